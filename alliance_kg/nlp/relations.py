@@ -1,0 +1,338 @@
+"""Find relationship statements: a trigger word and a grammatical link between two mentions.
+
+The ``alliance_relations`` component reads ``doc._.mentions`` and writes
+``doc._.relations``, a list of :class:`Relation`. For every trigger of the
+lexicon found in a sentence it collects the mentions in the roles the
+lexicon names (subject, object, "de X", "avec Y", apposition, possessive),
+pairs them, and qualifies the pair (polarity, modality, attribution, share).
+Co-occurrence alone never makes a statement.
+
+With a dependency parse the roles come from the tree (:mod:`.syntax`);
+without one (the blank English pipeline) from word order (:mod:`.surface`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from alliance_kg.kb import load_kb, normalize
+from alliance_kg.lexicon import Lexicon, Trigger, load_lexicon
+from alliance_kg.nlp import syntax
+from alliance_kg.nlp.attribution import Attributor
+from alliance_kg.nlp.mentions import Mention, previous_subject
+from alliance_kg.nlp.qualifiers import Qualifiers, qualify_parsed
+from alliance_kg.nlp.shares import share_near
+from alliance_kg.nlp.surface import SurfaceReader, inflections
+from alliance_kg.statement import SYMMETRIC
+
+TECH_PREDICATES = {"seeksPartnership", "developsTechnology", "sharesTechnology"}
+SYMMETRIC_PREPS = {"avec", "entre", "de", "à", "with", "between", "of", "and", "et"}
+POS_OK = {"VERB": {"VERB", "AUX"}, "NOUN": {"NOUN", "PROPN", "ADJ", "X"}, "ADJ": {"ADJ", "VERB", "NOUN"}}
+
+if not Doc.has_extension("relations"):
+    Doc.set_extension("relations", default=None)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One statement found in a sentence, before it becomes a Statement."""
+
+    subject: Mention
+    predicate: str
+    object: Mention
+    polarity: str
+    modality: str
+    attributed_to: str | None
+    share: float | None
+    sent_start: int
+    sent_end: int
+    trigger: int
+
+
+def allowed(predicate: str, subject: Mention, obj: Mention) -> bool:
+    """Return True when the pair fits the predicate's domain and range."""
+    if subject.iri == obj.iri or not subject.is_organisation or subject.kind == "NewsAgency":
+        return False
+    if predicate in TECH_PREDICATES:
+        return obj.kind == "Technology"
+    if predicate == "basedIn":
+        return obj.kind == "Country"
+    return obj.is_organisation and obj.kind != "NewsAgency"
+
+
+class RelationFinder:
+    """The ``alliance_relations`` component (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str, lang: str) -> None:
+        self.lang = lang
+        self.lexicon: Lexicon = load_lexicon()
+        self.kb = load_kb()
+        self.attributor = Attributor(self.lexicon, lang)
+        self.surface = SurfaceReader(self.lexicon, lang)
+        self.support_verbs = self.lexicon.cues(lang, "support_verbs")
+        self.possessives = self.lexicon.cues(lang, "possessives")
+        self.pronouns = self.lexicon.cues(lang, "pronouns")
+        self.cue_nouns = (self.lexicon.cues(lang, "speculative") | self.lexicon.cues(lang, "planned")
+                          | self.lexicon.cues(lang, "negators"))
+        self.matcher = Matcher(nlp.vocab)
+        self.forms: dict[str, list[Trigger]] = {}
+        for trig in self.lexicon.all_triggers(lang):
+            words = trig.lemma.replace("'", "' ").replace("-", " - ").split()
+            words = [w for w in words if w not in ("se", "s'")]
+            if len(words) == 1:
+                for form in inflections(words[0], trig.pos, lang):
+                    self.forms.setdefault(form, []).append(trig)
+                continue
+            first = sorted(inflections(words[0], trig.pos if trig.pos == "VERB" else "X", lang))
+            last = sorted(inflections(words[-1], trig.pos if trig.pos == "NOUN" else "X", lang))
+            pattern = [{"LOWER": {"IN": first}}] + [{"LOWER": w} for w in words[1:-1]] + [{"LOWER": {"IN": last}}]
+            self.matcher.add(normalize(trig.lemma), [pattern])
+
+    # -- trigger occurrences ------------------------------------------------
+    def _occurrences(self, doc: Doc, sent: Span, mention_at: dict[int, Mention]):
+        parsed = doc.has_annotation("DEP")
+        seen: set[int] = set()
+        for match_id, start, end in self.matcher(sent):
+            start, end = start + sent.start, end + sent.start  # the matcher counts from the span
+            span = doc[start:end]
+            key = doc.vocab.strings[match_id]
+            entries = [t for t in self.lexicon.all_triggers(self.lang) if normalize(t.lemma) == key]
+            anchor = span.root if parsed else span[0]
+            seen.update(range(start, end))
+            for trig in entries:
+                yield anchor, span, trig
+        for token in sent:
+            if token.i in seen or (token.i in mention_at and mention_at[token.i].via != "description"):
+                continue
+            entries = list(self.forms.get(token.lower_, []))
+            if parsed and token.lemma_:
+                entries += [t for t in self.lexicon.triggers(self.lang, token.lemma_) if t not in entries]
+            for trig in entries:
+                if parsed and token.pos_ not in POS_OK.get(trig.pos, {token.pos_}):
+                    continue
+                yield token, doc[token.i:token.i + 1], trig
+
+    def _requirement_met(self, anchor: Token, span: Span, trig: Trigger, parsed: bool) -> bool:
+        if not trig.requires:
+            return True
+        need = normalize(trig.requires)
+        if parsed:
+            near = [t for t in syntax.find_below(anchor, lambda t: False, depth=0)]
+            near = list(anchor.subtree)
+            return any(normalize(t.lemma_) == need or normalize(t.text).startswith(need) for t in near)
+        window = anchor.doc[span.end:min(len(anchor.doc), span.end + 6)]
+        return any(normalize(t.text).startswith(need) for t in window)
+
+    # -- roles (parsed) -----------------------------------------------------
+    def _expand(self, tokens: list[Token], mention_at: dict[int, Mention], mentions: list[Mention]) -> list[Mention]:
+        found: dict[str, Mention] = {}
+        for token in tokens:
+            if token.pos_ == "PRON" and normalize(token.text) in self.pronouns and token.i not in mention_at:
+                antecedent = previous_subject(token.doc, token.sent.start, mentions) or \
+                    previous_subject(token.doc, token.i, mentions)
+                if antecedent is not None:
+                    found.setdefault(antecedent.iri, antecedent)
+                continue
+            for hit in syntax.find_below(token, lambda t: t.i in mention_at, depth=2):
+                for conj in syntax.conjuncts(hit):
+                    mention = mention_at.get(conj.i)
+                    if mention is not None:
+                        found.setdefault(mention.iri, mention)
+        return list(found.values())
+
+    def _chain(self, anchor: Token) -> list[Token]:
+        """Return the words whose mood, negation and hedges apply to the trigger.
+
+        A verb trigger takes its whole head chain. A noun trigger takes only
+        the support verbs and cue nouns above it ("envisage une coentreprise",
+        "projet de fusion"), not the verb of another statement it is an
+        argument of ("participer à la coentreprise").
+        """
+        if anchor.pos_ in ("VERB", "AUX"):
+            return syntax.head_chain(anchor)
+        chain, token = [anchor], anchor
+        while token.head is not token and token.dep_ not in ("acl:relcl", "relcl", "ccomp", "parataxis"):
+            head = token.head
+            lemma = normalize(head.lemma_)
+            if lemma in self.support_verbs:
+                return chain + syntax.head_chain(head)
+            if lemma in self.cue_nouns and head.pos_ in ("NOUN", "PROPN"):
+                chain.append(head)
+                token = head
+                continue
+            break
+        return chain
+
+    def _comma_appositive(self, anchor: Token, mention_at: dict[int, Mention]) -> list[Token]:
+        """Return the name before "NAME, [det adj*] trigger" (an apposition the parse may miss)."""
+        doc = anchor.doc
+        i = anchor.i - 1
+        while i >= 0 and doc[i].pos_ in ("DET", "ADJ", "NUM") and i not in mention_at:
+            i -= 1
+        if i >= 1 and doc[i].text == "," and (i - 1) in mention_at:
+            mention = mention_at[i - 1]
+            return [doc[mention.start:mention.end].root]
+        return []
+
+    def _role_tokens(self, anchor: Token, role: str, trig: Trigger, mentions: list[Mention],
+                     mention_at: dict[int, Mention]) -> list[Token]:
+        doc = anchor.doc
+        verbal = anchor.pos_ in ("VERB", "AUX")
+        if role == "subj":
+            if verbal:
+                return syntax.subject_tokens(anchor)
+            if any(c.dep_ == "cop" for c in anchor.children):
+                return [c for c in anchor.children if c.dep_ in syntax.SUBJ]
+            if anchor.dep_ == "appos":
+                return [anchor.head]
+            if anchor.dep_ in ("obj", "dobj", "xcomp", "obl", "obl:arg", "pobj") and \
+                    normalize(anchor.head.lemma_) in self.support_verbs:
+                return syntax.subject_tokens(anchor)
+            return []
+        if role == "appos":
+            out = [c for c in anchor.children
+                   if c.dep_ in ("appos", "flat:name", "nmod", "amod", "compound") and not syntax.case_of(c)]
+            if anchor.dep_ == "appos":
+                out.append(anchor.head)
+            return out + self._comma_appositive(anchor, mention_at)
+        if role == "poss":
+            if any(normalize(c.text) in self.possessives or "Yes" in c.morph.get("Poss") for c in anchor.children):
+                antecedent = previous_subject(doc, anchor.i, mentions)
+                return [doc[antecedent.start:antecedent.end].root] if antecedent else []
+            return []
+        if role == "obj":
+            out = [c for c in anchor.children if c.dep_ in syntax.OBJ]
+            if verbal and syntax.is_passive(anchor):
+                out += syntax.passive_object(anchor)
+            return out
+        pool = list(anchor.children)
+        if trig.requires:  # "prendre une participation dans X": X hangs on the noun
+            pool += [g for c in anchor.children if normalize(c.lemma_) == normalize(trig.requires) for g in c.children]
+        return [c for c in pool if (syntax.case_of(c) or "") == role or (syntax.case_of(c) or "").endswith(" " + role)]
+
+    def _args(self, anchor: Token, roles: tuple[str, ...], trig: Trigger, mentions: list[Mention],
+              mention_at) -> list[Mention]:
+        tokens: list[Token] = []
+        for role in roles:
+            tokens += self._role_tokens(anchor, role, trig, mentions, mention_at)
+        return self._expand(tokens, mention_at, mentions)
+
+    # -- building relations -------------------------------------------------
+    def _pairs(self, anchor: Token, span: Span, trig: Trigger, mentions, mention_at, parsed):
+        if parsed:
+            if trig.symmetric_frame:
+                roles = ("subj", "obj", "appos", *sorted(SYMMETRIC_PREPS))
+                people = self._args(anchor, roles, trig, mentions, mention_at)
+                head = anchor.head
+                if anchor.pos_ not in ("VERB", "AUX") and normalize(head.lemma_) in self.support_verbs:
+                    people += self._expand([c for c in head.children if syntax.case_of(c) in ("avec", "with", "entre", "between")],
+                                           mention_at, mentions)
+                if anchor.pos_ not in ("VERB", "AUX"):
+                    people += [m for m, _ in self.surface.tail(span, mention_at) if m not in people]
+                    own = mention_at.get(anchor.i)
+                    if own is not None and own not in people:
+                        people.append(own)
+                return self._symmetric(trig, people)
+            subjects = self._args(anchor, trig.subject_roles, trig, mentions, mention_at)
+            objects = self._args(anchor, trig.object_roles, trig, mentions, mention_at)
+            if not objects:  # the parse lost the object: read the noun phrase after the trigger
+                loose = "obj" in trig.object_roles or "appos" in trig.object_roles
+                starts = [span] if anchor.pos_ not in ("VERB", "AUX") else \
+                    [anchor.doc[c.i:c.i + 1] for c in anchor.children if c.dep_ in syntax.OBJ]
+                objects = [m for start in starts for m, prep in self.surface.tail(start, mention_at)
+                           if prep in trig.object_roles or (prep is None and loose)]
+            return [(trig.predicate, s, o) for s in subjects for o in objects]
+        if trig.symmetric_frame:
+            return self._symmetric(trig, self.surface.participants(span, mention_at, mentions))
+        subjects, objects = self.surface.arguments(span, trig, mention_at, mentions)
+        return [(trig.predicate, s, o) for s in subjects for o in objects]
+
+    @staticmethod
+    def _symmetric(trig: Trigger, people: list[Mention]):
+        people = sorted({m.iri: m for m in people}.values(), key=lambda m: m.start)
+        pairs = []
+        if trig.predicate == "jointVenture":
+            ventures = [m for m in people if m.kind == "JointVenture"]
+            owners = [m for m in people if m.kind != "JointVenture"]
+            pairs += [("memberOf", o, v) for v in ventures for o in owners]
+            people = owners
+        for i, first in enumerate(people):
+            for second in people[i + 1:]:
+                pairs.append((trig.predicate, first, second))
+        return pairs
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions: list[Mention] = doc._.mentions or []
+        mention_at = {i: m for m in mentions for i in range(m.start, m.end)}
+        for desc in doc._.descriptions or []:  # "le géant pétrolier saoudien Aramco" stands for Aramco
+            stand_in = Mention(desc.mention.start, desc.mention.end, desc.mention.iri, desc.mention.name,
+                               desc.mention.kind, via="description")
+            for i in range(desc.start, desc.end):
+                mention_at.setdefault(i, stand_in)
+        parsed = doc.has_annotation("DEP")
+        relations: list[Relation] = []
+        for sent in doc.sents:
+            source = (self.attributor.parsed if parsed else self.attributor.surface)(sent, mention_at)
+            for anchor, span, trig in self._occurrences(doc, sent, mention_at):
+                if not self._requirement_met(anchor, span, trig, parsed):
+                    continue
+                for predicate, subj, obj in self._pairs(anchor, span, trig, mentions, mention_at, parsed):
+                    if not allowed(predicate, subj, obj):
+                        continue
+                    quals = (qualify_parsed(anchor, self._chain(anchor), self.lexicon, self.lang)
+                             if parsed else self.surface.qualify(span, subj, obj))
+                    relations.append(self._relation(sent, anchor, predicate, subj, obj, trig, quals, source))
+            relations += self._descriptions(sent, mention_at, source)
+        doc._.relations = relations
+        return doc
+
+    def _relation(self, sent, anchor, predicate, subj, obj, trig, quals: Qualifiers, source) -> Relation:
+        polarity = quals.polarity
+        if trig.polarity == "negated":
+            polarity = "affirmed" if polarity == "negated" else "negated"
+        if predicate in SYMMETRIC and obj.start < subj.start:
+            subj, obj = obj, subj
+        share = share_near(anchor, sent, self.lexicon, self.lang) if predicate == "shareholderOf" else None
+        attributed = source if source not in (subj.name,) or quals.modality != "asserted" else source
+        return Relation(subj, predicate, obj, polarity, quals.modality, attributed, share,
+                        sent.start_char, sent.end_char, anchor.i)
+
+    def _descriptions(self, sent: Span, mention_at, source) -> list[Relation]:
+        """Return basedIn (nationality) and memberOf (alliance names) statements."""
+        doc = sent.doc
+        out = []
+        for desc in doc._.descriptions or []:
+            if sent.start <= desc.start < sent.end and desc.country:
+                out.append(self._fact(sent, desc.mention, "basedIn", self._country(desc.country), desc.start, source))
+        for mention in {m for m in mention_at.values() if sent.start <= m.start < sent.end}:
+            if mention.via == "description" and mention.country:
+                out.append(self._fact(sent, mention, "basedIn", self._country(mention.country), mention.start, source))
+            if mention.kind == "Alliance":
+                text = doc[mention.start:mention.end].text
+                for part in sorted(set(text.replace("-", " ").split())):
+                    member = self.kb.lookup(part)
+                    if member is not None and member.is_organisation and member.iri != mention.iri:
+                        m = Mention(mention.start, mention.end, member.iri, member.name, member.kind)
+                        out.append(self._fact(sent, m, "memberOf", mention, mention.start, None))
+        return [r for r in out if r is not None]
+
+    def _country(self, iri: str) -> Mention:
+        entity = self.kb.get(iri)
+        return Mention(-1, -1, iri, entity.name if entity else iri, "Country")
+
+    @staticmethod
+    def _fact(sent, subj, predicate, obj, at, source) -> Relation | None:
+        if subj.iri == obj.iri:
+            return None
+        return Relation(subj, predicate, obj, "affirmed", "asserted", source, None,
+                        sent.start_char, sent.end_char, at)
+
+
+@Language.factory("alliance_relations", default_config={"lang": "fr"})
+def make_relation_finder(nlp: Language, name: str, lang: str) -> RelationFinder:
+    """Create the component that fills ``doc._.relations`` from triggers and mentions."""
+    return RelationFinder(nlp, name, lang)

@@ -1,0 +1,178 @@
+"""Read arguments from word order when there is no parse (the blank English pipeline).
+
+The subject is the group of mentions just before the trigger in the same
+clause; the object the group just after it (after the preposition the
+lexicon names); "X, Renault's EV unit" and "was acquired by X" are handled.
+The same functions give the French parser a fallback for noun phrases the
+parse splits ("la joint-venture de Renault avec Geely et Aramco").
+
+>>> sorted(inflections("acquire", "VERB", "en"))
+['acquire', 'acquired', 'acquires', 'acquiring']
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from alliance_kg.lexicon import Lexicon, Trigger
+from alliance_kg.nlp.mentions import Mention
+from alliance_kg.nlp.qualifiers import Qualifiers, qualify_window
+
+CLAUSE_STOPS = {";", ":", "—", "–", "(", ")", "that", "which", "who", "while", "but", "whereas",
+                "although", "after", "before", "because", "qui", "que", "dont", "mais", "alors",
+                "tandis", "lorsque", "quand", "car", "«", "»", "\""}
+LINKS = {"and", ",", "et", "as", "well", "ainsi", "que", "or", "ou"}
+FILLER = {"the", "a", "an", "its", "their", "le", "la", "l'", "les", "un", "une", "des", "du",
+          "son", "sa", "ses", "leur", "leurs", "new", "nouveau", "nouvelle", "%", "per", "cent",
+          "percent", "stake", "about", "around", "some", "roughly", "nearly", "almost", "environ",
+          "quelque", "près", "plus", "than", "more", "up", "to", "'s", "’s", "-"}
+
+
+def inflections(word: str, pos: str, lang: str) -> set[str]:
+    """Return the lowercase forms a trigger word can take in text.
+
+    French words are matched by lemma, so only the word and its plural;
+    English verbs get their regular inflections (irregular forms are lexicon
+    entries of their own).
+    """
+    word = word.lower()
+    forms = {word}
+    if lang != "en":
+        if pos == "NOUN":
+            forms.add(word + "s")
+        return forms
+    if pos == "NOUN":
+        forms.add(word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s")
+    elif pos == "VERB":
+        if word.endswith("e"):
+            forms |= {word + "s", word + "d", word[:-1] + "ing"}
+        elif word.endswith("y") and word[-2:-1] not in "aeiou":
+            forms |= {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
+        else:
+            forms |= {word + ("es" if word.endswith(("s", "sh", "ch", "x")) else "s"), word + "ed", word + "ing"}
+        forms |= IRREGULAR.get(word, set())
+    return forms
+
+
+IRREGULAR = {
+    "buy": {"bought"}, "hold": {"held"}, "take": {"took", "taken", "takes", "taking"},
+    "leave": {"left"}, "seek": {"sought"}, "team": {"teamed"}, "pull": {"pulled"},
+    "partner": {"partnered", "partnering"}, "join": {"joined"}, "own": {"owned"},
+}
+
+
+class SurfaceReader:
+    """Find arguments and qualifiers from token order alone."""
+
+    def __init__(self, lexicon: Lexicon, lang: str) -> None:
+        self.lexicon = lexicon
+        self.lang = lang
+        self.fillers = FILLER | lexicon.cues(lang, "name_verbs", raw=True)
+
+    # -- groups of mentions -----------------------------------------------
+    def left_group(self, start: int, sent: Span, mention_at: dict[int, Mention], reach: int = 14) -> list[Mention]:
+        """Return the coordinated mentions that end closest before ``start``."""
+        doc = sent.doc
+        group: list[Mention] = []
+        i = start - 1
+        while i >= max(sent.start, start - reach):
+            token = doc[i]
+            mention = mention_at.get(i)
+            if mention is not None and mention.is_organisation:
+                group.insert(0, mention)
+                i = mention.start - 1
+                while i >= sent.start and doc[i].lower_ in LINKS:
+                    i -= 1
+                if i >= sent.start and i in mention_at and mention_at[i].is_organisation:
+                    continue
+                break
+            if token.lower_ in CLAUSE_STOPS or (group and token.lower_ not in LINKS):
+                break
+            i -= 1
+        return group
+
+    def right_group(self, start: int, sent: Span, mention_at: dict[int, Mention], reach: int = 8) -> list[Mention]:
+        """Return the coordinated mentions that start closest after ``start``."""
+        doc = sent.doc
+        group: list[Mention] = []
+        i = start
+        while i < min(sent.end, start + reach) or (group and i < sent.end):
+            mention = mention_at.get(i)
+            if mention is not None:
+                group.append(mention)
+                i = mention.end
+                j = i
+                while j < sent.end and doc[j].lower_ in LINKS | FILLER:
+                    j += 1
+                if j < sent.end and j in mention_at and j > i:
+                    i = j
+                    continue
+                break
+            if doc[i].lower_ in CLAUSE_STOPS or doc[i].text in ".!?":
+                break
+            i += 1
+        return group
+
+    def tail(self, span: Span, mention_at: dict[int, Mention]) -> list[tuple[Mention, str | None]]:
+        """Return the mentions in the noun phrase right of a trigger, with their preposition."""
+        doc = span.doc
+        sent = span.sent
+        preps = {"de", "d'", "du", "des", "avec", "entre", "dans", "à", "au", "aux", "of", "with", "between",
+                 "in", "into", "to", "for", "by", "par", "en", "pour"}
+        out: list[tuple[Mention, str | None]] = []
+        prep: str | None = None
+        i, skipped = span.end, 0
+        while i < sent.end:
+            token = doc[i]
+            mention = mention_at.get(i)
+            if mention is not None:
+                out.append((mention, prep))
+                i = mention.end
+                continue
+            low = token.lower_
+            if low in preps:
+                prep = {"d'": "de", "du": "de", "des": "de", "au": "à", "aux": "à"}.get(low, low)
+            elif low in LINKS or low in self.fillers or token.like_num:
+                pass
+            elif token.pos_ == "ADJ" and skipped < 2 or (not token.pos_ and skipped < 1 and token.is_lower):
+                skipped += 1
+            else:
+                break
+            i += 1
+        return out
+
+    # -- arguments ----------------------------------------------------------
+    def participants(self, span: Span, mention_at, mentions) -> list[Mention]:
+        """Return every participant of a symmetric trigger (subject side and tail)."""
+        sent = span.sent
+        people = self.left_group(span.start, sent, mention_at)
+        people += [m for m, prep in self.tail(span, mention_at) if prep in (None, "with", "between", "of", "and", "avec", "entre", "de")]
+        return people
+
+    def arguments(self, span: Span, trig: Trigger, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
+        """Return (subjects, objects) of an asymmetric trigger from word order."""
+        doc, sent = span.doc, span.sent
+        after = doc[span.end].lower_ if span.end < sent.end else ""
+        tail = self.tail(span, mention_at)
+        left = self.left_group(span.start, sent, mention_at)
+        genitive = [mention_at[i - 1] for i in range(span.start - 1, max(sent.start, span.start - 4), -1)
+                    if doc[i].lower_ in ("'s", "’s") and i - 1 in mention_at]
+        if after in ("by", "par") and any(r in trig.subject_roles for r in ("by", "par")):
+            return [m for m, p in tail if p in ("by", "par")], left
+        subjects = left
+        if genitive and any(r in trig.object_roles for r in ("of", "poss")):
+            owner = genitive[0]
+            subjects = [m for m in self.left_group(owner.start, sent, mention_at) if m.iri != owner.iri]
+            if not subjects:
+                subjects = [m for m, _ in tail[:1]]
+            return subjects, [owner]
+        objects = [m for m, prep in tail if (prep is None and "obj" in trig.object_roles) or prep in trig.object_roles]
+        if "appos" in trig.object_roles:
+            objects += [m for m, prep in tail if prep is None]
+        return subjects, objects
+
+    def qualify(self, span: Span, subject: Mention, obj: Mention) -> Qualifiers:
+        """Return polarity and modality from the words before the trigger in its clause."""
+        sent = span.sent
+        start = subject.end if subject.end <= span.start and subject.start >= sent.start else max(sent.start, span.start - 6)
+        return qualify_window(span.doc[start:span.end], self.lexicon, self.lang)

@@ -1,0 +1,107 @@
+"""Dependency helpers: find a trigger's arguments by grammatical role.
+
+Works on the Universal Dependencies labels of the French model and on the
+ClearNLP labels of spaCy's English models (``dobj``, ``prep``/``pobj``,
+``agent``, ``nsubjpass``), so that a full English model, when installed,
+takes the same path as French.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Token
+
+SUBJ = {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}
+PASSIVE_MARKS = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"}
+OBJ = {"obj", "dobj", "iobj"}
+OBLIQUE = {"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "pobj", "agent", "obj", "dobj", "acl"}
+DESCEND = {"appos", "flat", "flat:name", "flat:foreign", "nmod", "compound", "nummod", "amod",
+           "pobj", "prep", "obl", "obl:arg", "fixed", "dep"}
+CLAUSE = {"acl:relcl", "relcl", "ccomp", "advcl", "parataxis", "csubj"}
+
+
+def case_of(token: Token) -> str | None:
+    """Return the preposition that introduces ``token`` ("de", "avec", "with")."""
+    words = [c.lower_ for c in token.children if c.dep_ in ("case", "fixed") and c.i < token.i]
+    if words:
+        return " ".join(words).replace("d'", "de").replace("du", "de").replace("des", "de") \
+            .replace("au", "à").replace("aux", "à")
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        return token.head.lower_
+    if token.dep_ in ("agent", "obl:agent"):
+        return "par" if token.lang_ == "fr" else "by"
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    """Return True when ``verb`` is in the passive voice."""
+    return any(c.dep_ in PASSIVE_MARKS for c in verb.children)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """Return ``token`` and the tokens coordinated with it, in text order."""
+    return sorted({token, *token.conjuncts}, key=lambda t: t.i)
+
+
+def find_below(start: Token, accept: Callable[[Token], bool], depth: int = 2,
+               via: Iterable[str] = DESCEND) -> list[Token]:
+    """Return tokens under ``start`` (itself included) that ``accept``, not crossing clauses."""
+    via = set(via)
+    found, frontier = [], [start]
+    for _ in range(depth + 1):
+        next_frontier = []
+        for token in frontier:
+            if accept(token):
+                found.append(token)
+                continue
+            next_frontier.extend(c for c in token.children if c.dep_ in via)
+        frontier = next_frontier
+    return found
+
+
+def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
+    """Return the grammatical subject(s) of a trigger verb or predicate noun.
+
+    Climbs through ``xcomp``/``conj``/object positions ("X prévoit d'investir",
+    "X a signé un partenariat") and handles the passive voice ("rachetée par X").
+    """
+    token = trigger
+    for _ in range(max_climb):
+        if is_passive(token):
+            agents = [c for c in token.children if case_of(c) in ("par", "by")]
+            return agents
+        subjects = [c for c in token.children if c.dep_ in SUBJ]
+        if subjects:
+            return subjects
+        if token.dep_ in ("xcomp", "conj", "obj", "dobj", "acl", "advcl") and token.head is not token:
+            if token.dep_ in ("obj", "dobj") and token.head.pos_ not in ("VERB", "AUX"):
+                return []
+            token = token.head
+            continue
+        if token.dep_ in ("obl", "obl:arg", "pobj") and token.head is not token:
+            token = token.head
+            continue
+        return []
+    return []
+
+
+def passive_object(verb: Token) -> list[Token]:
+    """Return the surface subject of a passive verb (its logical object)."""
+    return [c for c in verb.children if c.dep_ in ("nsubj:pass", "nsubjpass", "nsubj")]
+
+
+def head_chain(trigger: Token, limit: int = 6) -> list[Token]:
+    """Return the trigger and the words that govern it up to the clause's top.
+
+    Stops at a relative clause and at a clause reported by a speech verb, so
+    that the modality and negation of another clause do not leak in.
+    """
+    chain = [trigger]
+    token = trigger
+    for _ in range(limit):
+        if token.dep_ in ("acl:relcl", "relcl", "ccomp", "parataxis", "ROOT") or token.head is token:
+            break
+        token = token.head
+        chain.append(token)
+    return chain
