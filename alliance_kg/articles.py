@@ -62,6 +62,10 @@ def detect_language(text: str, sample: int = 4000) -> str | None:
     'fr'
     >>> detect_language("The Japanese carmaker is wary of its partner.")
     'en'
+    >>> detect_language("Nissan se méfie de Geely.")
+    'fr'
+    >>> detect_language("Der Konzern hat sich mit dem Partner auf eine Allianz geeinigt.")
+    'de'
     >>> detect_language("12345 !!!") is None
     True
     """
@@ -69,7 +73,8 @@ def detect_language(text: str, sample: int = 4000) -> str | None:
     if not words:
         return None
     scores = {lang: sum(w in stops for w in words) for lang, stops in _stopwords().items()}
-    best = max(sorted(scores), key=lambda lang: scores[lang])
+    preference = {"fr": 2, "en": 1}  # on a tie, the languages alliance-kg reads win
+    best = max(sorted(scores), key=lambda lang: (scores[lang], preference.get(lang, 0)))
     if scores[best] == 0 or scores[best] < 0.08 * len(words) and len(words) > 12:
         return None
     return best

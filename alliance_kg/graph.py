@@ -6,13 +6,14 @@ The RDF model
 
 * the entities used by statements (subjects, objects, sources)::
 
-      ake:nissan a aka:Automaker ; skos:prefLabel "Nissan" ;
+      ake:nissan a aka:Automaker ; skos:prefLabel "Nissan"@en ;
           aka:homeCountry ake:japan ; skos:exactMatch wd:Q20165 .
 
   An entity missing from the knowledge base gets its own IRI, the class
   ``aka:Organisation`` (``aka:Country`` / ``aka:Technology`` in the object
   position of ``basedIn`` / the technology predicates) and the statement's
-  name as ``skos:prefLabel``;
+  name as ``skos:prefLabel`` (no language tag). The home country of an
+  entity is described too (type and label), so ``homeCountry`` never dangles;
 * one resource per article::
 
       akd:<slug> a aka:Article ; dcterms:identifier "<doc>" ;
@@ -24,11 +25,14 @@ The RDF model
 
       aks:edge-<hash> a aka:EdgeSummary ; rdf:subject ake:s ;
           rdf:predicate aka:p ; rdf:object ake:o ;
-          aka:supportCount 2 ; aka:firstSeen "2023-02"^^xsd:gYearMonth ;
+          aka:supportCount 2 ; aka:supportedBy aks:<id1>, aks:<id2> ;
+          aka:firstSeen "2023-02"^^xsd:gYearMonth ;
           aka:lastSeen "2024-11-12"^^xsd:date .
 
-  ``supportCount`` is the number of articles with an affirmed, asserted
-  statement of the triple (either direction for a symmetric predicate).
+  ``supportCount`` (``xsd:integer``) is the number of articles with an
+  affirmed, asserted statement of the triple (either direction for a
+  symmetric predicate); ``supportedBy`` links those statement nodes;
+  ``firstSeen``/``lastSeen`` are the earliest and latest of their dates.
 
 **One named graph per article**, ``<https://w3id.org/alliance-kg/article/<slug>/statements>``,
 holding that article's statement nodes and their Web Annotation evidence::
@@ -42,11 +46,16 @@ holding that article's statement nodes and their Web Annotation evidence::
         dcterms:date "2024-11"^^xsd:gYearMonth ; aka:extractorVersion "0.1.0" .
     aks:<id>-evidence a oa:SpecificResource ; oa:hasSource akd:<slug> ;
         oa:hasSelector aks:<id>-position, aks:<id>-quote .
-    aks:<id>-position a oa:TextPositionSelector ; oa:start 118 ; oa:end 186 .
+    aks:<id>-position a oa:TextPositionSelector ;
+        oa:start "118"^^xsd:nonNegativeInteger ; oa:end "186"^^xsd:nonNegativeInteger .
     aks:<id>-quote a oa:TextQuoteSelector ; oa:exact "Le groupe japonais ..." .
 
-Offsets count code points (Python string indices). There are no blank nodes,
-so the same input always gives the same triples.
+Offsets count code points (Python string indices); ``aka:share`` is an
+``xsd:decimal`` so SPARQL comparisons are exact. Statement IRIs come from
+:meth:`Statement.ident`, edge IRIs from a hash of the triple: there are no
+blank nodes, so the same input always gives the same triples. Entities come
+from the knowledge base (``kb.py``); the lean description is built in
+:mod:`alliance_kg.rdfmodel`.
 """
 
 from __future__ import annotations
@@ -57,6 +66,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from alliance_kg.articles import Article
+from alliance_kg.errors import GraphError
 from alliance_kg.kb import KnowledgeBase
 from alliance_kg.namespaces import AKA, AKE, OA
 from alliance_kg.rdfmodel import (  # noqa: F401 - re-exported: the model's public helpers
@@ -163,6 +173,10 @@ def add_article(ds: Dataset, article: Article, statements: list[Statement], kb: 
     triples and edge summaries it touched are recomputed.
     """
     art, gid = article_iri(article.doc), statements_graph_iri(article.doc)
+    known = ds.default_graph.value(art, DCTERMS.identifier)
+    if known is not None and str(known) != article.doc:
+        raise GraphError(f"articles {str(known)!r} and {article.doc!r} get the same IRI <{art}>",
+                         "rename one of the files")
     old = ds.default_graph.value(art, AKA.sha256)
     if old is not None and str(old) == article.sha256:
         return "unchanged"
@@ -247,3 +261,11 @@ def dataset_summary(ds: Dataset) -> dict:
         "direct_triples": sum(1 for _, p, _ in default if p in PREDICATE_IRIS),
         "named_graphs": named,
     }
+
+
+__all__ = [
+    "add_article", "article_iri", "bind_prefixes", "collect_garbage", "dataset_summary", "date_literal",
+    "edge_iri", "entity_triples", "expand_iri", "new_dataset", "refresh_edges", "regroup_statements",
+    "remove_article", "resolve_entity", "share_literal", "statement_triples", "statements_graph_iri",
+    "union_graph", "MODALITY", "POLARITY",
+]

@@ -17,7 +17,7 @@ from rdflib import Graph
 from alliance_kg.errors import GraphError
 from alliance_kg.gexf import gexf_bytes, node_ids
 from alliance_kg.nethtml import html_page
-from alliance_kg.netlayout import SIGN_COLORS, layout, type_color
+from alliance_kg.netlayout import SIGN_COLORS, canvas_scale, layout, type_color
 from alliance_kg.network import as_network, atomic_write
 
 FORMATS = ("gexf", "graphml", "csv", "html", "png")
@@ -36,13 +36,13 @@ def graphml_graph(net: nx.MultiDiGraph) -> nx.MultiDiGraph:
                      articles=int(data["articles"]))
     for u, v, key, data in sorted(net.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         first = data["evidence"][0] if data["evidence"] else {}
+        extra = {"share": float(data["share"])} if data["share"] is not None else {}
         out.add_edge(u, v, key=key, predicate=data["predicate"], label=data["label"],
                      polarity=data["polarity"], modality=data["modality"], sign=data["sign"],
                      symmetric=bool(data["symmetric"]), weight=float(max(data["articles"], 1)),
                      articles=int(data["articles"]), statements=int(data["statements"]),
                      first_date=data["first_date"] or "", last_date=data["last_date"] or "",
-                     evidence=first.get("sentence", ""), source_article=first.get("article", ""),
-                     share=float(data["share"]) if data["share"] is not None else -1.0)
+                     evidence=first.get("sentence", ""), source_article=first.get("article", ""), **extra)
     return out
 
 
@@ -102,7 +102,8 @@ def png_bytes(net: nx.MultiDiGraph, title: str = "Carmaker alliance network") ->
     from matplotlib.patches import FancyArrowPatch
 
     pos = layout(net)
-    fig = Figure(figsize=(12, 9), dpi=110)
+    scale = canvas_scale(net.number_of_nodes())
+    fig = Figure(figsize=(12 * scale, 9 * scale), dpi=110)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot(1, 1, 1)
     ax.set_axis_off()
@@ -118,12 +119,12 @@ def png_bytes(net: nx.MultiDiGraph, title: str = "Carmaker alliance network") ->
         ax.add_patch(FancyArrowPatch(
             pos[u], pos[v], connectionstyle=f"arc3,rad={rad}", color=SIGN_COLORS[d["sign"]],
             linestyle=DASHES["planned"] if d["sign"] == "negated" else DASHES.get(d["modality"], "solid"),
-            linewidth=1.0 + min(d["articles"], 5),
+            linewidth=0.8 + 0.6 * min(d["articles"], 5),
             arrowstyle="-" if d["symmetric"] else "-|>", mutation_scale=14, shrinkA=12, shrinkB=12,
             alpha=0.85))
     for node, d in sorted(net.nodes(data=True)):
         x, y = pos[node]
-        ax.scatter([x], [y], s=180 + 90 * math.sqrt(net.degree(node)), color=type_color(d["type"]),
+        ax.scatter([x], [y], s=min(700, 140 + 70 * math.sqrt(net.degree(node))), color=type_color(d["type"]),
                    edgecolors="white", linewidths=1.5, zorder=3)
         ax.annotate(d["label"], (x, y), xytext=(0, -16), textcoords="offset points", ha="center",
                     va="top", fontsize=9, zorder=4)

@@ -13,16 +13,17 @@ from html import escape
 
 import networkx as nx
 
-from alliance_kg.netlayout import SIGN_COLORS, layout, type_color
+from alliance_kg.netlayout import SIGN_COLORS, canvas_scale, layout, type_color
 
-WIDTH, HEIGHT, MARGIN = 1000, 680, 70
+WIDTH, HEIGHT, MARGIN = 1000, 680, 70  # the canvas of a small network; it grows with the node count
 DASH = {"asserted": "", "planned": "7 4", "speculative": "2 4"}
 
 CSS = """
 body{font:14px/1.4 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#222;background:#fafafa}
 header{padding:12px 20px;background:#fff;border-bottom:1px solid #ddd}h1{font-size:20px;margin:0 0 4px}
 main{display:flex;gap:16px;padding:16px 20px;align-items:flex-start}
-#net{background:#fff;border:1px solid #ddd;border-radius:6px;width:100%;max-width:1000px;height:auto}
+#wrap{flex:1;overflow:auto;max-height:88vh;background:#fff;border:1px solid #ddd;border-radius:6px}
+#net{display:block}
 .edge{fill:none;opacity:.8}.edge:hover,.edge.hi{opacity:1;stroke-width:5px}
 .node circle{stroke:#fff;stroke-width:2px;cursor:pointer}.node text{font-size:12px;pointer-events:none;
 paint-order:stroke;stroke:#fff;stroke-width:3px}
@@ -65,13 +66,22 @@ SCRIPT = """
 """
 
 
-def _xy(point: tuple[float, float]) -> tuple[float, float]:
-    x, y = point
-    return (MARGIN + (x + 1) / 2 * (WIDTH - 2 * MARGIN), MARGIN + (1 - y) / 2 * (HEIGHT - 2 * MARGIN))
+def canvas_size(nodes: int) -> tuple[int, int]:
+    """Return the SVG width and height for a network of ``nodes`` nodes.
+
+    >>> canvas_size(12), canvas_size(120)
+    ((1000, 680), (2000, 1360))
+    """
+    return round(WIDTH * canvas_scale(nodes)), round(HEIGHT * canvas_scale(nodes))
+
+
+def _xy(point: tuple[float, float], size: tuple[int, int]) -> tuple[float, float]:
+    (x, y), (width, height) = point, size
+    return (MARGIN + (x + 1) / 2 * (width - 2 * MARGIN), MARGIN + (1 - y) / 2 * (height - 2 * MARGIN))
 
 
 def _radius(net: nx.MultiDiGraph, node: str) -> float:
-    return 7 + 3 * math.sqrt(net.degree(node))
+    return min(22.0, 6 + 2.5 * math.sqrt(net.degree(node)))
 
 
 def _edge_path(p1: tuple, p2: tuple, bend: float, r2: float) -> str:
@@ -89,7 +99,8 @@ def html_page(net: nx.MultiDiGraph, title: str = "Carmaker alliance network") ->
     """Return the whole HTML page of the network (deterministic, no external resource)."""
     nodes = sorted(net)
     index = {n: i for i, n in enumerate(nodes)}
-    pos = {n: _xy(p) for n, p in layout(net).items()}
+    size = canvas_size(len(nodes))
+    pos = {n: _xy(p, size) for n, p in layout(net).items()}
     edges = sorted(net.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
     node_data = [{"i": index[n], "label": net.nodes[n]["label"], "type": net.nodes[n]["type"],
                   "country": net.nodes[n].get("country"), "iri": n, "articles": net.nodes[n]["articles"]}
@@ -115,7 +126,7 @@ def html_page(net: nx.MultiDiGraph, title: str = "Carmaker alliance network") ->
         marker = "" if d["symmetric"] else f' marker-end="url(#arrow-{d["sign"]})"'
         paths.append(
             f'<path class="edge {d["sign"]}" data-i="{i}" d="{_edge_path(pos[u], pos[v], bend, _radius(net, v))}"'
-            f' stroke="{colour}" stroke-width="{1.5 + min(d["articles"], 6):.1f}"'
+            f' stroke="{colour}" stroke-width="{1.2 + 0.8 * min(d["articles"], 6):.1f}"'
             + (f' stroke-dasharray="{dash}"' if dash else "") + marker
             + f"><title>{escape(edge_data[-1]['title'])}</title></path>")
     circles = []
@@ -155,10 +166,11 @@ def html_page(net: nx.MultiDiGraph, title: str = "Carmaker alliance network") ->
 <title>{escape(title)}</title><style>{CSS}</style></head>
 <body><header><h1>{escape(title)}</h1>
 <p>{len(nodes)} entities, {len(edges)} ties from {len(net.graph.get("articles", ()))} article(s), {escape(span)}</p></header>
-<main><svg id="net" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img"
+<main><div id="wrap"><svg id="net" xmlns="http://www.w3.org/2000/svg" width="{size[0]}" height="{size[1]}"
+ viewBox="0 0 {size[0]} {size[1]}" role="img"
  aria-label="{escape(title)}"><defs>{markers}</defs>
 <g id="edges">{"".join(paths)}</g>
-<g id="nodes">{"".join(circles)}</g></svg>
+<g id="nodes">{"".join(circles)}</g></svg></div>
 <aside id="legend">{"".join(legend)}</aside></main>
 <table id="companies"><thead><tr><th>Entity</th><th>Type</th><th>Country</th><th>Ties</th><th>Articles</th></tr></thead>
 <tbody>{rows}</tbody></table>

@@ -1,7 +1,7 @@
 """Find partnership paths between two companies, each hop with its evidence.
 
->>> relation_set("partnerOf, memberOf")
-frozenset({'memberOf', 'partnerOf'})
+>>> sorted(relation_set("partnerOf, MEMBEROF"))
+['memberOf', 'partnerOf']
 """
 
 from __future__ import annotations
@@ -183,10 +183,10 @@ def find_paths(net: nx.MultiDiGraph, source: str, target: str, *, all_paths: boo
     return [Path(tuple(_hop(net, graph, x, y) for x, y in zip(p, p[1:]))) for p in found[:MAX_PATHS]]
 
 
-def format_paths(paths: list[Path], source: str, target: str) -> str:
-    """Return the paths as readable text, each hop with its evidence."""
+def format_paths(paths: list[Path], source: str, target: str, hint: str | None = None) -> str:
+    """Return the paths as readable text, each hop with its evidence (``hint`` follows "no path")."""
     if not paths:
-        return f"No path links {source} and {target} over the chosen ties."
+        return f"No path links {source} and {target} over the chosen ties." + (f" {hint}" if hint else "") + "\n"
     lines: list[str] = []
     for i, path in enumerate(paths, 1):
         hops = len(path.hops)

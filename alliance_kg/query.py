@@ -10,8 +10,7 @@ every update (``LOAD``, ``INSERT``, ``DELETE``, ``CLEAR``, ``DROP``,
 
 >>> from alliance_kg.graph import new_dataset
 >>> ds = new_dataset()
->>> ds.default_graph.add((AKE.nissan, AKA.distrusts, AKE.geely))
-<Graph identifier=urn:x-rdflib:default (<class 'rdflib.graph.Graph'>)>
+>>> _ = ds.default_graph.add((AKE.nissan, AKA.distrusts, AKE.geely))
 >>> print(format_result(run_query(ds, "SELECT ?a ?b WHERE { ?a aka:distrusts ?b }"), "table"))
 a           b
 ----------  ---------
@@ -23,6 +22,7 @@ True
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Iterator
 
 from pyparsing import ParseException
@@ -36,7 +36,7 @@ from rdflib.query import Result
 
 from alliance_kg.errors import QueryError
 from alliance_kg.graph import bind_prefixes, new_dataset, union_graph
-from alliance_kg.namespaces import AKA, AKE, PREFIXES
+from alliance_kg.namespaces import AKA, AKE, PREFIXES  # noqa: F401 - AKA, AKE: for the doctest
 
 FORMATS = ("table", "csv", "tsv", "json")
 INIT_NS = {prefix: URIRef(str(ns)) for prefix, ns in PREFIXES.items()}
@@ -136,7 +136,12 @@ def run_query(ds: Dataset, text: str, infer: bool = False) -> Result:
     previous = target.default_union
     target.default_union = True
     try:
-        return target.query(query)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # rdflib's evaluator uses its deprecated API
+            result = target.query(query)
+            if result.type == "SELECT":
+                result.bindings = list(result.bindings)  # evaluate now, while the union view is on
+        return result
     except QueryError:
         raise
     except Exception as exc:  # noqa: BLE001 - evaluation errors (bad function, types) become one line
@@ -209,4 +214,4 @@ def format_result(result: Result, fmt: str = "table") -> str:
     return _table(result)
 
 
-__all__ = ["FORMATS", "format_result", "inferred_dataset", "prepare_query", "run_query", "AKA", "AKE"]
+__all__ = ["FORMATS", "format_result", "inferred_dataset", "prepare_query", "run_query"]

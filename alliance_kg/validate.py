@@ -116,7 +116,7 @@ def _results(report_graph: Graph) -> list[ValidationResult]:
         messages = sorted(str(m) for m in report_graph.objects(result, SH.resultMessage))
         message = messages[0] if messages else "constraint not met"
         value = _readable(report_graph.value(result, SH.value), names)
-        if value is not None and value not in message:
+        if value is not None and value != focus and value not in message:
             message += f" (value: {value})"
         severity = SEVERITIES.get(report_graph.value(result, SH.resultSeverity), "Violation")
         out.add(ValidationResult(focus, path, message, severity))

@@ -116,7 +116,7 @@ def seed_files(tmp_path, seed_dataset):
     return paths
 
 
-_NETWORK = {"blocked": False, "attempts": []}
+_NETWORK = {"blocked": False, "attempts": [], "installed": False}
 _NETWORK_EVENTS = ("socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "urllib.Request")
 
 
@@ -129,9 +129,9 @@ def _audit(event: str, args: tuple) -> None:
 @pytest.fixture
 def no_network():
     """Fail any socket connection (audit hook) while the test runs; yields the list of attempts."""
-    if not getattr(sys, "_alliance_kg_audit_installed", False):
+    if not _NETWORK["installed"]:
         sys.addaudithook(_audit)  # audit hooks cannot be removed: it only acts while blocked
-        sys._alliance_kg_audit_installed = True  # type: ignore[attr-defined]
+        _NETWORK["installed"] = True
     _NETWORK["attempts"] = []
     _NETWORK["blocked"] = True
     try:

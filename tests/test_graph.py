@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from rdflib import BNode, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
 
 from alliance_kg import __version__
 from alliance_kg.articles import article_from_text
+from alliance_kg.errors import GraphError
 from alliance_kg.graph import (
     add_article, dataset_summary, edge_iri, new_dataset, regroup_statements, remove_article,
     statements_graph_iri, union_graph,
@@ -238,3 +240,10 @@ def test_dataset_summary(seed_dataset):
     assert summary["statements_by_predicate"]["memberOf"] == 7
     assert summary["statements_by_predicate"]["jointVenture"] == 3
     assert summary["entities"] >= 12
+
+
+def test_two_documents_with_the_same_slug_are_an_error(kb):
+    ds = new_dataset()
+    add_article(ds, article_from_text("Nissan.", doc="a b"), [], kb)
+    with pytest.raises(GraphError, match="same IRI"):
+        add_article(ds, article_from_text("Renault.", doc="a-b"), [], kb)

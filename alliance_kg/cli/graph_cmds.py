@@ -94,7 +94,7 @@ def _export_format(fmt: str | None, output: Path) -> str:
     if fmt:
         return fmt
     suffix = output.suffix.lower()
-    for name, ext in {**RDF_FORMATS, **NETWORK_FORMATS, "jsonld": ".jsonld"}.items():
+    for name, ext in {**RDF_FORMATS, **NETWORK_FORMATS}.items():
         if suffix == ext or (name == "jsonld" and suffix == ".json"):
             return name
     raise click.UsageError(f"cannot tell the format from {output.name!r}: give --format")

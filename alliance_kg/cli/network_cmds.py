@@ -38,7 +38,8 @@ def paths_cmd(graph: str, source: str, target: str, all_paths: bool, max_length:
     """Explain how two companies are linked: each hop with its relation, date and evidence.
 
     FROM and TO are company names or aliases (case and accents ignored).
-    Negated ties, distrust and competition are never a step. "No path" is
+    A negated tie is never a step, nor is a technology or a country;
+    distrust and competition only when --relations names them. "No path" is
     an answer (exit 0); an unknown company is an error (exit 2).
 
     \b
@@ -51,7 +52,8 @@ def paths_cmd(graph: str, source: str, target: str, all_paths: bool, max_length:
     found = find_paths(net, source, target, all_paths=all_paths, max_length=max_length,
                        relations=chosen, include_speculative=include_speculative)
     names = [net.nodes[resolve(net, name)]["label"] for name in (source, target)]
-    text = format_paths(found, *names)
+    hint = None if include_speculative else "Planned and speculative ties were left out (--include-speculative)."
+    text = format_paths(found, *names, hint=hint)
     if fmt == "json":
         _json({"from": names[0], "to": names[1], "relations": sorted(chosen),
                "include_speculative": include_speculative, "all": all_paths,

@@ -67,6 +67,29 @@ class Attributor:
         return source_name(found)
 
     # -- unparsed -------------------------------------------------------
+    def _person_words(self, tokens: list[Token]) -> bool:
+        """Return True if ``tokens`` can be a name and title ("chief executive Oliver Blume")."""
+        return all(t.is_title or t.is_upper or t.lower_ in self.roles or t.lower_ in ("'s", "’s", ",", "of", "the")
+                   or any(t.lower_ in r.split() for r in self.roles) for t in tokens)
+
+    def _speaker_before(self, before: list[Token], mention_at: dict[int, Mention]) -> str | None:
+        """Return the company just before a speech verb ("Nissan said", "VW chief Blume said")."""
+        for j in range(len(before) - 1, -1, -1):
+            mention = mention_at.get(before[j].i)
+            if mention is not None:
+                return mention.name if mention.is_organisation and self._person_words(before[j + 1:]) else None
+        return None
+
+    def _speaker_after(self, after: list[Token], mention_at: dict[int, Mention]) -> str | None:
+        """Return the company right after a speech verb ("said Nissan", "said Blume, VW's chief")."""
+        for j, token in enumerate(after):
+            mention = mention_at.get(token.i)
+            if mention is not None:
+                return mention.name if mention.is_organisation and self._person_words(after[:j]) else None
+            if token.text in ".;":
+                return None
+        return None
+
     def surface(self, sent: Span, mention_at: dict[int, Mention]) -> str | None:
         """Return the source of an unparsed sentence from nearby words."""
         found: list[str | None] = []
@@ -84,12 +107,9 @@ class Attributor:
                     found.append(self._org_in(window, mention_at))
             elif text[k] in self.speech_raw:
                 before = tokens[max(0, k - 8):k]
-                after = tokens[k + 1:k + 10]
                 if any(t.lower_ in unnamed_nouns for t in before[-4:]):
                     found.append(UNNAMED_SOURCES)
                     continue
-                near_after = self._org_in(after, mention_at) if after and (
-                    after[0].is_title or after[0].lower_ in ("by",)) else None
-                near_before = self._org_in(list(reversed(before)), mention_at) if before and not before[-1].is_punct else None
-                found.append(near_after or near_before)
+                found.append(self._speaker_after(tokens[k + 1:k + 10], mention_at)
+                             or self._speaker_before(before, mention_at))
         return source_name(found)

@@ -119,13 +119,13 @@ class RelationFinder:
     def _requirement_met(self, anchor: Token, span: Span, trig: Trigger, parsed: bool) -> bool:
         if not trig.requires:
             return True
-        need = normalize(trig.requires)
+        needs = [normalize(n) for n in trig.requires.split("|")]
         if parsed:
-            near = [t for t in syntax.find_below(anchor, lambda t: False, depth=0)]
             near = list(anchor.subtree)
-            return any(normalize(t.lemma_) == need or normalize(t.text).startswith(need) for t in near)
-        window = anchor.doc[span.end:min(len(anchor.doc), span.end + 6)]
-        return any(normalize(t.text).startswith(need) for t in window)
+        else:
+            near = list(anchor.doc[span.end:min(span.sent.end, span.end + 8)])
+        return any(normalize(t.lemma_ or t.text).startswith(need) or normalize(t.text).startswith(need)
+                   for t in near for need in needs)
 
     # -- roles (parsed) -----------------------------------------------------
     def _expand(self, tokens: list[Token], mention_at: dict[int, Mention], mentions: list[Mention]) -> list[Mention]:
@@ -200,7 +200,14 @@ class RelationFinder:
                 out.append(anchor.head)
             return out + self._comma_appositive(anchor, mention_at)
         if role == "poss":
-            if any(normalize(c.text) in self.possessives or "Yes" in c.morph.get("Poss") for c in anchor.children):
+            dets = [normalize(c.text) for c in anchor.children
+                    if normalize(c.text) in self.possessives or "Yes" in c.morph.get("Poss")]
+            if any(d in ("leur", "leurs", "their") for d in dets):  # "leur coentreprise": the clause's subjects
+                verb = anchor
+                while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                    verb = verb.head
+                return syntax.subject_tokens(verb)
+            if dets:
                 antecedent = previous_subject(doc, anchor.i, mentions)
                 return [doc[antecedent.start:antecedent.end].root] if antecedent else []
             return []
@@ -225,7 +232,7 @@ class RelationFinder:
     def _pairs(self, anchor: Token, span: Span, trig: Trigger, mentions, mention_at, parsed):
         if parsed:
             if trig.symmetric_frame:
-                roles = ("subj", "obj", "appos", *sorted(SYMMETRIC_PREPS))
+                roles = ("subj", "obj", "appos", "poss", *sorted(SYMMETRIC_PREPS))
                 people = self._args(anchor, roles, trig, mentions, mention_at)
                 head = anchor.head
                 if anchor.pos_ not in ("VERB", "AUX") and normalize(head.lemma_) in self.support_verbs:
@@ -247,7 +254,10 @@ class RelationFinder:
                            if prep in trig.object_roles or (prep is None and loose)]
             return [(trig.predicate, s, o) for s in subjects for o in objects]
         if trig.symmetric_frame:
-            return self._symmetric(trig, self.surface.participants(span, mention_at, mentions))
+            left, right = self.surface.participants(span, mention_at, mentions)
+            if span[-1].lower_.endswith(("s", "x")) and left and right:  # "ventures with X and Y": one each
+                return [p for r in right for p in self._symmetric(trig, [*left, r])]
+            return self._symmetric(trig, left + right)
         subjects, objects = self.surface.arguments(span, trig, mention_at, mentions)
         return [(trig.predicate, s, o) for s in subjects for o in objects]
 
@@ -296,10 +306,17 @@ class RelationFinder:
             polarity = "affirmed" if polarity == "negated" else "negated"
         if predicate in SYMMETRIC and obj.start < subj.start:
             subj, obj = obj, subj
+        if predicate == "acquires" and self._stake_between(anchor, obj):
+            predicate = "shareholderOf"  # "buys a 20 % stake in X", "rachète 20 % de X"
         share = share_near(anchor, sent, self.lexicon, self.lang) if predicate == "shareholderOf" else None
         attributed = source if source not in (subj.name,) or quals.modality != "asserted" else source
-        return Relation(subj, predicate, obj, polarity, quals.modality, attributed, share,
-                        sent.start_char, sent.end_char, anchor.i)
+        start, end = _trimmed(sent)
+        return Relation(subj, predicate, obj, polarity, quals.modality, attributed, share, start, end, anchor.i)
+
+    def _stake_between(self, anchor: Token, obj: Mention) -> bool:
+        words = self.lexicon.cues(self.lang, "stake_words", raw=True)
+        lo, hi = sorted((anchor.i + 1, max(obj.start, anchor.i + 1)))
+        return any(t.lower_ in words for t in anchor.doc[lo:hi])
 
     def _descriptions(self, sent: Span, mention_at, source) -> list[Relation]:
         """Return basedIn (nationality) and memberOf (alliance names) statements."""
@@ -328,8 +345,16 @@ class RelationFinder:
     def _fact(sent, subj, predicate, obj, at, source) -> Relation | None:
         if subj.iri == obj.iri:
             return None
-        return Relation(subj, predicate, obj, "affirmed", "asserted", source, None,
-                        sent.start_char, sent.end_char, at)
+        start, end = _trimmed(sent)
+        return Relation(subj, predicate, obj, "affirmed", "asserted", source, None, start, end, at)
+
+
+def _trimmed(sent: Span) -> tuple[int, int]:
+    """Return the character offsets of a sentence without its surrounding white space."""
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return sent.start_char, sent.start_char
+    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 @Language.factory("alliance_relations", default_config={"lang": "fr"})

@@ -70,25 +70,41 @@ class SurfaceReader:
         self.fillers = FILLER | lexicon.cues(lang, "name_verbs", raw=True)
 
     # -- groups of mentions -----------------------------------------------
-    def left_group(self, start: int, sent: Span, mention_at: dict[int, Mention], reach: int = 14) -> list[Mention]:
-        """Return the coordinated mentions that end closest before ``start``."""
+    def left_group(self, start: int, sent: Span, mention_at: dict[int, Mention], reach: int = 25) -> list[Mention]:
+        """Return the subject group of the clause that ends at ``start``.
+
+        English puts the subject first: the first coordinated group of
+        organisation mentions after the clause's start ("Volkswagen will
+        invest ... in Xpeng for a stake" -> Volkswagen). A clause opened by
+        "which"/"qui" takes the mention just before it.
+        """
         doc = sent.doc
+        begin = max(sent.start, start - reach)
+        for i in range(start - 1, begin - 1, -1):
+            if doc[i].lower_ in CLAUSE_STOPS and i not in mention_at:
+                if doc[i].lower_ in ("which", "who", "qui") and i - 2 >= sent.start:
+                    j = i - 1 if doc[i - 1].text != "," else i - 2
+                    if j in mention_at and mention_at[j].is_organisation:
+                        return [mention_at[j]]
+                begin = i + 1
+                break
+        i = begin
+        while i < start and i not in mention_at or (i in mention_at and not mention_at[i].is_organisation):
+            if i >= start:
+                return []
+            i += 1
         group: list[Mention] = []
-        i = start - 1
-        while i >= max(sent.start, start - reach):
-            token = doc[i]
-            mention = mention_at.get(i)
-            if mention is not None and mention.is_organisation:
-                group.insert(0, mention)
-                i = mention.start - 1
-                while i >= sent.start and doc[i].lower_ in LINKS:
-                    i -= 1
-                if i >= sent.start and i in mention_at and mention_at[i].is_organisation:
-                    continue
+        while i < start and i in mention_at and mention_at[i].is_organisation:
+            mention = mention_at[i]
+            if mention not in group:
+                group.append(mention)
+            i = mention.end
+            j = i
+            while j < start and doc[j].lower_ in LINKS:
+                j += 1
+            if j == i or j not in mention_at:
                 break
-            if token.lower_ in CLAUSE_STOPS or (group and token.lower_ not in LINKS):
-                break
-            i -= 1
+            i = j
         return group
 
     def right_group(self, start: int, sent: Span, mention_at: dict[int, Mention], reach: int = 8) -> list[Mention]:
@@ -134,20 +150,22 @@ class SurfaceReader:
                 prep = {"d'": "de", "du": "de", "des": "de", "au": "à", "aux": "à"}.get(low, low)
             elif low in LINKS or low in self.fillers or token.like_num:
                 pass
-            elif token.pos_ == "ADJ" and skipped < 2 or (not token.pos_ and skipped < 1 and token.is_lower):
+            elif token.pos_ == "ADJ" and skipped < 2:
                 skipped += 1
+            elif not token.pos_ and skipped < 5 and low not in CLAUSE_STOPS and token.text not in ".!?;":
+                skipped += 1  # no parse: step over "about $700 million", "electric-vehicle maker"
             else:
                 break
             i += 1
         return out
 
     # -- arguments ----------------------------------------------------------
-    def participants(self, span: Span, mention_at, mentions) -> list[Mention]:
-        """Return every participant of a symmetric trigger (subject side and tail)."""
-        sent = span.sent
-        people = self.left_group(span.start, sent, mention_at)
-        people += [m for m, prep in self.tail(span, mention_at) if prep in (None, "with", "between", "of", "and", "avec", "entre", "de")]
-        return people
+    def participants(self, span: Span, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
+        """Return the participants of a symmetric trigger: (subject side, phrase after it)."""
+        left = self.left_group(span.start, span.sent, mention_at)
+        right = [m for m, prep in self.tail(span, mention_at)
+                 if prep in (None, "with", "between", "of", "and", "avec", "entre", "de")]
+        return left, right
 
     def arguments(self, span: Span, trig: Trigger, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return (subjects, objects) of an asymmetric trigger from word order."""
@@ -155,7 +173,7 @@ class SurfaceReader:
         after = doc[span.end].lower_ if span.end < sent.end else ""
         tail = self.tail(span, mention_at)
         left = self.left_group(span.start, sent, mention_at)
-        genitive = [mention_at[i - 1] for i in range(span.start - 1, max(sent.start, span.start - 4), -1)
+        genitive = [mention_at[i - 1] for i in range(span.start - 1, max(sent.start, span.start - 8), -1)
                     if doc[i].lower_ in ("'s", "’s") and i - 1 in mention_at]
         if after in ("by", "par") and any(r in trig.subject_roles for r in ("by", "par")):
             return [m for m, p in tail if p in ("by", "par")], left

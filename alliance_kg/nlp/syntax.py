@@ -72,6 +72,10 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
             agents = [c for c in token.children if case_of(c) in ("par", "by")]
             return agents
         subjects = [c for c in token.children if c.dep_ in SUBJ]
+        if subjects and token.dep_ in ("acl:relcl", "relcl") and all("Rel" in c.morph.get("PronType")
+                                                                    or c.lower_ in ("qui", "which", "who", "that")
+                                                                    for c in subjects):
+            return [token.head]  # "Nissan, qui possède 15 % de Renault": the antecedent
         if subjects:
             return subjects
         if token.dep_ in ("xcomp", "conj", "obj", "dobj", "acl", "advcl") and token.head is not token:
