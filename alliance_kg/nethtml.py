@@ -23,7 +23,7 @@ body{font:14px/1.4 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;c
 header{padding:12px 20px;background:#fff;border-bottom:1px solid #ddd}h1{font-size:20px;margin:0 0 4px}
 main{display:flex;gap:16px;padding:16px 20px;align-items:flex-start}
 #wrap{flex:1;overflow:auto;max-height:88vh;background:#fff;border:1px solid #ddd;border-radius:6px}
-#net{display:block}
+#net{display:block}#net.fit{width:100%;height:auto}
 .edge{fill:none;opacity:.8}.edge:hover,.edge.hi{opacity:1;stroke-width:5px}
 .node circle{stroke:#fff;stroke-width:2px;cursor:pointer}.node text{font-size:12px;pointer-events:none;
 paint-order:stroke;stroke:#fff;stroke-width:3px}
@@ -166,7 +166,7 @@ def html_page(net: nx.MultiDiGraph, title: str = "Carmaker alliance network") ->
 <title>{escape(title)}</title><style>{CSS}</style></head>
 <body><header><h1>{escape(title)}</h1>
 <p>{len(nodes)} entities, {len(edges)} ties from {len(net.graph.get("articles", ()))} article(s), {escape(span)}</p></header>
-<main><div id="wrap"><svg id="net" xmlns="http://www.w3.org/2000/svg" width="{size[0]}" height="{size[1]}"
+<main><div id="wrap"><svg id="net"{' class="fit"' if size == canvas_size(0) else ""} xmlns="http://www.w3.org/2000/svg" width="{size[0]}" height="{size[1]}"
  viewBox="0 0 {size[0]} {size[1]}" role="img"
  aria-label="{escape(title)}"><defs>{markers}</defs>
 <g id="edges">{"".join(paths)}</g>

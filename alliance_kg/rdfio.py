@@ -242,7 +242,9 @@ def _jsonld_nodes(graph: Graph) -> list:
         return []
     document = json.loads(plain.serialize(format="json-ld", context=jsonld_context(), auto_compact=True))
     document.pop("@context", None)
-    return document.get("@graph", [document]) if "@graph" in document or document else []
+    if "@graph" in document:
+        return document["@graph"]
+    return [document] if document else []
 
 
 def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> None:
@@ -273,9 +275,17 @@ def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> None:
 
 
 def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    """Return the process umask without changing it (Linux), else by setting and restoring it."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:  # pragma: no cover - not Linux
+        pass
+    mask = os.umask(0o022)  # pragma: no cover
+    os.umask(mask)  # pragma: no cover
+    return mask  # pragma: no cover
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -131,13 +131,16 @@ class RelationFinder:
     def _expand(self, tokens: list[Token], mention_at: dict[int, Mention], mentions: list[Mention]) -> list[Mention]:
         found: dict[str, Mention] = {}
         for token in tokens:
+            antecedent_token = syntax.relative_antecedent(token) if token.pos_ == "PRON" else None
+            if antecedent_token is not None:
+                token = antecedent_token
             if token.pos_ == "PRON" and normalize(token.text) in self.pronouns and token.i not in mention_at:
                 antecedent = previous_subject(token.doc, token.sent.start, mentions) or \
                     previous_subject(token.doc, token.i, mentions)
                 if antecedent is not None:
                     found.setdefault(antecedent.iri, antecedent)
                 continue
-            for hit in syntax.find_below(token, lambda t: t.i in mention_at, depth=2):
+            for hit in syntax.find_below(token, lambda t: t.i in mention_at, depth=3):
                 for conj in syntax.conjuncts(hit):
                     mention = mention_at.get(conj.i)
                     if mention is not None:
@@ -189,9 +192,12 @@ class RelationFinder:
                 return [c for c in anchor.children if c.dep_ in syntax.SUBJ]
             if anchor.dep_ == "appos":
                 return [anchor.head]
-            if anchor.dep_ in ("obj", "dobj", "xcomp", "obl", "obl:arg", "pobj") and \
-                    normalize(anchor.head.lemma_) in self.support_verbs:
-                return syntax.subject_tokens(anchor)
+            noun = anchor
+            while noun.dep_ == "nmod" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head is not noun:
+                noun = noun.head  # "une prise de participation": climb to "prise"
+            if noun.dep_ in ("obj", "dobj", "xcomp", "obl", "obl:arg", "pobj") and \
+                    normalize(noun.head.lemma_) in self.support_verbs:
+                return syntax.subject_tokens(noun)
             return []
         if role == "appos":
             out = [c for c in anchor.children
@@ -219,7 +225,10 @@ class RelationFinder:
         pool = list(anchor.children)
         if trig.requires:  # "prendre une participation dans X": X hangs on the noun
             pool += [g for c in anchor.children if normalize(c.lemma_) == normalize(trig.requires) for g in c.children]
-        return [c for c in pool if (syntax.case_of(c) or "") == role or (syntax.case_of(c) or "").endswith(" " + role)]
+        picked = [c for c in pool if (syntax.case_of(c) or "") == role or (syntax.case_of(c) or "").endswith(" " + role)]
+        if role == "de":  # "dont" is "de" + relative pronoun
+            picked += [c for c in pool if c.lower_ == "dont"]
+        return picked
 
     def _args(self, anchor: Token, roles: tuple[str, ...], trig: Trigger, mentions: list[Mention],
               mention_at) -> list[Mention]:

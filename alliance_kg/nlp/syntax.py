@@ -34,9 +34,29 @@ def case_of(token: Token) -> str | None:
     return None
 
 
+RELATIVE = {"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "which", "who", "whom", "that"}
+
+
 def is_passive(verb: Token) -> bool:
-    """Return True when ``verb`` is in the passive voice."""
-    return any(c.dep_ in PASSIVE_MARKS for c in verb.children)
+    """Return True when ``verb`` is in the passive voice.
+
+    Counts the participle that modifies a noun with its agent ("la
+    coentreprise détenue par X", "a venture owned by X") as passive too.
+    """
+    if any(c.dep_ in PASSIVE_MARKS for c in verb.children):
+        return True
+    return (verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm")
+            and any(case_of(c) in ("par", "by") for c in verb.children))
+
+
+def relative_antecedent(token: Token) -> Token | None:
+    """Return what a relative pronoun stands for ("Proton, dont Geely détient 49 %" -> Proton)."""
+    if token.lower_ not in RELATIVE and "Rel" not in token.morph.get("PronType"):
+        return None
+    clause = token.head
+    while clause.dep_ not in ("acl:relcl", "relcl") and clause.head is not clause and clause.dep_ != "ROOT":
+        clause = clause.head
+    return clause.head if clause.dep_ in ("acl:relcl", "relcl") else None
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -92,6 +112,8 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
 
 def passive_object(verb: Token) -> list[Token]:
     """Return the surface subject of a passive verb (its logical object)."""
+    if verb.dep_ in ("acl", "amod") and verb.head is not verb:
+        return [verb.head]
     return [c for c in verb.children if c.dep_ in ("nsubj:pass", "nsubjpass", "nsubj")]
 
 
