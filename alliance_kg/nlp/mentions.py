@@ -113,28 +113,39 @@ class MentionFinder:
         demonyms = {d.lower() for e in self.kb.of_kind("Country") for d in e.demonyms}
         modifiers = sorted(demonyms | set(lex.cue_map(self.lang, "sector_words", raw=True)))
         matcher = Matcher(nlp.vocab)
+        joiners = ["-", "et", "and"]  # "sino-japonais", "electric-vehicle maker"
         if self.lang == "fr":
             matcher.add("DESCRIPTION", [[
                 {"NORM": {"IN": dets}},
                 {"POS": "ADJ", "OP": "?", "NORM": {"NOT_IN": modifiers}},
                 {"NORM": {"IN": descriptors}},
-                {"NORM": {"IN": modifiers}, "OP": "+"},
+                {"POS": "NUM", "OP": "?"},
+                {"NORM": {"IN": modifiers + joiners}, "OP": "+"},
             ], [
                 {"NORM": {"IN": dets}},
                 {"NORM": {"IN": ["coentreprise", "co-entreprise", "joint-venture"]}},
             ], [
                 {"NORM": {"IN": dets}}, {"NORM": "joint"}, {"NORM": "-", "OP": "?"}, {"NORM": "venture"},
             ]], greedy="LONGEST")
-            matcher.add("DEMONYM_NAME", [[{"NORM": {"IN": dets}}, {"NORM": {"IN": modifiers}}]])
+            matcher.add("DEMONYM_NAME", [[{"NORM": {"IN": dets}}, {"NORM": {"IN": modifiers}},
+                                          {"NORM": {"IN": modifiers + joiners}, "OP": "*"}]], greedy="LONGEST")
         else:
             matcher.add("DESCRIPTION", [[
                 {"NORM": {"IN": dets}, "OP": "?"},
-                {"NORM": {"IN": modifiers}, "OP": "+"},
+                {"NORM": {"IN": ["smaller", "larger", "biggest", "largest", "local", "rival", "fellow", "new",
+                                 "young", "struggling", "loss-making", "state-owned", "privately", "owned"]}, "OP": "*"},
+                {"NORM": {"IN": modifiers + joiners}, "OP": "+"},
                 {"NORM": {"IN": descriptors}},
             ], [
                 {"NORM": {"IN": ["the", "its", "their"]}},
                 {"NORM": {"IN": ["joint", "venture"]}, "OP": "+"},
             ]], greedy="LONGEST")
+            countries = sorted({label.lower() for e in self.kb.of_kind("Country") for label in (e.name, *e.labels)})
+            matcher.add("COUNTRY_POSSESSIVE", [[{"LOWER": {"IN": countries}}, {"LOWER": {"IN": ["'s", "’s"]}}],
+                                               [{"LOWER": "south"}, {"LOWER": "korea"}, {"LOWER": {"IN": ["'s", "’s"]}}],
+                                               [{"LOWER": "saudi"}, {"LOWER": "arabia"}, {"LOWER": {"IN": ["'s", "’s"]}}]])
+        anaphors = sorted(lex.cues(self.lang, "generic_anaphors", raw=True))
+        matcher.add("ANAPHOR", [[{"NORM": {"IN": ["le", "la", "l'", "the"]}}, {"NORM": {"IN": anaphors}}]])
         return matcher
 
     # -- running --------------------------------------------------------
@@ -195,18 +206,33 @@ class MentionFinder:
                 continue
             country, kinds = self._read_description(span)
             label = doc.vocab.strings[span.label]
+            if label == "COUNTRY_POSSESSIVE":
+                entity = self.kb.lookup(span[:-1].text)
+                country = entity.iri if entity is not None and entity.kind == "Country" else None
             after = by_start.get(span.end)
-            if after is None and span.end < len(doc) and doc[span.end].is_punct is False:
-                after = None
             before = None
             if span.start >= 2 and doc[span.start - 1].text == ",":
                 before = by_end.get(span.start - 1)
             target = after or before
             if target is not None and target.is_organisation:
+                targets = [target]
+                if after is not None and (label == "COUNTRY_POSSESSIVE" or _plural(span)):
+                    targets += _coordinated(doc, after, by_start)  # "les marques chinoises BYD et Leapmotor"
                 if country:
-                    attached.append(Description(span.start, span.end, target, country))
+                    attached += [Description(span.start, span.end, t, country) for t in targets]
+                continue
+            if label == "COUNTRY_POSSESSIVE":
                 continue
             if label == "DEMONYM_NAME":
+                continue
+            if label == "ANAPHOR":
+                nxt = doc[span.end] if span.end < len(doc) else None
+                if nxt is not None and (nxt.pos_ in ("ADJ", "PROPN", "NOUN") or nxt.i in taken):
+                    continue  # "le groupe japonais", "le groupe Renault": not a bare anaphor
+                antecedent = previous_subject(doc, span.start, named)
+                if antecedent is not None and antecedent.kind not in ("Technology", "Country", "NewsAgency"):
+                    resolved.append(Mention(span.start, span.end, antecedent.iri, antecedent.name,
+                                            antecedent.kind, via="anaphor"))
                 continue
             entity = self._resolve(doc, span, named, country, kinds)
             if entity is not None:
@@ -255,6 +281,26 @@ class MentionFinder:
         if not candidates:
             return None
         return min(candidates.values(), key=lambda pair: (pair[0], pair[1].iri))[1]
+
+
+def _plural(span: Span) -> bool:
+    """Return True when a description is plural ("les marques chinoises", "carmakers")."""
+    return any("Plur" in t.morph.get("Number") for t in span) or span[-1].lower_.endswith("s") and span.doc.lang_ == "en"
+
+
+def _coordinated(doc: Doc, first: Mention, by_start: dict[int, Mention]) -> list[Mention]:
+    """Return the mentions coordinated after ``first`` ("BYD, Leapmotor et GAC")."""
+    out, end = [], first.end
+    while end < len(doc) and doc[end].lower_ in (",", "et", "and", "ainsi", "que"):
+        nxt = end
+        while nxt < len(doc) and doc[nxt].lower_ in (",", "et", "and", "ainsi", "que"):
+            nxt += 1
+        mention = by_start.get(nxt)
+        if mention is None or not mention.is_organisation:
+            break
+        out.append(mention)
+        end = mention.end
+    return out
 
 
 def previous_subject(doc: Doc, position: int, named: list[Mention]) -> Mention | None:

@@ -76,6 +76,8 @@ class RelationFinder:
         self.support_verbs = self.lexicon.cues(lang, "support_verbs")
         self.possessives = self.lexicon.cues(lang, "possessives")
         self.pronouns = self.lexicon.cues(lang, "pronouns")
+        self.first_person = self.lexicon.cues(lang, "first_person")
+        self._speaker: Mention | None = None
         self.cue_nouns = (self.lexicon.cues(lang, "speculative") | self.lexicon.cues(lang, "planned")
                           | self.lexicon.cues(lang, "negators"))
         self.matcher = Matcher(nlp.vocab)
@@ -134,6 +136,9 @@ class RelationFinder:
             antecedent_token = syntax.relative_antecedent(token) if token.pos_ == "PRON" else None
             if antecedent_token is not None:
                 token = antecedent_token
+            if normalize(token.text) in self.first_person and self._speaker is not None:
+                found.setdefault(self._speaker.iri, self._speaker)  # « nous » in a quote: the speaker's company
+                continue
             if token.pos_ == "PRON" and normalize(token.text) in self.pronouns and token.i not in mention_at:
                 antecedent = previous_subject(token.doc, token.sent.start, mentions) or \
                     previous_subject(token.doc, token.i, mentions)
@@ -296,6 +301,7 @@ class RelationFinder:
         relations: list[Relation] = []
         for sent in doc.sents:
             source = (self.attributor.parsed if parsed else self.attributor.surface)(sent, mention_at)
+            self._speaker = next((m for m in mentions if m.name == source and m.is_organisation), None)
             for anchor, span, trig in self._occurrences(doc, sent, mention_at):
                 if not self._requirement_met(anchor, span, trig, parsed):
                     continue
