@@ -13,8 +13,6 @@ without one (the blank English pipeline) from word order (:mod:`.surface`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -23,8 +21,10 @@ from alliance_kg.kb import load_kb, normalize
 from alliance_kg.lexicon import Lexicon, Trigger, load_lexicon
 from alliance_kg.nlp import syntax
 from alliance_kg.nlp.attribution import Attributor
+from alliance_kg.nlp.facts import DescriptionFacts
 from alliance_kg.nlp.mentions import Mention, previous_subject
 from alliance_kg.nlp.qualifiers import Qualifiers, qualify_parsed
+from alliance_kg.nlp.records import Relation, trimmed
 from alliance_kg.nlp.shares import share_near
 from alliance_kg.nlp.surface import SurfaceReader, inflections
 from alliance_kg.statement import SYMMETRIC
@@ -35,22 +35,6 @@ POS_OK = {"VERB": {"VERB", "AUX"}, "NOUN": {"NOUN", "PROPN", "ADJ", "X"}, "ADJ":
 
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
-
-
-@dataclass(frozen=True)
-class Relation:
-    """One statement found in a sentence, before it becomes a Statement."""
-
-    subject: Mention
-    predicate: str
-    object: Mention
-    polarity: str
-    modality: str
-    attributed_to: str | None
-    share: float | None
-    sent_start: int
-    sent_end: int
-    trigger: int
 
 
 def allowed(predicate: str, subject: Mention, obj: Mention) -> bool:
@@ -73,6 +57,7 @@ class RelationFinder:
         self.kb = load_kb()
         self.attributor = Attributor(self.lexicon, lang)
         self.surface = SurfaceReader(self.lexicon, lang)
+        self.facts = DescriptionFacts(self.kb, self.lexicon, lang)
         self.support_verbs = self.lexicon.cues(lang, "support_verbs")
         self.possessives = self.lexicon.cues(lang, "possessives")
         self.pronouns = self.lexicon.cues(lang, "pronouns")
@@ -311,7 +296,7 @@ class RelationFinder:
                     quals = (qualify_parsed(anchor, self._chain(anchor), self.lexicon, self.lang)
                              if parsed else self.surface.qualify(span, subj, obj))
                     relations.append(self._relation(sent, anchor, predicate, subj, obj, trig, quals, source))
-            relations += self._descriptions(sent, mention_at, source)
+            relations += self.facts.find(sent, mention_at)
         doc._.relations = relations
         return doc
 
@@ -325,7 +310,7 @@ class RelationFinder:
             predicate = "shareholderOf"  # "buys a 20 % stake in X", "rachète 20 % de X"
         share = share_near(anchor, sent, self.lexicon, self.lang) if predicate == "shareholderOf" else None
         attributed = source if source not in (subj.name,) or quals.modality != "asserted" else source
-        start, end = _trimmed(sent)
+        start, end = trimmed(sent)
         return Relation(subj, predicate, obj, polarity, quals.modality, attributed, share, start, end, anchor.i)
 
     def _stake_between(self, anchor: Token, obj: Mention) -> bool:
@@ -333,43 +318,6 @@ class RelationFinder:
         lo, hi = sorted((anchor.i + 1, max(obj.start, anchor.i + 1)))
         return any(t.lower_ in words for t in anchor.doc[lo:hi])
 
-    def _descriptions(self, sent: Span, mention_at, source) -> list[Relation]:
-        """Return basedIn (nationality) and memberOf (alliance names) statements."""
-        doc = sent.doc
-        out = []
-        for desc in doc._.descriptions or []:
-            if sent.start <= desc.start < sent.end and desc.country:
-                out.append(self._fact(sent, desc.mention, "basedIn", self._country(desc.country), desc.start, source))
-        for mention in {m for m in mention_at.values() if sent.start <= m.start < sent.end}:
-            if mention.via == "description" and mention.country:
-                out.append(self._fact(sent, mention, "basedIn", self._country(mention.country), mention.start, source))
-            if mention.kind == "Alliance":
-                text = doc[mention.start:mention.end].text
-                for part in sorted(set(text.replace("-", " ").split())):
-                    member = self.kb.lookup(part)
-                    if member is not None and member.is_organisation and member.iri != mention.iri:
-                        m = Mention(mention.start, mention.end, member.iri, member.name, member.kind)
-                        out.append(self._fact(sent, m, "memberOf", mention, mention.start, None))
-        return [r for r in out if r is not None]
-
-    def _country(self, iri: str) -> Mention:
-        entity = self.kb.get(iri)
-        return Mention(-1, -1, iri, entity.name if entity else iri, "Country")
-
-    @staticmethod
-    def _fact(sent, subj, predicate, obj, at, source) -> Relation | None:
-        if subj.iri == obj.iri:
-            return None
-        start, end = _trimmed(sent)
-        return Relation(subj, predicate, obj, "affirmed", "asserted", source, None, start, end, at)
-
-
-def _trimmed(sent: Span) -> tuple[int, int]:
-    """Return the character offsets of a sentence without its surrounding white space."""
-    words = [t for t in sent if not t.is_space]
-    if not words:
-        return sent.start_char, sent.start_char
-    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 @Language.factory("alliance_relations", default_config={"lang": "fr"})

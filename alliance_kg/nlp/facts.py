@@ -1,0 +1,138 @@
+"""Statements that descriptions make without a trigger verb.
+
+- nationality: "le constructeur japonais", "Chinese carmaker Geely",
+  "China's BYD" -> ``basedIn``;
+- alliance names: "l'Alliance Renault-Nissan-Mitsubishi" -> each named
+  company ``memberOf`` the alliance;
+- what a company makes: "le constructeur chinois de voitures électriques
+  Leapmotor", "battery maker SK On", "Ampere, la filiale consacrée aux
+  logiciels", "Toyota's hybrid system" -> ``developsTechnology``.
+
+They are the article's own voice (no attribution) and asserted.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from alliance_kg.kb import KnowledgeBase, normalize
+from alliance_kg.lexicon import Lexicon
+from alliance_kg.nlp.mentions import Mention, previous_subject
+from alliance_kg.nlp.records import Relation, trimmed
+
+
+class DescriptionFacts:
+    """Find basedIn, alliance memberOf and developsTechnology facts in a sentence."""
+
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, lang: str) -> None:
+        self.kb = kb
+        self.holders = lexicon.cues(lang, "tech_holders")
+        self.participles = lexicon.cues(lang, "tech_participles")
+        self.possessives = lexicon.cues(lang, "possessives")
+
+    def find(self, sent: Span, mention_at: dict[int, Mention]) -> list[Relation]:
+        """Return the description facts of one sentence."""
+        doc = sent.doc
+        out: list[Relation | None] = []
+        for desc in doc._.descriptions or []:
+            if sent.start <= desc.start < sent.end and desc.country:
+                out.append(self._fact(sent, desc.mention, "basedIn", self._country(desc.country), desc.start))
+        in_sentence = sorted({m for m in mention_at.values() if sent.start <= m.start < sent.end},
+                             key=lambda m: (m.start, m.iri))
+        for mention in in_sentence:
+            if mention.via == "description" and mention.country:
+                out.append(self._fact(sent, mention, "basedIn", self._country(mention.country), mention.start))
+            if mention.kind == "Alliance":
+                text = doc[mention.start:mention.end].text
+                for part in sorted(set(text.replace("-", " ").split())):
+                    member = self.kb.lookup(part)
+                    if member is not None and member.is_organisation and member.iri != mention.iri:
+                        m = Mention(mention.start, mention.end, member.iri, member.name, member.kind)
+                        out.append(self._fact(sent, m, "memberOf", mention, mention.start))
+            if mention.kind == "Technology":
+                holder = self._holder(doc[mention.start:mention.end], mention_at)
+                if holder is not None:
+                    out.append(self._fact(sent, holder, "developsTechnology", mention, mention.start))
+        return [r for r in out if r is not None]
+
+    # -- who makes a technology ----------------------------------------------
+    def _holder(self, tech: Span, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return the organisation a technology phrase describes, if any."""
+        doc = tech.doc
+        # "battery maker SK On", "EV maker", "software unit": technology then holder noun
+        nxt = tech.end
+        while nxt < tech.sent.end and doc[nxt].lower_ in ("-", "joint"):
+            nxt += 1
+        if nxt < tech.sent.end and normalize(doc[nxt].text) in self.holders:
+            return self._referent(doc[nxt], mention_at)
+        # "Toyota's hybrid system", "its software", "sa plateforme logicielle"
+        for i in range(tech.start - 1, max(tech.sent.start, tech.start - 3) - 1, -1):
+            word = doc[i].lower_
+            if word in ("'s", "’s") and i - 1 in mention_at and mention_at[i - 1].is_organisation:
+                return mention_at[i - 1]
+            if doc[i].is_punct:
+                break
+        if doc.has_annotation("DEP"):
+            return self._parsed_holder(tech, mention_at)
+        # "a maker of batteries": holder, preposition, technology
+        before = [t for t in doc[max(tech.sent.start, tech.start - 3):tech.start]]
+        for token in reversed(before):
+            if normalize(token.text) in self.holders:
+                return self._referent(token, mention_at)
+        return None
+
+    def _parsed_holder(self, tech: Span, mention_at: dict[int, Mention]) -> Mention | None:
+        token = tech.root
+        for _ in range(3):
+            if token.dep_ not in ("nmod", "obl", "obl:arg", "obl:mod", "amod", "compound", "conj") \
+                    or token.head is token:
+                return None
+            head = token.head
+            if token.dep_ == "conj":
+                token = head
+                continue
+            if normalize(head.text) in self.participles or normalize(head.lemma_) in self.participles:
+                token = head  # "consacrée aux véhicules électriques": go on to the noun it qualifies
+                continue
+            if normalize(head.lemma_) in self.holders or normalize(head.text) in self.holders:
+                return self._referent(head, mention_at)
+            return None
+        return None
+
+    def _referent(self, noun: Token, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return the organisation a holder noun ("constructeur", "maker") stands for."""
+        doc = noun.doc
+        if noun.i in mention_at and mention_at[noun.i].is_organisation:
+            return mention_at[noun.i]
+        if doc.has_annotation("DEP"):
+            if noun.dep_ == "appos" and noun.head.i in mention_at and mention_at[noun.head.i].is_organisation:
+                return mention_at[noun.head.i]
+            for child in noun.children:
+                if child.dep_ in ("appos", "flat:name", "nmod", "nsubj") and child.i in mention_at \
+                        and mention_at[child.i].is_organisation and not any(c.dep_ == "case" for c in child.children):
+                    return mention_at[child.i]
+            if noun.dep_ in ("acl", "amod") and noun.head.i in mention_at:
+                return mention_at[noun.head.i]
+        # "battery maker SK On": the name right after; "X, a battery maker": the name before the comma
+        i = noun.i + 1
+        if i < len(doc) and i in mention_at and mention_at[i].is_organisation:
+            return mention_at[i]
+        j = noun.i - 1
+        while j > noun.sent.start and doc[j].lower_ not in (",", "(") and j not in mention_at:
+            j -= 1
+        if j > noun.sent.start and doc[j].text == "," and j - 1 in mention_at and mention_at[j - 1].is_organisation:
+            return mention_at[j - 1]
+        if normalize(doc[max(noun.sent.start, noun.i - 1)].text) in self.possessives:
+            return previous_subject(doc, noun.i, [m for m in mention_at.values()])
+        return None
+
+    def _country(self, iri: str) -> Mention:
+        entity = self.kb.get(iri)
+        return Mention(-1, -1, iri, entity.name if entity else iri, "Country")
+
+    @staticmethod
+    def _fact(sent: Span, subj: Mention, predicate: str, obj: Mention, at: int) -> Relation | None:
+        if subj.iri == obj.iri or not subj.is_organisation:
+            return None
+        start, end = trimmed(sent)
+        return Relation(subj, predicate, obj, "affirmed", "asserted", None, None, start, end, at)
