@@ -110,9 +110,11 @@ class Scorer:
         for coarse in (False, True):
             self._compare(doc, gold_items, best, coarse, lang, resolve)
         predicted_keys = {(_key(s, p, o, "affirmed", False)) for (s, p, o, pol) in best if pol == "affirmed"}
-        for g in gold_items:
-            if g.polarity == "negated" and any(_key(g.subject, p, g.object, "affirmed", False) in predicted_keys
-                                               for p in g.predicates):
+        affirmed_gold = {_key(g.subject, p, g.object, "affirmed", False)
+                         for g in gold_items if g.polarity == "affirmed" for p in g.predicates}
+        for g in gold_items:  # a flip: the gold negates it, we affirm it, and no gold statement affirms it
+            keys = {_key(g.subject, p, g.object, "affirmed", False) for p in g.predicates}
+            if g.polarity == "negated" and keys & predicted_keys and not keys & affirmed_gold:
                 self.flips += 1
         return self
 

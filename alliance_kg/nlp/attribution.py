@@ -60,6 +60,10 @@ class Attributor:
                     found.append(self._source_of(noun, mention_at))
             elif token.pos_ in ("VERB", "AUX") and normalize(token.lemma_) in self.speech:
                 subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+                if token.i > sent.start and token.nbor(-1).text in (",", "»", "\"", "”") or any(
+                        c.dep_.startswith("aux") and c.i > sent.start and c.nbor(-1).text in (",", "»") for c in token.children):
+                    # inverted subject: "..., ont ajouté ces sources" (parsed as an object)
+                    subjects += [c for c in token.children if c.dep_ in ("obj", "dobj") and c.i > token.i]
                 for subject in subjects:
                     if subject.pos_ == "PRON":
                         continue
@@ -107,7 +111,7 @@ class Attributor:
                     found.append(self._org_in(window, mention_at))
             elif text[k] in self.speech_raw:
                 before = tokens[max(0, k - 8):k]
-                if any(t.lower_ in unnamed_nouns for t in before[-4:]):
+                if any(t.lower_ in unnamed_nouns for t in before[-7:]):  # "people familiar with the matter said"
                     found.append(UNNAMED_SOURCES)
                     continue
                 found.append(self._speaker_after(tokens[k + 1:k + 10], mention_at)

@@ -37,6 +37,27 @@ if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
 
 
+FRENCH_VERB_ENDINGS = ("eraient", "erait", "eront", "erons", "erez", "era", "aient", "ait", "ais", "ent", "ons",
+                       "ez", "ées", "és", "ée", "é", "ant", "es", "e", "er")
+
+
+def verb_lemma_guesses(token: Token, lang: str) -> list[str]:
+    """Return infinitives a French verb form may have when the lemmatizer missed it.
+
+    >>> from spacy.lang.fr import French
+    >>> verb_lemma_guesses(French()("cherche")[0], "fr")[:2]
+    ['chercher', 'cherchir']
+    """
+    if lang != "fr" or not token.is_alpha:
+        return []
+    form = token.lower_
+    for ending in FRENCH_VERB_ENDINGS:
+        if form.endswith(ending) and len(form) - len(ending) >= 3:
+            stem = form[: -len(ending)]
+            return [stem + "er", stem + "ir", stem + "re"]
+    return []
+
+
 def allowed(predicate: str, subject: Mention, obj: Mention) -> bool:
     """Return True when the pair fits the predicate's domain and range."""
     if subject.iri == obj.iri or not subject.is_organisation or subject.kind == "NewsAgency":
@@ -63,6 +84,7 @@ class RelationFinder:
         self.pronouns = self.lexicon.cues(lang, "pronouns")
         self.first_person = self.lexicon.cues(lang, "first_person")
         self._speaker: Mention | None = None
+        self._mention_at: dict[int, Mention] = {}
         self.cue_nouns = (self.lexicon.cues(lang, "speculative") | self.lexicon.cues(lang, "planned")
                           | self.lexicon.cues(lang, "negators"))
         self.matcher = Matcher(nlp.vocab)
@@ -97,7 +119,8 @@ class RelationFinder:
                 continue
             entries = list(self.forms.get(token.lower_, []))
             if parsed and token.lemma_:
-                entries += [t for t in self.lexicon.triggers(self.lang, token.lemma_) if t not in entries]
+                for lemma in (token.lemma_, *verb_lemma_guesses(token, self.lang)):
+                    entries += [t for t in self.lexicon.triggers(self.lang, lemma) if t not in entries]
             for trig in entries:
                 if parsed and token.pos_ not in POS_OK.get(trig.pos, {token.pos_}):
                     continue
@@ -283,6 +306,7 @@ class RelationFinder:
             for i in range(desc.start, desc.end):
                 mention_at.setdefault(i, stand_in)
         parsed = doc.has_annotation("DEP")
+        self._mention_at = mention_at
         relations: list[Relation] = []
         for sent in doc.sents:
             source = (self.attributor.parsed if parsed else self.attributor.surface)(sent, mention_at)
@@ -309,14 +333,17 @@ class RelationFinder:
         if predicate == "acquires" and self._stake_between(anchor, obj):
             predicate = "shareholderOf"  # "buys a 20 % stake in X", "rachète 20 % de X"
         share = share_near(anchor, sent, self.lexicon, self.lang) if predicate == "shareholderOf" else None
-        attributed = source if source not in (subj.name,) or quals.modality != "asserted" else source
+        background = anchor.pos_ in ("NOUN", "PROPN") and (
+            anchor.dep_ == "appos" or bool(self._comma_appositive(anchor, self._mention_at)))
+        attributed = None if background else source  # an apposition is the article's own voice
         start, end = trimmed(sent)
         return Relation(subj, predicate, obj, polarity, quals.modality, attributed, share, start, end, anchor.i)
 
     def _stake_between(self, anchor: Token, obj: Mention) -> bool:
         words = self.lexicon.cues(self.lang, "stake_words", raw=True)
         lo, hi = sorted((anchor.i + 1, max(obj.start, anchor.i + 1)))
-        return any(t.lower_ in words for t in anchor.doc[lo:hi])
+        after = anchor.doc[obj.end:min(obj.end + 2, len(anchor.doc))] if obj.end > 0 else []
+        return any(t.lower_ in words for t in [*anchor.doc[lo:hi], *after])  # "buy Toyota shares"
 
 
 

@@ -97,6 +97,8 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
                                                                     for c in subjects):
             return [token.head]  # "Nissan, qui possède 15 % de Renault": the antecedent
         if subjects:
+            if token.dep_ == "conj" and token.head.pos_ in ("PROPN", "NOUN") and token.head.dep_ == "ROOT":
+                subjects.append(token.head)  # "Renault et le chinois Geely ont lancé": the parse hung the verb on Renault
             return subjects
         if token.dep_ in ("xcomp", "conj", "obj", "dobj", "acl", "advcl") and token.head is not token:
             if token.dep_ in ("obj", "dobj") and token.head.pos_ not in ("VERB", "AUX"):
