@@ -115,7 +115,7 @@ class RelationFinder:
             for trig in entries:
                 yield anchor, span, trig
         for token in sent:
-            if token.i in seen or (token.i in mention_at and mention_at[token.i].via != "description"):
+            if token.i in seen or (token.i in mention_at and mention_at[token.i].via not in ("description", "anaphor")):
                 continue
             entries = list(self.forms.get(token.lower_, []))
             if parsed and token.lemma_:
@@ -131,7 +131,7 @@ class RelationFinder:
             return True
         needs = [normalize(n) for n in trig.requires.split("|")]
         if parsed:
-            near = list(anchor.subtree)
+            near = [*anchor.subtree, anchor.head]  # "faire partie de": the requirement governs the trigger
         else:
             near = list(anchor.doc[span.end:min(span.sent.end, span.end + 8)])
         return any(normalize(t.lemma_ or t.text).startswith(need) or normalize(t.text).startswith(need)
@@ -257,11 +257,23 @@ class RelationFinder:
                 roles = ("subj", "obj", "appos", "poss", *sorted(SYMMETRIC_PREPS))
                 people = self._args(anchor, roles, trig, mentions, mention_at)
                 head = anchor.head
+                while head.dep_ == "appos" and head.head is not head:  # "créer Horse, une coentreprise"
+                    head = head.head
+                if anchor.dep_ == "appos" and head.dep_ in ("obj", "dobj") and head.head is not head:
+                    head = head.head
                 if anchor.pos_ not in ("VERB", "AUX") and normalize(head.lemma_) in self.support_verbs:
-                    people += self._expand([c for c in head.children if syntax.case_of(c) in ("avec", "with", "entre", "between")],
+                    people += self._expand([c for c in head.children if syntax.case_of(c) in ("avec", "with", "entre", "between")
+                                            or (c.lower_ in ("lequel", "laquelle", "which", "whom") and c.dep_.startswith("obl"))],
                                            mention_at, mentions)
+                    if anchor.dep_ == "appos":
+                        people += self._expand(syntax.subject_tokens(head), mention_at, mentions)
+                # "une coentreprise détenue par X et Y", "a venture owned by X and Y"
+                owners = [g for c in anchor.children if c.dep_ in ("acl", "amod") and syntax.is_passive(c)
+                          for g in c.children if syntax.case_of(g) in ("par", "by")]
+                people += self._expand(owners, mention_at, mentions)
                 if anchor.pos_ not in ("VERB", "AUX"):
-                    people += [m for m, _ in self.surface.tail(span, mention_at) if m not in people]
+                    people += [m for m, prep in self.surface.tail(span, mention_at)
+                               if m not in people and prep in (None, *SYMMETRIC_PREPS, "par", "by")]
                     own = mention_at.get(anchor.i)
                     if own is not None and own not in people:
                         people.append(own)

@@ -67,7 +67,8 @@ class SurfaceReader:
     def __init__(self, lexicon: Lexicon, lang: str) -> None:
         self.lexicon = lexicon
         self.lang = lang
-        self.fillers = FILLER | lexicon.cues(lang, "name_verbs", raw=True)
+        self.fillers = (FILLER | lexicon.cues(lang, "name_verbs", raw=True)
+                        | lexicon.cues(lang, "ownership_participles", raw=True))
 
     # -- groups of mentions -----------------------------------------------
     def left_group(self, start: int, sent: Span, mention_at: dict[int, Mention], reach: int = 25) -> list[Mention]:
@@ -164,8 +165,28 @@ class SurfaceReader:
         """Return the participants of a symmetric trigger: (subject side, phrase after it)."""
         left = self.left_group(span.start, span.sent, mention_at)
         right = [m for m, prep in self.tail(span, mention_at)
-                 if prep in (None, "with", "between", "of", "and", "avec", "entre", "de")]
+                 if prep in (None, "with", "between", "of", "and", "avec", "entre", "de", "par", "by")]
+        doc = span.doc
+        named = self.appositive_name(span, mention_at)  # "BlueOval SK, its joint venture with SK On"
+        if named is not None and named not in left:
+            right.append(named)
+        before = span.start - 1  # "the Ultium Cells joint venture"
+        if before >= span.sent.start and before in mention_at and mention_at[before].kind == "JointVenture":
+            right.append(mention_at[before])
+        if doc[max(span.sent.start, span.start - 1)].lower_ in ("its", "their", "leur", "son", "sa") and not left:
+            left = self.left_group(span.start, span.sent, mention_at, reach=40)
         return left, right
+
+    def appositive_name(self, span: Span, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return the name before "NAME, its/the [words] TRIGGER" (an apposition), if any."""
+        doc = span.doc
+        i = span.start - 1
+        steps = 0
+        while i > span.sent.start and doc[i].text != "," and i not in mention_at and steps < 4:
+            i, steps = i - 1, steps + 1
+        if i > span.sent.start and doc[i].text == "," and (i - 1) in mention_at:
+            return mention_at[i - 1]
+        return None
 
     def arguments(self, span: Span, trig: Trigger, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return (subjects, objects) of an asymmetric trigger from word order."""
