@@ -315,7 +315,9 @@ def previous_subject(doc: Doc, position: int, named: list[Mention]) -> Mention |
         subjects = [m for m in pool if doc[m.start:m.end].root.dep_.startswith("nsubj")]
         if subjects:
             return subjects[-1]
-    return pool[-1] if in_sentence else pool[-1]
+    if in_sentence and in_sentence[0].start <= sent_start + 1:
+        return in_sentence[0]  # the sentence opens with it: "Nissan, l'allié de Renault, ... qu'il ..."
+    return pool[-1]
 
 
 @Language.factory(

@@ -53,6 +53,13 @@ def _negates(token: Token, neg_words: frozenset[str]) -> bool:
     return normalize(token.text) in neg_words and token.dep_ in ("advmod", "det", "neg", "case", "mark", "cc", "dep")
 
 
+def _is_present(verb: Token) -> bool:
+    """Return True when a reporting verb is in the present tense ("indique", "says")."""
+    if any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    return "Pres" in verb.morph.get("Tense")
+
+
 def _is_negator(token: Token, negators: frozenset[str]) -> bool:
     lemma = _lemma(token)
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
@@ -73,7 +80,7 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
     planned = lexicon.cues(lang, "planned")
     particle = any(_negates(c, neg_words) for token in chain for c in token.children)
     negator = any(_is_negator(t, negators) for t in chain[1:])
-    spec = plan = False
+    spec = plan = conditional = False
     previous: Token | None = None
     for token in chain:
         lemma = _lemma(token)
@@ -81,7 +88,7 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
         auxes = [c for c in token.children if c.dep_.startswith("aux")]
         if verbal or auxes:
             verbs = [token, *auxes]
-            spec |= any(is_conditional(v) for v in verbs)
+            conditional |= any(is_conditional(v) for v in verbs)
             plan |= any("Fut" in v.morph.get("Tense") for v in verbs)
             plan |= any(_lemma(c) == "aller" for c in auxes)
             spec |= any(_lemma(c) in speculative for c in token.children
@@ -93,6 +100,13 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
             if lemma in planned and (not verbal or from_clause):
                 plan = True
         previous = token
+    if conditional:
+        top = chain[-1]
+        reporting = lexicon.cues(lang, "speech_verbs") | {"savoir", "annoncer", "promettre", "prevenir"}
+        if top.dep_ == "ccomp" and _lemma(top.head) in reporting and not _is_present(top.head):
+            plan = True  # "a fait savoir qu'il n'entrerait pas": the future seen from the past
+        else:
+            spec = True
     if particle and negator:
         return Qualifiers("affirmed", "speculative")
     polarity = "negated" if particle or negator else "affirmed"

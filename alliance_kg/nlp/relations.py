@@ -148,8 +148,7 @@ class RelationFinder:
                 found.setdefault(self._speaker.iri, self._speaker)  # « nous » in a quote: the speaker's company
                 continue
             if token.pos_ == "PRON" and normalize(token.text) in self.pronouns and token.i not in mention_at:
-                antecedent = previous_subject(token.doc, token.sent.start, mentions) or \
-                    previous_subject(token.doc, token.i, mentions)
+                antecedent = previous_subject(token.doc, token.i, mentions)
                 if antecedent is not None:
                     found.setdefault(antecedent.iri, antecedent)
                 continue
