@@ -4,25 +4,45 @@ This is the whole path in one function, :func:`build`, which the ``build``
 command calls::
 
     files --> Article --> Extractor (spaCy) --> Statement --> rdflib Dataset --> files
+
+Articles stream through: each is read when the pipeline needs it and added
+to the graph as soon as its batch is parsed. Every output is checked before
+the first article is parsed (a folder that does not exist or cannot be
+written is an error at once, not after an hour of parsing) and written
+atomically at the end, so an interrupted build leaves the previous files as
+they were.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from alliance_kg.articles import find_articles, read_article
+from alliance_kg.articles import Article, find_articles, read_article, unreadable_article
 from alliance_kg.errors import AllianceKGError, InputError
 from alliance_kg.extract import Extractor, Result
 from alliance_kg.graph import add_article, dataset_summary, new_dataset
 from alliance_kg.kb import load_kb
-from alliance_kg.rdfio import atomic_write, load_graph, write_graph
+from alliance_kg.rdfio import atomic_write, format_for, load_graph, write_graph
 from alliance_kg.statement import Statement
 
 GRAPH_NAME = "alliance"
 STATEMENTS_NAME = "statements.jsonl"
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "jsonld": ".jsonld"}
+STORE_SCHEME = "oxigraph:"
+#: With ``validate=None`` (the default) a graph of at most this many statements is checked
+#: against the SHACL shapes after the build; a bigger one only when asked (pySHACL's time
+#: grows with the graph: see README, "Speed").
+AUTO_VALIDATE_MAX_STATEMENTS = 5_000
+
+
+class SkippedArticleError(AllianceKGError):
+    """``strict`` build: an article was skipped, so nothing was written (exit code 3)."""
+
+    exit_code = 3
 
 
 @dataclass
@@ -37,61 +57,186 @@ class BuildReport:
     files: list[str] = field(default_factory=list)
     summary: dict = field(default_factory=dict)
     violations: list[str] = field(default_factory=list)
+    validated: bool | None = None
 
 
-def read_inputs(inputs: list[str | Path], report: BuildReport):
-    """Yield the readable articles named by ``inputs``; record unreadable ones in ``report``."""
-    for path in find_articles(inputs):
+def read_inputs(inputs: list[str | Path], report: BuildReport | None = None,
+                files: list[Path] | None = None) -> Iterator[Article]:
+    """Yield one Article per file named by ``inputs``, lazily, in sorted order.
+
+    A file that cannot be read (binary, unreadable) is yielded as a
+    placeholder whose ``problem`` says why, so that it is reported in its
+    place; decoding notes go to ``report.notes``.
+    """
+    for path in files if files is not None else find_articles(inputs):
         try:
             article = read_article(path)
         except InputError as exc:
-            report.skipped.append((str(path), str(exc)))
+            yield unreadable_article(path, f"{exc}" + (f" ({exc.hint})" if exc.hint else ""))
             continue
-        for note in article.notes:
-            report.notes.append((article.doc, note))
+        if report is not None:
+            for note in article.notes:
+                report.notes.append((article.path or article.doc, note))
         yield article
 
 
 def extract_files(inputs: list[str | Path], extractor: Extractor | None = None,
                   report: BuildReport | None = None,
-                  progress: Callable[[Result], None] | None = None):
-    """Yield one extraction :class:`Result` per article file (skipped ones included)."""
+                  progress: Callable[[Result], None] | None = None) -> Iterator[Result]:
+    """Yield one extraction :class:`Result` per article file (skipped ones included), in sorted order.
+
+    ``progress`` is called with each Result; if it has a ``start`` method,
+    that is called first with the number of files (and :func:`build` calls
+    its ``warn(path, why)``, if any, for each skipped article).
+    """
     extractor = extractor or Extractor()
     report = report if report is not None else BuildReport()
-    for result in extractor.extract_many(read_inputs(inputs, report)):
+    files = find_articles(inputs)
+    if progress is not None and hasattr(progress, "start"):
+        progress.start(len(files))
+    for result in extractor.extract_many(read_inputs(inputs, report, files)):
         if progress:
             progress(result)
         yield result
 
 
+def check_writable(folder: str | Path, what: str = "output") -> None:
+    """Raise AllianceKGError unless a file can be created in ``folder`` (tried, then removed)."""
+    folder = Path(folder) if str(folder) else Path(".")
+    if not folder.exists():
+        raise AllianceKGError(f"{folder}: no such folder", f"create it first or choose another {what} path")
+    if not folder.is_dir():
+        raise AllianceKGError(f"{folder}: not a folder", f"choose another {what} path")
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".alliance-kg-probe.", dir=folder)
+    except OSError as exc:
+        raise AllianceKGError(f"{folder}: cannot write there ({exc.strerror or exc})",
+                              f"choose another {what} path") from None
+    os.close(fd)
+    os.unlink(probe)
+
+
+def _is_store(spec: object) -> bool:
+    return isinstance(spec, str) and spec.startswith(STORE_SCHEME)
+
+
+def _check_outputs(out_dir: Path | None, into: str | Path | None, store: str | None) -> None:
+    """Check every output before any article is parsed."""
+    if out_dir is None and into is None and store is None:
+        raise AllianceKGError("nowhere to write", "give -o DIR, --into GRAPH or --store oxigraph:DIR")
+    if into is not None and store is not None:
+        raise AllianceKGError("give --into GRAPH or --store oxigraph:DIR, not both",
+                              "a store is updated in place like --into")
+    if out_dir is not None:
+        if out_dir.exists() and not out_dir.is_dir():
+            raise AllianceKGError(f"{out_dir}: exists and is not a folder", "choose another -o")
+        check_writable(out_dir if out_dir.exists() else out_dir.parent, "-o")
+    if into is not None:
+        into = Path(into)
+        format_for(into)  # a suffix alliance-kg cannot write is an error now, not after the parsing
+        if into.exists() and not into.is_file():
+            raise AllianceKGError(f"{into}: not a graph file", "give a .ttl, .trig, .nt, .nq or .jsonld file")
+        check_writable(into.parent, "--into")
+    if store is not None and not _is_store(store):
+        raise AllianceKGError(f"{store!r} is not a store", f"write {STORE_SCHEME}DIR, e.g. {STORE_SCHEME}out/store")
+
+
+def _open_store(spec: str):
+    try:
+        from alliance_kg.store import open_dataset  # noqa: PLC0415 - optional: pyoxigraph/oxrdflib
+    except ImportError as exc:
+        raise AllianceKGError(f"--store needs the Oxigraph store support ({exc})",
+                              "pip install oxrdflib pyoxigraph") from None
+    return open_dataset(spec, create=True)
+
+
+def _close_store(ds) -> None:
+    from alliance_kg.store import close_dataset  # noqa: PLC0415
+
+    close_dataset(ds)
+
+
 def build(inputs: list[str | Path], out_dir: str | Path | None = None, into: str | Path | None = None,
           formats: tuple[str, ...] = ("turtle",), extractor: Extractor | None = None,
-          validate: bool = True, progress: Callable[[Result], None] | None = None) -> BuildReport:
+          validate: bool | None = None, progress: Callable[[Result], None] | None = None,
+          store: str | None = None, strict: bool = False) -> BuildReport:
     """Extract every article of ``inputs`` and write the graph and the statements.
 
     With ``out_dir`` the graph goes to ``out_dir/alliance.<ext>`` for each
     format and the statements to ``out_dir/statements.jsonl``; with ``into``
     the articles are added to that existing graph file, which is rewritten
-    in place (atomically). Raises :class:`AllianceKGError` on a bad output.
+    in place (atomically); with ``store`` (``oxigraph:DIR``) they are added
+    to a persistent Oxigraph store, created if needed. ``validate``: True
+    checks the graph against the SHACL shapes, False never, None (default)
+    when it has at most :data:`AUTO_VALIDATE_MAX_STATEMENTS` statements.
+    ``strict`` raises :class:`SkippedArticleError` at the first skipped
+    article, before any file is written. Raises :class:`AllianceKGError`
+    on a bad output, before any article is parsed.
     """
-    if out_dir is None and into is None:
-        raise AllianceKGError("nowhere to write", "give -o DIR or --into GRAPH")
-    if out_dir is not None:
-        out_dir = Path(out_dir)
-        if out_dir.exists() and not out_dir.is_dir():
-            raise AllianceKGError(f"{out_dir}: exists and is not a folder", "choose another -o")
-        if not out_dir.parent.is_dir():
-            raise AllianceKGError(f"{out_dir.parent}: no such folder", "create it first")
-    ds = load_graph(into) if into is not None and Path(into).exists() else new_dataset()
+    if into is not None and _is_store(str(into)):
+        into, store = None, str(into)
+    out_dir = Path(out_dir) if out_dir is not None else None
+    _check_outputs(out_dir, into, store)
+    files = find_articles(inputs)  # a missing input is an error before the graph is loaded
+    if store is not None:
+        ds = _open_store(store)
+    elif into is not None and Path(into).exists():
+        ds = load_graph(into)
+    else:
+        ds = new_dataset()
+    try:
+        report = _fill(ds, inputs, files, extractor, progress, strict)
+        _write(ds, report, out_dir, into, formats)
+        report.summary = dataset_summary(ds)
+        if validate is None:
+            validate = store is None and report.summary.get("statements", 0) <= AUTO_VALIDATE_MAX_STATEMENTS
+        if validate:
+            from alliance_kg.validate import validate_graph  # noqa: PLC0415
+
+            outcome = validate_graph(ds)
+            report.validated = True
+            if not outcome.conforms:
+                report.violations = [f"{r.focus}: {r.message}" for r in outcome.results][:20]
+        else:
+            report.validated = False
+    finally:
+        if store is not None:
+            _close_store(ds)
+    return report
+
+
+def _fill(ds, inputs, files, extractor, progress, strict: bool) -> BuildReport:
+    """Extract the articles and add them to ``ds``; return the report."""
     kb = load_kb()
     report = BuildReport()
-    for result in extract_files(inputs, extractor, report, progress):
-        if result.skipped:
-            report.skipped.append((result.article.path or result.article.doc, result.skipped))
+    extractor = extractor or Extractor()
+    if progress is not None and hasattr(progress, "start"):
+        progress.start(len(files))
+    seen: dict[str, str] = {}
+    for result in extractor.extract_many(read_inputs(inputs, report, files)):
+        if progress:
+            progress(result)
+        article = result.article
+        where = article.path or article.doc
+        skipped = result.skipped
+        if skipped is None and article.doc in seen:
+            skipped = f"same article name as {seen[article.doc]} (names must be unique: rename one)"
+        if skipped:
+            report.skipped.append((where, skipped))
+            if strict:
+                raise SkippedArticleError(f"skipped {where}: {skipped}", "--strict: nothing was written")
+            if progress is not None and hasattr(progress, "warn"):
+                progress.warn(where, skipped)
             continue
-        report.articles.append(result.article.doc)
-        report.statuses[result.article.doc] = add_article(ds, result.article, result.statements, kb)
+        seen[article.doc] = where
+        report.articles.append(article.doc)
+        report.statuses[article.doc] = add_article(ds, article, result.statements, kb)
         report.statements.extend(result.statements)
+    return report
+
+
+def _write(ds, report: BuildReport, out_dir: Path | None, into: str | Path | None,
+           formats: tuple[str, ...]) -> None:
     targets: list[tuple[Path, str | None]] = []
     if into is not None:
         targets.append((Path(into), None))
@@ -106,11 +251,3 @@ def build(inputs: list[str | Path], out_dir: str | Path | None = None, into: str
         path = out_dir / STATEMENTS_NAME
         atomic_write(path, lambda handle: handle.write(lines.encode("utf-8")))
         report.files.append(str(path))
-    report.summary = dataset_summary(ds)
-    if validate:
-        from alliance_kg.validate import validate_graph
-
-        outcome = validate_graph(ds)
-        if not outcome.conforms:
-            report.violations = [f"{r.focus}: {r.message}" for r in outcome.results][:20]
-    return report

@@ -4,12 +4,26 @@
 >>> article = article_from_text("Nissan se méfie de Geely.", doc="demo")
 >>> [s.key() for s in extract_article(article)]
 [('Nissan', 'distrusts', 'Geely', 'affirmed')]
+
+:meth:`Extractor.extract_many` streams: it reads articles lazily, sends each
+language's bodies through one ``nlp.pipe`` (one pipeline per language, loaded
+once), and yields one :class:`Result` per article, in input order, as soon as
+the batch holding it is parsed. With ``n_process > 1`` spaCy parses in worker
+processes; the last component of the pipeline, ``alliance_plain_relations``,
+turns ``doc._.relations`` (Python objects that spaCy cannot send back from a
+worker) into plain tuples in ``doc.user_data``, so one job or several give the
+same statements. A body longer than ``max_chars`` is parsed in pieces cut at
+paragraph boundaries, offsets shifted back, so spaCy's ``max_length`` is
+never reached and memory stays bounded.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+
+from spacy.language import Language
 
 from alliance_kg.articles import Article
 from alliance_kg.nlp.pipeline import SUPPORTED, load_pipeline
@@ -17,6 +31,14 @@ from alliance_kg.statement import COOPERATION, Statement
 
 MORE_SPECIFIC = {"jointVenture", "mergesWith"}
 MODALITY_RANK = {"asserted": 0, "planned": 1, "speculative": 2}
+PLAIN_COMPONENT = "alliance_plain_relations"
+PLAIN_KEY = "alliance_kg.relations"
+#: Longest piece of an article body given to spaCy at once (characters); far
+#: above a news article, far below spaCy's ``nlp.max_length`` (1,000,000).
+MAX_CHARS = 100_000
+#: Articles per ``nlp.pipe`` batch: measured by ``benchmarks/bench_extract.py`` (README, "Speed").
+DEFAULT_BATCH_SIZE = 32
+_OBJECT_EXTENSIONS = ("mentions", "descriptions", "relations")
 
 
 @dataclass
@@ -28,24 +50,82 @@ class Result:
     skipped: str | None = None
 
 
-def statements_from_doc(article: Article, doc) -> list[Statement]:
-    """Turn the ``doc._.relations`` of a parsed article body into Statements."""
-    offset = article.body_offset
+# ------------------------------------------------------------ plain relations
+
+def plain_relation(rel) -> tuple:
+    """Return a ``doc._.relations`` item as a tuple of str, float and int (picklable, msgpack-able)."""
+    return (rel.subject.name, rel.subject.iri, rel.predicate, rel.object.name, rel.object.iri,
+            rel.polarity, rel.modality, rel.attributed_to, rel.share, rel.sent_start, rel.sent_end)
+
+
+class PlainRelations:
+    """The last pipeline component: ``doc._.relations`` as plain tuples in ``doc.user_data``.
+
+    Called with ``strip=True`` (through ``component_cfg`` in a worker process)
+    it also drops what the parent process does not need and spaCy cannot
+    serialise or need not send: the Python objects of ``doc._.mentions``,
+    ``_.descriptions`` and ``_.relations``, the span groups and the tensor.
+    """
+
+    def __call__(self, doc, strip: bool = False):
+        doc.user_data[PLAIN_KEY] = [plain_relation(rel) for rel in (doc._.relations or [])]
+        if strip:
+            for name in _OBJECT_EXTENSIONS:
+                if doc.has_extension(name):
+                    setattr(doc._, name, None)
+            doc.spans.clear()
+            doc.tensor = doc.tensor[:0]
+        return doc
+
+
+@Language.factory(PLAIN_COMPONENT)
+def make_plain_relations(nlp: Language, name: str) -> PlainRelations:
+    """Create the ``alliance_plain_relations`` component (see :class:`PlainRelations`)."""
+    return PlainRelations()
+
+
+def with_plain_relations(nlp: Language) -> Language:
+    """Add ``alliance_plain_relations`` at the end of ``nlp`` (once) and return ``nlp``."""
+    if PLAIN_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(PLAIN_COMPONENT, last=True)
+    return nlp
+
+
+# ----------------------------------------------------------------- statements
+
+def statements_from_records(article: Article, pieces: Iterable[tuple[int, Iterable]]) -> list[Statement]:
+    """Turn plain relations into Statements; ``pieces`` holds (offset in ``article.text``, records)."""
     found: dict[tuple, Statement] = {}
-    for rel in doc._.relations or []:
-        start, end = offset + rel.sent_start, offset + rel.sent_end
-        statement = Statement(
-            doc=article.doc, subject=rel.subject.name, subject_iri=rel.subject.iri,
-            predicate=rel.predicate, object=rel.object.name, object_iri=rel.object.iri,
-            polarity=rel.polarity, modality=rel.modality, attributedTo=rel.attributed_to,
-            share=rel.share, evidence=article.text[start:end], start=start, end=end,
-            date=article.date, lang=article.lang,
-        )
-        key = (*statement.key(), start)
-        kept = found.get(key)
-        if kept is None or MODALITY_RANK[statement.modality] < MODALITY_RANK[kept.modality]:
-            found[key] = statement
+    for offset, records in pieces:
+        for record in records:
+            (subject, subject_iri, predicate, obj, object_iri, polarity, modality,
+             attributed_to, share, sent_start, sent_end) = record
+            start, end = offset + sent_start, offset + sent_end
+            statement = Statement(
+                doc=article.doc, subject=subject, subject_iri=subject_iri,
+                predicate=predicate, object=obj, object_iri=object_iri,
+                polarity=polarity, modality=modality, attributedTo=attributed_to,
+                share=share, evidence=article.text[start:end], start=start, end=end,
+                date=article.date, lang=article.lang,
+            )
+            key = (*statement.key(), start)
+            kept = found.get(key)
+            if kept is None or MODALITY_RANK[statement.modality] < MODALITY_RANK[kept.modality]:
+                found[key] = statement
     return _most_specific(sorted(found.values(), key=lambda s: (s.start, s.predicate, s.subject, s.object)))
+
+
+def statements_from_doc(article: Article, doc, offset: int | None = None) -> list[Statement]:
+    """Turn the relations of a parsed article body into Statements.
+
+    ``offset`` is where the doc's text starts in ``article.text`` (default:
+    the body offset). Reads the plain relations when the pipeline has
+    ``alliance_plain_relations``, else ``doc._.relations``.
+    """
+    records = doc.user_data.get(PLAIN_KEY)
+    if records is None:
+        records = [plain_relation(rel) for rel in (doc._.relations or [])]
+    return statements_from_records(article, [(article.body_offset if offset is None else offset, records)])
 
 
 def _most_specific(statements: list[Statement]) -> list[Statement]:
@@ -56,44 +136,246 @@ def _most_specific(statements: list[Statement]) -> list[Statement]:
             if not (s.predicate == "partnerOf" and frozenset((s.subject_iri, s.object_iri)) in specific)]
 
 
-class Extractor:
-    """Load each language's pipeline once and extract statements from articles."""
+# --------------------------------------------------------------------- pieces
 
-    def __init__(self, model: str | None = None, batch_size: int = 32, n_process: int = 1) -> None:
+_CUTS = ("\n\n", "\n", ". ", " ")
+
+
+def split_body(text: str, start: int = 0, max_chars: int = MAX_CHARS) -> list[tuple[int, int]]:
+    """Return (start, end) offsets of the pieces of ``text[start:]`` to parse, each at most ``max_chars`` long.
+
+    Cuts fall after a blank line when possible, else after a line end, a
+    sentence end, a space, and only as a last resort inside a word. Pieces of
+    white space only are left out (nothing to extract there).
+
+    >>> text = "Renault.\\n\\nNissan.\\n\\n\\n\\nGeely."
+    >>> [text[a:b] for a, b in split_body(text, 0, 12)]
+    ['Renault.\\n\\n', 'Nissan.\\n\\n\\n\\n', 'Geely.']
+    >>> split_body("abcdefgh", 0, 3)
+    [(0, 3), (3, 6), (6, 8)]
+    """
+    if max_chars < 1:
+        raise ValueError("max_chars must be positive")
+    pieces: list[tuple[int, int]] = []
+    pos, length = start, len(text)
+    while pos < length:
+        end = min(pos + max_chars, length)
+        if end < length:
+            for cut in _CUTS:
+                found = text.rfind(cut, pos, end)
+                if found > pos:
+                    end = found + len(cut)
+                    break
+        if text[pos:end].strip():
+            pieces.append((pos, end))
+        pos = end
+    return pieces
+
+
+def skip_reason(article: Article) -> str | None:
+    """Return why ``article`` is not parsed (unreadable, empty, other language), or None."""
+    if article.problem:
+        return article.problem
+    if not article.text.strip():
+        return "empty file"
+    if not article.body.strip():
+        return "no text after the date line"
+    if article.lang not in SUPPORTED:
+        what = f"language {article.lang!r}" if article.lang else "no language recognised"
+        return f"{what}: alliance-kg reads French and English"
+    return None
+
+
+# ------------------------------------------------------------------ streaming
+
+@dataclass(eq=False)
+class _Entry:
+    """One article on its way through the pipelines."""
+
+    article: Article
+    skipped: str | None = None
+    pending: int = 0
+    pieces: list = field(default_factory=list)
+
+    def receive(self, offset: int, records, error: str | None) -> None:
+        self.pending -= 1
+        if error is not None:
+            self.skipped = self.skipped or f"the NLP pipeline failed on it ({error})"
+        else:
+            self.pieces.append((offset, records))
+
+    def result(self) -> Result:
+        if self.skipped:
+            return Result(self.article, skipped=self.skipped)
+        return Result(self.article, statements_from_records(self.article, sorted(self.pieces, key=lambda p: p[0])))
+
+
+@dataclass(eq=False)
+class _Unit:
+    """One piece of one article body, as given to ``nlp.pipe``."""
+
+    entry: _Entry
+    offset: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.entry.article.text[self.offset:self.end]
+
+
+def _last_line(exc: BaseException) -> str:
+    lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
+    return (lines[-1] if lines else type(exc).__name__)[:300]
+
+
+class _Stream:
+    """The units of one language through one long-running ``nlp.pipe``, in order.
+
+    ``queue`` receives the units to parse (filled by the router); ``inflight``
+    holds those handed to spaCy but not yet returned. If the pipe raises, the
+    units in flight are parsed again one by one (the culprit is reported as
+    skipped) and a new pipe takes over the rest of the stream.
+    """
+
+    def __init__(self, nlp: Language, pull, batch_size: int, n_process: int) -> None:
+        self.nlp = nlp
+        self.pull = pull
+        self.batch_size = batch_size
+        self.n_process = n_process
+        self.queue: deque[_Unit] = deque()
+        self.inflight: deque[_Unit] = deque()
+        self.ready: deque[tuple[_Unit, object, str | None]] = deque()
+        self.docs = None
+        self.feed_error: BaseException | None = None
+
+    def _feed(self) -> Iterator[str]:
+        while True:
+            while not self.queue:
+                try:
+                    more = self.pull()
+                except BaseException as exc:  # an input error, not a parse error: it must propagate
+                    self.feed_error = exc
+                    raise
+                if not more:
+                    return
+            unit = self.queue.popleft()
+            self.inflight.append(unit)
+            yield unit.text
+
+    def _start(self) -> None:
+        strip = self.n_process > 1
+        self.docs = self.nlp.pipe(self._feed(), batch_size=self.batch_size, n_process=self.n_process,
+                                  component_cfg={PLAIN_COMPONENT: {"strip": strip}})
+
+    def next_unit(self) -> tuple[_Unit, object, str | None]:
+        """Return the next unit of this language with its plain relations (or its error)."""
+        if self.ready:
+            return self.ready.popleft()
+        if self.docs is None:
+            self._start()
+        try:
+            doc = next(self.docs)
+        except StopIteration:
+            raise RuntimeError("the spaCy pipe ended before every article was parsed") from None
+        except (KeyboardInterrupt, SystemExit, MemoryError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - find the culprit, skip it, go on
+            self.docs = None
+            if self.feed_error is not None:
+                raise self.feed_error from None
+            self._recover(_last_line(exc))
+            return self.next_unit()
+        return self.inflight.popleft(), doc.user_data.get(PLAIN_KEY, []), None
+
+    def _recover(self, reason: str) -> None:
+        """Parse the units that were in flight one at a time; a unit that fails again gets the error."""
+        while self.inflight:
+            unit = self.inflight.popleft()
+            try:
+                doc = self.nlp(unit.text)
+            except (KeyboardInterrupt, SystemExit, MemoryError):
+                raise
+            except Exception as exc:  # noqa: BLE001 - this unit is the culprit
+                self.ready.append((unit, None, _last_line(exc) or reason))
+                continue
+            self.ready.append((unit, doc.user_data.get(PLAIN_KEY, []), None))
+        if not self.ready:
+            raise RuntimeError(f"the spaCy pipe failed: {reason}")
+
+    def close(self) -> None:
+        if self.docs is not None:
+            self.docs.close()  # ends spaCy's worker processes
+            self.docs = None
+
+
+class Extractor:
+    """Load each language's pipeline once and extract statements from articles.
+
+    ``batch_size`` is the number of texts per ``nlp.pipe`` batch,
+    ``n_process`` the number of spaCy worker processes, ``max_chars`` the
+    longest piece of a body parsed at once.
+    """
+
+    def __init__(self, model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE, n_process: int = 1,
+                 max_chars: int = MAX_CHARS) -> None:
         self.model = model
         self.batch_size = batch_size
         self.n_process = n_process
+        self.max_chars = max_chars
 
-    def pipeline(self, lang: str):
-        """Return the spaCy pipeline used for ``lang``."""
+    def pipeline(self, lang: str) -> Language:
+        """Return the spaCy pipeline used for ``lang`` (loaded once per process)."""
         model = self.model if self.model and lang == "en" or (self.model and self.model.startswith(lang)) else None
-        return load_pipeline(lang, model)
+        return with_plain_relations(load_pipeline(lang, model))
+
+    def _jobs(self, nlp: Language) -> int:
+        """Worker processes for ``nlp``: none for a rule-based pipeline (nothing heavy to share out)."""
+        trained = any(name in nlp.pipe_names for name in ("tok2vec", "parser", "tagger", "transformer"))
+        return self.n_process if trained else 1
 
     def extract(self, article: Article) -> Result:
-        """Return the statements of one article."""
-        return next(iter(self.extract_many([article])))
+        """Return the statements of one article (parsed in this process)."""
+        single = Extractor(self.model, self.batch_size, 1, self.max_chars)
+        return list(single.extract_many([article]))[0]
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Result]:
-        """Yield one Result per article, in input order, parsing in batches."""
-        articles = list(articles)
-        results: dict[int, Result] = {}
-        by_lang: dict[str, list[int]] = {}
-        for index, article in enumerate(articles):
-            if article.lang not in SUPPORTED:
-                what = f"language {article.lang!r}" if article.lang else "no language recognised"
-                results[index] = Result(article, skipped=f"{what}: alliance-kg reads French and English")
-            elif not article.body.strip():
-                results[index] = Result(article, skipped="empty article")
-            else:
-                by_lang.setdefault(article.lang, []).append(index)
-        for lang, indices in sorted(by_lang.items()):
-            nlp = self.pipeline(lang)
-            texts = (articles[i].body for i in indices)
-            docs = nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
-            for index, doc in zip(indices, docs):
-                results[index] = Result(articles[index], statements_from_doc(articles[index], doc))
-        for index in range(len(articles)):
-            yield results[index]
+        """Yield one Result per article, in input order, as soon as its batch is parsed.
+
+        ``articles`` is read lazily (a generator of thousands of files is
+        fine): only the articles of the batches in progress are held.
+        """
+        source = iter(articles)
+        order: deque[_Entry] = deque()
+        streams: dict[str, _Stream] = {}
+
+        def pull() -> bool:
+            try:
+                article = next(source)
+            except StopIteration:
+                return False
+            entry = _Entry(article, skipped=skip_reason(article))
+            order.append(entry)
+            if entry.skipped is None:
+                stream = streams.get(article.lang)
+                if stream is None:
+                    nlp = self.pipeline(article.lang)
+                    stream = streams[article.lang] = _Stream(nlp, pull, self.batch_size, self._jobs(nlp))
+                for start, end in split_body(article.text, article.body_offset, self.max_chars):
+                    stream.queue.append(_Unit(entry, start, end))
+                    entry.pending += 1
+            return True
+
+        try:
+            while order or pull():
+                entry = order[0]
+                while entry.pending:
+                    unit, records, error = streams[entry.article.lang].next_unit()
+                    unit.entry.receive(unit.offset, records, error)
+                order.popleft()
+                yield entry.result()
+        finally:
+            for stream in streams.values():
+                stream.close()
 
 
 def extract_article(article: Article, model: str | None = None) -> list[Statement]:
@@ -101,4 +383,5 @@ def extract_article(article: Article, model: str | None = None) -> list[Statemen
     return Extractor(model=model).extract(article).statements
 
 
-__all__ = ["COOPERATION", "Extractor", "Result", "extract_article", "statements_from_doc"]
+__all__ = ["COOPERATION", "DEFAULT_BATCH_SIZE", "MAX_CHARS", "Extractor", "Result", "extract_article",
+           "skip_reason", "split_body", "statements_from_doc", "statements_from_records"]

@@ -8,6 +8,10 @@ Nothing ever reaches the network: ``SERVICE``, ``FROM``/``FROM NAMED`` and
 every update (``LOAD``, ``INSERT``, ``DELETE``, ``CLEAR``, ``DROP``,
 ``CREATE`` ...) are refused from the parsed query, before evaluation.
 
+On a dataset kept in an Oxigraph store (``oxigraph:DIR``, see
+:mod:`alliance_kg.store`) the checked query runs natively in Oxigraph; the
+result is the same rdflib ``Result`` and prints the same way.
+
 >>> from alliance_kg.graph import new_dataset
 >>> ds = new_dataset()
 >>> _ = ds.default_graph.add((AKE.nissan, AKA.distrusts, AKE.geely))
@@ -26,7 +30,7 @@ import warnings
 from collections.abc import Iterator
 
 from pyparsing import ParseException
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.namespace import XSD
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
@@ -100,8 +104,12 @@ def inferred_dataset(ds: Dataset) -> Dataset:
     """Return a copy of ``ds`` whose default graph adds the ontology and its OWL-RL closure.
 
     Symmetric properties and sub-properties then hold: a ``jointVenture``
-    edge is found by a ``partnerOf`` query, in both directions.
+    edge is found by a ``partnerOf`` query, in both directions. A
+    store-backed dataset is copied in memory first.
     """
+    from alliance_kg.store import to_memory  # noqa: PLC0415
+
+    ds = to_memory(ds)
     import owlrl  # noqa: PLC0415 - only needed with --infer
 
     from alliance_kg.validate import load_ontology  # noqa: PLC0415
@@ -124,14 +132,57 @@ def inferred_dataset(ds: Dataset) -> Dataset:
     return out
 
 
+def _run_native(native: object, text: str, query: Query) -> Result | None:
+    """Run a checked query natively in Oxigraph (union of all graphs); None when Oxigraph cannot parse it.
+
+    The answer is an rdflib Result with terms in alliance-kg's forms, so the
+    formats are the same as for a graph file.
+    """
+    import pyoxigraph as ox  # noqa: PLC0415 - only for a store-backed dataset
+
+    from alliance_kg.store import rdf_term  # noqa: PLC0415
+
+    prefixes = {prefix: str(ns) for prefix, ns in INIT_NS.items()}
+    try:
+        answer = native.query(text, prefixes=prefixes, use_default_graph_as_union=True)
+        if isinstance(answer, ox.QueryBoolean):
+            result = Result("ASK")
+            result.askAnswer = bool(answer)
+        elif isinstance(answer, ox.QuerySolutions):
+            result = Result("SELECT")
+            result.vars = [Variable(v.value) for v in answer.variables]
+            result.bindings = [{var: rdf_term(term) for var, term in zip(result.vars, solution)
+                                if term is not None} for solution in answer]
+        else:
+            result = Result("DESCRIBE" if query.algebra.name == "DescribeQuery" else "CONSTRUCT")
+            result.graph = bind_prefixes(Graph(bind_namespaces="none"))
+            for triple in answer:
+                result.graph.add(rdf_term(triple))
+    except SyntaxError:  # SPARQL rdflib accepts and Oxigraph does not: rdflib evaluates it
+        return None
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise QueryError(f"SPARQL evaluation failed: {type(exc).__name__}: {exc}") from None
+    return result
+
+
 def run_query(ds: Dataset, text: str, infer: bool = False) -> Result:
     """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query and return rdflib's Result.
 
     The query sees the union of all graphs; with ``infer`` also the ontology
     and its OWL-RL closure. Raises QueryError before evaluation for refused
-    features and syntax errors.
+    features and syntax errors. On a store-backed dataset
+    (:func:`alliance_kg.store.open_dataset`) Oxigraph evaluates the query
+    (a triple held in several graphs then matches once per graph; alliance-kg
+    graphs hold none).
     """
     query = prepare_query(text)
+    if not infer:
+        from alliance_kg.store import native_store  # noqa: PLC0415
+
+        if native_store(ds) is not None:  # no local for the store: a parse cycle may keep this frame
+            result = _run_native(native_store(ds), text, query)
+            if result is not None:
+                return result
     target = inferred_dataset(ds) if infer else ds
     previous = target.default_union
     target.default_union = True

@@ -4,7 +4,9 @@ Output is deterministic: the same dataset gives byte-identical files (sorted
 subjects, graphs and lines; no blank nodes in the model). Writes are atomic:
 a temporary file in the target folder, fsync, then ``os.replace``. JSON-LD is
 written with the context shipped in the package and a remote ``@context`` is
-never fetched.
+never fetched. ``oxigraph:DIR`` names a persistent Oxigraph store instead of a
+file: :func:`load_graph` opens it and :func:`write_graph` writes from it
+without loading it (see :mod:`alliance_kg.store`).
 
 >>> format_for("out/alliance.trig"), format_for("x.jsonld"), format_for("x", "nq")
 ('trig', 'json-ld', 'nquads')
@@ -150,7 +152,13 @@ def load_graph(path: str | Path) -> Dataset:
     A ``.ttl`` or ``.nt`` file (one graph) gets its article named graphs back
     through ``prov:wasDerivedFrom``. A malformed file raises GraphError with
     the line number when the parser gives one; the file is never modified.
+    ``oxigraph:DIR`` opens an existing Oxigraph store instead (nothing is
+    loaded; see :func:`alliance_kg.store.open_dataset`).
     """
+    from alliance_kg.store import is_store_spec, open_dataset  # noqa: PLC0415 - store imports this module
+
+    if is_store_spec(path):
+        return open_dataset(str(path), create=False)
     path = Path(path)
     fmt = format_for(path)
     try:
@@ -205,8 +213,14 @@ def serialize(ds: Dataset | Graph, fmt: str) -> str:
     """Return the dataset as text in ``fmt`` (turtle, trig, nt, nquads or json-ld), deterministically.
 
     Turtle and N-Triples hold one graph: the union of the default and named graphs.
+    A store-backed dataset is copied in memory first (:func:`write_graph`
+    writes one without loading it).
     """
+    from alliance_kg.store import to_memory  # noqa: PLC0415
+
     fmt = format_for("", fmt)
+    if isinstance(ds, Dataset):
+        ds = to_memory(ds)
     if not isinstance(ds, Dataset):
         single, ds = ds, new_dataset()
         for triple in single:
@@ -302,8 +316,18 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def write_graph(ds: Dataset | Graph, path: str | Path, fmt: str | None = None) -> str:
-    """Write ``ds`` to ``path`` atomically in ``fmt`` (default: from the suffix); return the format used."""
+    """Write ``ds`` to ``path`` atomically in ``fmt`` (default: from the suffix); return the format used.
+
+    A dataset kept in an Oxigraph store is written from the store, in
+    bounded memory, for every format but JSON-LD (see
+    :func:`alliance_kg.store.write_native`).
+    """
+    from alliance_kg.store import native_store, write_native  # noqa: PLC0415
+
     fmt = format_for(path, fmt)
+    if fmt != "json-ld" and native_store(ds) is not None:
+        atomic_write(path, lambda handle: write_native(ds, handle, fmt))
+        return fmt
     text = serialize(ds, fmt)
     atomic_write(path, lambda handle: handle.write(text.encode("utf-8")))
     return fmt

@@ -187,3 +187,19 @@ def test_any_text_extracts_without_error_and_offsets_hold(extractor, text):
         assert s.evidence == text[s.start:s.end], s
         assert s.start >= article.body_offset
         assert Statement.from_json(s.to_json()) == s
+
+
+def test_extraction_terminates_when_a_description_follows_its_name():
+    """Regression: a stand-in mention ("Nissan, le constructeur japonais,") ends before the
+    description tokens it covers; the word-order reader once stepped back to it forever.
+    This dev article hung before the fix."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    article = root / "examples" / "corpus" / "dev" / "fr_01_renault_nissan_reequilibrage.txt"
+    done = subprocess.run([sys.executable, "-m", "alliance_kg", "extract", str(article)],
+                          cwd=root, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("\n") > 5

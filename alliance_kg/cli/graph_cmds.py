@@ -1,5 +1,7 @@
-"""The graph commands: ``query``, ``validate`` and ``export`` over a graph file.
+"""The graph commands: ``query``, ``validate`` and ``export`` over a graph file or store.
 
+GRAPH is a graph file (``.ttl``, ``.trig``, ``.nt``, ``.nq``, ``.jsonld``) or
+``oxigraph:DIR``, a persistent Oxigraph store (see :mod:`alliance_kg.store`).
 None of them imports spaCy; the RDF libraries are imported when a command runs.
 """
 
@@ -48,21 +50,24 @@ def query_cmd(graph: str, query: str | None, query_file: str | None, fmt: str, i
     The project prefixes (aka: ake: aks: akd: prov: oa: skos: dcterms: xsd:
     ...) are declared for you; SELECT sees all graphs at once. CONSTRUCT
     and DESCRIBE print Turtle. SERVICE, FROM and updates are refused: the
-    network is never used.
+    network is never used. GRAPH may be oxigraph:DIR, a persistent Oxigraph
+    store: it is opened, not loaded, and the query runs natively in Oxigraph.
 
     \b
     Example:
       alliance-kg query out/alliance.trig 'SELECT ?a ?b WHERE { ?a aka:distrusts ?b }'
+      alliance-kg query oxigraph:out/store 'SELECT ?a ?b WHERE { ?a aka:distrusts ?b }'
       alliance-kg query out/alliance.ttl -f examples/queries/renault-partners.rq --format csv
       alliance-kg query out/alliance.ttl --infer 'SELECT ?p WHERE { ake:renault aka:partnerOf ?p }'
     """
     from alliance_kg.query import format_result, prepare_query, run_query  # noqa: PLC0415
-    from alliance_kg.rdfio import load_graph  # noqa: PLC0415
+    from alliance_kg.store import opened  # noqa: PLC0415
 
     text = _read_query(query, query_file)
     prepare_query(text)  # refuse a bad query before loading a large graph
-    result = run_query(load_graph(graph), text, infer=infer)
-    output = format_result(result, fmt)
+    with opened(graph) as ds:
+        result = run_query(ds, text, infer=infer)
+        output = format_result(result, fmt)
     click.echo(output, nl=not output.endswith("\n"))
     if result.type == "SELECT" and fmt == "table":
         count = len(result)
@@ -81,11 +86,14 @@ def validate_cmd(ctx: click.Context, graph: str) -> None:
     \b
     Example:
       alliance-kg validate out/alliance.trig
+      alliance-kg validate oxigraph:out/store
     """
-    from alliance_kg.rdfio import load_graph  # noqa: PLC0415
+    from alliance_kg.store import opened, to_memory  # noqa: PLC0415
     from alliance_kg.validate import format_report, validate_graph  # noqa: PLC0415
 
-    report = validate_graph(load_graph(graph))
+    with opened(graph) as ds:
+        data = to_memory(ds)  # SHACL runs in memory
+    report = validate_graph(data)
     click.echo(format_report(report))
     ctx.exit(0 if report.conforms else 1)
 
@@ -105,33 +113,48 @@ def _export_format(fmt: str | None, output: Path) -> str:
 @click.option("--format", "fmt", type=click.Choice([*RDF_FORMATS, *NETWORK_FORMATS]), default=None,
               help="Output format (default: from the suffix of -o).")
 @click.option("-o", "--output", required=True, metavar="FILE",
-              help="File to write (for csv: a folder or a file prefix). Written atomically.")
+              help="File to write (for csv: a folder or a file prefix), or oxigraph:DIR to load the graph "
+                   "into a new Oxigraph store. Written atomically.")
 def export_cmd(graph: str, fmt: str | None, output: str) -> None:
     """Write a graph in another format: RDF (Turtle, TriG, N-Triples, N-Quads, JSON-LD) or a network.
 
     RDF output is sorted and deterministic; JSON-LD embeds the shipped
     @context. The network formats (gexf, graphml, csv, html, png) project
-    the statements onto a company network.
+    the statements onto a company network. GRAPH may be oxigraph:DIR, a
+    persistent Oxigraph store: N-Quads and N-Triples are then sorted on disk
+    and Turtle and TriG streamed, never loaded in memory. -o oxigraph:DIR
+    loads a graph file into a new store.
 
     \b
     Example:
       alliance-kg export out/alliance.ttl --format trig -o out/alliance.trig
       alliance-kg export out/alliance.trig --format jsonld -o out/alliance.jsonld
       alliance-kg export out/alliance.trig -o out/alliance.gexf
+      alliance-kg export out/alliance.trig -o oxigraph:out/store
+      alliance-kg export oxigraph:out/store -o out/alliance.nq
     """
-    from alliance_kg.rdfio import load_graph, write_graph  # noqa: PLC0415
+    from alliance_kg.rdfio import write_graph  # noqa: PLC0415
+    from alliance_kg.store import import_file, is_store_spec, network_of, opened, store_dir  # noqa: PLC0415
 
+    if is_store_spec(output):
+        if fmt:
+            raise click.UsageError("--format is for files: a store holds RDF as it is")
+        if is_store_spec(graph):
+            raise click.UsageError("export a store to a file, then load that file into the new store")
+        count = import_file(output, graph)
+        echo_err(f"wrote {store_dir(output)} (Oxigraph store, {count} quads)")
+        return
     target = Path(output)
     fmt = _export_format(fmt, target)
     ensure_parent(target)
-    ds = load_graph(graph)
-    if fmt in RDF_FORMATS:
-        write_graph(ds, target, fmt)
-        echo_err(f"wrote {target} ({fmt})")
-        return
-    from alliance_kg.netexport import write_network  # noqa: PLC0415 - pulls in networkx
+    with opened(graph) as ds:
+        if fmt in RDF_FORMATS:
+            write_graph(ds, target, fmt)
+            echo_err(f"wrote {target} ({fmt})")
+            return
+        from alliance_kg.netexport import write_network  # noqa: PLC0415 - pulls in networkx
 
-    written = write_network(ds, fmt, target)
+        written = write_network(network_of(ds), fmt, target)
     for path in written or [target]:
         echo_err(f"wrote {path} ({fmt})")
 

@@ -1,4 +1,4 @@
-"""The network commands: ``paths``, ``tensions`` and ``stats`` over a graph file."""
+"""The network commands: ``paths``, ``tensions`` and ``stats`` over a graph file or an ``oxigraph:DIR`` store."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import json
 import click
 
 from alliance_kg.netstats import format_stats, network_stats
-from alliance_kg.network import load_network
 from alliance_kg.paths import DEFAULT_MAX_LENGTH, find_paths, format_paths, relation_set, resolve
+from alliance_kg.store import load_network, paths_network
 from alliance_kg.tensions import find_tensions, format_tensions
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
@@ -40,15 +40,19 @@ def paths_cmd(graph: str, source: str, target: str, all_paths: bool, max_length:
     FROM and TO are company names or aliases (case and accents ignored).
     A negated tie is never a step, nor is a technology or a country;
     distrust and competition only when --relations names them. "No path" is
-    an answer (exit 0); an unknown company is an error (exit 2).
+    an answer (exit 0); an unknown company is an error (exit 2). GRAPH may be
+    oxigraph:DIR, a persistent Oxigraph store (only the ties along the paths
+    are read).
 
     \b
     Example:
       alliance-kg paths out/alliance.ttl Nissan Aramco
+      alliance-kg paths oxigraph:out/store Nissan Aramco
       alliance-kg paths out/alliance.ttl nissan "saudi aramco" --all --max-length 4 --format json
     """
     chosen = relation_set(relations)
-    net = load_network(graph)
+    net = paths_network(graph, source, target, relations=chosen, include_speculative=include_speculative,
+                        all_paths=all_paths, max_length=max_length)
     found = find_paths(net, source, target, all_paths=all_paths, max_length=max_length,
                        relations=chosen, include_speculative=include_speculative)
     names = [net.nodes[resolve(net, name)]["label"] for name in (source, target)]

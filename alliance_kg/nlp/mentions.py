@@ -299,7 +299,7 @@ def _coordinated(doc: Doc, first: Mention, by_start: dict[int, Mention]) -> list
         if mention is None or not mention.is_organisation:
             break
         out.append(mention)
-        end = mention.end
+        end = max(end + 1, mention.end)
     return out
 
 

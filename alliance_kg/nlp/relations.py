@@ -58,6 +58,18 @@ def verb_lemma_guesses(token: Token, lang: str) -> list[str]:
     return []
 
 
+def _verb_tagged_as_noun(token: Token) -> bool:
+    """Return True for a verb the tagger took for a noun ("s'approvisionne", "CATL équipe BMW")."""
+    if token.pos_ not in ("NOUN", "ADJ") or any(c.dep_ == "det" for c in token.children):
+        return False
+    before = token.nbor(-1) if token.i > 0 else None
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if before is not None and before.text == "," and after is not None and after.pos_ in ("ADV", "PROPN", "DET"):
+        return True  # "CATL, premier fabricant mondial, équipe également BMW"
+    return before is not None and (before.lower_ in ("se", "s'", "ne", "n'", "qui", "il", "elle")
+                                   or before.pos_ in ("ADV", "PROPN", "PRON"))
+
+
 def allowed(predicate: str, subject: Mention, obj: Mention) -> bool:
     """Return True when the pair fits the predicate's domain and range."""
     if subject.iri == obj.iri or not subject.is_organisation or subject.kind == "NewsAgency":
@@ -122,7 +134,8 @@ class RelationFinder:
                 for lemma in (token.lemma_, *verb_lemma_guesses(token, self.lang)):
                     entries += [t for t in self.lexicon.triggers(self.lang, lemma) if t not in entries]
             for trig in entries:
-                if parsed and token.pos_ not in POS_OK.get(trig.pos, {token.pos_}):
+                if parsed and token.pos_ not in POS_OK.get(trig.pos, {token.pos_}) and not (
+                        trig.pos == "VERB" and _verb_tagged_as_noun(token)):
                     continue
                 yield token, doc[token.i:token.i + 1], trig
 
@@ -225,6 +238,8 @@ class RelationFinder:
                 while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
                     verb = verb.head
                 return syntax.subject_tokens(verb)
+            if dets and anchor.dep_ == "conj" and anchor.head.i in mention_at:
+                return [anchor.head]  # "à Geely et à sa filiale Volvo Cars": sa = Geely
             if dets:
                 antecedent = previous_subject(doc, anchor.i, mentions)
                 return [doc[antecedent.start:antecedent.end].root] if antecedent else []
@@ -279,6 +294,9 @@ class RelationFinder:
                 return self._symmetric(trig, people)
             subjects = self._args(anchor, trig.subject_roles, trig, mentions, mention_at)
             objects = self._args(anchor, trig.object_roles, trig, mentions, mention_at)
+            if trig.pos == "VERB" and anchor.pos_ not in ("VERB", "AUX"):  # mis-tagged verb: its parse is no guide
+                surface_subjects, surface_objects = self.surface.arguments(span, trig, mention_at, mentions)
+                subjects, objects = subjects or surface_subjects, objects or surface_objects
             if not objects:  # the parse lost the object: read the noun phrase after the trigger
                 loose = "obj" in trig.object_roles or "appos" in trig.object_roles
                 starts = [span] if anchor.pos_ not in ("VERB", "AUX") else \
@@ -346,7 +364,8 @@ class RelationFinder:
         share = share_near(anchor, sent, self.lexicon, self.lang) if predicate == "shareholderOf" else None
         background = anchor.pos_ in ("NOUN", "PROPN") and (
             anchor.dep_ == "appos" or bool(self._comma_appositive(anchor, self._mention_at)))
-        attributed = None if background else source  # an apposition is the article's own voice
+        in_relative = any(t.dep_ in ("acl:relcl", "relcl") for t in [anchor, *anchor.ancestors])
+        attributed = None if background or in_relative else source  # appositions, relative clauses: the article's voice
         start, end = trimmed(sent)
         return Relation(subj, predicate, obj, polarity, quals.modality, attributed, share, start, end, anchor.i)
 

@@ -67,6 +67,11 @@ class SurfaceReader:
     def __init__(self, lexicon: Lexicon, lang: str) -> None:
         self.lexicon = lexicon
         self.lang = lang
+        special = {"subj", "obj", "poss", "appos", "*"}
+        self.preps = {"de", "d'", "du", "des", "avec", "entre", "dans", "à", "au", "aux", "of", "with", "between",
+                      "in", "into", "to", "for", "by", "par", "en", "pour"} | {
+            role for t in lexicon.all_triggers(lang) for role in (*t.subject_roles, *t.object_roles)
+            if role not in special and " " not in role}
         self.fillers = (FILLER | lexicon.cues(lang, "name_verbs", raw=True)
                         | lexicon.cues(lang, "ownership_participles", raw=True))
 
@@ -99,7 +104,7 @@ class SurfaceReader:
             mention = mention_at[i]
             if mention not in group:
                 group.append(mention)
-            i = mention.end
+            i = max(i + 1, mention.end)  # a stand-in mention may end before i
             j = i
             while j < start and doc[j].lower_ in LINKS:
                 j += 1
@@ -117,7 +122,7 @@ class SurfaceReader:
             mention = mention_at.get(i)
             if mention is not None:
                 group.append(mention)
-                i = mention.end
+                i = max(i + 1, mention.end)
                 j = i
                 while j < sent.end and doc[j].lower_ in LINKS | FILLER:
                     j += 1
@@ -134,8 +139,7 @@ class SurfaceReader:
         """Return the mentions in the noun phrase right of a trigger, with their preposition."""
         doc = span.doc
         sent = span.sent
-        preps = {"de", "d'", "du", "des", "avec", "entre", "dans", "à", "au", "aux", "of", "with", "between",
-                 "in", "into", "to", "for", "by", "par", "en", "pour"}
+        preps = self.preps
         out: list[tuple[Mention, str | None]] = []
         prep: str | None = None
         i, skipped = span.end, 0
@@ -144,14 +148,14 @@ class SurfaceReader:
             mention = mention_at.get(i)
             if mention is not None:
                 out.append((mention, prep))
-                i = mention.end
+                i = max(i + 1, mention.end)
                 continue
             low = token.lower_
             if low in preps:
                 prep = {"d'": "de", "du": "de", "des": "de", "au": "à", "aux": "à"}.get(low, low)
             elif low in LINKS or low in self.fillers or token.like_num:
                 pass
-            elif token.pos_ == "ADJ" and skipped < 2:
+            elif token.pos_ in ("ADJ", "ADV") and skipped < 3:
                 skipped += 1
             elif not token.pos_ and skipped < 5 and low not in CLAUSE_STOPS and token.text not in ".!?;":
                 skipped += 1  # no parse: step over "about $700 million", "electric-vehicle maker"
@@ -198,6 +202,8 @@ class SurfaceReader:
                     if doc[i].lower_ in ("'s", "’s") and i - 1 in mention_at]
         if after in ("by", "par") and any(r in trig.subject_roles for r in ("by", "par")):
             return [m for m, p in tail if p in ("by", "par")], left
+        if "subj" in trig.object_roles:  # reversed frame: "X s'approvisionne auprès de Y", "X buys from Y"
+            return [m for m, prep in tail if prep in trig.subject_roles], left
         subjects = left
         if genitive and any(r in trig.object_roles for r in ("of", "poss")):
             owner = genitive[0]
