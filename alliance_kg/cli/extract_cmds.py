@@ -74,7 +74,7 @@ class _Progress:
         """Print one message line on stderr (above the bar when it is shown)."""
         if self.enabled and self.drawn:
             self.stream.write("\r\033[K")
-        click.echo(message, err=True)
+        click.echo(message, file=self.stream)
         if self.enabled and self.drawn:
             self._draw(time.monotonic())
 

@@ -86,19 +86,20 @@ class SurfaceReader:
         """
         doc = sent.doc
         begin = max(sent.start, start - reach)
+        relative: Mention | None = None
         for i in range(start - 1, begin - 1, -1):
             if doc[i].lower_ in CLAUSE_STOPS and i not in mention_at:
-                if doc[i].lower_ in ("which", "who", "qui") and i - 2 >= sent.start:
-                    j = i - 1 if doc[i - 1].text != "," else i - 2
-                    if j in mention_at and mention_at[j].is_organisation:
-                        return [mention_at[j]]
+                if doc[i].lower_ in ("which", "who", "qui"):
+                    relative = self.antecedent(i, sent, mention_at)
                 begin = i + 1
                 break
         i = begin
-        while i < start and i not in mention_at or (i in mention_at and not mention_at[i].is_organisation):
-            if i >= start:
-                return []
+        while i < start and (i not in mention_at or not mention_at[i].is_organisation):
             i += 1
+        if i >= start:  # no name in the clause: a relative pronoun or "it"/"they" stands for it
+            if relative is not None and not self._has_pronoun(doc[begin:start]):
+                return [relative]
+            return self._pronoun_subject(doc[begin:start], sent, mention_at)
         group: list[Mention] = []
         while i < start and i in mention_at and mention_at[i].is_organisation:
             mention = mention_at[i]
@@ -112,6 +113,30 @@ class SurfaceReader:
                 break
             i = j
         return group
+
+    def antecedent(self, i: int, sent: Span, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return the name a relative pronoun at ``i`` refers to ("Xpeng, in which ...")."""
+        j = i - 1
+        if j >= sent.start and sent.doc[j].lower_ in self.preps:
+            j -= 1
+        if j >= sent.start and sent.doc[j].text == ",":
+            j -= 1
+        if j >= sent.start and j in mention_at and mention_at[j].is_organisation:
+            return mention_at[j]
+        return None
+
+    def _has_pronoun(self, words: Span) -> bool:
+        pronouns = {"it", "they", "il", "elle", "ils", "elles"}
+        return any(t.lower_ in pronouns for t in words)
+
+    def _pronoun_subject(self, words: Span, sent: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return what "it"/"they" at the head of a clause stands for: the sentence's first organisation."""
+        if not self._has_pronoun(words):
+            return []
+        for i in range(sent.start, words.start):
+            if i in mention_at and mention_at[i].is_organisation:
+                return [mention_at[i]]
+        return []
 
     def right_group(self, start: int, sent: Span, mention_at: dict[int, Mention], reach: int = 8) -> list[Mention]:
         """Return the coordinated mentions that start closest after ``start``."""
@@ -205,6 +230,9 @@ class SurfaceReader:
         if "subj" in trig.object_roles:  # reversed frame: "X s'approvisionne auprès de Y", "X buys from Y"
             return [m for m, prep in tail if prep in trig.subject_roles], left
         subjects = left
+        relative = self._relative_object(span, trig, mention_at)
+        if relative is not None:  # "Xpeng, in which it holds a 4.99% stake"
+            return subjects, [relative]
         if genitive and any(r in trig.object_roles for r in ("of", "poss")):
             owner = genitive[0]
             subjects = [m for m in self.left_group(owner.start, sent, mention_at) if m.iri != owner.iri]
@@ -215,6 +243,19 @@ class SurfaceReader:
         if "appos" in trig.object_roles:
             objects += [m for m, prep in tail if prep is None]
         return subjects, objects
+
+    def _relative_object(self, span: Span, trig: Trigger, mention_at: dict[int, Mention]) -> Mention | None:
+        doc, sent = span.doc, span.sent
+        for i in range(span.start - 1, max(sent.start, span.start - 8), -1):
+            word = doc[i].lower_
+            if word in ("which", "whom", "lequel", "laquelle", "lesquels", "lesquelles", "dont"):
+                prep = "de" if word == "dont" else doc[i - 1].lower_ if i > sent.start else ""
+                if prep in trig.object_roles:
+                    return self.antecedent(i, sent, mention_at)
+                return None
+            if word in CLAUSE_STOPS:
+                return None
+        return None
 
     def qualify(self, span: Span, subject: Mention, obj: Mention) -> Qualifiers:
         """Return polarity and modality from the words before the trigger in its clause."""
