@@ -29,6 +29,7 @@ class DescriptionFacts:
         self.holders = lexicon.cues(lang, "tech_holders")
         self.participles = lexicon.cues(lang, "tech_participles")
         self.possessives = lexicon.cues(lang, "possessives")
+        self.tech_nouns = lexicon.cues(lang, "tech_nouns", raw=True)
 
     def find(self, sent: Span, mention_at: dict[int, Mention]) -> list[Relation]:
         """Return the description facts of one sentence."""
@@ -65,10 +66,12 @@ class DescriptionFacts:
             nxt += 1
         if nxt < tech.sent.end and normalize(doc[nxt].text) in self.holders:
             return self._referent(doc[nxt], mention_at)
-        # "Toyota's hybrid system", "its software", "sa plateforme logicielle"
+        # "Toyota's hybrid system", "Xpeng's software platform": a genitive before a technology noun
+        follows = doc[tech.end].lower_ if tech.end < len(doc) else ""
         for i in range(tech.start - 1, max(tech.sent.start, tech.start - 3) - 1, -1):
             word = doc[i].lower_
-            if word in ("'s", "’s") and i - 1 in mention_at and mention_at[i - 1].is_organisation:
+            if word in ("'s", "’s") and i - 1 in mention_at and mention_at[i - 1].is_organisation \
+                    and follows in self.tech_nouns:
                 return mention_at[i - 1]
             if doc[i].is_punct:
                 break
@@ -104,24 +107,24 @@ class DescriptionFacts:
         doc = noun.doc
         if noun.i in mention_at and mention_at[noun.i].is_organisation:
             return mention_at[noun.i]
-        if doc.has_annotation("DEP"):
-            if noun.dep_ == "appos" and noun.head.i in mention_at and mention_at[noun.head.i].is_organisation:
-                return mention_at[noun.head.i]
-            for child in noun.children:
-                if child.dep_ in ("appos", "flat:name", "nmod", "nsubj") and child.i in mention_at \
-                        and mention_at[child.i].is_organisation and not any(c.dep_ == "case" for c in child.children):
-                    return mention_at[child.i]
-            if noun.dep_ in ("acl", "amod") and noun.head.i in mention_at:
-                return mention_at[noun.head.i]
-        # "battery maker SK On": the name right after; "X, a battery maker": the name before the comma
-        i = noun.i + 1
-        if i < len(doc) and i in mention_at and mention_at[i].is_organisation:
-            return mention_at[i]
+        if doc.has_annotation("DEP") and noun.dep_ == "appos" and noun.head.i in mention_at \
+                and mention_at[noun.head.i].is_organisation:
+            return mention_at[noun.head.i]
+        # "X, a battery maker": the name before the comma; "battery maker SK On": the name right after
         j = noun.i - 1
         while j > noun.sent.start and doc[j].lower_ not in (",", "(") and j not in mention_at:
             j -= 1
         if j > noun.sent.start and doc[j].text == "," and j - 1 in mention_at and mention_at[j - 1].is_organisation:
             return mention_at[j - 1]
+        i = noun.i + 1
+        if i < len(doc) and i in mention_at and mention_at[i].is_organisation:
+            return mention_at[i]
+        if doc.has_annotation("DEP"):
+            for child in noun.children:
+                if child.dep_ in ("appos", "flat:name") and child.i in mention_at and mention_at[child.i].is_organisation:
+                    return mention_at[child.i]
+            if noun.dep_ in ("acl", "amod") and noun.head.i in mention_at:
+                return mention_at[noun.head.i]
         if normalize(doc[max(noun.sent.start, noun.i - 1)].text) in self.possessives:
             return previous_subject(doc, noun.i, [m for m in mention_at.values()])
         return None

@@ -211,8 +211,10 @@ class MentionFinder:
                 country = entity.iri if entity is not None and entity.kind == "Country" else None
             after = by_start.get(span.end)
             before = None
-            if span.start >= 2 and doc[span.start - 1].text == ",":
+            if span.start >= 2 and doc[span.start - 1].text == "," and _appositive(span):
                 before = by_end.get(span.start - 1)
+                if before is not None and before.kind == "NewsAgency":
+                    before = None
             target = after or before
             if target is not None and target.is_organisation:
                 targets = [target]
@@ -264,7 +266,14 @@ class MentionFinder:
         possessor = None
         if normalize(span[0].text) in self.lexicon.cues(self.lang, "possessives"):
             possessor = previous_subject(doc, span.start, named)
-        candidates: dict[str, tuple[int, Entity]] = {}
+        if "JointVenture" in kinds and normalize(span[0].text) not in ("la", "le", "l'", "the"):
+            return None  # "sa coentreprise avec GAC" is often another venture than the one named
+        sentence_of = {t.i: k for k, sent in enumerate(doc.sents) for t in sent} if doc.has_annotation("SENT_START") else {}
+        here = sentence_of.get(span.start, 0)
+        counts: dict[str, int] = {}
+        for mention in named:
+            counts[mention.iri] = counts.get(mention.iri, 0) + 1
+        candidates: dict[str, tuple[tuple, Entity]] = {}
         for mention in named:
             entity = self.kb.get(mention.iri)
             if entity is None or not entity.is_organisation or entity.kind == "NewsAgency":
@@ -275,12 +284,25 @@ class MentionFinder:
                 continue
             if kinds and entity.kind not in kinds:
                 continue
-            distance = span.start - mention.end if mention.end <= span.start else 10_000 + mention.start
-            if mention.iri not in candidates or distance < candidates[mention.iri][0]:
-                candidates[mention.iri] = (distance, entity)
-        if not candidates:
-            return None
+            if not kinds and entity.kind in ("BusinessUnit", "JointVenture", "Alliance"):
+                continue  # "le groupe japonais", "son partenaire français": a company, not a unit
+            before = mention.end <= span.start
+            near = before and here - sentence_of.get(mention.start, 0) <= 1
+            # rank: mentioned just before, then how often the article names it, then closeness
+            rank = (0 if near else 1, -counts[mention.iri], (span.start - mention.end) if before else 10_000 + mention.start)
+            if mention.iri not in candidates or rank < candidates[mention.iri][0]:
+                candidates[mention.iri] = (rank, entity)
+        if not candidates or (not country and len(candidates) > 1):
+            return None  # without a nationality, only an unambiguous kind resolves ("le constructeur")
         return min(candidates.values(), key=lambda pair: (pair[0], pair[1].iri))[1]
+
+
+def _appositive(span: Span) -> bool:
+    """Return True when a description after "NAME," is an apposition, not the next clause's subject."""
+    if span.doc.has_annotation("DEP"):
+        return not span.root.dep_.startswith("nsubj") or span.root.head.i < span.start - 1
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is None or nxt.text in (",", ")", ".", ";") or nxt.lower_ in ("of", "de", "in", "based", "which")
 
 
 def _plural(span: Span) -> bool:

@@ -172,7 +172,7 @@ class RelationFinder:
                         found.setdefault(mention.iri, mention)
         return list(found.values())
 
-    def _chain(self, anchor: Token) -> list[Token]:
+    def _chain(self, anchor: Token, trig: Trigger | None = None) -> list[Token]:
         """Return the words whose mood, negation and hedges apply to the trigger.
 
         A verb trigger takes its whole head chain. A noun trigger takes only
@@ -180,7 +180,7 @@ class RelationFinder:
         "projet de fusion"), not the verb of another statement it is an
         argument of ("participer à la coentreprise").
         """
-        if anchor.pos_ in ("VERB", "AUX"):
+        if anchor.pos_ in ("VERB", "AUX") and (trig is None or trig.pos == "VERB"):
             return syntax.head_chain(anchor)
         chain, token = [anchor], anchor
         while token.head is not token and token.dep_ not in ("acl:relcl", "relcl", "ccomp", "parataxis"):
@@ -346,7 +346,7 @@ class RelationFinder:
                 for predicate, subj, obj in self._pairs(anchor, span, trig, mentions, mention_at, parsed):
                     if not allowed(predicate, subj, obj):
                         continue
-                    quals = (qualify_parsed(anchor, self._chain(anchor), self.lexicon, self.lang)
+                    quals = (qualify_parsed(anchor, self._chain(anchor, trig), self.lexicon, self.lang)
                              if parsed else self.surface.qualify(span, subj, obj))
                     relations.append(self._relation(sent, anchor, predicate, subj, obj, trig, quals, source))
             relations += self.facts.find(sent, mention_at)
