@@ -291,6 +291,11 @@ class RelationFinder:
                     own = mention_at.get(anchor.i)
                     if own is not None and own not in people:
                         people.append(own)
+                side = self._args(anchor, ("subj", "poss"), trig, mentions, mention_at)
+                if "Plur" in anchor.morph.get("Number") and side and anchor.pos_ not in ("VERB", "AUX"):
+                    # "des coentreprises avec LG au Canada et avec Samsung SDI": one venture each
+                    others = [m for m in people if m.iri not in {x.iri for x in side}]
+                    return [p for o in others for p in self._symmetric(trig, [*side, o])]
                 return self._symmetric(trig, people)
             subjects = self._args(anchor, trig.subject_roles, trig, mentions, mention_at)
             objects = self._args(anchor, trig.object_roles, trig, mentions, mention_at)
