@@ -67,8 +67,34 @@ class Attributor:
                 for subject in subjects:
                     if subject.pos_ == "PRON":
                         continue
-                    found.append(self._source_of(subject, mention_at))
+                    found.append(self._source_of(subject, mention_at) or self._person_company(subject, sent, mention_at))
         return source_name(found)
+
+    def reset(self) -> None:
+        """Forget the people met in the previous document."""
+        self.people: dict[str, str] = {}
+
+    def _person_company(self, person: Token, sent: Span, mention_at: dict[int, Mention]) -> str | None:
+        """Return the company of a quoted person: "X, le directeur général de Renault", or met earlier."""
+        name = " ".join(t.text for t in person.subtree if t.dep_ in ("flat:name", "flat", "compound") or t is person)
+        people = getattr(self, "people", {})
+        for i in range(person.i + 1, min(sent.end, person.i + 12)):
+            token = sent.doc[i]
+            if token.lower_ in self.roles or normalize(token.lemma_) in self.roles:
+                for j in range(i + 1, min(sent.end, i + 6)):
+                    mention = mention_at.get(j)
+                    if mention is not None and mention.is_organisation:
+                        people[name] = mention.name
+                        self.people = people
+                        return mention.name
+                break
+        return people.get(name)
+
+    def learn_people(self, sent: Span, mention_at: dict[int, Mention]) -> None:
+        """Remember "Carlos Tavares, le directeur général de Stellantis" for later quotes."""
+        for ent in sent.ents:
+            if ent.label_ in ("PER", "PERSON"):
+                self._person_company(ent.root, sent, mention_at)
 
     # -- unparsed -------------------------------------------------------
     def _person_words(self, tokens: list[Token]) -> bool:

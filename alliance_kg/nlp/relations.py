@@ -342,7 +342,10 @@ class RelationFinder:
         parsed = doc.has_annotation("DEP")
         self._mention_at = mention_at
         relations: list[Relation] = []
+        self.attributor.reset()
         for sent in doc.sents:
+            if parsed:
+                self.attributor.learn_people(sent, mention_at)
             source = (self.attributor.parsed if parsed else self.attributor.surface)(sent, mention_at)
             self._speaker = next((m for m in mentions if m.name == source and m.is_organisation), None)
             for anchor, span, trig in self._occurrences(doc, sent, mention_at):
