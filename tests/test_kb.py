@@ -75,7 +75,7 @@ def organisations(kb):
     ("Faurecia", "Forvia"),
     ("Agence France-Presse", "AFP"),
     ("Bloomberg News", "Bloomberg"),
-    ("Fiat Chrysler", "FCA"),
+    ("FCA", "Fiat Chrysler"),
     ("Groupe PSA", "PSA"),
     ("GM", "General Motors"),
     ("Hyundai Motor", "Hyundai"),
