@@ -17,15 +17,23 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+
 from alliance_kg.articles import Article, find_articles, read_article, unreadable_article
-from alliance_kg.errors import AllianceKGError, InputError
+from alliance_kg.errors import AllianceKGError, GraphError, InputError
 from alliance_kg.extract import Extractor, Result
-from alliance_kg.graph import add_article, dataset_summary, new_dataset
-from alliance_kg.kb import load_kb
+from alliance_kg.graph import (
+    PREDICATE_IRIS, SYMMETRIC_IRIS, add_article, article_iri, article_triples, edge_iri, entity_triples,
+    new_dataset, statement_triples, statements_graph_iri,
+)
+from alliance_kg.kb import KnowledgeBase, load_kb
+from alliance_kg.namespaces import AKA, AKE
 from alliance_kg.rdfio import atomic_write, format_for, load_graph, write_graph
 from alliance_kg.statement import Statement
 
@@ -36,7 +44,7 @@ STORE_SCHEME = "oxigraph:"
 #: With ``validate=None`` (the default) a graph of at most this many statements is checked
 #: against the SHACL shapes after the build; a bigger one only when asked (pySHACL's time
 #: grows with the graph: see README, "Speed").
-AUTO_VALIDATE_MAX_STATEMENTS = 5_000
+AUTO_VALIDATE_MAX_STATEMENTS = 500
 
 
 class SkippedArticleError(AllianceKGError):
@@ -187,7 +195,7 @@ def build(inputs: list[str | Path], out_dir: str | Path | None = None, into: str
     try:
         report = _fill(ds, inputs, files, extractor, progress, strict)
         _write(ds, report, out_dir, into, formats)
-        report.summary = dataset_summary(ds)
+        report.summary = summarize(ds)
         if validate is None:
             validate = store is None and report.summary.get("statements", 0) <= AUTO_VALIDATE_MAX_STATEMENTS
         if validate:
@@ -207,7 +215,7 @@ def build(inputs: list[str | Path], out_dir: str | Path | None = None, into: str
 
 def _fill(ds, inputs, files, extractor, progress, strict: bool) -> BuildReport:
     """Extract the articles and add them to ``ds``; return the report."""
-    kb = load_kb()
+    builder = GraphBuilder(ds, load_kb())
     report = BuildReport()
     extractor = extractor or Extractor()
     if progress is not None and hasattr(progress, "start"):
@@ -228,10 +236,20 @@ def _fill(ds, inputs, files, extractor, progress, strict: bool) -> BuildReport:
             if progress is not None and hasattr(progress, "warn"):
                 progress.warn(where, skipped)
             continue
+        try:
+            status = builder.add(article, result.statements)
+        except GraphError as exc:  # e.g. two names that give the same article IRI
+            report.skipped.append((where, f"{exc}" + (f" ({exc.hint})" if exc.hint else "")))
+            if strict:
+                raise SkippedArticleError(f"skipped {where}: {exc}", "--strict: nothing was written") from None
+            if progress is not None and hasattr(progress, "warn"):
+                progress.warn(where, report.skipped[-1][1])
+            continue
         seen[article.doc] = where
         report.articles.append(article.doc)
-        report.statuses[article.doc] = add_article(ds, article, result.statements, kb)
+        report.statuses[article.doc] = status
         report.statements.extend(result.statements)
+    builder.finish()
     return report
 
 
@@ -251,3 +269,144 @@ def _write(ds, report: BuildReport, out_dir: Path | None, into: str | Path | Non
         path = out_dir / STATEMENTS_NAME
         atomic_write(path, lambda handle: handle.write(lines.encode("utf-8")))
         report.files.append(str(path))
+
+
+# ------------------------------------------------------------ the graph, in bulk
+
+class GraphBuilder:
+    """Add many articles to a dataset, then compute the direct triples and edge summaries once.
+
+    The result is the graph :func:`alliance_kg.graph.add_article` gives when
+    called for each article (``tests/test_build_bulk.py`` compares the bytes),
+    without its per-article cost: ``add_article`` recomputes the edges an
+    article touches by scanning the statements of their subjects in every
+    named graph, which makes a build quadratic in the number of articles.
+    Here a new article's triples are added as they come and :meth:`finish`
+    recomputes every touched edge from one index of the statements. An
+    article already in the dataset (``--into``: unchanged or replaced) goes
+    through ``add_article``.
+    """
+
+    def __init__(self, ds: Dataset, kb: KnowledgeBase) -> None:
+        self.ds = ds
+        self.kb = kb
+        self.keys: set[tuple] = set()
+        self._described: set[tuple] = set()
+
+    def add(self, article: Article, statements: list[Statement]) -> str:
+        """Add one article and its statements; return ``"added"``, ``"unchanged"`` or ``"replaced"``."""
+        default = self.ds.default_graph
+        art = article_iri(article.doc)
+        if default.value(art, DCTERMS.identifier) is not None or default.value(art, AKA.sha256) is not None:
+            return add_article(self.ds, article, statements, self.kb)
+        for triple in article_triples(article):
+            default.add(triple)
+        graph = self.ds.graph(statements_graph_iri(article.doc))
+        seen: set[str] = set()
+        for st in sorted(statements, key=lambda x: (x.start, x.end, x.ident())):
+            ident = st.ident()
+            if ident in seen:
+                continue
+            seen.add(ident)
+            triples, entities = statement_triples(st, article, self.kb)
+            for triple in triples:
+                graph.add(triple)
+            for entity in entities:
+                key = (entity.iri, entity.name, entity.kind, entity.country, entity.qid)
+                if key not in self._described:
+                    self._described.add(key)
+                    for triple in entity_triples(entity, self.kb):
+                        default.add(triple)
+            if st.polarity == "affirmed" and st.modality == "asserted":
+                values = {p: o for _, p, o in triples if p in (RDF.subject, RDF.predicate, RDF.object)}
+                self.keys.add((values[RDF.subject], values[RDF.predicate], values[RDF.object]))
+        return "added"
+
+    def finish(self) -> None:
+        """Recompute the direct triples and edge summaries of every fact the new articles state."""
+        refresh_edges_bulk(self.ds, self.keys)
+        self.keys = set()
+
+
+def _fact_index(ds: Dataset) -> dict[tuple, list[tuple]]:
+    """Return {(subject, predicate, object): [(statement node, article, dates)]} of affirmed, asserted statements."""
+    index: dict[tuple, list[tuple]] = {}
+    graphs: dict = {}
+    for node, _, _, context in ds.quads((None, AKA.modality, AKA.Asserted, None)):
+        graph = graphs.get(context)
+        if graph is None:
+            graph = graphs[context] = ds.default_graph if context is None else ds.graph(context)
+        values: dict = {}
+        for _, p, o in graph.triples((node, None, None)):
+            values.setdefault(p, []).append(o)
+        if AKA.Statement not in values.get(RDF.type, ()) or AKA.Affirmed not in values.get(AKA.polarity, ()):
+            continue
+        article = values.get(PROV.wasDerivedFrom, [None])[0]
+        dates = values.get(DCTERMS.date, [])
+        for s in values.get(RDF.subject, ()):
+            for p in values.get(RDF.predicate, ()):
+                for o in values.get(RDF.object, ()):
+                    index.setdefault((s, p, o), []).append((node, article, dates))
+    return index
+
+
+def refresh_edges_bulk(ds: Dataset, keys: Iterable[tuple]) -> None:
+    """Recompute the direct triples and edge summaries of ``keys``, as :func:`alliance_kg.graph.refresh_edges`.
+
+    Same result, one pass: the supporting statements come from one index of
+    the dataset instead of a scan of every named graph for each key.
+    """
+    keys = set(keys)
+    if not keys:
+        return
+    index = _fact_index(ds)
+    default = ds.default_graph
+    todo = keys | {(o, p, s) for s, p, o in keys if p in SYMMETRIC_IRIS}
+    for s, p, o in sorted(todo):
+        edge = edge_iri(s, p, o)
+        default.remove((edge, None, None))
+        default.remove((s, p, o))
+        pairs = [(s, o), (o, s)] if p in SYMMETRIC_IRIS and s != o else [(s, o)]
+        articles: dict = {}
+        nodes: set = set()
+        exact = False
+        for a, b in pairs:
+            for node, article, dates in index.get((a, p, b), ()):
+                articles.setdefault(article, []).extend(dates)
+                nodes.add(node)
+                exact = exact or (a, b) == (s, o)
+        if not exact:
+            continue
+        default.add((s, p, o))
+        for triple in [(edge, RDF.type, AKA.EdgeSummary), (edge, RDF.subject, s), (edge, RDF.predicate, p),
+                       (edge, RDF.object, o), (edge, AKA.supportCount, Literal(len(articles), datatype=XSD.integer)),
+                       *((edge, AKA.supportedBy, node) for node in nodes)]:
+            default.add(triple)
+        dates = sorted((d for found in articles.values() for d in found), key=str)
+        if dates:
+            default.add((edge, AKA.firstSeen, dates[0]))
+            default.add((edge, AKA.lastSeen, dates[-1]))
+
+
+def summarize(ds: Dataset) -> dict:
+    """Return the counts of :func:`alliance_kg.graph.dataset_summary`, in one pass over the statements."""
+    default = ds.default_graph
+    named = sum(1 for g in ds.graphs() if g.identifier != default.identifier)
+    by_predicate: Counter = Counter()
+    graphs: dict = {}
+    for node, _, _, context in ds.quads((None, RDF.type, AKA.Statement, None)):
+        if context is None or context == default.identifier:
+            continue
+        graph = graphs.get(context)
+        if graph is None:
+            graph = graphs[context] = ds.graph(context)
+        by_predicate[str(graph.value(node, RDF.predicate)).removeprefix(str(AKA))] += 1
+    entities = {s for s in default.subjects(RDF.type, None) if str(s).startswith(str(AKE))}
+    return {
+        "articles": len(set(default.subjects(RDF.type, AKA.Article))),
+        "entities": len(entities),
+        "statements": sum(by_predicate.values()),
+        "statements_by_predicate": dict(sorted(by_predicate.items())),
+        "direct_triples": sum(1 for _, p, _ in default if p in PREDICATE_IRIS),
+        "named_graphs": named,
+    }

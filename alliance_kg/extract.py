@@ -19,6 +19,8 @@ never reached and memory stays bounded.
 
 from __future__ import annotations
 
+import multiprocessing.util
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -228,6 +230,18 @@ def _last_line(exc: BaseException) -> str:
     return (lines[-1] if lines else type(exc).__name__)[:300]
 
 
+class _WorkerGuard:
+    """While alive, makes the processes multiprocessing forks ignore SIGINT.
+
+    On Ctrl-C the main process stops the pipe and ends its workers in order
+    (no worker traceback on the terminal).
+    """
+
+    @staticmethod
+    def ignore_interrupts(_guard) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class _Stream:
     """The units of one language through one long-running ``nlp.pipe``, in order.
 
@@ -271,8 +285,12 @@ class _Stream:
         """Return the next unit of this language with its plain relations (or its error)."""
         if self.ready:
             return self.ready.popleft()
+        guard = None
         if self.docs is None:
             self._start()
+            if self.n_process > 1:  # the workers start now: they leave Ctrl-C to this process
+                guard = _WorkerGuard()
+                multiprocessing.util.register_after_fork(guard, _WorkerGuard.ignore_interrupts)
         try:
             doc = next(self.docs)
         except StopIteration:
@@ -285,6 +303,8 @@ class _Stream:
                 raise self.feed_error from None
             self._recover(_last_line(exc))
             return self.next_unit()
+        finally:
+            del guard  # the after-fork hook goes with it (a weak reference)
         return self.inflight.popleft(), doc.user_data.get(PLAIN_KEY, []), None
 
     def _recover(self, reason: str) -> None:

@@ -203,3 +203,18 @@ def test_extraction_terminates_when_a_description_follows_its_name():
                           cwd=root, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("\n") > 5
+
+
+def test_extraction_terminates_when_climbing_reaches_the_root():
+    """Regression: spaCy makes a new Token object on each access, so ``token.head is token``
+    never held at the root and a climb through a relative clause looped forever."""
+    import subprocess
+    import sys
+
+    code = ("from alliance_kg.articles import article_from_text\n"
+            "from alliance_kg.extract import extract_article\n"
+            "text = \"Mitsubishi Motors, dont Nissan est le premier actionnaire, étudie de son côté "
+            "la possibilité de rejoindre l'ensemble.\"\n"
+            "print(len(extract_article(article_from_text(text, doc='x'))))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr

@@ -172,7 +172,7 @@ class _BuildProgress(_Progress):
               help="Comma-separated graph formats for -o: turtle, trig, nt, nquads, jsonld.")
 @click.option("--strict", is_flag=True, help="Fail (exit 3, nothing written) as soon as an article is skipped.")
 @click.option("--validate/--no-validate", default=None,
-              help="SHACL check of the graph: always / never (default: for graphs of up to 5,000 statements, "
+              help="SHACL check of the graph: always / never (default: for graphs of up to 500 statements, "
                    "since its time grows with the graph; run alliance-kg validate for bigger ones).")
 @_common
 def build_cmd(inputs, out_dir, into, store, formats, strict, validate, model, batch_size, jobs, quiet) -> None:

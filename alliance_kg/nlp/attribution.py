@@ -53,7 +53,7 @@ class Attributor:
         for token in sent:
             low = token.lower_
             if low in self.markers or (low == "après" and token.i > sent.start and token.nbor(-1).lower_ in ("d'", "d’")):
-                if token.dep_ in ("case", "fixed", "prep") and token.head is not token:
+                if token.dep_ in ("case", "fixed", "prep") and token.head.i != token.i:
                     noun = token.head if token.dep_ == "case" else token.head.head
                     if token.dep_ == "prep":
                         noun = next((c for c in token.children if c.dep_ == "pobj"), token)

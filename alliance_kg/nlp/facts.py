@@ -88,7 +88,7 @@ class DescriptionFacts:
         token = tech.root
         for _ in range(3):
             if token.dep_ not in ("nmod", "obl", "obl:arg", "obl:mod", "amod", "compound", "conj") \
-                    or token.head is token:
+                    or token.head.i == token.i:
                 return None
             head = token.head
             if token.dep_ == "conj":

@@ -172,6 +172,19 @@ class RelationFinder:
                         found.setdefault(mention.iri, mention)
         return list(found.values())
 
+    @staticmethod
+    def _dont(anchor: Token) -> list[Token]:
+        """Return the antecedent of "dont" in the relative clause the trigger belongs to."""
+        clause = anchor
+        while clause.dep_ not in ("acl:relcl", "relcl") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ not in ("acl:relcl", "relcl"):
+            return []
+        for token in clause.subtree:
+            if token.lower_ == "dont" and token.i < anchor.i:
+                return [clause.head]
+        return []
+
     def _chain(self, anchor: Token, trig: Trigger | None = None) -> list[Token]:
         """Return the words whose mood, negation and hedges apply to the trigger.
 
@@ -183,7 +196,7 @@ class RelationFinder:
         if anchor.pos_ in ("VERB", "AUX") and (trig is None or trig.pos == "VERB"):
             return syntax.head_chain(anchor)
         chain, token = [anchor], anchor
-        while token.head is not token and token.dep_ not in ("acl:relcl", "relcl", "ccomp", "parataxis"):
+        while token.head.i != token.i and token.dep_ not in ("acl:relcl", "relcl", "ccomp", "parataxis"):
             head = token.head
             lemma = normalize(head.lemma_)
             if lemma in self.support_verbs:
@@ -217,8 +230,10 @@ class RelationFinder:
                 return [c for c in anchor.children if c.dep_ in syntax.SUBJ]
             if anchor.dep_ == "appos":
                 return [anchor.head]
+            if anchor.dep_ in ("obl:agent", "agent"):  # "X sont bousculés par la concurrence de Y"
+                return syntax.passive_object(anchor.head)
             noun = anchor
-            while noun.dep_ == "nmod" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head is not noun:
+            while noun.dep_ == "nmod" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
                 noun = noun.head  # "une prise de participation": climb to "prise"
             if noun.dep_ in ("obj", "dobj", "xcomp", "obl", "obl:arg", "pobj") and \
                     normalize(noun.head.lemma_) in self.support_verbs:
@@ -235,7 +250,7 @@ class RelationFinder:
                     if normalize(c.text) in self.possessives or "Yes" in c.morph.get("Poss")]
             if any(d in ("leur", "leurs", "their") for d in dets):  # "leur coentreprise": the clause's subjects
                 verb = anchor
-                while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                     verb = verb.head
                 return syntax.subject_tokens(verb)
             if dets and anchor.dep_ == "conj" and anchor.head.i in mention_at:
@@ -271,9 +286,9 @@ class RelationFinder:
                 roles = ("subj", "obj", "appos", "poss", *sorted(SYMMETRIC_PREPS))
                 people = self._args(anchor, roles, trig, mentions, mention_at)
                 head = anchor.head
-                while head.dep_ == "appos" and head.head is not head:  # "créer Horse, une coentreprise"
+                while head.dep_ == "appos" and head.head.i != head.i:  # "créer Horse, une coentreprise"
                     head = head.head
-                if anchor.dep_ == "appos" and head.dep_ in ("obj", "dobj") and head.head is not head:
+                if anchor.dep_ == "appos" and head.dep_ in ("obj", "dobj") and head.head.i != head.i:
                     head = head.head
                 if anchor.pos_ not in ("VERB", "AUX") and normalize(head.lemma_) in self.support_verbs:
                     people += self._expand([c for c in head.children if syntax.case_of(c) in ("avec", "with", "entre", "between")
@@ -299,6 +314,8 @@ class RelationFinder:
                 return self._symmetric(trig, people)
             subjects = self._args(anchor, trig.subject_roles, trig, mentions, mention_at)
             objects = self._args(anchor, trig.object_roles, trig, mentions, mention_at)
+            if not objects and "de" in trig.object_roles:  # "Proton, dont Geely détient 49,9 %"
+                objects = self._expand(self._dont(anchor), mention_at, mentions)
             if trig.pos == "VERB" and anchor.pos_ not in ("VERB", "AUX"):  # mis-tagged verb: its parse is no guide
                 surface_subjects, surface_objects = self.surface.arguments(span, trig, mention_at, mentions)
                 subjects, objects = subjects or surface_subjects, objects or surface_objects
@@ -369,7 +386,7 @@ class RelationFinder:
             subj, obj = obj, subj
         if predicate == "acquires" and self._stake_between(anchor, obj):
             predicate = "shareholderOf"  # "buys a 20 % stake in X", "rachète 20 % de X"
-        share = share_near(anchor, sent, self.lexicon, self.lang) if predicate == "shareholderOf" else None
+        share = share_near(anchor, sent, self.lexicon, self.lang, obj.end) if predicate == "shareholderOf" else None
         background = anchor.pos_ in ("NOUN", "PROPN") and (
             anchor.dep_ == "appos" or bool(self._comma_appositive(anchor, self._mention_at)))
         in_relative = any(t.dep_ in ("acl:relcl", "relcl") for t in [anchor, *anchor.ancestors])

@@ -32,11 +32,23 @@ def _percent_after(token: Token, percent: frozenset[str]) -> bool:
     return nxt in percent or nxt2 in percent
 
 
-def share_near(anchor: Token, sent: Span, lexicon: Lexicon, lang: str) -> float | None:
-    """Return the percentage closest to the trigger in its sentence, or None."""
+def share_near(anchor: Token, sent: Span, lexicon: Lexicon, lang: str, obj_end: int | None = None) -> float | None:
+    """Return the percentage of the trigger's own phrase, or None.
+
+    With a parse: a number in the trigger's subtree (or its object's);
+    without one: between a few words before the trigger and the object.
+    """
     percent = lexicon.cues(lang, "percent", raw=True)
+    if sent.doc.has_annotation("DEP"):
+        pool = {t.i for t in anchor.subtree}
+        if anchor.dep_ in ("obj", "nmod", "obl", "obl:arg") or anchor.pos_ not in ("VERB", "AUX"):
+            pool |= {t.i for t in anchor.head.subtree if t.i not in {c.i for c in anchor.head.children
+                                                                        if c.dep_ in ("nsubj", "obl:mod", "acl:relcl")}}
+    else:
+        hi = max(obj_end or anchor.i + 1, anchor.i + 1)
+        pool = set(range(max(sent.start, anchor.i - 5), min(sent.end, hi + 3)))
     best: tuple[int, float] | None = None
-    for token in sent:
+    for token in (sent.doc[i] for i in sorted(pool)):
         value = parse_number(token.text)
         if value is None or not 0 <= value <= 100 or not _percent_after(token, percent):
             continue

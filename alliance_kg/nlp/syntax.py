@@ -54,7 +54,7 @@ def relative_antecedent(token: Token) -> Token | None:
     if token.lower_ not in RELATIVE and "Rel" not in token.morph.get("PronType"):
         return None
     clause = token.head
-    while clause.dep_ not in ("acl:relcl", "relcl") and clause.head is not clause and clause.dep_ != "ROOT":
+    while clause.dep_ not in ("acl:relcl", "relcl") and clause.head.i != clause.i and clause.dep_ != "ROOT":
         clause = clause.head
     return clause.head if clause.dep_ in ("acl:relcl", "relcl") else None
 
@@ -100,12 +100,12 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
             if token.dep_ == "conj" and token.head.pos_ in ("PROPN", "NOUN") and token.head.dep_ == "ROOT":
                 subjects.append(token.head)  # "Renault et le chinois Geely ont lancé": the parse hung the verb on Renault
             return subjects
-        if token.dep_ in ("xcomp", "conj", "obj", "dobj", "acl", "advcl") and token.head is not token:
+        if token.dep_ in ("xcomp", "conj", "obj", "dobj", "acl", "advcl") and token.head.i != token.i:
             if token.dep_ in ("obj", "dobj") and token.head.pos_ not in ("VERB", "AUX"):
                 return []
             token = token.head
             continue
-        if token.dep_ in ("obl", "obl:arg", "pobj") and token.head is not token:
+        if token.dep_ in ("obl", "obl:arg", "pobj") and token.head.i != token.i:
             token = token.head
             continue
         return []
@@ -114,7 +114,7 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
 
 def passive_object(verb: Token) -> list[Token]:
     """Return the surface subject of a passive verb (its logical object)."""
-    if verb.dep_ in ("acl", "amod") and verb.head is not verb:
+    if verb.dep_ in ("acl", "amod") and verb.head.i != verb.i:
         return [verb.head]
     return [c for c in verb.children if c.dep_ in ("nsubj:pass", "nsubjpass", "nsubj")]
 
@@ -128,7 +128,7 @@ def head_chain(trigger: Token, limit: int = 6) -> list[Token]:
     chain = [trigger]
     token = trigger
     for _ in range(limit):
-        if token.dep_ in ("acl:relcl", "relcl", "ccomp", "parataxis", "ROOT") or token.head is token:
+        if token.dep_ in ("acl:relcl", "relcl", "ccomp", "parataxis", "ROOT") or token.head.i == token.i:
             break
         token = token.head
         chain.append(token)
