@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from alliance_kg.kb import KnowledgeBase, normalize
 from alliance_kg.lexicon import Lexicon
-from alliance_kg.nlp.mentions import Mention, previous_subject
+from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.records import Relation, trimmed
 
 
@@ -28,7 +28,6 @@ class DescriptionFacts:
         self.kb = kb
         self.holders = lexicon.cues(lang, "tech_holders")
         self.participles = lexicon.cues(lang, "tech_participles")
-        self.possessives = lexicon.cues(lang, "possessives")
         self.tech_nouns = lexicon.cues(lang, "tech_nouns", raw=True)
 
     def find(self, sent: Span, mention_at: dict[int, Mention]) -> list[Relation]:
@@ -125,9 +124,7 @@ class DescriptionFacts:
                     return mention_at[child.i]
             if noun.dep_ in ("acl", "amod") and noun.head.i in mention_at:
                 return mention_at[noun.head.i]
-        if normalize(doc[max(noun.sent.start, noun.i - 1)].text) in self.possessives:
-            return previous_subject(doc, noun.i, [m for m in mention_at.values()])
-        return None
+        return None  # "sa filiale de voitures autonomes": the unit, not its owner, makes it
 
     def _country(self, iri: str) -> Mention:
         entity = self.kb.get(iri)

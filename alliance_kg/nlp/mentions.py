@@ -188,6 +188,7 @@ class MentionFinder:
                 span = span[1:]
             text = span.text.strip()
             if (len(span) > 6 or not text[:1].isupper() or normalize(text) in self.stoplist
+                    or (text.isupper() and len(text) <= 4)  # "LFP", "NMC", "VE": acronyms, rarely companies here
                     or self.kb.lookup(text) is not None or not any(c.isalpha() for c in text)):
                 continue
             found.append(Mention(span.start, span.end, entity_iri(text), text, "Organisation", via="model"))

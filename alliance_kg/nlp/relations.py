@@ -307,10 +307,10 @@ class RelationFinder:
                     if own is not None and own not in people:
                         people.append(own)
                 side = self._args(anchor, ("subj", "poss"), trig, mentions, mention_at)
-                if "Plur" in anchor.morph.get("Number") and side and anchor.pos_ not in ("VERB", "AUX"):
+                if "Plur" in anchor.morph.get("Number") and anchor.pos_ not in ("VERB", "AUX"):
                     # "des coentreprises avec LG au Canada et avec Samsung SDI": one venture each
                     others = [m for m in people if m.iri not in {x.iri for x in side}]
-                    return [p for o in others for p in self._symmetric(trig, [*side, o])]
+                    return [p for o in others for p in self._symmetric(trig, [*side, o])] if side else []
                 return self._symmetric(trig, people)
             subjects = self._args(anchor, trig.subject_roles, trig, mentions, mention_at)
             objects = self._args(anchor, trig.object_roles, trig, mentions, mention_at)
@@ -338,9 +338,10 @@ class RelationFinder:
     def _symmetric(trig: Trigger, people: list[Mention]):
         people = sorted({m.iri: m for m in people}.values(), key=lambda m: m.start)
         pairs = []
-        if trig.predicate == "jointVenture":
-            ventures = [m for m in people if m.kind == "JointVenture"]
-            owners = [m for m in people if m.kind != "JointVenture"]
+        if trig.predicate in ("jointVenture", "partnerOf", "mergesWith"):
+            # a named venture or alliance among the parties: the others are its members
+            ventures = [m for m in people if m.kind in ("JointVenture", "Alliance")]
+            owners = [m for m in people if m.kind not in ("JointVenture", "Alliance")]
             pairs += [("memberOf", o, v) for v in ventures for o in owners]
             people = owners
         for i, first in enumerate(people):

@@ -21,6 +21,7 @@ from alliance_kg.nlp.qualifiers import Qualifiers, qualify_window
 CLAUSE_STOPS = {";", ":", "—", "–", "(", ")", "that", "which", "who", "while", "but", "whereas",
                 "although", "after", "before", "because", "qui", "que", "dont", "mais", "alors",
                 "tandis", "lorsque", "quand", "car", "«", "»", "\""}
+COPULAS = {"is", "was", "are", "were", "becomes", "became", "remains", "est", "était", "reste", "devient"}
 LINKS = {"and", ",", "et", "as", "well", "ainsi", "que", "or", "ou"}
 FILLER = {"the", "a", "an", "its", "their", "le", "la", "l'", "les", "un", "une", "des", "du",
           "son", "sa", "ses", "leur", "leurs", "new", "nouveau", "nouvelle", "%", "per", "cent",
@@ -178,6 +179,9 @@ class SurfaceReader:
             low = token.lower_
             if low in preps:
                 prep = {"d'": "de", "du": "de", "des": "de", "au": "à", "aux": "à"}.get(low, low)
+            elif low in LINKS and not token.pos_ and i + 1 < sent.end and doc[i + 1].is_lower \
+                    and doc[i + 1].lower_ not in self.fillers | self.preps and i + 1 not in mention_at:
+                break  # "... joint venture and builds ...": a new clause, not a coordination
             elif low in LINKS or low in self.fillers or token.like_num:
                 pass
             elif token.pos_ in ("ADJ", "ADV") and skipped < 3:
@@ -234,10 +238,13 @@ class SurfaceReader:
         if relative is not None:  # "Xpeng, in which it holds a 4.99% stake"
             return subjects, [relative]
         if genitive and any(r in trig.object_roles for r in ("of", "poss")):
+            # "Cariad, Volkswagen's software unit", "Renault's EV unit Ampere", "X is Y's partner"
             owner = genitive[0]
-            subjects = [m for m in self.left_group(owner.start, sent, mention_at) if m.iri != owner.iri]
-            if not subjects:
-                subjects = [m for m, _ in tail[:1]]
+            named = self.appositive_name(doc[owner.start:span.end], mention_at)
+            following = [m for m, prep in tail[:1] if prep is None]
+            copula = any(t.lower_ in COPULAS for t in doc[sent.start:owner.start])
+            subjects = [named] if named is not None else following or (
+                [m for m in left if m.iri != owner.iri] if copula else [])
             return subjects, [owner]
         objects = [m for m, prep in tail if (prep is None and "obj" in trig.object_roles) or prep in trig.object_roles]
         if "appos" in trig.object_roles:
