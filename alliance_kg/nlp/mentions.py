@@ -109,11 +109,13 @@ class MentionFinder:
     def _build_matcher(self, nlp: Language) -> Matcher:
         lex = self.lexicon
         dets = sorted(lex.cues(self.lang, "determiners", raw=True))
-        descriptors = sorted(lex.cue_map(self.lang, "descriptors", raw=True))
+        descriptors = sorted(set(lex.cue_map(self.lang, "descriptors", raw=True))
+                             | lex.cues(self.lang, "plural_descriptors", raw=True))
         demonyms = {d.lower() for e in self.kb.of_kind("Country") for d in e.demonyms}
         modifiers = sorted(demonyms | set(lex.cue_map(self.lang, "sector_words", raw=True)))
         matcher = Matcher(nlp.vocab)
         joiners = ["-", "et", "and"]  # "sino-japonais", "electric-vehicle maker"
+        joiners += sorted({w for d in demonyms if " " in d for w in d.split()[:-1]})  # "south korean"
         if self.lang == "fr":
             matcher.add("DESCRIPTION", [[
                 {"NORM": {"IN": dets}},
@@ -196,7 +198,7 @@ class MentionFinder:
 
     def _descriptions(self, doc: Doc, named: list[Mention]) -> tuple[list[Description], list[Mention]]:
         """Attach or resolve each description; return (attached, resolved)."""
-        taken = {i for m in named for i in range(m.start, m.end)}
+        taken = {i for m in named if m.is_organisation for i in range(m.start, m.end)}  # "battery makers" may hold a technology
         by_start = {m.start: m for m in named}
         by_end = {m.end: m for m in named}
         attached: list[Description] = []
@@ -210,7 +212,7 @@ class MentionFinder:
             if label == "COUNTRY_POSSESSIVE":
                 entity = self.kb.lookup(span[:-1].text)
                 country = entity.iri if entity is not None and entity.kind == "Country" else None
-            after = by_start.get(span.end)
+            after = by_start.get(self._skip_opener(doc, span.end))  # "Chinese brands such as BYD"
             before = None
             if span.start >= 2 and doc[span.start - 1].text == "," and _appositive(span):
                 before = by_end.get(span.start - 1)
@@ -224,8 +226,8 @@ class MentionFinder:
                 if country:
                     attached += [Description(span.start, span.end, t, country) for t in targets]
                 continue
-            if label == "COUNTRY_POSSESSIVE":
-                continue
+            if label == "COUNTRY_POSSESSIVE" or _plural(span):
+                continue  # a plural description with no names after it is generic ("les constructeurs japonais")
             if label == "DEMONYM_NAME":
                 continue
             if label == "ANAPHOR":
@@ -242,6 +244,17 @@ class MentionFinder:
                 resolved.append(Mention(span.start, span.end, entity.iri, entity.name, entity.kind,
                                         via="description", country=country))
         return attached, resolved
+
+    def _skip_opener(self, doc: Doc, i: int) -> int:
+        """Return the index after "such as"/"comme"/"including" at ``i`` (or ``i``)."""
+        for opener in sorted(self.lexicon.cues(self.lang, "list_openers", raw=True), key=len, reverse=True):
+            words = opener.split()
+            if [t.lower_ for t in doc[i:i + len(words)]] == words:
+                return i + len(words)
+        if i < len(doc) and doc[i].text == "," and i + 1 < len(doc):
+            nxt = self._skip_opener(doc, i + 1)
+            return nxt if nxt != i + 1 else i
+        return i
 
     def _read_description(self, span: Span) -> tuple[str | None, tuple[str, ...]]:
         country = None
@@ -308,7 +321,9 @@ def _appositive(span: Span) -> bool:
 
 def _plural(span: Span) -> bool:
     """Return True when a description is plural ("les marques chinoises", "carmakers")."""
-    return any("Plur" in t.morph.get("Number") for t in span) or span[-1].lower_.endswith("s") and span.doc.lang_ == "en"
+    if span.doc.lang_ == "en":
+        return span[-1].lower_.endswith("s") and not span[-1].lower_.endswith("ss")
+    return any("Plur" in t.morph.get("Number") for t in span if t.pos_ in ("NOUN", "ADJ"))
 
 
 def _coordinated(doc: Doc, first: Mention, by_start: dict[int, Mention]) -> list[Mention]:

@@ -145,8 +145,8 @@ class RelationFinder:
         needs = [normalize(n) for n in trig.requires.split("|")]
         if parsed:
             near = [*anchor.subtree, anchor.head]  # "faire partie de": the requirement governs the trigger
-        else:
-            near = list(anchor.doc[span.end:min(span.sent.end, span.end + 8)])
+        else:  # "will jointly develop", "develop ... together"
+            near = list(anchor.doc[max(span.sent.start, span.start - 2):min(span.sent.end, span.end + 8)])
         return any(normalize(t.lemma_ or t.text).startswith(need) or normalize(t.text).startswith(need)
                    for t in near for need in needs)
 
