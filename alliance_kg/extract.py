@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from alliance_kg.articles import Article
 from alliance_kg.nlp.pipeline import SUPPORTED, load_pipeline
@@ -40,7 +41,6 @@ PLAIN_KEY = "alliance_kg.relations"
 MAX_CHARS = 100_000
 #: Articles per ``nlp.pipe`` batch: measured by ``benchmarks/bench_extract.py`` (README, "Speed").
 DEFAULT_BATCH_SIZE = 32
-_OBJECT_EXTENSIONS = ("mentions", "descriptions", "relations")
 
 
 @dataclass
@@ -63,20 +63,18 @@ def plain_relation(rel) -> tuple:
 class PlainRelations:
     """The last pipeline component: ``doc._.relations`` as plain tuples in ``doc.user_data``.
 
-    Called with ``strip=True`` (through ``component_cfg`` in a worker process)
-    it also drops what the parent process does not need and spaCy cannot
-    serialise or need not send: the Python objects of ``doc._.mentions``,
-    ``_.descriptions`` and ``_.relations``, the span groups and the tensor.
+    Called with ``strip=True`` (through ``component_cfg``, in a worker
+    process) it returns an empty Doc that carries only those tuples: the
+    parsed Doc holds Python objects spaCy cannot serialise
+    (``doc._.mentions``, ``_.descriptions``, ``_.relations``), and the main
+    process needs nothing else from it, so nothing else is sent back.
     """
 
     def __call__(self, doc, strip: bool = False):
-        doc.user_data[PLAIN_KEY] = [plain_relation(rel) for rel in (doc._.relations or [])]
+        records = [plain_relation(rel) for rel in (doc._.relations or [])]
         if strip:
-            for name in _OBJECT_EXTENSIONS:
-                if doc.has_extension(name):
-                    setattr(doc._, name, None)
-            doc.spans.clear()
-            doc.tensor = doc.tensor[:0]
+            doc = Doc(doc.vocab, words=[])
+        doc.user_data[PLAIN_KEY] = records
         return doc
 
 

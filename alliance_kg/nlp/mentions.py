@@ -88,6 +88,7 @@ class MentionFinder:
         self.lexicon: Lexicon = load_lexicon()
         self.use_model_entities = use_model_entities
         self.stoplist = _not_companies()
+        self.plural_words = self.lexicon.cues(lang, "plural_descriptors", raw=True)
         self.ruler = self._build_ruler(nlp)
         self.matcher = self._build_matcher(nlp)
 
@@ -221,12 +222,12 @@ class MentionFinder:
             target = after or before
             if target is not None and target.is_organisation:
                 targets = [target]
-                if after is not None and (label == "COUNTRY_POSSESSIVE" or _plural(span)):
+                if after is not None and (label == "COUNTRY_POSSESSIVE" or _plural(span, self.plural_words)):
                     targets += _coordinated(doc, after, by_start)  # "les marques chinoises BYD et Leapmotor"
                 if country:
                     attached += [Description(span.start, span.end, t, country) for t in targets]
                 continue
-            if label == "COUNTRY_POSSESSIVE" or _plural(span):
+            if label == "COUNTRY_POSSESSIVE" or _plural(span, self.plural_words):
                 continue  # a plural description with no names after it is generic ("les constructeurs japonais")
             if label == "DEMONYM_NAME":
                 continue
@@ -319,11 +320,13 @@ def _appositive(span: Span) -> bool:
     return nxt is None or nxt.text in (",", ")", ".", ";") or nxt.lower_ in ("of", "de", "in", "based", "which")
 
 
-def _plural(span: Span) -> bool:
-    """Return True when a description is plural ("les marques chinoises", "carmakers")."""
-    if span.doc.lang_ == "en":
-        return span[-1].lower_.endswith("s") and not span[-1].lower_.endswith("ss")
-    return any("Plur" in t.morph.get("Number") for t in span if t.pos_ in ("NOUN", "ADJ"))
+def _plural(span: Span, plural_words: frozenset[str]) -> bool:
+    """Return True when a description's head word is plural ("les marques chinoises", "carmakers").
+
+    The head word decides: nationality adjectives such as "japonais" are
+    invariable and the tagger often calls them plural.
+    """
+    return span[0].lower_ in ("les", "des", "ses", "leurs", "ces") or any(t.lower_ in plural_words for t in span)
 
 
 def _coordinated(doc: Doc, first: Mention, by_start: dict[int, Mention]) -> list[Mention]:
