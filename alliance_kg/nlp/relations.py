@@ -306,6 +306,12 @@ class RelationFinder:
                     own = mention_at.get(anchor.i)
                     if own is not None and own not in people:
                         people.append(own)
+                if trig.predicate == "jointVenture" and anchor.pos_ not in ("VERB", "AUX"):
+                    # "Dongfeng Nissan, sa coentreprise avec Dongfeng": the name in apposition is the venture
+                    named = self._expand(self._comma_appositive(anchor, mention_at)
+                                         + ([anchor.head] if anchor.dep_ == "appos" else []), mention_at, mentions)
+                    people = [m if m not in named else Mention(m.start, m.end, m.iri, m.name, "JointVenture", m.via)
+                              for m in people]
                 side = self._args(anchor, ("subj", "poss"), trig, mentions, mention_at)
                 if "Plur" in anchor.morph.get("Number") and anchor.pos_ not in ("VERB", "AUX"):
                     # "des coentreprises avec LG au Canada et avec Samsung SDI": one venture each

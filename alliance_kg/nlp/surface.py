@@ -73,6 +73,8 @@ class SurfaceReader:
                       "in", "into", "to", "for", "by", "par", "en", "pour"} | {
             role for t in lexicon.all_triggers(lang) for role in (*t.subject_roles, *t.object_roles)
             if role not in special and " " not in role}
+        self.descriptor_words = set(lexicon.cue_map(lang, "descriptors", raw=True)) | lexicon.cues(
+            lang, "plural_descriptors", raw=True) | lexicon.cues(lang, "list_openers", raw=True)
         self.fillers = (FILLER | lexicon.cues(lang, "name_verbs", raw=True)
                         | lexicon.cues(lang, "ownership_participles", raw=True))
 
@@ -182,8 +184,8 @@ class SurfaceReader:
             elif low in LINKS and not token.pos_ and i + 1 < sent.end and doc[i + 1].is_lower \
                     and doc[i + 1].lower_ not in self.fillers | self.preps and i + 1 not in mention_at:
                 break  # "... joint venture and builds ...": a new clause, not a coordination
-            elif low in LINKS or low in self.fillers or token.like_num:
-                pass
+            elif low in LINKS or low in self.fillers or token.like_num or low in self.descriptor_words:
+                pass  # "avec un autre constructeur d'État, Changan", "à des constructeurs, dont BMW"
             elif token.pos_ in ("ADJ", "ADV") and skipped < 3:
                 skipped += 1
             elif not token.pos_ and skipped < 5 and low not in CLAUSE_STOPS and token.text not in ".!?;":
