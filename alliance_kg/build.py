@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, Literal
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from alliance_kg.articles import Article, find_articles, read_article, unreadable_article
@@ -66,6 +66,7 @@ class BuildReport:
     summary: dict = field(default_factory=dict)
     violations: list[str] = field(default_factory=list)
     validated: bool | None = None
+    not_validated_because: str | None = None
 
 
 def read_inputs(inputs: list[str | Path], report: BuildReport | None = None,
@@ -193,11 +194,19 @@ def build(inputs: list[str | Path], out_dir: str | Path | None = None, into: str
     else:
         ds = new_dataset()
     try:
-        report = _fill(ds, inputs, files, extractor, progress, strict)
+        report = _fill(ds, inputs, files, extractor, progress, strict, in_store=store is not None)
         _write(ds, report, out_dir, into, formats)
         report.summary = summarize(ds)
         if validate is None:
-            validate = store is None and report.summary.get("statements", 0) <= AUTO_VALIDATE_MAX_STATEMENTS
+            count = report.summary.get("statements", 0)
+            validate = store is None and count <= AUTO_VALIDATE_MAX_STATEMENTS
+            if store is not None:
+                report.not_validated_because = "a store is not checked unless asked"
+            elif not validate:
+                report.not_validated_because = (f"{count:,} statements: checked by default up to "
+                                                f"{AUTO_VALIDATE_MAX_STATEMENTS:,}")
+        elif not validate:
+            report.not_validated_because = "--no-validate"
         if validate:
             from alliance_kg.validate import validate_graph  # noqa: PLC0415
 
@@ -213,7 +222,7 @@ def build(inputs: list[str | Path], out_dir: str | Path | None = None, into: str
     return report
 
 
-def _fill(ds, inputs, files, extractor, progress, strict: bool) -> BuildReport:
+def _fill(ds, inputs, files, extractor, progress, strict: bool, in_store: bool = False) -> BuildReport:
     """Extract the articles and add them to ``ds``; return the report."""
     builder = GraphBuilder(ds, load_kb())
     report = BuildReport()
@@ -221,29 +230,31 @@ def _fill(ds, inputs, files, extractor, progress, strict: bool) -> BuildReport:
     if progress is not None and hasattr(progress, "start"):
         progress.start(len(files))
     seen: dict[str, str] = {}
+
+    def skip(where: str, why: str) -> None:
+        report.skipped.append((where, why))
+        if strict:
+            raise SkippedArticleError(f"skipped {where}: {why}",
+                                      "--strict: the store keeps the articles added before it" if in_store
+                                      else "--strict: nothing was written")
+        if progress is not None and hasattr(progress, "warn"):
+            progress.warn(where, why)
+
     for result in extractor.extract_many(read_inputs(inputs, report, files)):
         if progress:
             progress(result)
         article = result.article
         where = article.path or article.doc
-        skipped = result.skipped
-        if skipped is None and article.doc in seen:
-            skipped = f"same article name as {seen[article.doc]} (names must be unique: rename one)"
-        if skipped:
-            report.skipped.append((where, skipped))
-            if strict:
-                raise SkippedArticleError(f"skipped {where}: {skipped}", "--strict: nothing was written")
-            if progress is not None and hasattr(progress, "warn"):
-                progress.warn(where, skipped)
+        if result.skipped:
+            skip(where, result.skipped)
+            continue
+        if article.doc in seen:
+            skip(where, f"same article name as {seen[article.doc]} (names must be unique: rename one)")
             continue
         try:
             status = builder.add(article, result.statements)
         except GraphError as exc:  # e.g. two names that give the same article IRI
-            report.skipped.append((where, f"{exc}" + (f" ({exc.hint})" if exc.hint else "")))
-            if strict:
-                raise SkippedArticleError(f"skipped {where}: {exc}", "--strict: nothing was written") from None
-            if progress is not None and hasattr(progress, "warn"):
-                progress.warn(where, report.skipped[-1][1])
+            skip(where, f"{exc}" + (f" ({exc.hint})" if exc.hint else ""))
             continue
         seen[article.doc] = where
         report.articles.append(article.doc)

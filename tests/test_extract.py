@@ -218,3 +218,14 @@ def test_extraction_terminates_when_climbing_reaches_the_root():
             "print(len(extract_article(article_from_text(text, doc='x'))))\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_tie_the_sentence_says_was_called_off_is_never_affirmed():
+    """Regression (dev article en_13): the merger was planned, then called off in the same sentence."""
+    from alliance_kg.articles import article_from_text
+    from alliance_kg.extract import extract_article
+
+    text = ("Mitsubishi had considered joining the planned merger of Nissan and Honda, but dropped "
+            "the idea after the two companies called off their talks in February.")
+    statements = extract_article(article_from_text(text, doc="x"))
+    assert not [s for s in statements if s.predicate == "mergesWith" and s.polarity == "affirmed"]

@@ -225,9 +225,9 @@ def _print_summary(report) -> None:
         echo_err(f"  {predicate:<20}{n:>5}")
     for violation in report.violations:
         echo_err(f"shape violation: {violation}")
-    if report.validated is False:
-        echo_err("not validated against the SHACL shapes (large graph or --no-validate): "
-                 "run alliance-kg validate to check it")
+    if report.validated is False and report.not_validated_because != "--no-validate":
+        echo_err(f"not checked against the SHACL shapes ({report.not_validated_because}): "
+                 "add --validate, or run alliance-kg validate on the output")
     for path in report.files:
         echo_err(f"wrote {path}")
 

@@ -29,6 +29,7 @@ from alliance_kg.nlp.shares import share_near
 from alliance_kg.nlp.surface import SurfaceReader, inflections
 from alliance_kg.statement import SYMMETRIC
 
+TERMINABLE = {"partnerOf", "jointVenture", "mergesWith", "memberOf", "acquires"}
 TECH_PREDICATES = {"seeksPartnership", "developsTechnology", "sharesTechnology"}
 SYMMETRIC_PREPS = {"avec", "entre", "de", "à", "with", "between", "of", "and", "et"}
 POS_OK = {"VERB": {"VERB", "AUX"}, "NOUN": {"NOUN", "PROPN", "ADJ", "X"}, "ADJ": {"ADJ", "VERB", "NOUN"}}
@@ -95,6 +96,7 @@ class RelationFinder:
         self.possessives = self.lexicon.cues(lang, "possessives")
         self.pronouns = self.lexicon.cues(lang, "pronouns")
         self.first_person = self.lexicon.cues(lang, "first_person")
+        self.terminators = self.lexicon.cues(lang, "terminators", raw=True)
         self._speaker: Mention | None = None
         self._mention_at: dict[int, Mention] = {}
         self.cue_nouns = (self.lexicon.cues(lang, "speculative") | self.lexicon.cues(lang, "planned")
@@ -389,6 +391,8 @@ class RelationFinder:
         polarity = quals.polarity
         if trig.polarity == "negated":
             polarity = "affirmed" if polarity == "negated" else "negated"
+        if polarity == "affirmed" and predicate in TERMINABLE and self._terminated(sent):
+            polarity = "negated"  # "... the planned merger, but the two companies called off their talks"
         if predicate in SYMMETRIC and obj.start < subj.start:
             subj, obj = obj, subj
         if predicate == "acquires" and self._stake_between(anchor, obj):
@@ -400,6 +404,11 @@ class RelationFinder:
         attributed = None if background or in_relative else source  # appositions, relative clauses: the article's voice
         start, end = trimmed(sent)
         return Relation(subj, predicate, obj, polarity, quals.modality, attributed, share, start, end, anchor.i)
+
+    def _terminated(self, sent: Span) -> bool:
+        """Return True when the sentence says a tie ended ("called off", "ont mis fin")."""
+        text = " " + " ".join(t.lower_ for t in sent) + " "
+        return any(f" {word} " in text for word in self.terminators)
 
     def _stake_between(self, anchor: Token, obj: Mention) -> bool:
         words = self.lexicon.cues(self.lang, "stake_words", raw=True)
