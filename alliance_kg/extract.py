@@ -19,8 +19,13 @@ never reached and memory stays bounded.
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
 import multiprocessing.util
+import os
 import signal
+import threading
+import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -228,16 +233,92 @@ def _last_line(exc: BaseException) -> str:
     return (lines[-1] if lines else type(exc).__name__)[:300]
 
 
-class _WorkerGuard:
-    """While alive, makes the processes multiprocessing forks ignore SIGINT.
+def _queues() -> list:
+    from multiprocessing.queues import Queue  # noqa: PLC0415
 
-    On Ctrl-C the main process stops the pipe and ends its workers in order
-    (no worker traceback on the terminal).
+    return [obj for obj in gc.get_objects() if isinstance(obj, Queue)]
+
+
+def _queue_ids() -> set[int]:
+    return {id(queue) for queue in _queues()}
+
+
+class _Workers:
+    """The worker processes of one multiprocessing ``nlp.pipe``, ended safely whatever happens.
+
+    spaCy's pipe joins its workers when it stops early (Ctrl-C, an error, the
+    reader closing the stream); a worker blocked sending a finished batch to
+    a main process that no longer reads would then wait for ever, and the
+    main process with it. So while the pipe runs: the workers ignore SIGINT
+    (set after fork), Ctrl-C in the main process first terminates them, and
+    so does the error handler spaCy calls in the main process when a worker
+    failed; :meth:`stop` terminates them before the pipe is closed.
     """
 
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.pid = os.getpid()
+        self.before = set(multiprocessing.active_children())
+        self.queues_before = _queue_ids()
+        self.own: list | None = None
+        self.stopped = False
+        self._guard = self  # registered below; alive as long as this object
+        multiprocessing.util.register_after_fork(self._guard, _Workers._in_worker)
+        self._handler = nlp.default_error_handler
+        nlp.default_error_handler = self._on_error
+        self._sigint = None
+        if threading.current_thread() is threading.main_thread():
+            previous = signal.getsignal(signal.SIGINT)
+            if previous not in (signal.SIG_IGN, None):
+                self._sigint = previous
+                signal.signal(signal.SIGINT, self._on_sigint)
+
     @staticmethod
-    def ignore_interrupts(_guard) -> None:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    def _in_worker(_self) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's business
+
+    def _on_sigint(self, signum, frame) -> None:
+        self.stop()
+        if callable(self._sigint):
+            self._sigint(signum, frame)
+        raise KeyboardInterrupt
+
+    def _on_error(self, proc_name, proc, docs, error) -> None:
+        if proc is None and os.getpid() == self.pid:  # a worker failed: spaCy is about to join them all
+            self.stop()
+        raise error
+
+    def started(self) -> None:
+        """Remember which processes are this pipe's (called once its first result came back)."""
+        if self.own is None:
+            self.own = [p for p in multiprocessing.active_children() if p not in self.before]
+
+    def stop(self) -> None:
+        """Terminate the workers (their results are not wanted any more)."""
+        if os.getpid() != self.pid or self.stopped:
+            return
+        self.stopped = True
+        warnings.filterwarnings("ignore", message=r".*\[W127\]")  # "a worker exited abnormally": we ended it
+        own = self.own if self.own is not None else \
+            [p for p in multiprocessing.active_children() if p not in self.before]
+        for process in own:
+            if process.is_alive():
+                process.terminate()
+        # the pipe's feeder threads may still hold texts for the ended workers: at exit, Python
+        # would wait for them for ever (the multiprocessing.Queue caveat)
+        for queue in _queues():
+            if id(queue) not in self.queues_before:
+                queue.cancel_join_thread()
+
+    def release(self) -> None:
+        """Put back the error handler and the Ctrl-C handler."""
+        if os.getpid() != self.pid:
+            return
+        if self.nlp.default_error_handler == self._on_error:
+            self.nlp.default_error_handler = self._handler
+        if self._sigint is not None and signal.getsignal(signal.SIGINT) == self._on_sigint:
+            signal.signal(signal.SIGINT, self._sigint)
+        self._guard = None
 
 
 class _Stream:
@@ -258,6 +339,8 @@ class _Stream:
         self.inflight: deque[_Unit] = deque()
         self.ready: deque[tuple[_Unit, object, str | None]] = deque()
         self.docs = None
+        self.workers: _Workers | None = None
+        self.exhausted = False
         self.feed_error: BaseException | None = None
 
     def _feed(self) -> Iterator[str]:
@@ -269,40 +352,47 @@ class _Stream:
                     self.feed_error = exc
                     raise
                 if not more:
+                    self.exhausted = True
                     return
             unit = self.queue.popleft()
             self.inflight.append(unit)
             yield unit.text
 
     def _start(self) -> None:
-        strip = self.n_process > 1
+        if self.n_process > 1:
+            self.workers = _Workers(self.nlp)
         self.docs = self.nlp.pipe(self._feed(), batch_size=self.batch_size, n_process=self.n_process,
-                                  component_cfg={PLAIN_COMPONENT: {"strip": strip}})
+                                  component_cfg={PLAIN_COMPONENT: {"strip": self.n_process > 1}})
+
+    def _end(self) -> None:
+        """Forget the pipe (after it ended or failed) and its workers' handlers."""
+        self.docs = None
+        if self.workers is not None:
+            self.workers.release()
+            self.workers = None
 
     def next_unit(self) -> tuple[_Unit, object, str | None]:
         """Return the next unit of this language with its plain relations (or its error)."""
         if self.ready:
             return self.ready.popleft()
-        guard = None
         if self.docs is None:
             self._start()
-            if self.n_process > 1:  # the workers start now: they leave Ctrl-C to this process
-                guard = _WorkerGuard()
-                multiprocessing.util.register_after_fork(guard, _WorkerGuard.ignore_interrupts)
         try:
             doc = next(self.docs)
         except StopIteration:
+            self._end()
             raise RuntimeError("the spaCy pipe ended before every article was parsed") from None
         except (KeyboardInterrupt, SystemExit, MemoryError):
+            self.close()
             raise
         except Exception as exc:  # noqa: BLE001 - find the culprit, skip it, go on
-            self.docs = None
+            self._end()
             if self.feed_error is not None:
                 raise self.feed_error from None
             self._recover(_last_line(exc))
             return self.next_unit()
-        finally:
-            del guard  # the after-fork hook goes with it (a weak reference)
+        if self.workers is not None:
+            self.workers.started()
         return self.inflight.popleft(), doc.user_data.get(PLAIN_KEY, []), None
 
     def _recover(self, reason: str) -> None:
@@ -321,9 +411,19 @@ class _Stream:
             raise RuntimeError(f"the spaCy pipe failed: {reason}")
 
     def close(self) -> None:
-        if self.docs is not None:
-            self.docs.close()  # ends spaCy's worker processes
-            self.docs = None
+        """End the pipe: let it finish when all was read, else stop its workers first."""
+        if self.docs is None:
+            return
+        try:
+            if self.workers is not None:
+                if self.exhausted and not self.inflight and self.feed_error is None:
+                    for _ in self.docs:  # nothing left: the workers get their end sentinel and exit
+                        pass
+                else:
+                    self.workers.stop()
+            self.docs.close()
+        finally:
+            self._end()
 
 
 class Extractor:

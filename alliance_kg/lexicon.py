@@ -110,5 +110,5 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
     base = Path(directory) if directory else data_path("lexicon")
     triggers = _read_triggers(base / "triggers.tsv")
     cues = json.loads((base / "cues.json").read_text(encoding="utf-8"))
-    cues.pop("_comment", None)
+    cues = {lang: value for lang, value in cues.items() if not lang.startswith("_")}  # "_comment..." keys
     return Lexicon(triggers, cues)

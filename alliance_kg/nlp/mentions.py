@@ -89,6 +89,7 @@ class MentionFinder:
         self.use_model_entities = use_model_entities
         self.stoplist = _not_companies()
         self.plural_words = self.lexicon.cues(lang, "plural_descriptors", raw=True)
+        self.introducers = self.lexicon.cues(lang, "name_introducers", raw=True)
         self.ruler = self._build_ruler(nlp)
         self.matcher = self._build_matcher(nlp)
 
@@ -138,6 +139,7 @@ class MentionFinder:
                 {"NORM": {"IN": ["smaller", "larger", "biggest", "largest", "local", "rival", "fellow", "new",
                                  "young", "struggling", "loss-making", "state-owned", "privately", "owned"]}, "OP": "*"},
                 {"NORM": {"IN": modifiers + joiners}, "OP": "+"},
+                {"IS_LOWER": True, "NORM": {"NOT_IN": descriptors + ["and", "or", "of"]}, "OP": "?"},
                 {"NORM": {"IN": descriptors}},
             ], [
                 {"NORM": {"IN": ["the", "its", "their"]}},
@@ -155,6 +157,7 @@ class MentionFinder:
     def __call__(self, doc: Doc) -> Doc:
         named = self._named(doc)
         named += self._model_orgs(doc, named)
+        named += self._introduced_names(doc, named)
         named.sort(key=lambda m: m.start)
         descriptions, described = self._descriptions(doc, named)
         doc._.mentions = sorted(named + described, key=lambda m: (m.start, m.end))
@@ -195,6 +198,35 @@ class MentionFinder:
                     or self.kb.lookup(text) is not None or not any(c.isalpha() for c in text)):
                 continue
             found.append(Mention(span.start, span.end, entity_iri(text), text, "Organisation", via="model"))
+        return found
+
+    def _introduced_names(self, doc: Doc, named: list[Mention]) -> list[Mention]:
+        """Return unknown names a company noun introduces: "its mobility unit MOIA", "start-up Momenta".
+
+        Without a named-entity model (the blank English pipeline) this is how
+        companies missing from the knowledge base are found; with one, it
+        adds the names the model missed.
+        """
+        taken = {i for m in named for i in range(m.start, m.end)}
+        nouns = self.introducers
+        found: list[Mention] = []
+        i = 1
+        while i < len(doc):
+            j = i + 1 if doc[i].text == "," and doc[i - 1].lower_ in nouns else i
+            if doc[i - 1].lower_ in nouns and j < len(doc) and j not in taken and _name_like(doc[j]):
+                end = j
+                while end < len(doc) and end - j < 4 and end not in taken and (
+                        _name_like(doc[end]) or (doc[end].text in ("&", "-") and end + 1 < len(doc)
+                                                 and _name_like(doc[end + 1]))):
+                    end += 1
+                text = doc[j:end].text
+                if (end > j and self.kb.lookup(text) is None and normalize(text) not in self.stoplist
+                        and not (text.isupper() and len(text) <= 2)):
+                    found.append(Mention(j, end, entity_iri(text), text, "Organisation", via="model"))
+                    taken.update(range(j, end))
+                    i = end
+                    continue
+            i += 1
         return found
 
     def _descriptions(self, doc: Doc, named: list[Mention]) -> tuple[list[Description], list[Mention]]:
@@ -310,6 +342,11 @@ class MentionFinder:
         if not candidates or (not country and len(candidates) > 1):
             return None  # without a nationality, only an unambiguous kind resolves ("le constructeur")
         return min(candidates.values(), key=lambda pair: (pair[0], pair[1].iri))[1]
+
+
+def _name_like(token) -> bool:
+    """Return True for a token that can be part of a company name ("MOIA", "Pony.ai", "Momenta")."""
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text) and not token.is_sent_start
 
 
 def _appositive(span: Span) -> bool:
