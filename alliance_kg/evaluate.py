@@ -58,9 +58,17 @@ def _gold_statements(gold: dict) -> list[GoldStatement]:
     out = []
     for item in gold["statements"]:
         predicates = item["predicate"] if isinstance(item["predicate"], list) else [item["predicate"]]
-        out.append(GoldStatement(item["subject"], tuple(predicates), item["object"],
-                                 item.get("polarity", "affirmed"), item.get("modality", "asserted"),
-                                 item.get("attributedTo"), bool(item.get("optional", False))))
+        out.append(
+            GoldStatement(
+                item["subject"],
+                tuple(predicates),
+                item["object"],
+                item.get("polarity", "affirmed"),
+                item.get("modality", "asserted"),
+                item.get("attributedTo"),
+                bool(item.get("optional", False)),
+            )
+        )
     return out
 
 
@@ -110,8 +118,12 @@ class Scorer:
         for coarse in (False, True):
             self._compare(doc, gold_items, best, coarse, lang, resolve)
         predicted_keys = {(_key(s, p, o, "affirmed", False)) for (s, p, o, pol) in best if pol == "affirmed"}
-        affirmed_gold = {_key(g.subject, p, g.object, "affirmed", False)
-                         for g in gold_items if g.polarity == "affirmed" for p in g.predicates}
+        affirmed_gold = {
+            _key(g.subject, p, g.object, "affirmed", False)
+            for g in gold_items
+            if g.polarity == "affirmed"
+            for p in g.predicates
+        }
         for g in gold_items:  # a flip: the gold negates it, we affirm it, and no gold statement affirms it
             keys = {_key(g.subject, p, g.object, "affirmed", False) for p in g.predicates}
             if g.polarity == "negated" and keys & predicted_keys and not keys & affirmed_gold:
@@ -137,12 +149,20 @@ class Scorer:
                     self.modality["n"] += 1
                     self.modality["ok"] += stmt.modality == g.modality
                     self.attribution["n"] += 1
-                    self.attribution["ok"] += normalize(resolve(stmt.attributedTo) or "") == normalize(g.attributed_to or "")
+                    self.attribution["ok"] += normalize(resolve(stmt.attributedTo) or "") == normalize(
+                        g.attributed_to or ""
+                    )
             else:
                 counts["fn"] += 1
                 if not coarse:
                     self._count(label, lang, "fn")
-                    self.errors.append({"doc": doc, "kind": "missed", "tuple": [g.subject, "|".join(g.predicates), g.object, g.polarity]})
+                    self.errors.append(
+                        {
+                            "doc": doc,
+                            "kind": "missed",
+                            "tuple": [g.subject, "|".join(g.predicates), g.object, g.polarity],
+                        }
+                    )
         for key, tup in sorted(pred_keys.items(), key=lambda kv: str(kv[0])):
             if key in used:
                 continue
@@ -150,8 +170,15 @@ class Scorer:
             if not coarse:
                 self._count(tup[1], lang, "fp")
                 stmt = best[tup]
-                self.errors.append({"doc": doc, "kind": "spurious", "tuple": list(tup),
-                                    "evidence": stmt.evidence, "modality": stmt.modality})
+                self.errors.append(
+                    {
+                        "doc": doc,
+                        "kind": "spurious",
+                        "tuple": list(tup),
+                        "evidence": stmt.evidence,
+                        "modality": stmt.modality,
+                    }
+                )
 
     def _count(self, predicate: str, lang: str | None, what: str) -> None:
         self.by_predicate.setdefault(predicate, Counter())[what] += 1
@@ -192,8 +219,9 @@ def evaluate_dir(directory: str | Path, extractor=None) -> Scorer:
         if text_path.is_file():
             pairs.append((read_article(text_path), read_gold(gold_path)))
     if not pairs:
-        raise InputError(f"{directory}: no NAME.txt with NAME.gold.json beside it",
-                         "see section 6 of the annotation guidelines")
+        raise InputError(
+            f"{directory}: no NAME.txt with NAME.gold.json beside it", "see section 6 of the annotation guidelines"
+        )
     extractor = extractor or Extractor()
     scorer = Scorer()
     results = extractor.extract_many([article for article, _ in pairs])
@@ -204,21 +232,27 @@ def evaluate_dir(directory: str | Path, extractor=None) -> Scorer:
 
 def format_table(report: dict, by_predicate: bool = False, errors: list[dict] | None = None) -> str:
     """Return the report as aligned text for a terminal."""
-    def row(name: str, s: dict) -> str:
-        return (f"{name:<22}{s['precision']:>9.3f}{s['recall']:>9.3f}{s['f1']:>9.3f}"
-                f"{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}")
 
-    lines = [f"{'':<22}{'P':>9}{'R':>9}{'F1':>9}{'tp':>6}{'fp':>6}{'fn':>6}",
-             row("strict", report["strict"]), row("coarse", report["coarse"])]
+    def row(name: str, s: dict) -> str:
+        return f"{name:<22}{s['precision']:>9.3f}{s['recall']:>9.3f}{s['f1']:>9.3f}{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}"
+
+    lines = [
+        f"{'':<22}{'P':>9}{'R':>9}{'F1':>9}{'tp':>6}{'fp':>6}{'fn':>6}",
+        row("strict", report["strict"]),
+        row("coarse", report["coarse"]),
+    ]
     for lang, s in report["by_language"].items():
         lines.append(row(f"strict [{lang}]", s))
     if by_predicate:
         lines.append("")
         lines += [row(p, s) for p, s in report["by_predicate"].items()]
     fmt = lambda v: "n/a" if v is None else f"{v:.3f}"  # noqa: E731
-    lines += ["", f"modality accuracy     {fmt(report['modality_accuracy'])}",
-              f"attribution accuracy  {fmt(report['attribution_accuracy'])}",
-              f"negated gold emitted as affirmed: {report['negated_emitted_as_affirmed']}"]
+    lines += [
+        "",
+        f"modality accuracy     {fmt(report['modality_accuracy'])}",
+        f"attribution accuracy  {fmt(report['attribution_accuracy'])}",
+        f"negated gold emitted as affirmed: {report['negated_emitted_as_affirmed']}",
+    ]
     for err in errors or []:
         tup = " ".join(str(x) for x in err["tuple"])
         extra = f"  <- {err['evidence']}" if err.get("evidence") else ""

@@ -57,8 +57,15 @@ class Entity:
 
 
 ORG_KINDS = (
-    "Organisation", "Automaker", "EnergyCompany", "Supplier", "TechnologyCompany",
-    "BusinessUnit", "JointVenture", "Alliance", "NewsAgency",
+    "Organisation",
+    "Automaker",
+    "EnergyCompany",
+    "Supplier",
+    "TechnologyCompany",
+    "BusinessUnit",
+    "JointVenture",
+    "Alliance",
+    "NewsAgency",
 )
 
 
@@ -105,9 +112,7 @@ class KnowledgeBase:
 
 
 def _kind(graph: Graph, iri: URIRef) -> str:
-    kinds = sorted(
-        str(t)[len(str(AKA)):] for t in graph.objects(iri, RDF.type) if str(t).startswith(str(AKA))
-    )
+    kinds = sorted(str(t)[len(str(AKA)) :] for t in graph.objects(iri, RDF.type) if str(t).startswith(str(AKA)))
     # most specific first: any kind other than the generic Organisation
     specific = [k for k in kinds if k != "Organisation"]
     return specific[0] if specific else (kinds[0] if kinds else "Organisation")
@@ -118,18 +123,33 @@ def kb_from_graph(graph: Graph) -> KnowledgeBase:
     entities = []
     subjects = set(graph.subjects(SKOS.prefLabel, None))
     for iri in sorted(subjects):
-        names = sorted(str(n) for n in graph.objects(iri, SKOS.prefLabel) if getattr(n, "language", None) in (None, "en"))
+        names = sorted(
+            str(n) for n in graph.objects(iri, SKOS.prefLabel) if getattr(n, "language", None) in (None, "en")
+        )
         if not names:
             continue
         labels = sorted({str(x) for p in (RDFS.label, SKOS.altLabel, SKOS.prefLabel) for x in graph.objects(iri, p)})
         country = graph.value(iri, AKA.homeCountry)
-        qid = next((str(m).rsplit("/", 1)[-1] for m in sorted(graph.objects(iri, SKOS.exactMatch))
-                    if "wikidata.org" in str(m)), None)
+        qid = next(
+            (
+                str(m).rsplit("/", 1)[-1]
+                for m in sorted(graph.objects(iri, SKOS.exactMatch))
+                if "wikidata.org" in str(m)
+            ),
+            None,
+        )
         demonyms = sorted({str(d) for d in graph.objects(iri, AKA.demonym)})
-        entities.append(Entity(
-            iri=str(iri), name=names[0], kind=_kind(graph, iri), labels=tuple(labels),
-            country=str(country) if country else None, qid=qid, demonyms=tuple(demonyms),
-        ))
+        entities.append(
+            Entity(
+                iri=str(iri),
+                name=names[0],
+                kind=_kind(graph, iri),
+                labels=tuple(labels),
+                country=str(country) if country else None,
+                qid=qid,
+                demonyms=tuple(demonyms),
+            )
+        )
     return KnowledgeBase(entities)
 
 

@@ -83,8 +83,7 @@ class Lexicon:
 
 
 def _read_triggers(path: Path) -> list[Trigger]:
-    rows = [line for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
     reader = csv.DictReader(rows, delimiter="\t")
     triggers = []
     for row in reader:
@@ -95,12 +94,18 @@ def _read_triggers(path: Path) -> list[Trigger]:
         obj = tuple(r for r in (row.get("object") or "").split("|") if r)
         if predicate in SYMMETRIC and not subject:
             subject = obj = ("*",)
-        triggers.append(Trigger(
-            lang=row["lang"].strip(), lemma=row["lemma"].strip(), pos=row["pos"].strip(),
-            predicate=predicate, subject_roles=subject, object_roles=obj,
-            polarity=(row.get("polarity") or "affirmed").strip() or "affirmed",
-            requires=(row.get("requires") or "").strip() or None,
-        ))
+        triggers.append(
+            Trigger(
+                lang=row["lang"].strip(),
+                lemma=row["lemma"].strip(),
+                pos=row["pos"].strip(),
+                predicate=predicate,
+                subject_roles=subject,
+                object_roles=obj,
+                polarity=(row.get("polarity") or "affirmed").strip() or "affirmed",
+                requires=(row.get("requires") or "").strip() or None,
+            )
+        )
     return triggers
 
 

@@ -83,8 +83,16 @@ class Statement:
     def ident(self) -> str:
         """Return a short stable hash naming this statement (for its IRI)."""
         raw = "\x1f".join(
-            [self.doc, self.subject_iri, self.predicate, self.object_iri,
-             self.polarity, self.modality, str(self.start), str(self.end)]
+            [
+                self.doc,
+                self.subject_iri,
+                self.predicate,
+                self.object_iri,
+                self.polarity,
+                self.modality,
+                str(self.start),
+                str(self.end),
+            ]
         )
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 

@@ -52,7 +52,9 @@ class Attributor:
         found: list[str | None] = []
         for token in sent:
             low = token.lower_
-            if low in self.markers or (low == "après" and token.i > sent.start and token.nbor(-1).lower_ in ("d'", "d’")):
+            if low in self.markers or (
+                low == "après" and token.i > sent.start and token.nbor(-1).lower_ in ("d'", "d’")
+            ):
                 if token.dep_ in ("case", "fixed", "prep") and token.head.i != token.i:
                     noun = token.head if token.dep_ == "case" else token.head.head
                     if token.dep_ == "prep":
@@ -60,14 +62,22 @@ class Attributor:
                     found.append(self._source_of(noun, mention_at))
             elif token.pos_ in ("VERB", "AUX") and normalize(token.lemma_) in self.speech:
                 subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
-                if token.i > sent.start and token.nbor(-1).text in (",", "»", "\"", "”") or any(
-                        c.dep_.startswith("aux") and c.i > sent.start and c.nbor(-1).text in (",", "»") for c in token.children):
+                if (
+                    token.i > sent.start
+                    and token.nbor(-1).text in (",", "»", '"', "”")
+                    or any(
+                        c.dep_.startswith("aux") and c.i > sent.start and c.nbor(-1).text in (",", "»")
+                        for c in token.children
+                    )
+                ):
                     # inverted subject: "..., ont ajouté ces sources" (parsed as an object)
                     subjects += [c for c in token.children if c.dep_ in ("obj", "dobj") and c.i > token.i]
                 for subject in subjects:
                     if subject.pos_ == "PRON":
                         continue
-                    found.append(self._source_of(subject, mention_at) or self._person_company(subject, sent, mention_at))
+                    found.append(
+                        self._source_of(subject, mention_at) or self._person_company(subject, sent, mention_at)
+                    )
         return source_name(found)
 
     def reset(self) -> None:
@@ -99,15 +109,21 @@ class Attributor:
     # -- unparsed -------------------------------------------------------
     def _person_words(self, tokens: list[Token]) -> bool:
         """Return True if ``tokens`` can be a name and title ("chief executive Oliver Blume")."""
-        return all(t.is_title or t.is_upper or t.lower_ in self.roles or t.lower_ in ("'s", "’s", ",", "of", "the")
-                   or any(t.lower_ in r.split() for r in self.roles) for t in tokens)
+        return all(
+            t.is_title
+            or t.is_upper
+            or t.lower_ in self.roles
+            or t.lower_ in ("'s", "’s", ",", "of", "the")
+            or any(t.lower_ in r.split() for r in self.roles)
+            for t in tokens
+        )
 
     def _speaker_before(self, before: list[Token], mention_at: dict[int, Mention]) -> str | None:
         """Return the company just before a speech verb ("Nissan said", "VW chief Blume said")."""
         for j in range(len(before) - 1, -1, -1):
             mention = mention_at.get(before[j].i)
             if mention is not None:
-                return mention.name if mention.is_organisation and self._person_words(before[j + 1:]) else None
+                return mention.name if mention.is_organisation and self._person_words(before[j + 1 :]) else None
         return None
 
     def _speaker_after(self, after: list[Token], mention_at: dict[int, Mention]) -> str | None:
@@ -126,20 +142,21 @@ class Attributor:
         tokens = list(sent)
         text = [t.lower_ for t in tokens]
         unnamed_nouns = self.lexicon.cues(self.lang, "unnamed_source_nouns", raw=True)
-        for k, token in enumerate(tokens):
-            marker = " ".join(text[k:k + 2]) in self.markers or text[k] in self.markers
+        for k in range(len(tokens)):
+            marker = " ".join(text[k : k + 2]) in self.markers or text[k] in self.markers
             if marker and text[k] in ("according", "per", "selon"):
-                window = tokens[k + 1:k + 10]
+                window = tokens[k + 1 : k + 10]
                 window = window[: next((j for j, t in enumerate(window) if t.text in ",;."), len(window))]
                 if any(t.lower_ in unnamed_nouns for t in window):
                     found.append(UNNAMED_SOURCES)
                 else:
                     found.append(self._org_in(window, mention_at))
             elif text[k] in self.speech_raw:
-                before = tokens[max(0, k - 8):k]
+                before = tokens[max(0, k - 8) : k]
                 if any(t.lower_ in unnamed_nouns for t in before[-7:]):  # "people familiar with the matter said"
                     found.append(UNNAMED_SOURCES)
                     continue
-                found.append(self._speaker_after(tokens[k + 1:k + 10], mention_at)
-                             or self._speaker_before(before, mention_at))
+                found.append(
+                    self._speaker_after(tokens[k + 1 : k + 10], mention_at) or self._speaker_before(before, mention_at)
+                )
         return source_name(found)

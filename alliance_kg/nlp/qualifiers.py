@@ -43,8 +43,11 @@ def is_conditional(token: Token) -> bool:
     """
     if "Cnd" in token.morph.get("Mood"):
         return True
-    return ("Imp" in token.morph.get("Tense") and token.lower_.endswith(CONDITIONAL_ENDINGS)
-            and token.pos_ in ("VERB", "AUX"))
+    return (
+        "Imp" in token.morph.get("Tense")
+        and token.lower_.endswith(CONDITIONAL_ENDINGS)
+        and token.pos_ in ("VERB", "AUX")
+    )
 
 
 def _negates(token: Token, neg_words: frozenset[str]) -> bool:
@@ -91,10 +94,13 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
             conditional |= any(is_conditional(v) for v in verbs)
             plan |= any("Fut" in v.morph.get("Tense") for v in verbs)
             plan |= any(_lemma(c) == "aller" for c in auxes)
-            spec |= any(_lemma(c) in speculative for c in token.children
-                        if c.dep_.startswith("aux") or c.dep_ == "advmod")
+            spec |= any(
+                _lemma(c) in speculative for c in token.children if c.dep_.startswith("aux") or c.dep_ == "advmod"
+            )
         if token is not trigger:
-            from_clause = previous is not None and previous.pos_ in ("VERB", "AUX") and previous.dep_ not in ("obj", "dobj")
+            from_clause = (
+                previous is not None and previous.pos_ in ("VERB", "AUX") and previous.dep_ not in ("obj", "dobj")
+            )
             if lemma in speculative and (not verbal or from_clause):
                 spec = True
             if lemma in planned and (not verbal or from_clause):
@@ -132,8 +138,9 @@ def qualify_window(tokens: Span, lexicon: Lexicon, lang: str) -> Qualifiers:
 
 def unnamed(token: Token, lexicon: Lexicon, lang: str) -> bool:
     """Return True if ``token`` heads an unnamed source ("des sources", "people familiar")."""
-    return normalize(token.lemma_ or token.text) in lexicon.cues(lang, "unnamed_source_nouns") or \
-        normalize(token.text) in lexicon.cues(lang, "unnamed_source_nouns")
+    return normalize(token.lemma_ or token.text) in lexicon.cues(lang, "unnamed_source_nouns") or normalize(
+        token.text
+    ) in lexicon.cues(lang, "unnamed_source_nouns")
 
 
 def source_name(candidates: list[str | None]) -> str | None:

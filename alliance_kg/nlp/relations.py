@@ -38,8 +38,28 @@ if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
 
 
-FRENCH_VERB_ENDINGS = ("eraient", "erait", "eront", "erons", "erez", "era", "aient", "ait", "ais", "ent", "ons",
-                       "ez", "ées", "és", "ée", "é", "ant", "es", "e", "er")
+FRENCH_VERB_ENDINGS = (
+    "eraient",
+    "erait",
+    "eront",
+    "erons",
+    "erez",
+    "era",
+    "aient",
+    "ait",
+    "ais",
+    "ent",
+    "ons",
+    "ez",
+    "ées",
+    "és",
+    "ée",
+    "é",
+    "ant",
+    "es",
+    "e",
+    "er",
+)
 
 
 def verb_lemma_guesses(token: Token, lang: str) -> list[str]:
@@ -67,8 +87,9 @@ def _verb_tagged_as_noun(token: Token) -> bool:
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if before is not None and before.text == "," and after is not None and after.pos_ in ("ADV", "PROPN", "DET"):
         return True  # "CATL, premier fabricant mondial, équipe également BMW"
-    return before is not None and (before.lower_ in ("se", "s'", "ne", "n'", "qui", "il", "elle")
-                                   or before.pos_ in ("ADV", "PROPN", "PRON"))
+    return before is not None and (
+        before.lower_ in ("se", "s'", "ne", "n'", "qui", "il", "elle") or before.pos_ in ("ADV", "PROPN", "PRON")
+    )
 
 
 def allowed(predicate: str, subject: Mention, obj: Mention) -> bool:
@@ -99,8 +120,11 @@ class RelationFinder:
         self.terminators = self.lexicon.cues(lang, "terminators", raw=True)
         self._speaker: Mention | None = None
         self._mention_at: dict[int, Mention] = {}
-        self.cue_nouns = (self.lexicon.cues(lang, "speculative") | self.lexicon.cues(lang, "planned")
-                          | self.lexicon.cues(lang, "negators"))
+        self.cue_nouns = (
+            self.lexicon.cues(lang, "speculative")
+            | self.lexicon.cues(lang, "planned")
+            | self.lexicon.cues(lang, "negators")
+        )
         self.matcher = Matcher(nlp.vocab)
         self.forms: dict[str, list[Trigger]] = {}
         for trig in self.lexicon.all_triggers(lang):
@@ -136,10 +160,13 @@ class RelationFinder:
                 for lemma in (token.lemma_, *verb_lemma_guesses(token, self.lang)):
                     entries += [t for t in self.lexicon.triggers(self.lang, lemma) if t not in entries]
             for trig in entries:
-                if parsed and token.pos_ not in POS_OK.get(trig.pos, {token.pos_}) and not (
-                        trig.pos == "VERB" and _verb_tagged_as_noun(token)):
+                if (
+                    parsed
+                    and token.pos_ not in POS_OK.get(trig.pos, {token.pos_})
+                    and not (trig.pos == "VERB" and _verb_tagged_as_noun(token))
+                ):
                     continue
-                yield token, doc[token.i:token.i + 1], trig
+                yield token, doc[token.i : token.i + 1], trig
 
     def _requirement_met(self, anchor: Token, span: Span, trig: Trigger, parsed: bool) -> bool:
         if not trig.requires:
@@ -148,9 +175,12 @@ class RelationFinder:
         if parsed:
             near = [*anchor.subtree, anchor.head]  # "faire partie de": the requirement governs the trigger
         else:  # "will jointly develop", "develop ... together"
-            near = list(anchor.doc[max(span.sent.start, span.start - 2):min(span.sent.end, span.end + 8)])
-        return any(normalize(t.lemma_ or t.text).startswith(need) or normalize(t.text).startswith(need)
-                   for t in near for need in needs)
+            near = list(anchor.doc[max(span.sent.start, span.start - 2) : min(span.sent.end, span.end + 8)])
+        return any(
+            normalize(t.lemma_ or t.text).startswith(need) or normalize(t.text).startswith(need)
+            for t in near
+            for need in needs
+        )
 
     # -- roles (parsed) -----------------------------------------------------
     def _expand(self, tokens: list[Token], mention_at: dict[int, Mention], mentions: list[Mention]) -> list[Mention]:
@@ -218,11 +248,12 @@ class RelationFinder:
             i -= 1
         if i >= 1 and doc[i].text == "," and (i - 1) in mention_at:
             mention = mention_at[i - 1]
-            return [doc[mention.start:mention.end].root]
+            return [doc[mention.start : mention.end].root]
         return []
 
-    def _role_tokens(self, anchor: Token, role: str, trig: Trigger, mentions: list[Mention],
-                     mention_at: dict[int, Mention]) -> list[Token]:
+    def _role_tokens(
+        self, anchor: Token, role: str, trig: Trigger, mentions: list[Mention], mention_at: dict[int, Mention]
+    ) -> list[Token]:
         doc = anchor.doc
         verbal = anchor.pos_ in ("VERB", "AUX")
         if role == "subj":
@@ -237,19 +268,27 @@ class RelationFinder:
             noun = anchor
             while noun.dep_ == "nmod" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
                 noun = noun.head  # "une prise de participation": climb to "prise"
-            if noun.dep_ in ("obj", "dobj", "xcomp", "obl", "obl:arg", "pobj") and \
-                    normalize(noun.head.lemma_) in self.support_verbs:
+            if (
+                noun.dep_ in ("obj", "dobj", "xcomp", "obl", "obl:arg", "pobj")
+                and normalize(noun.head.lemma_) in self.support_verbs
+            ):
                 return syntax.subject_tokens(noun)
             return []
         if role == "appos":
-            out = [c for c in anchor.children
-                   if c.dep_ in ("appos", "flat:name", "nmod", "amod", "compound") and not syntax.case_of(c)]
+            out = [
+                c
+                for c in anchor.children
+                if c.dep_ in ("appos", "flat:name", "nmod", "amod", "compound") and not syntax.case_of(c)
+            ]
             if anchor.dep_ == "appos":
                 out.append(anchor.head)
             return out + self._comma_appositive(anchor, mention_at)
         if role == "poss":
-            dets = [normalize(c.text) for c in anchor.children
-                    if normalize(c.text) in self.possessives or "Yes" in c.morph.get("Poss")]
+            dets = [
+                normalize(c.text)
+                for c in anchor.children
+                if normalize(c.text) in self.possessives or "Yes" in c.morph.get("Poss")
+            ]
             if any(d in ("leur", "leurs", "their") for d in dets):  # "leur coentreprise": the clause's subjects
                 verb = anchor
                 while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -259,7 +298,7 @@ class RelationFinder:
                 return [anchor.head]  # "à Geely et à sa filiale Volvo Cars": sa = Geely
             if dets:
                 antecedent = previous_subject(doc, anchor.i, mentions)
-                return [doc[antecedent.start:antecedent.end].root] if antecedent else []
+                return [doc[antecedent.start : antecedent.end].root] if antecedent else []
             return []
         if role == "obj":
             out = [c for c in anchor.children if c.dep_ in syntax.OBJ]
@@ -269,13 +308,16 @@ class RelationFinder:
         pool = list(anchor.children)
         if trig.requires:  # "prendre une participation dans X": X hangs on the noun
             pool += [g for c in anchor.children if normalize(c.lemma_) == normalize(trig.requires) for g in c.children]
-        picked = [c for c in pool if (syntax.case_of(c) or "") == role or (syntax.case_of(c) or "").endswith(" " + role)]
+        picked = [
+            c for c in pool if (syntax.case_of(c) or "") == role or (syntax.case_of(c) or "").endswith(" " + role)
+        ]
         if role == "de":  # "dont" is "de" + relative pronoun
             picked += [c for c in pool if c.lower_ == "dont"]
         return picked
 
-    def _args(self, anchor: Token, roles: tuple[str, ...], trig: Trigger, mentions: list[Mention],
-              mention_at) -> list[Mention]:
+    def _args(
+        self, anchor: Token, roles: tuple[str, ...], trig: Trigger, mentions: list[Mention], mention_at
+    ) -> list[Mention]:
         tokens: list[Token] = []
         for role in roles:
             tokens += self._role_tokens(anchor, role, trig, mentions, mention_at)
@@ -293,27 +335,47 @@ class RelationFinder:
                 if anchor.dep_ == "appos" and head.dep_ in ("obj", "dobj") and head.head.i != head.i:
                     head = head.head
                 if anchor.pos_ not in ("VERB", "AUX") and normalize(head.lemma_) in self.support_verbs:
-                    people += self._expand([c for c in head.children if syntax.case_of(c) in ("avec", "with", "entre", "between")
-                                            or (c.lower_ in ("lequel", "laquelle", "which", "whom") and c.dep_.startswith("obl"))],
-                                           mention_at, mentions)
+                    people += self._expand(
+                        [
+                            c
+                            for c in head.children
+                            if syntax.case_of(c) in ("avec", "with", "entre", "between")
+                            or (c.lower_ in ("lequel", "laquelle", "which", "whom") and c.dep_.startswith("obl"))
+                        ],
+                        mention_at,
+                        mentions,
+                    )
                     if anchor.dep_ == "appos":
                         people += self._expand(syntax.subject_tokens(head), mention_at, mentions)
                 # "une coentreprise détenue par X et Y", "a venture owned by X and Y"
-                owners = [g for c in anchor.children if c.dep_ in ("acl", "amod") and syntax.is_passive(c)
-                          for g in c.children if syntax.case_of(g) in ("par", "by")]
+                owners = [
+                    g
+                    for c in anchor.children
+                    if c.dep_ in ("acl", "amod") and syntax.is_passive(c)
+                    for g in c.children
+                    if syntax.case_of(g) in ("par", "by")
+                ]
                 people += self._expand(owners, mention_at, mentions)
                 if anchor.pos_ not in ("VERB", "AUX"):
-                    people += [m for m, prep in self.surface.tail(span, mention_at)
-                               if m not in people and prep in (None, *SYMMETRIC_PREPS, "par", "by")]
+                    people += [
+                        m
+                        for m, prep in self.surface.tail(span, mention_at)
+                        if m not in people and prep in (None, *SYMMETRIC_PREPS, "par", "by")
+                    ]
                     own = mention_at.get(anchor.i)
                     if own is not None and own not in people:
                         people.append(own)
                 if trig.predicate == "jointVenture" and anchor.pos_ not in ("VERB", "AUX"):
                     # "Dongfeng Nissan, sa coentreprise avec Dongfeng": the name in apposition is the venture
-                    named = self._expand(self._comma_appositive(anchor, mention_at)
-                                         + ([anchor.head] if anchor.dep_ == "appos" else []), mention_at, mentions)
-                    people = [m if m not in named else Mention(m.start, m.end, m.iri, m.name, "JointVenture", m.via)
-                              for m in people]
+                    named = self._expand(
+                        self._comma_appositive(anchor, mention_at) + ([anchor.head] if anchor.dep_ == "appos" else []),
+                        mention_at,
+                        mentions,
+                    )
+                    people = [
+                        m if m not in named else Mention(m.start, m.end, m.iri, m.name, "JointVenture", m.via)
+                        for m in people
+                    ]
                 side = self._args(anchor, ("subj", "poss"), trig, mentions, mention_at)
                 if "Plur" in anchor.morph.get("Number") and anchor.pos_ not in ("VERB", "AUX"):
                     # "des coentreprises avec LG au Canada et avec Samsung SDI": one venture each
@@ -329,10 +391,17 @@ class RelationFinder:
                 subjects, objects = subjects or surface_subjects, objects or surface_objects
             if not objects:  # the parse lost the object: read the noun phrase after the trigger
                 loose = "obj" in trig.object_roles or "appos" in trig.object_roles
-                starts = [span] if anchor.pos_ not in ("VERB", "AUX") else \
-                    [anchor.doc[c.i:c.i + 1] for c in anchor.children if c.dep_ in syntax.OBJ]
-                objects = [m for start in starts for m, prep in self.surface.tail(start, mention_at)
-                           if prep in trig.object_roles or (prep is None and loose)]
+                starts = (
+                    [span]
+                    if anchor.pos_ not in ("VERB", "AUX")
+                    else [anchor.doc[c.i : c.i + 1] for c in anchor.children if c.dep_ in syntax.OBJ]
+                )
+                objects = [
+                    m
+                    for start in starts
+                    for m, prep in self.surface.tail(start, mention_at)
+                    if prep in trig.object_roles or (prep is None and loose)
+                ]
             return [(trig.predicate, s, o) for s in subjects for o in objects]
         if trig.symmetric_frame:
             left, right = self.surface.participants(span, mention_at, mentions)
@@ -353,7 +422,7 @@ class RelationFinder:
             pairs += [("memberOf", o, v) for v in ventures for o in owners]
             people = owners
         for i, first in enumerate(people):
-            for second in people[i + 1:]:
+            for second in people[i + 1 :]:
                 pairs.append((trig.predicate, first, second))
         return pairs
 
@@ -361,8 +430,14 @@ class RelationFinder:
         mentions: list[Mention] = doc._.mentions or []
         mention_at = {i: m for m in mentions for i in range(m.start, m.end)}
         for desc in doc._.descriptions or []:  # "le géant pétrolier saoudien Aramco" stands for Aramco
-            stand_in = Mention(desc.mention.start, desc.mention.end, desc.mention.iri, desc.mention.name,
-                               desc.mention.kind, via="description")
+            stand_in = Mention(
+                desc.mention.start,
+                desc.mention.end,
+                desc.mention.iri,
+                desc.mention.name,
+                desc.mention.kind,
+                via="description",
+            )
             for i in range(desc.start, desc.end):
                 mention_at.setdefault(i, stand_in)
         parsed = doc.has_annotation("DEP")
@@ -380,8 +455,11 @@ class RelationFinder:
                 for predicate, subj, obj in self._pairs(anchor, span, trig, mentions, mention_at, parsed):
                     if not allowed(predicate, subj, obj):
                         continue
-                    quals = (qualify_parsed(anchor, self._chain(anchor, trig), self.lexicon, self.lang)
-                             if parsed else self.surface.qualify(span, subj, obj))
+                    quals = (
+                        qualify_parsed(anchor, self._chain(anchor, trig), self.lexicon, self.lang)
+                        if parsed
+                        else self.surface.qualify(span, subj, obj)
+                    )
                     relations.append(self._relation(sent, anchor, predicate, subj, obj, trig, quals, source))
             relations += self.facts.find(sent, mention_at)
         doc._.relations = relations
@@ -399,7 +477,8 @@ class RelationFinder:
             predicate = "shareholderOf"  # "buys a 20 % stake in X", "rachète 20 % de X"
         share = share_near(anchor, sent, self.lexicon, self.lang, obj.end) if predicate == "shareholderOf" else None
         background = anchor.pos_ in ("NOUN", "PROPN") and (
-            anchor.dep_ == "appos" or bool(self._comma_appositive(anchor, self._mention_at)))
+            anchor.dep_ == "appos" or bool(self._comma_appositive(anchor, self._mention_at))
+        )
         in_relative = any(t.dep_ in ("acl:relcl", "relcl") for t in [anchor, *anchor.ancestors])
         attributed = None if background or in_relative else source  # appositions, relative clauses: the article's voice
         start, end = trimmed(sent)
@@ -413,9 +492,8 @@ class RelationFinder:
     def _stake_between(self, anchor: Token, obj: Mention) -> bool:
         words = self.lexicon.cues(self.lang, "stake_words", raw=True)
         lo, hi = sorted((anchor.i + 1, max(obj.start, anchor.i + 1)))
-        after = anchor.doc[obj.end:min(obj.end + 2, len(anchor.doc))] if obj.end > 0 else []
+        after = anchor.doc[obj.end : min(obj.end + 2, len(anchor.doc))] if obj.end > 0 else []
         return any(t.lower_ in words for t in [*anchor.doc[lo:hi], *after])  # "buy Toyota shares"
-
 
 
 @Language.factory("alliance_relations", default_config={"lang": "fr"})

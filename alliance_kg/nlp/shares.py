@@ -28,7 +28,7 @@ def _percent_after(token: Token, percent: frozenset[str]) -> bool:
     if token.text.endswith("%") and parse_number(token.text) is not None:
         return True
     nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    nxt2 = " ".join(t.lower_ for t in doc[token.i + 1:token.i + 3])
+    nxt2 = " ".join(t.lower_ for t in doc[token.i + 1 : token.i + 3])
     return nxt in percent or nxt2 in percent
 
 
@@ -42,8 +42,11 @@ def share_near(anchor: Token, sent: Span, lexicon: Lexicon, lang: str, obj_end: 
     if sent.doc.has_annotation("DEP"):
         pool = {t.i for t in anchor.subtree}
         if anchor.dep_ in ("obj", "nmod", "obl", "obl:arg") or anchor.pos_ not in ("VERB", "AUX"):
-            pool |= {t.i for t in anchor.head.subtree if t.i not in {c.i for c in anchor.head.children
-                                                                        if c.dep_ in ("nsubj", "obl:mod", "acl:relcl")}}
+            pool |= {
+                t.i
+                for t in anchor.head.subtree
+                if t.i not in {c.i for c in anchor.head.children if c.dep_ in ("nsubj", "obl:mod", "acl:relcl")}
+            }
     else:
         hi = max(obj_end or anchor.i + 1, anchor.i + 1)
         pool = set(range(max(sent.start, anchor.i - 5), min(sent.end, hi + 3)))

@@ -18,15 +18,83 @@ from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.qualifiers import Qualifiers, qualify_window
 
-CLAUSE_STOPS = {";", ":", "—", "–", "(", ")", "that", "which", "who", "while", "but", "whereas",
-                "although", "after", "before", "because", "qui", "que", "dont", "mais", "alors",
-                "tandis", "lorsque", "quand", "car", "«", "»", "\""}
+CLAUSE_STOPS = {
+    ";",
+    ":",
+    "—",
+    "–",
+    "(",
+    ")",
+    "that",
+    "which",
+    "who",
+    "while",
+    "but",
+    "whereas",
+    "although",
+    "after",
+    "before",
+    "because",
+    "qui",
+    "que",
+    "dont",
+    "mais",
+    "alors",
+    "tandis",
+    "lorsque",
+    "quand",
+    "car",
+    "«",
+    "»",
+    '"',
+}
 COPULAS = {"is", "was", "are", "were", "becomes", "became", "remains", "est", "était", "reste", "devient"}
 LINKS = {"and", ",", "et", "as", "well", "ainsi", "que", "or", "ou"}
-FILLER = {"the", "a", "an", "its", "their", "le", "la", "l'", "les", "un", "une", "des", "du",
-          "son", "sa", "ses", "leur", "leurs", "new", "nouveau", "nouvelle", "%", "per", "cent",
-          "percent", "stake", "about", "around", "some", "roughly", "nearly", "almost", "environ",
-          "quelque", "près", "plus", "than", "more", "up", "to", "'s", "’s", "-"}
+FILLER = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "le",
+    "la",
+    "l'",
+    "les",
+    "un",
+    "une",
+    "des",
+    "du",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "new",
+    "nouveau",
+    "nouvelle",
+    "%",
+    "per",
+    "cent",
+    "percent",
+    "stake",
+    "about",
+    "around",
+    "some",
+    "roughly",
+    "nearly",
+    "almost",
+    "environ",
+    "quelque",
+    "près",
+    "plus",
+    "than",
+    "more",
+    "up",
+    "to",
+    "'s",
+    "’s",
+    "-",
+}
 
 
 def inflections(word: str, pos: str, lang: str) -> set[str]:
@@ -56,9 +124,16 @@ def inflections(word: str, pos: str, lang: str) -> set[str]:
 
 
 IRREGULAR = {
-    "buy": {"bought"}, "hold": {"held"}, "take": {"took", "taken", "takes", "taking"},
-    "leave": {"left"}, "seek": {"sought"}, "team": {"teamed"}, "pull": {"pulled"},
-    "partner": {"partnered", "partnering"}, "join": {"joined"}, "own": {"owned"},
+    "buy": {"bought"},
+    "hold": {"held"},
+    "take": {"took", "taken", "takes", "taking"},
+    "leave": {"left"},
+    "seek": {"sought"},
+    "team": {"teamed"},
+    "pull": {"pulled"},
+    "partner": {"partnered", "partnering"},
+    "join": {"joined"},
+    "own": {"owned"},
 }
 
 
@@ -69,14 +144,42 @@ class SurfaceReader:
         self.lexicon = lexicon
         self.lang = lang
         special = {"subj", "obj", "poss", "appos", "*"}
-        self.preps = {"de", "d'", "du", "des", "avec", "entre", "dans", "à", "au", "aux", "of", "with", "between",
-                      "in", "into", "to", "for", "by", "par", "en", "pour"} | {
-            role for t in lexicon.all_triggers(lang) for role in (*t.subject_roles, *t.object_roles)
-            if role not in special and " " not in role}
-        self.descriptor_words = set(lexicon.cue_map(lang, "descriptors", raw=True)) | lexicon.cues(
-            lang, "plural_descriptors", raw=True) | lexicon.cues(lang, "list_openers", raw=True)
-        self.fillers = (FILLER | lexicon.cues(lang, "name_verbs", raw=True)
-                        | lexicon.cues(lang, "ownership_participles", raw=True))
+        self.preps = {
+            "de",
+            "d'",
+            "du",
+            "des",
+            "avec",
+            "entre",
+            "dans",
+            "à",
+            "au",
+            "aux",
+            "of",
+            "with",
+            "between",
+            "in",
+            "into",
+            "to",
+            "for",
+            "by",
+            "par",
+            "en",
+            "pour",
+        } | {
+            role
+            for t in lexicon.all_triggers(lang)
+            for role in (*t.subject_roles, *t.object_roles)
+            if role not in special and " " not in role
+        }
+        self.descriptor_words = (
+            set(lexicon.cue_map(lang, "descriptors", raw=True))
+            | lexicon.cues(lang, "plural_descriptors", raw=True)
+            | lexicon.cues(lang, "list_openers", raw=True)
+        )
+        self.fillers = (
+            FILLER | lexicon.cues(lang, "name_verbs", raw=True) | lexicon.cues(lang, "ownership_participles", raw=True)
+        )
 
     # -- groups of mentions -----------------------------------------------
     def left_group(self, start: int, sent: Span, mention_at: dict[int, Mention], reach: int = 25) -> list[Mention]:
@@ -181,8 +284,14 @@ class SurfaceReader:
             low = token.lower_
             if low in preps:
                 prep = {"d'": "de", "du": "de", "des": "de", "au": "à", "aux": "à"}.get(low, low)
-            elif low in LINKS and not token.pos_ and i + 1 < sent.end and doc[i + 1].is_lower \
-                    and doc[i + 1].lower_ not in self.fillers | self.preps and i + 1 not in mention_at:
+            elif (
+                low in LINKS
+                and not token.pos_
+                and i + 1 < sent.end
+                and doc[i + 1].is_lower
+                and doc[i + 1].lower_ not in self.fillers | self.preps
+                and i + 1 not in mention_at
+            ):
                 break  # "... joint venture and builds ...": a new clause, not a coordination
             elif low in LINKS or low in self.fillers or token.like_num or low in self.descriptor_words:
                 pass  # "avec un autre constructeur d'État, Changan", "à des constructeurs, dont BMW"
@@ -199,8 +308,11 @@ class SurfaceReader:
     def participants(self, span: Span, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return the participants of a symmetric trigger: (subject side, phrase after it)."""
         left = self.left_group(span.start, span.sent, mention_at)
-        right = [m for m, prep in self.tail(span, mention_at)
-                 if prep in (None, "with", "between", "of", "and", "avec", "entre", "de", "par", "by")]
+        right = [
+            m
+            for m, prep in self.tail(span, mention_at)
+            if prep in (None, "with", "between", "of", "and", "avec", "entre", "de", "par", "by")
+        ]
         doc = span.doc
         named = self.appositive_name(span, mention_at)  # "BlueOval SK, its joint venture with SK On"
         if named is not None and named not in left:
@@ -229,8 +341,11 @@ class SurfaceReader:
         after = doc[span.end].lower_ if span.end < sent.end else ""
         tail = self.tail(span, mention_at)
         left = self.left_group(span.start, sent, mention_at)
-        genitive = [mention_at[i - 1] for i in range(span.start - 1, max(sent.start, span.start - 8), -1)
-                    if doc[i].lower_ in ("'s", "’s") and i - 1 in mention_at]
+        genitive = [
+            mention_at[i - 1]
+            for i in range(span.start - 1, max(sent.start, span.start - 8), -1)
+            if doc[i].lower_ in ("'s", "’s") and i - 1 in mention_at
+        ]
         if after in ("by", "par") and any(r in trig.subject_roles for r in ("by", "par")):
             return [m for m, p in tail if p in ("by", "par")], left
         if "subj" in trig.object_roles:  # reversed frame: "X s'approvisionne auprès de Y", "X buys from Y"
@@ -242,11 +357,14 @@ class SurfaceReader:
         if genitive and any(r in trig.object_roles for r in ("of", "poss")):
             # "Cariad, Volkswagen's software unit", "Renault's EV unit Ampere", "X is Y's partner"
             owner = genitive[0]
-            named = self.appositive_name(doc[owner.start:span.end], mention_at)
+            named = self.appositive_name(doc[owner.start : span.end], mention_at)
             following = [m for m, prep in tail[:1] if prep is None]
-            copula = any(t.lower_ in COPULAS for t in doc[sent.start:owner.start])
-            subjects = [named] if named is not None else following or (
-                [m for m in left if m.iri != owner.iri] if copula else [])
+            copula = any(t.lower_ in COPULAS for t in doc[sent.start : owner.start])
+            subjects = (
+                [named]
+                if named is not None
+                else following or ([m for m in left if m.iri != owner.iri] if copula else [])
+            )
             return subjects, [owner]
         objects = [m for m, prep in tail if (prep is None and "obj" in trig.object_roles) or prep in trig.object_roles]
         if "appos" in trig.object_roles:
@@ -269,5 +387,9 @@ class SurfaceReader:
     def qualify(self, span: Span, subject: Mention, obj: Mention) -> Qualifiers:
         """Return polarity and modality from the words before the trigger in its clause."""
         sent = span.sent
-        start = subject.end if subject.end <= span.start and subject.start >= sent.start else max(sent.start, span.start - 6)
-        return qualify_window(span.doc[start:span.end], self.lexicon, self.lang)
+        start = (
+            subject.end
+            if subject.end <= span.start and subject.start >= sent.start
+            else max(sent.start, span.start - 6)
+        )
+        return qualify_window(span.doc[start : span.end], self.lexicon, self.lang)

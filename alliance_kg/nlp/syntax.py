@@ -16,8 +16,22 @@ SUBJ = {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}
 PASSIVE_MARKS = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"}
 OBJ = {"obj", "dobj", "iobj"}
 OBLIQUE = {"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "pobj", "agent", "obj", "dobj", "acl"}
-DESCEND = {"appos", "flat", "flat:name", "flat:foreign", "nmod", "compound", "nummod", "amod",
-           "pobj", "prep", "obl", "obl:arg", "fixed", "dep"}
+DESCEND = {
+    "appos",
+    "flat",
+    "flat:name",
+    "flat:foreign",
+    "nmod",
+    "compound",
+    "nummod",
+    "amod",
+    "pobj",
+    "prep",
+    "obl",
+    "obl:arg",
+    "fixed",
+    "dep",
+}
 CLAUSE = {"acl:relcl", "relcl", "ccomp", "advcl", "parataxis", "csubj"}
 
 
@@ -25,8 +39,14 @@ def case_of(token: Token) -> str | None:
     """Return the preposition that introduces ``token`` ("de", "avec", "with")."""
     words = [c.lower_ for c in token.children if c.dep_ in ("case", "fixed") and c.i < token.i]
     if words:
-        return " ".join(words).replace("d'", "de").replace("du", "de").replace("des", "de") \
-            .replace("au", "à").replace("aux", "à")
+        return (
+            " ".join(words)
+            .replace("d'", "de")
+            .replace("du", "de")
+            .replace("des", "de")
+            .replace("au", "à")
+            .replace("aux", "à")
+        )
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         return token.head.lower_
     if token.dep_ in ("agent", "obl:agent"):
@@ -45,8 +65,11 @@ def is_passive(verb: Token) -> bool:
     """
     if any(c.dep_ in PASSIVE_MARKS for c in verb.children):
         return True
-    return (verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm")
-            and any(case_of(c) in ("par", "by") for c in verb.children))
+    return (
+        verb.dep_ in ("acl", "amod")
+        and "Part" in verb.morph.get("VerbForm")
+        and any(case_of(c) in ("par", "by") for c in verb.children)
+    )
 
 
 def relative_antecedent(token: Token) -> Token | None:
@@ -64,8 +87,9 @@ def conjuncts(token: Token) -> list[Token]:
     return sorted({token, *token.conjuncts}, key=lambda t: t.i)
 
 
-def find_below(start: Token, accept: Callable[[Token], bool], depth: int = 2,
-               via: Iterable[str] = DESCEND) -> list[Token]:
+def find_below(
+    start: Token, accept: Callable[[Token], bool], depth: int = 2, via: Iterable[str] = DESCEND
+) -> list[Token]:
     """Return tokens under ``start`` (itself included) that ``accept``, not crossing clauses."""
     via = set(via)
     found, frontier = [], [start]
@@ -92,13 +116,17 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
             agents = [c for c in token.children if case_of(c) in ("par", "by")]
             return agents
         subjects = [c for c in token.children if c.dep_ in SUBJ]
-        if subjects and token.dep_ in ("acl:relcl", "relcl") and all("Rel" in c.morph.get("PronType")
-                                                                    or c.lower_ in ("qui", "which", "who", "that")
-                                                                    for c in subjects):
+        if (
+            subjects
+            and token.dep_ in ("acl:relcl", "relcl")
+            and all("Rel" in c.morph.get("PronType") or c.lower_ in ("qui", "which", "who", "that") for c in subjects)
+        ):
             return [token.head]  # "Nissan, qui possède 15 % de Renault": the antecedent
         if subjects:
             if token.dep_ == "conj" and token.head.pos_ in ("PROPN", "NOUN") and token.head.dep_ == "ROOT":
-                subjects.append(token.head)  # "Renault et le chinois Geely ont lancé": the parse hung the verb on Renault
+                subjects.append(
+                    token.head
+                )  # "Renault et le chinois Geely ont lancé": the parse hung the verb on Renault
             return subjects
         if token.dep_ in ("xcomp", "conj", "obj", "dobj", "acl", "advcl") and token.head.i != token.i:
             if token.dep_ in ("obj", "dobj") and token.head.pos_ not in ("VERB", "AUX"):
