@@ -87,7 +87,8 @@ def detect_language(text: str, sample: int = 4000) -> str | None:
 
 BINARY_MAGIC = {
     b"%PDF-": ("binary file (a PDF document), not text", "extract its text first (e.g. pdftotext FILE.pdf FILE.txt)"),
-    b"PK\x03\x04": ("binary file (a ZIP archive, or a .docx/.odt document), not text", "save the article as plain text"),
+    b"PK\x03\x04": ("binary file (a ZIP archive, or a .docx/.odt document), not text",
+                    "save the article as plain text"),
     b"\x89PNG": ("binary file (a PNG image), not text", "give a text article"),
     b"\xff\xd8\xff": ("binary file (a JPEG image), not text", "give a text article"),
     b"GIF8": ("binary file (a GIF image), not text", "give a text article"),
