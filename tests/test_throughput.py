@@ -186,10 +186,10 @@ def test_progress_bar_on_a_terminal_only():
     assert _progress(_Terminal(), total=3) == ""  # a few articles: no bar
 
 
-# ------------------------------------------------- stopping early, interrupted
+# ---------------------------------------------------------------- interrupted
 # spaCy's pipe joins its workers when it stops early; a worker blocked sending a batch, or a queue
-# thread blocked feeding texts to a worker that is gone, would then hang the process for ever. These
-# stop a parallel run in its steady state (batches queued both ways) and expect a prompt, clean end.
+# thread blocked feeding texts to a worker that is gone, would then hang the process for ever. This
+# stops a parallel run in its steady state (batches queued both ways) and expects a prompt, clean end.
 
 def _corpus(folder: Path, n: int, seed: int) -> Path:
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -199,34 +199,11 @@ def _corpus(folder: Path, n: int, seed: int) -> Path:
     return folder
 
 
-EARLY_CLOSE = """
-import sys
-from pathlib import Path
-from alliance_kg.articles import read_article
-from alliance_kg.extract import Extractor
-paths = sorted(Path(sys.argv[1]).glob("*.txt"))
-stream = Extractor(n_process=2).extract_many(read_article(p) for p in paths)
-done = [next(stream) for _ in range(70)]
-stream.close()  # the reader stops: the workers are ended, the process can exit
-print("closed after", done[-1].article.doc, flush=True)
-"""
-
-
-def test_closing_the_stream_early_ends_the_workers_and_the_process_exits(tmp_path):
-    corpus = _corpus(tmp_path / "corpus", 200, seed=5)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, "-c", EARLY_CLOSE, str(corpus)],
-                          env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    assert "closed after bench_00070" in proc.stdout
-    assert "Traceback" not in proc.stderr and "W127" not in proc.stderr
-
-
 def test_ctrl_c_during_a_parallel_extract_stops_cleanly(tmp_path):
     import signal
     import time
 
-    corpus = _corpus(tmp_path / "corpus", 200, seed=6)
+    corpus = _corpus(tmp_path / "corpus", 160, seed=6)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = tmp_path / "statements.jsonl"
     with open(out, "w", encoding="utf-8") as sink:
@@ -235,7 +212,7 @@ def test_ctrl_c_during_a_parallel_extract_stops_cleanly(tmp_path):
                                 preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         try:
             deadline = time.monotonic() + 240
-            while out.stat().st_size < 200_000:  # about 70 articles done: batches are queued both ways
+            while out.stat().st_size < 150_000:  # about 50 articles done: batches are queued both ways
                 assert proc.poll() is None, "the run ended before it could be interrupted"
                 assert time.monotonic() < deadline
                 time.sleep(0.05)
