@@ -22,13 +22,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Literal
-from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+from rdflib import Dataset
+from rdflib.namespace import DCTERMS, PROV, RDF
 
 from alliance_kg.articles import Article, find_articles, read_article, unreadable_article
 from alliance_kg.errors import AllianceKGError, GraphError, InputError
 from alliance_kg.extract import Extractor, Result
 from alliance_kg.graph import (
+    write_edge,
     PREDICATE_IRIS, SYMMETRIC_IRIS, add_article, article_iri, article_triples, edge_iri, entity_triples,
     new_dataset, statement_triples, statements_graph_iri,
 )
@@ -388,15 +389,7 @@ def refresh_edges_bulk(ds: Dataset, keys: Iterable[tuple]) -> None:
                 exact = exact or (a, b) == (s, o)
         if not exact:
             continue
-        default.add((s, p, o))
-        for triple in [(edge, RDF.type, AKA.EdgeSummary), (edge, RDF.subject, s), (edge, RDF.predicate, p),
-                       (edge, RDF.object, o), (edge, AKA.supportCount, Literal(len(articles), datatype=XSD.integer)),
-                       *((edge, AKA.supportedBy, node) for node in nodes)]:
-            default.add(triple)
-        dates = sorted((d for found in articles.values() for d in found), key=str)
-        if dates:
-            default.add((edge, AKA.firstSeen, dates[0]))
-            default.add((edge, AKA.lastSeen, dates[-1]))
+        write_edge(default, (s, p, o), articles, nodes)
 
 
 def summarize(ds: Dataset) -> dict:

@@ -115,6 +115,21 @@ def _support(ds: Dataset, s: URIRef, p: URIRef, o: URIRef) -> tuple[bool, dict, 
     return exact, articles, nodes
 
 
+def write_edge(default: Graph, triple: tuple, articles: dict, nodes: set) -> None:
+    """Write a direct triple and its aka:EdgeSummary (support count, supporting nodes, first/last date)."""
+    s, p, o = triple
+    edge = edge_iri(s, p, o)
+    default.add((s, p, o))
+    for fact in [(edge, RDF.type, AKA.EdgeSummary), (edge, RDF.subject, s), (edge, RDF.predicate, p),
+                 (edge, RDF.object, o), (edge, AKA.supportCount, Literal(len(articles), datatype=XSD.integer)),
+                 *((edge, AKA.supportedBy, node) for node in nodes)]:
+        default.add(fact)
+    dates = sorted((d for found in articles.values() for d in found), key=str)
+    if dates:
+        default.add((edge, AKA.firstSeen, dates[0]))
+        default.add((edge, AKA.lastSeen, dates[-1]))
+
+
 def refresh_edges(ds: Dataset, keys: set[tuple]) -> None:
     """Recompute the direct triples and edge summaries of ``keys`` from the statements."""
     default = ds.default_graph
@@ -126,15 +141,7 @@ def refresh_edges(ds: Dataset, keys: set[tuple]) -> None:
         exact, articles, nodes = _support(ds, s, p, o)
         if not exact:
             continue
-        default.add((s, p, o))
-        for triple in [(edge, RDF.type, AKA.EdgeSummary), (edge, RDF.subject, s), (edge, RDF.predicate, p),
-                       (edge, RDF.object, o), (edge, AKA.supportCount, Literal(len(articles), datatype=XSD.integer)),
-                       *((edge, AKA.supportedBy, node) for node in nodes)]:
-            default.add(triple)
-        dates = sorted((d for found in articles.values() for d in found), key=str)
-        if dates:
-            default.add((edge, AKA.firstSeen, dates[0]))
-            default.add((edge, AKA.lastSeen, dates[-1]))
+        write_edge(default, (s, p, o), articles, nodes)
 
 
 def collect_garbage(ds: Dataset) -> None:
