@@ -14,7 +14,8 @@ turns ``doc._.relations`` (Python objects that spaCy cannot send back from a
 worker) into plain tuples in ``doc.user_data``, so one job or several give the
 same statements. A body longer than ``max_chars`` is parsed in pieces cut at
 paragraph boundaries, offsets shifted back, so spaCy's ``max_length`` is
-never reached and memory stays bounded.
+never reached; long pieces go through a pipe of smaller batches, in this
+process, so that memory stays bounded whatever the length of an article.
 """
 
 from __future__ import annotations
@@ -41,9 +42,14 @@ MORE_SPECIFIC = {"jointVenture", "mergesWith"}
 MODALITY_RANK = {"asserted": 0, "planned": 1, "speculative": 2}
 PLAIN_COMPONENT = "alliance_plain_relations"
 PLAIN_KEY = "alliance_kg.relations"
-#: Longest piece of an article body given to spaCy at once (characters); far
-#: above a news article, far below spaCy's ``nlp.max_length`` (1,000,000).
-MAX_CHARS = 100_000
+#: Longest piece of an article body given to spaCy at once (characters): above
+#: nearly every news article, far below spaCy's ``nlp.max_length`` (1,000,000).
+MAX_CHARS = 20_000
+#: A piece longer than this goes through a second pipe whose batches hold about as
+#: many characters as a batch of articles (:data:`BATCH_CHARS` per article of the
+#: batch size): a batch of 32 pieces of 20,000 characters would need gigabytes.
+LONG_CHARS = 8_000
+BATCH_CHARS = 4_000
 #: Articles per ``nlp.pipe`` batch: measured by ``benchmarks/bench_extract.py`` (README, "Speed").
 DEFAULT_BATCH_SIZE = 32
 
@@ -201,6 +207,7 @@ class _Entry:
     skipped: str | None = None
     pending: int = 0
     pieces: list = field(default_factory=list)
+    streams: list = field(default_factory=list)  # the stream of each unit, in order
 
     def receive(self, offset: int, records, error: str | None) -> None:
         self.pending -= 1
@@ -431,15 +438,18 @@ class Extractor:
 
     ``batch_size`` is the number of texts per ``nlp.pipe`` batch,
     ``n_process`` the number of spaCy worker processes, ``max_chars`` the
-    longest piece of a body parsed at once.
+    longest piece of a body parsed at once; pieces longer than ``long_chars``
+    go through a second pipe, in this process, in batches of about
+    ``batch_size * BATCH_CHARS`` characters.
     """
 
     def __init__(self, model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE, n_process: int = 1,
-                 max_chars: int = MAX_CHARS) -> None:
+                 max_chars: int = MAX_CHARS, long_chars: int = LONG_CHARS) -> None:
         self.model = model
         self.batch_size = batch_size
         self.n_process = n_process
         self.max_chars = max_chars
+        self.long_chars = long_chars
 
     def pipeline(self, lang: str) -> Language:
         """Return the spaCy pipeline used for ``lang`` (loaded once per process)."""
@@ -451,9 +461,15 @@ class Extractor:
         trained = any(name in nlp.pipe_names for name in ("tok2vec", "parser", "tagger", "transformer"))
         return self.n_process if trained else 1
 
+    def _stream(self, lang: str, long: bool, pull) -> _Stream:
+        nlp = self.pipeline(lang)
+        if long:  # few and big: small batches, in this process
+            return _Stream(nlp, pull, max(1, self.batch_size * BATCH_CHARS // self.max_chars), 1)
+        return _Stream(nlp, pull, self.batch_size, self._jobs(nlp))
+
     def extract(self, article: Article) -> Result:
         """Return the statements of one article (parsed in this process)."""
-        single = Extractor(self.model, self.batch_size, 1, self.max_chars)
+        single = Extractor(self.model, self.batch_size, 1, self.max_chars, self.long_chars)
         return list(single.extract_many([article]))[0]
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Result]:
@@ -464,7 +480,7 @@ class Extractor:
         """
         source = iter(articles)
         order: deque[_Entry] = deque()
-        streams: dict[str, _Stream] = {}
+        streams: dict[tuple[str, bool], _Stream] = {}  # (language, long pieces?) -> stream
 
         def pull() -> bool:
             try:
@@ -474,20 +490,21 @@ class Extractor:
             entry = _Entry(article, skipped=skip_reason(article))
             order.append(entry)
             if entry.skipped is None:
-                stream = streams.get(article.lang)
-                if stream is None:
-                    nlp = self.pipeline(article.lang)
-                    stream = streams[article.lang] = _Stream(nlp, pull, self.batch_size, self._jobs(nlp))
                 for start, end in split_body(article.text, article.body_offset, self.max_chars):
+                    key = (article.lang, end - start > self.long_chars)
+                    stream = streams.get(key)
+                    if stream is None:
+                        stream = streams[key] = self._stream(article.lang, key[1], pull)
                     stream.queue.append(_Unit(entry, start, end))
+                    entry.streams.append(stream)
                     entry.pending += 1
             return True
 
         try:
             while order or pull():
                 entry = order[0]
-                while entry.pending:
-                    unit, records, error = streams[entry.article.lang].next_unit()
+                for stream in entry.streams:  # each stream gives its units in order: these are the next
+                    unit, records, error = stream.next_unit()
                     unit.entry.receive(unit.offset, records, error)
                 order.popleft()
                 yield entry.result()

@@ -283,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
             (big_dir / "big_fr.txt").write_text(text, encoding="utf-8")
             big = _run_child("extract", big_dir, bs, 1, passes=1)
     loads = os.getloadavg()
-    print(f"load average at the end: {loads[0]:.2f} (1 min), {loads[1]:.2f} (5 min) on {os.cpu_count()} cores")
+    print(f"load average at the end: {loads[0]:.2f} (1 min), {loads[1]:.2f} (5 min), {loads[2]:.2f} (15 min) "
+          f"on {os.cpu_count()} cores (this run alone keeps about 1, --jobs 2 about 2)")
     print(_table(bare, extract, build, jobs2, sweep))
     if big is not None:
         print(f"\n- one 5 MB article ({big['words']:,} words): {big['seconds']:.1f} s, {big['words_per_s']:,} words/s, "
@@ -318,11 +319,14 @@ def _table(bare: dict, extract: dict, build: dict, jobs2: dict, sweep: dict) -> 
         if r is not extract:
             lines.append(row("extract", r, r["seconds"] / bare["seconds"]))
     lines += ["",
-              f"- extract / bare: {ratio['extract']:.2f}x wall, {cpu_ratio['extract']:.2f}x CPU "
-              f"(target <= {TARGETS['extract']}x): {'met' if ratio['extract'] <= TARGETS['extract'] else 'MISSED'}",
-              f"- build / bare: {ratio['build']:.2f}x wall, {cpu_ratio['build']:.2f}x CPU "
-              f"(target <= {TARGETS['build']}x): {'met' if ratio['build'] <= TARGETS['build'] else 'MISSED'}",
-              f"- --jobs 2 vs 1: {ratio['jobs']:.2f}x faster (target >= {TARGETS['jobs']}x): "
+              f"- extract / bare: {cpu_ratio['extract']:.2f}x CPU time, {ratio['extract']:.2f}x wall "
+              f"(target <= {TARGETS['extract']}x, judged on CPU time, which other jobs on the machine do not "
+              f"inflate): {'met' if cpu_ratio['extract'] <= TARGETS['extract'] else 'MISSED'}",
+              f"- build / bare: {cpu_ratio['build']:.2f}x CPU time, {ratio['build']:.2f}x wall "
+              f"(target <= {TARGETS['build']}x, on CPU time): "
+              f"{'met' if cpu_ratio['build'] <= TARGETS['build'] else 'MISSED'}",
+              f"- --jobs 2 vs 1: {ratio['jobs']:.2f}x faster in wall time (target >= {TARGETS['jobs']}x; "
+              f"meaningful only when both cores are free: see the load average above): "
               f"{'met' if ratio['jobs'] >= TARGETS['jobs'] else 'MISSED'}; CPU of all processes "
               f"{jobs2['cpu_s']:.1f} s against {extract['cpu_s']:.1f} s for one job",
               f"- SHACL validation of the built graph ({build['statements']:,} statements): "

@@ -85,10 +85,16 @@ def test_a_long_article_is_parsed_in_pieces_with_offsets_kept(articles):
     article = articles[0]
     pieces = split_body(article.text, article.body_offset, 600)
     assert len(pieces) > 3
+    long_chars = sorted(b - a for a, b in pieces)[len(pieces) // 2]  # half the pieces are "long"
+    assert any(b - a > long_chars for a, b in pieces) and any(b - a <= long_chars for a, b in pieces)
     assert "".join(article.text[a:b] for a, b in pieces).strip() == article.body.strip()
-    result = Extractor(max_chars=600).extract(article)
-    assert result.statements
-    for s in result.statements:
+    # pieces longer than long_chars go through the second pipe (small batches, this process)
+    one, two = (list(Extractor(max_chars=600, long_chars=long_chars, batch_size=2, n_process=jobs)
+                     .extract_many(articles)) for jobs in (1, 2))
+    assert _keys(one) == _keys(two)
+    statements = one[0].statements
+    assert statements
+    for s in statements:
         assert s.evidence == article.text[s.start:s.end]
         assert any(a <= s.start and s.end <= b for a, b in pieces), s
 
