@@ -29,6 +29,9 @@ class DescriptionFacts:
         self.holders = lexicon.cues(lang, "tech_holders")
         self.participles = lexicon.cues(lang, "tech_participles")
         self.tech_nouns = lexicon.cues(lang, "tech_nouns", raw=True)
+        self.adjectives = lexicon.cue_map(lang, "tech_adjectives", raw=True)
+        self.adjective_holders = lexicon.cues(lang, "tech_adjective_holders", raw=True)
+        self.adjective_after = lang == "fr"  # "la filiale électrique" / "the electric unit"
 
     def find(self, sent: Span, mention_at: dict[int, Mention]) -> list[Relation]:
         """Return the description facts of one sentence."""
@@ -54,7 +57,32 @@ class DescriptionFacts:
                 holder = self._holder(doc[mention.start : mention.end], mention_at)
                 if holder is not None:
                     out.append(self._fact(sent, holder, "developsTechnology", mention, mention.start))
+        out += self._adjective_facts(sent, mention_at)
         return [r for r in out if r is not None]
+
+    def _adjective_facts(self, sent: Span, mention_at: dict[int, Mention]) -> list[Relation | None]:
+        """Return what a unit's adjective says it makes: "Ampere, la filiale électrique de Renault"."""
+        doc = sent.doc
+        out: list[Relation | None] = []
+        for holder in sent:
+            if holder.lower_ not in self.adjective_holders:
+                continue
+            near = doc[holder.i + 1 : holder.i + 2] if self.adjective_after else doc[max(sent.start, holder.i - 1) : holder.i]
+            for adjective in near:
+                if adjective.i in mention_at or adjective.lower_ not in self.adjectives:
+                    continue
+                referent = self._referent(holder, mention_at)
+                after = adjective.i + 1 if self.adjective_after else holder.i + 1
+                if referent is None and after in mention_at and mention_at[after].is_organisation:
+                    referent = mention_at[after]  # "sa filiale logicielle Cariad"
+                if referent is None:
+                    continue
+                for name in self.adjectives[adjective.lower_]:
+                    entity = self.kb.lookup(name)
+                    if entity is not None:
+                        tech = Mention(-1, -1, entity.iri, entity.name, "Technology")
+                        out.append(self._fact(sent, referent, "developsTechnology", tech, holder.i))
+        return out
 
     # -- who makes a technology ----------------------------------------------
     def _holder(self, tech: Span, mention_at: dict[int, Mention]) -> Mention | None:
@@ -92,7 +120,7 @@ class DescriptionFacts:
         token = tech.root
         for _ in range(3):
             if (
-                token.dep_ not in ("nmod", "obl", "obl:arg", "obl:mod", "amod", "compound", "conj")
+                token.dep_ not in ("nmod", "obl", "obl:arg", "obl:mod", "amod", "compound", "conj", "acl")
                 or token.head.i == token.i
             ):
                 return None

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import alliance_kg.nlp.mentions  # noqa: F401 - registers alliance_mentions
 import alliance_kg.nlp.relations  # noqa: F401 - registers alliance_relations
@@ -22,6 +23,25 @@ DEFAULT_MODELS = {
     "en": ("en_core_web_lg", "en_core_web_md", "en_core_web_sm"),
 }
 SUPPORTED = tuple(DEFAULT_MODELS)
+
+
+@Language.component("alliance_space_boundaries")
+def space_boundaries(doc: Doc) -> Doc:
+    """Start each sentence at its first word, not at the paragraph break before it.
+
+    The sentencizer opens a sentence at the white-space token that follows a
+    full stop ("2023.\\n\\nNissan, l'allié..."); the parser, trained on text
+    without such tokens, then often hangs the whole sentence on it. Moving
+    the break after the white space keeps it at the end of the previous
+    sentence, where it does no harm.
+    """
+    for token in doc:
+        if token.is_space and token.is_sent_start and token.i + 1 < len(doc):
+            if not doc[token.i + 1].is_space:
+                doc[token.i + 1].is_sent_start = True
+            if token.i > 0:
+                token.is_sent_start = False
+    return doc
 
 
 def _installed(name: str) -> bool:
@@ -67,6 +87,7 @@ def load_pipeline(lang: str, model: str | None = None) -> Language:
         if "parser" in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
             # sentence ends from punctuation, so the parser cannot cut a sentence at a comma
             nlp.add_pipe("sentencizer", before="parser")
+            nlp.add_pipe("alliance_space_boundaries", after="sentencizer")
     nlp.add_pipe("alliance_mentions", config={"lang": lang, "use_model_entities": "ner" in nlp.pipe_names})
     nlp.add_pipe("alliance_relations", config={"lang": lang})
     return nlp

@@ -82,7 +82,12 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
     speculative = lexicon.cues(lang, "speculative")
     planned = lexicon.cues(lang, "planned")
     particle = any(_negates(c, neg_words) for token in chain for c in token.children)
-    negator = any(_is_negator(t, negators) for t in chain[1:])
+    # a negating verb governs its complement, not a clause hung on it: in "a exclu un rachat :
+    # Stellantis ne prendra pas le contrôle" the second clause is not what is excluded
+    negator = any(
+        _is_negator(chain[k], negators) and chain[k - 1].dep_ not in ("advcl", "parataxis", "conj")
+        for k in range(1, len(chain))
+    )
     spec = plan = conditional = False
     previous: Token | None = None
     for token in chain:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
@@ -31,3 +31,16 @@ def trimmed(sent: Span) -> tuple[int, int]:
     if not words:
         return sent.start_char, sent.start_char
     return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def co_owner_stakes(relations: list[Relation]) -> list[Relation]:
+    """Return the ``shareholderOf`` statements that a joint venture's affirmed members imply.
+
+    The guidelines' annotators give a venture's co-owners both ``memberOf``
+    and ``shareholderOf`` ("la coentreprise de Stellantis et de CATL").
+    """
+    return [
+        replace(r, predicate="shareholderOf", share=None)
+        for r in relations
+        if r.predicate == "memberOf" and r.object.kind == "JointVenture" and r.polarity == "affirmed"
+    ]

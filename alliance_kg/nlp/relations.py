@@ -24,7 +24,7 @@ from alliance_kg.nlp.attribution import Attributor
 from alliance_kg.nlp.facts import DescriptionFacts
 from alliance_kg.nlp.mentions import Mention, previous_subject
 from alliance_kg.nlp.qualifiers import Qualifiers, qualify_parsed
-from alliance_kg.nlp.records import Relation, trimmed
+from alliance_kg.nlp.records import Relation, co_owner_stakes, trimmed
 from alliance_kg.nlp.shares import share_near
 from alliance_kg.nlp.surface import SurfaceReader, inflections
 from alliance_kg.statement import SYMMETRIC
@@ -462,7 +462,7 @@ class RelationFinder:
                     )
                     relations.append(self._relation(sent, anchor, predicate, subj, obj, trig, quals, source))
             relations += self.facts.find(sent, mention_at)
-        doc._.relations = relations
+        doc._.relations = relations + co_owner_stakes(relations)
         return doc
 
     def _relation(self, sent, anchor, predicate, subj, obj, trig, quals: Qualifiers, source) -> Relation:

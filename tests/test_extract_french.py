@@ -1,0 +1,73 @@
+"""French constructions, one short article each, through the real pipeline.
+
+Each test names the construction it checks; the sentences are ours.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance_kg.articles import article_from_text
+from alliance_kg.extract import Extractor
+from alliance_kg.nlp.pipeline import load_pipeline
+from alliance_kg.statement import Statement
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    """One Extractor with the French pipeline loaded once."""
+    ex = Extractor()
+    ex.pipeline("fr")
+    return ex
+
+
+def _keys(extractor: Extractor, text: str) -> set[tuple[str, str, str, str, str]]:
+    article = article_from_text(text, doc="t")
+    assert article.lang == "fr"
+    statements: list[Statement] = extractor.extract(article).statements
+    return {(s.subject, s.predicate, s.object, s.polarity, s.modality) for s in statements}
+
+
+def test_a_sentence_starts_at_its_first_word_not_at_the_paragraph_break():
+    nlp = load_pipeline("fr")
+    doc = nlp("Renault a publié ses comptes.\n\nNissan, l'allié japonais de Renault, a fait de même.")
+    second = list(doc.sents)[1]
+    assert second[0].text == "Nissan"
+    assert not any(t.is_space for t in second[:-1])
+
+
+def test_an_apposition_is_not_negated_by_a_later_clause(extractor):
+    text = ("Renault a publié ses comptes.\n\nNissan, l'allié japonais de Renault, a fait savoir "
+            "en février qu'il n'entrerait pas au capital de Horse.")
+    keys = _keys(extractor, text)
+    assert ("Nissan", "partnerOf", "Renault", "affirmed", "asserted") in keys or \
+        ("Renault", "partnerOf", "Nissan", "affirmed", "asserted") in keys, keys
+    assert not any(k[1] == "partnerOf" and k[3] == "negated" for k in keys), keys
+
+
+def test_a_clause_after_a_colon_is_not_the_complement_of_a_negating_verb(extractor):
+    text = ("Le dirigeant a toutefois exclu un rachat pur et simple : Stellantis ne prendra pas "
+            "le contrôle de Leapmotor, a-t-il souligné.")
+    keys = _keys(extractor, text)
+    assert not any(k[:2] == ("Stellantis", "acquires") and k[3] == "affirmed" for k in keys), keys
+
+
+def test_a_unit_dedicated_to_a_technology_develops_it(extractor):
+    keys = _keys(extractor, "Nissan va investir dans Ampere, la future filiale de Renault consacrée "
+                            "aux véhicules électriques et aux logiciels.")
+    assert ("Ampere", "developsTechnology", "electric vehicles", "affirmed", "asserted") in keys, keys
+    assert ("Ampere", "developsTechnology", "software", "affirmed", "asserted") in keys, keys
+
+
+def test_an_adjective_on_a_unit_says_what_it_develops(extractor):
+    keys = _keys(extractor, "Volkswagen s'appuie en Chine sur sa filiale logicielle Cariad pour ses "
+                            "nouveaux modèles.")
+    assert ("Cariad", "developsTechnology", "software", "affirmed", "asserted") in keys, keys
+
+
+def test_the_co_owners_of_a_joint_venture_are_its_shareholders(extractor):
+    keys = _keys(extractor, "ACC, la coentreprise de batteries de Stellantis, Mercedes-Benz et TotalEnergies, "
+                            "a inauguré mardi sa première usine dans le Pas-de-Calais.")
+    for owner in ("Stellantis", "Mercedes-Benz", "TotalEnergies"):
+        assert (owner, "memberOf", "ACC", "affirmed", "asserted") in keys, keys
+        assert (owner, "shareholderOf", "ACC", "affirmed", "asserted") in keys, keys
