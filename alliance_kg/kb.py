@@ -49,6 +49,7 @@ class Entity:
     country: str | None = None
     qid: str | None = None
     demonyms: tuple[str, ...] = field(default=(), compare=False)
+    cities: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def is_organisation(self) -> bool:
@@ -139,6 +140,7 @@ def kb_from_graph(graph: Graph) -> KnowledgeBase:
             None,
         )
         demonyms = sorted({str(d) for d in graph.objects(iri, AKA.demonym)})
+        cities = sorted({str(c) for c in graph.objects(iri, AKA.headquartersCity)})
         entities.append(
             Entity(
                 iri=str(iri),
@@ -148,6 +150,7 @@ def kb_from_graph(graph: Graph) -> KnowledgeBase:
                 country=str(country) if country else None,
                 qid=qid,
                 demonyms=tuple(demonyms),
+                cities=tuple(cities),
             )
         )
     return KnowledgeBase(entities)

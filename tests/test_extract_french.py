@@ -71,3 +71,24 @@ def test_the_co_owners_of_a_joint_venture_are_its_shareholders(extractor):
     for owner in ("Stellantis", "Mercedes-Benz", "TotalEnergies"):
         assert (owner, "memberOf", "ACC", "affirmed", "asserted") in keys, keys
         assert (owner, "shareholderOf", "ACC", "affirmed", "asserted") in keys, keys
+
+
+def test_a_company_named_by_its_headquarters_city(extractor):
+    keys = _keys(extractor, "Nissan et Renault ont signé un accord. Selon des sources proches du dossier, "
+                            "le constructeur de Yokohama se méfie toujours de Geely.")
+    assert ("Nissan", "distrusts", "Geely", "affirmed", "asserted") in keys, keys
+
+
+def test_a_company_named_by_its_nickname(extractor):
+    keys = _keys(extractor, "Renault a présenté ses comptes. Le groupe au losange cherche de nouveaux "
+                            "partenaires dans les logiciels.")
+    assert ("Renault", "seeksPartnership", "software", "affirmed", "asserted") in keys, keys
+
+
+def test_a_new_sentence_about_the_company_the_article_goes_on_about(extractor):
+    text = ("Renault et Geely ont lancé Horse, leur coentreprise de moteurs. Le saoudien Aramco doit y entrer.\n\n"
+            "« Horse part avec un carnet de commandes solide », a déclaré son directeur général.\n\n"
+            "La société fournit déjà des moteurs à Volvo Cars et au malaisien Proton.")
+    keys = _keys(extractor, text)
+    assert ("Horse", "suppliesTo", "Volvo Cars", "affirmed", "asserted") in keys, keys
+    assert not any(k[:2] == ("Aramco", "suppliesTo") for k in keys), keys

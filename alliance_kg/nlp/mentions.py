@@ -19,6 +19,8 @@ relation stage can state ``basedIn``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -202,9 +204,41 @@ class MentionFinder:
                     [{"LOWER": "saudi"}, {"LOWER": "arabia"}, {"LOWER": {"IN": ["'s", "’s"]}}],
                 ],
             )
+        self._add_city_patterns(nlp, matcher, dets, descriptors)
         anaphors = sorted(lex.cues(self.lang, "generic_anaphors", raw=True))
         matcher.add("ANAPHOR", [[{"NORM": {"IN": ["le", "la", "l'", "the"]}}, {"NORM": {"IN": anaphors}}]])
         return matcher
+
+    def _add_city_patterns(self, nlp: Language, matcher: Matcher, dets: list[str], descriptors: list[str]) -> None:
+        """Add "le constructeur de Yokohama" / "the Wolfsburg-based carmaker", one key per city."""
+        self.city_holders: dict[str, list[str]] = {}
+        for entity in self.kb:
+            for city in entity.cities:
+                self.city_holders.setdefault(city, []).append(entity.iri)
+        for city in sorted(self.city_holders):
+            words = [{"LOWER": t.lower_} for t in nlp.make_doc(city)]
+            if self.lang == "fr":
+                pattern = [
+                    {"NORM": {"IN": dets}, "OP": "?"},
+                    {"POS": "ADJ", "OP": "?"},
+                    {"NORM": {"IN": descriptors}},
+                    {"LOWER": {"IN": ["de", "d'", "d’"]}},
+                    *words,
+                ]
+            else:
+                pattern = [{"LOWER": "the", "OP": "?"}, *words, {"ORTH": "-"}, {"LOWER": "based"}, {"NORM": {"IN": descriptors}}]
+            matcher.add("CITY|" + city, [pattern], greedy="LONGEST")
+
+    def _resolve_city(self, span: Span, named: list[Mention], city: str) -> Entity | None:
+        """Return the company of the article whose headquarters are in ``city`` (the last named before)."""
+        holders = set(self.city_holders.get(city, ()))
+        named_here = [m for m in named if m.iri in holders]
+        before = [m for m in named_here if m.end <= span.start]
+        if before:
+            return self.kb.get(before[-1].iri)
+        if named_here:
+            return self.kb.get(named_here[0].iri)
+        return self.kb.get(next(iter(holders))) if len(holders) == 1 else None
 
     # -- running --------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -311,8 +345,13 @@ class MentionFinder:
         for span in filter_spans(matches):
             if any(i in taken for i in range(span.start, span.end)):
                 continue
-            country, kinds = self._read_description(span)
             label = doc.vocab.strings[span.label]
+            if label.startswith("CITY|"):
+                entity = self._resolve_city(span, named, label[len("CITY|") :])
+                if entity is not None:
+                    resolved.append(Mention(span.start, span.end, entity.iri, entity.name, entity.kind, via="description"))
+                continue
+            country, kinds = self._read_description(span)
             if label == "COUNTRY_POSSESSIVE":
                 entity = self.kb.lookup(span[:-1].text)
                 country = entity.iri if entity is not None and entity.kind == "Country" else None
@@ -472,12 +511,44 @@ def previous_subject(doc: Doc, position: int, named: list[Mention]) -> Mention |
     in_sentence = [m for m in earlier if m.start >= sent_start]
     pool = in_sentence or earlier
     if doc.has_annotation("DEP"):
-        subjects = [m for m in pool if doc[m.start : m.end].root.dep_.startswith("nsubj")]
+        subjects = [m for m in in_sentence if doc[m.start : m.end].root.dep_.startswith("nsubj")]
         if subjects:
             return subjects[-1]
+        if not in_sentence:
+            return _most_salient(doc, position, earlier)
     if in_sentence and in_sentence[0].start <= sent_start + 1:
         return in_sentence[0]  # the sentence opens with it: "Nissan, l'allié de Renault, ... qu'il ..."
     return pool[-1]
+
+
+def _most_salient(doc: Doc, position: int, earlier: list[Mention], window: int = 3) -> Mention:
+    """Return the organisation a new sentence most likely goes on about ("La société fournit ...").
+
+    Scores each mention of the last ``window`` sentences: being a subject, a
+    main-clause one and not one of a coordination ("Renault et Geely"), how
+    recent its sentence is, and how often the article named it before.
+    """
+    starts = [sent.start for sent in doc.sents]
+    here = bisect_right(starts, position) - 1
+    counts: dict[str, int] = {}
+    for mention in earlier:
+        counts[mention.iri] = counts.get(mention.iri, 0) + 1
+    best: tuple[float, int, Mention] | None = None
+    for mention in earlier:
+        distance = here - (bisect_right(starts, mention.start) - 1)
+        if distance > window:
+            continue
+        root = doc[mention.start : mention.end].root
+        score = -1.5 * distance + 0.75 * min(counts[mention.iri], 4)
+        opens = all(t.is_punct or t.is_space for t in doc[root.sent.start : mention.start])  # « Horse part ... »
+        if root.dep_.startswith("nsubj") or root.dep_ == "ROOT" or opens:
+            score += 2.0 + (1.0 if root.dep_ == "ROOT" or root.head.dep_ == "ROOT" else 0.0)
+        if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+            score -= 1.0
+        candidate = (score, mention.start, mention)
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    return best[2] if best is not None else earlier[-1]
 
 
 @Language.factory(
