@@ -92,3 +92,34 @@ def test_a_new_sentence_about_the_company_the_article_goes_on_about(extractor):
     keys = _keys(extractor, text)
     assert ("Horse", "suppliesTo", "Volvo Cars", "affirmed", "asserted") in keys, keys
     assert not any(k[:2] == ("Aramco", "suppliesTo") for k in keys), keys
+
+
+def test_a_description_in_apposition_without_a_determiner_gives_the_nationality(extractor):
+    keys = _keys(extractor, "Volkswagen et Rivian, fabricant américain de pick-up et de SUV électriques, "
+                            "ont annoncé un accord.")
+    assert ("Rivian", "basedIn", "United States", "affirmed", "asserted") in keys, keys
+
+
+def test_an_indefinite_description_in_apposition_gives_the_nationality(extractor):
+    keys = _keys(extractor, "Volkswagen a annoncé une prise de participation de 4,99 % dans Xpeng, "
+                            "un autre acteur chinois de l'électrique.")
+    assert ("Xpeng", "basedIn", "China", "affirmed", "asserted") in keys, keys
+    assert ("Volkswagen", "investsIn", "Xpeng", "affirmed", "asserted") in keys, keys
+
+
+def test_an_indefinite_description_alone_is_another_company(extractor):
+    keys = _keys(extractor, "Geely a présenté ses résultats. Un constructeur chinois a racheté Volvo Cars.")
+    assert not any(k[1] == "acquires" for k in keys), keys
+
+
+def test_a_list_the_parse_did_not_coordinate_keeps_every_name(extractor):
+    keys = _keys(extractor, "Renault Korea Motors, qui affronte sur son marché les géants locaux Hyundai et Kia, "
+                            "n'a vendu que 61 000 voitures.")
+    assert ("Renault Korea", "competesWith", "Hyundai", "affirmed", "asserted") in keys, keys
+    assert ("Renault Korea", "competesWith", "Kia", "affirmed", "asserted") in keys, keys
+
+
+def test_a_participle_gives_the_home_country_of_the_noun_it_qualifies(extractor):
+    keys = _keys(extractor, "Stellantis, basé aux Pays-Bas, a racheté Volvo Cars.")
+    assert ("Stellantis", "basedIn", "Netherlands", "affirmed", "asserted") in keys, keys
+    assert ("Stellantis", "acquires", "Volvo Cars", "affirmed", "asserted") in keys, keys

@@ -92,6 +92,7 @@ class MentionFinder:
         self.stoplist = _not_companies()
         self.plural_words = self.lexicon.cues(lang, "plural_descriptors", raw=True)
         self.introducers = self.lexicon.cues(lang, "name_introducers", raw=True)
+        self.determiners = self.lexicon.cues(lang, "determiners", raw=True)
         self.ruler = self._build_ruler(nlp)
         self.matcher = self._build_matcher(nlp)
 
@@ -131,6 +132,10 @@ class MentionFinder:
                         {"POS": "ADJ", "OP": "?", "NORM": {"NOT_IN": modifiers}},
                         {"NORM": {"IN": descriptors}},
                         {"POS": "NUM", "OP": "?"},
+                        {"NORM": {"IN": modifiers + joiners}, "OP": "+"},
+                    ],
+                    [  # without a determiner: only as an apposition ("Rivian, fabricant américain de ...")
+                        {"NORM": {"IN": descriptors}},
                         {"NORM": {"IN": modifiers + joiners}, "OP": "+"},
                     ],
                     [
@@ -351,6 +356,11 @@ class MentionFinder:
                 if entity is not None:
                     resolved.append(Mention(span.start, span.end, entity.iri, entity.name, entity.kind, via="description"))
                 continue
+            first = span[0].lower_
+            bare = label == "DESCRIPTION" and self.lang == "fr" and first not in self.determiners
+            indefinite = first in ("un", "une")  # French only: English "a Japanese automaker" keeps resolving
+            if bare and (span.start == 0 or doc[span.start - 1].text != ","):
+                continue  # a description without a determiner is one only in apposition
             country, kinds = self._read_description(span)
             if label == "COUNTRY_POSSESSIVE":
                 entity = self.kb.lookup(span[:-1].text)
@@ -369,6 +379,8 @@ class MentionFinder:
                 if country:
                     attached += [Description(span.start, span.end, t, country) for t in targets]
                 continue
+            if indefinite or bare:
+                continue  # "un constructeur chinois" not in apposition introduces another company
             if label == "COUNTRY_POSSESSIVE" or _plural(span, self.plural_words):
                 continue  # a plural description with no names after it is generic ("les constructeurs japonais")
             if label == "DEMONYM_NAME":

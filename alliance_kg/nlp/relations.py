@@ -202,7 +202,35 @@ class RelationFinder:
                     mention = mention_at.get(conj.i)
                     if mention is not None:
                         found.setdefault(mention.iri, mention)
+                        for more in self._listed_after(token.doc, conj.i, mention_at):
+                            found.setdefault(more.iri, more)
         return list(found.values())
+
+    @staticmethod
+    def _listed_after(doc: Doc, i: int, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the mentions listed after the one at ``i`` ("Hyundai et Kia") that the parse did not coordinate.
+
+        A name that is the subject of the next clause ("..., et Geely investit") is not part of the list.
+        """
+        out: list[Mention] = []
+        end = i
+        while end in mention_at and mention_at[end] is mention_at[i]:
+            end += 1
+        current = mention_at[i]
+        while end < len(doc) and doc[end].lower_ in (",", "et", "and", "ainsi", "que", "as", "well"):
+            nxt = end
+            while nxt < len(doc) and doc[nxt].lower_ in (",", "et", "and", "ainsi", "que", "as", "well"):
+                nxt += 1
+            mention = mention_at.get(nxt)
+            if mention is None or mention is current or not mention.is_organisation:
+                break
+            if any(t.dep_.startswith("nsubj") for t in doc[nxt : mention.end if mention.end > nxt else nxt + 1]):
+                break
+            out.append(mention)
+            current, end = mention, nxt
+            while end in mention_at and mention_at[end] is mention:
+                end += 1
+        return out
 
     @staticmethod
     def _dont(anchor: Token) -> list[Token]:
@@ -274,6 +302,8 @@ class RelationFinder:
             ):
                 return syntax.subject_tokens(noun)
             return []
+        if role == "head":  # "Stellantis, basé aux Pays-Bas": the noun the participle qualifies
+            return [anchor.head] if anchor.dep_ in ("acl", "amod") and anchor.head.i != anchor.i else []
         if role == "appos":
             out = [
                 c
@@ -394,7 +424,7 @@ class RelationFinder:
                 starts = (
                     [span]
                     if anchor.pos_ not in ("VERB", "AUX")
-                    else [anchor.doc[c.i : c.i + 1] for c in anchor.children if c.dep_ in syntax.OBJ]
+                    else [anchor.doc[c.i : c.i + 1] for c in anchor.children if c.dep_ in syntax.OBJ] or [span]
                 )
                 objects = [
                     m
