@@ -123,3 +123,31 @@ def test_a_participle_gives_the_home_country_of_the_noun_it_qualifies(extractor)
     keys = _keys(extractor, "Stellantis, basé aux Pays-Bas, a racheté Volvo Cars.")
     assert ("Stellantis", "basedIn", "Netherlands", "affirmed", "asserted") in keys, keys
     assert ("Stellantis", "acquires", "Volvo Cars", "affirmed", "asserted") in keys, keys
+
+
+def test_a_relative_pronoun_with_a_preposition_is_the_complement_of_the_clause(extractor):
+    keys = _keys(extractor, "Renault et Geely ont lancé Horse Powertrain, leur coentreprise consacrée aux moteurs "
+                            "thermiques, dans laquelle le saoudien Aramco doit prendre une participation de 10 %.")
+    assert ("Aramco", "shareholderOf", "Horse", "affirmed", "planned") in keys, keys
+    assert ("Aramco", "memberOf", "Horse", "affirmed", "planned") in keys, keys
+
+
+def test_dont_goes_back_to_the_company_not_to_the_last_noun(extractor):
+    keys = _keys(extractor, "Nissan va investir dans Ampere, la future filiale de Renault consacrée aux véhicules "
+                            "électriques et aux logiciels, dont il prévoit de prendre jusqu'à 15 %.")
+    assert ("Nissan", "shareholderOf", "Ampere", "affirmed", "planned") in keys, keys
+
+
+def test_the_subject_of_a_dont_clause_follows_the_pronoun(extractor):
+    keys = _keys(extractor, "La société fournit des moteurs à Renault, à Geely et à sa filiale suédoise Volvo Cars, "
+                            "ainsi qu'au malaisien Proton, dont Geely détient 49,9 %.")
+    assert ("Geely", "shareholderOf", "Proton", "affirmed", "asserted") in keys, keys
+    assert not any(k[1] == "shareholderOf" and k[0] != "Geely" for k in keys), keys
+
+
+def test_a_relative_pronoun_after_a_name_and_a_comma_is_that_name(extractor):
+    keys = _keys(extractor, "Les discussions ont achoppé sur les brevets de Nissan, le groupe japonais se méfiant "
+                            "de Geely, avec lequel Renault doit créer Horse, une coentreprise de moteurs.")
+    assert not any(k[0] == "Nissan" and k[1] in ("memberOf", "jointVenture") for k in keys), keys
+    assert ("Renault", "jointVenture", "Geely", "affirmed", "planned") in keys or \
+        ("Geely", "jointVenture", "Renault", "affirmed", "planned") in keys, keys

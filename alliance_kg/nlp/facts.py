@@ -71,10 +71,11 @@ class DescriptionFacts:
             for adjective in near:
                 if adjective.i in mention_at or adjective.lower_ not in self.adjectives:
                     continue
-                referent = self._referent(holder, mention_at)
                 after = adjective.i + 1 if self.adjective_after else holder.i + 1
-                if referent is None and after in mention_at and mention_at[after].is_organisation:
+                if after in mention_at and mention_at[after].is_organisation:
                     referent = mention_at[after]  # "sa filiale logicielle Cariad"
+                else:
+                    referent = self._referent(holder, mention_at)
                 if referent is None:
                     continue
                 for name in self.adjectives[adjective.lower_]:

@@ -34,13 +34,18 @@ def trimmed(sent: Span) -> tuple[int, int]:
 
 
 def co_owner_stakes(relations: list[Relation]) -> list[Relation]:
-    """Return the ``shareholderOf`` statements that a joint venture's affirmed members imply.
+    """Return the ties that owning part of a joint venture implies, per the guidelines' annotators.
 
-    The guidelines' annotators give a venture's co-owners both ``memberOf``
-    and ``shareholderOf`` ("la coentreprise de Stellantis et de CATL").
+    A venture's affirmed member is a shareholder ("la coentreprise de Stellantis
+    et de CATL"), and a shareholder of a venture is a member of it ("Horse,
+    dans laquelle Aramco doit prendre 10 %"), with the same qualifiers.
     """
-    return [
-        replace(r, predicate="shareholderOf", share=None)
-        for r in relations
-        if r.predicate == "memberOf" and r.object.kind == "JointVenture" and r.polarity == "affirmed"
-    ]
+    out = []
+    for r in relations:
+        if r.object.kind != "JointVenture":
+            continue
+        if r.predicate == "memberOf" and r.polarity == "affirmed":
+            out.append(replace(r, predicate="shareholderOf", share=None))
+        elif r.predicate == "shareholderOf":
+            out.append(replace(r, predicate="memberOf", share=None))
+    return out

@@ -188,7 +188,10 @@ class RelationFinder:
         for token in tokens:
             antecedent_token = syntax.relative_antecedent(token) if token.pos_ == "PRON" else None
             if antecedent_token is not None:
-                token = antecedent_token
+                mention = self._named_by(antecedent_token, mention_at)
+                if mention is not None:
+                    found.setdefault(mention.iri, mention)
+                continue
             if normalize(token.text) in self.first_person and self._speaker is not None:
                 found.setdefault(self._speaker.iri, self._speaker)  # « nous » in a quote: the speaker's company
                 continue
@@ -205,6 +208,27 @@ class RelationFinder:
                         for more in self._listed_after(token.doc, conj.i, mention_at):
                             found.setdefault(more.iri, more)
         return list(found.values())
+
+    def _named_by(self, token: Token, mention_at: dict[int, Mention], climb: int = 4) -> Mention | None:
+        """Return the mention a relative pronoun's antecedent stands for, if it is an organisation's.
+
+        Climbs from the word the pronoun follows to the noun phrase it belongs to
+        ("Ampere, la filiale ... consacrée aux logiciels, dont ..." -> Ampere), but
+        never down into a complement: "les brevets de Nissan, dont" is about patents.
+        """
+        for _ in range(climb + 1):
+            if token.i in mention_at and mention_at[token.i].is_organisation:
+                return mention_at[token.i]
+            if token.dep_ == "appos" and token.head.i in mention_at:
+                return mention_at[token.head.i]  # "Horse, leur coentreprise ..., dans laquelle"
+            named = self._comma_appositive(token, mention_at)
+            if named:
+                return mention_at[named[0].i]
+            head = token.head
+            if head.i == token.i or (head.pos_ in ("VERB", "AUX") and token.dep_ != "acl" and head.dep_ != "acl"):
+                return None  # a clause's verb: the pronoun is not about a complement of it
+            token = token.head
+        return None
 
     @staticmethod
     def _listed_after(doc: Doc, i: int, mention_at: dict[int, Mention]) -> list[Mention]:
@@ -338,6 +362,7 @@ class RelationFinder:
         pool = list(anchor.children)
         if trig.requires:  # "prendre une participation dans X": X hangs on the noun
             pool += [g for c in anchor.children if normalize(c.lemma_) == normalize(trig.requires) for g in c.children]
+        pool += [r for r in syntax.relative_with_case(anchor) if r not in pool]  # "dans laquelle X investit"
         picked = [
             c for c in pool if (syntax.case_of(c) or "") == role or (syntax.case_of(c) or "").endswith(" " + role)
         ]
@@ -371,7 +396,8 @@ class RelationFinder:
                             for c in head.children
                             if syntax.case_of(c) in ("avec", "with", "entre", "between")
                             or (c.lower_ in ("lequel", "laquelle", "which", "whom") and c.dep_.startswith("obl"))
-                        ],
+                        ]
+                        + [r for r in syntax.relative_with_case(head) if syntax.case_of(r) in ("avec", "with")],
                         mention_at,
                         mentions,
                     )
@@ -414,6 +440,10 @@ class RelationFinder:
                 return self._symmetric(trig, people)
             subjects = self._args(anchor, trig.subject_roles, trig, mentions, mention_at)
             objects = self._args(anchor, trig.object_roles, trig, mentions, mention_at)
+            relative = syntax.relative_with_case(anchor)
+            if relative and any(relative[0].i < m.start < anchor.i for m in subjects):
+                # "Proton, dont Geely détient 49,9 %": the subject follows the pronoun
+                subjects = [m for m in subjects if relative[0].i < m.start]
             if not objects and "de" in trig.object_roles:  # "Proton, dont Geely détient 49,9 %"
                 objects = self._expand(self._dont(anchor), mention_at, mentions)
             if trig.pos == "VERB" and anchor.pos_ not in ("VERB", "AUX"):  # mis-tagged verb: its parse is no guide

@@ -73,13 +73,74 @@ def is_passive(verb: Token) -> bool:
 
 
 def relative_antecedent(token: Token) -> Token | None:
-    """Return what a relative pronoun stands for ("Proton, dont Geely détient 49 %" -> Proton)."""
+    """Return what a relative pronoun stands for ("Proton, dont Geely détient 49 %" -> Proton).
+
+    A French relative pronoun follows its antecedent (after a comma and its
+    preposition: "Geely, avec lequel ..."), so the word before it is tried
+    first; the parser's attachment, often wrong in long sentences, only when
+    there is none. A gendered pronoun then climbs to the noun it agrees with.
+    """
     if token.lower_ not in RELATIVE and "Rel" not in token.morph.get("PronType"):
         return None
+    doc = token.doc
+    i = token.i - 1
+    while i >= token.sent.start and (doc[i].dep_ in ("case", "fixed") and doc[i].head.i == token.i):
+        i -= 1  # "avec lequel", "auprès de laquelle"
+    if i >= token.sent.start and doc[i].text == ",":
+        i -= 1
+    if i >= token.sent.start and doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "X", "NUM"):
+        candidate = doc[i]
+        if candidate.pos_ in ("ADJ", "NUM") and candidate.head.i < candidate.i:
+            candidate = candidate.head  # "moteurs thermiques, dans laquelle"
+        return _agreeing(candidate, token)
     clause = token.head
     while clause.dep_ not in ("acl:relcl", "relcl") and clause.head.i != clause.i and clause.dep_ != "ROOT":
         clause = clause.head
-    return clause.head if clause.dep_ in ("acl:relcl", "relcl") else None
+    if clause.dep_ not in ("acl:relcl", "relcl"):
+        return None
+    return _agreeing(clause.head, token)
+
+
+def _agreeing(antecedent: Token, pronoun: Token, climb: int = 4) -> Token:
+    """Return the noun a gendered relative pronoun agrees with, climbing from the parser's attachment.
+
+    "leur coentreprise consacrée aux moteurs thermiques, dans laquelle ...": the
+    parser hangs the clause on "moteurs"; "laquelle" (feminine singular) goes
+    back to "coentreprise".
+    """
+    gender, number = pronoun.morph.get("Gender"), pronoun.morph.get("Number")
+    if not gender or pronoun.lower_ in ("qui", "que", "dont", "which", "who", "that"):
+        return antecedent
+    node = antecedent
+    for _ in range(climb + 1):
+        if (
+            node.pos_ in ("NOUN", "PROPN")
+            and node.morph.get("Gender") in ([], gender)
+            and node.morph.get("Number") in ([], number)
+        ):
+            return node
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return antecedent
+
+
+def relative_with_case(trigger: Token) -> list[Token]:
+    """Return the relative pronoun with a preposition (or "dont") that opens the trigger's clause.
+
+    "Ampere, dans laquelle Nissan s'est engagé à investir": "laquelle" (with
+    "dans") hangs on "engagé" but is a complement of "investir". Read from the
+    words, since the parse often hangs the pronoun elsewhere: the nearest one
+    before the trigger, with no punctuation between them.
+    """
+    doc = trigger.doc
+    for i in range(trigger.i - 1, trigger.sent.start - 1, -1):
+        token = doc[i]
+        if token.is_punct:
+            return []
+        if token.pos_ == "PRON" and "Rel" in token.morph.get("PronType"):
+            return [token] if case_of(token) or token.lower_ == "dont" else []
+    return []
 
 
 def conjuncts(token: Token) -> list[Token]:
