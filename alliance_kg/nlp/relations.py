@@ -529,7 +529,8 @@ class RelationFinder:
         polarity = quals.polarity
         if trig.polarity == "negated":
             polarity = "affirmed" if polarity == "negated" else "negated"
-        if polarity == "affirmed" and predicate in TERMINABLE and self._terminated(sent):
+        relative = syntax.in_relative_clause(anchor) if anchor.doc.has_annotation("DEP") else False
+        if polarity == "affirmed" and predicate in TERMINABLE and not relative and self._terminated(sent):
             polarity = "negated"  # "... the planned merger, but the two companies called off their talks"
         if predicate in SYMMETRIC and obj.start < subj.start:
             subj, obj = obj, subj

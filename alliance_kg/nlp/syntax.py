@@ -208,6 +208,18 @@ def passive_object(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("nsubj:pass", "nsubjpass", "nsubj")]
 
 
+def in_relative_clause(token: Token) -> bool:
+    """Return True when ``token`` is inside a relative clause, labelled so by the parse or not."""
+    for node in [token, *token.ancestors]:
+        if node.dep_ in ("acl:relcl", "relcl"):
+            return True
+        if node.pos_ in ("VERB", "AUX") and any(
+            "Rel" in c.morph.get("PronType") and c.dep_.startswith(("nsubj", "obj", "obl")) for c in node.children
+        ):
+            return True
+    return False
+
+
 def head_chain(trigger: Token, limit: int = 6) -> list[Token]:
     """Return the trigger and the words that govern it up to the clause's top.
 
@@ -219,6 +231,8 @@ def head_chain(trigger: Token, limit: int = 6) -> list[Token]:
     for _ in range(limit):
         if token.dep_ in ("acl:relcl", "relcl", "ccomp", "parataxis", "ROOT") or token.head.i == token.i:
             break
+        if token.pos_ in ("VERB", "AUX") and any("Rel" in c.morph.get("PronType") for c in token.children):
+            break  # a relative clause the parse did not label one ("Honda, qui exploite ...")
         token = token.head
         chain.append(token)
     return chain
