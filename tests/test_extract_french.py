@@ -167,3 +167,28 @@ def test_a_hyphenated_descriptor_stays_one_word(extractor):
                             "spécialisée dans la conduite autonome.")
     assert ("Momenta", "basedIn", "China", "affirmed", "asserted") in keys, keys
     assert ("Momenta", "developsTechnology", "autonomous driving", "affirmed", "asserted") in keys, keys
+
+
+def test_an_unknown_company_named_before_its_description(extractor):
+    keys = _keys(extractor, "Les deux groupes ont fermé Argo AI, la start-up de conduite autonome de Pittsburgh.")
+    assert ("Argo AI", "developsTechnology", "autonomous driving", "affirmed", "asserted") in keys, keys
+
+
+def test_an_unknown_company_after_a_company_noun_and_its_nationality(extractor):
+    keys = _keys(extractor, "Ford Otosan, la coentreprise de Ford avec le conglomérat turc Koç, assemblera le modèle.")
+    assert ("Koç", "basedIn", "Turkey", "affirmed", "asserted") in keys, keys
+    assert ("Ford", "memberOf", "Ford Otosan", "affirmed", "asserted") in keys, keys
+    assert ("Ford", "jointVenture", "Koç", "affirmed", "asserted") in keys, keys
+
+
+def test_a_description_in_apposition_is_the_subject_it_stands_for(extractor):
+    keys = _keys(extractor, "Dongfeng, groupe public basé à Wuhan, pourrait fusionner avec un autre constructeur "
+                            "d'État, Changan, selon plusieurs médias chinois.")
+    assert any(k[1] == "mergesWith" and {k[0], k[2]} == {"Dongfeng", "Changan"} and k[4] == "speculative"
+               for k in keys), keys
+
+
+def test_an_agreement_is_not_ended_by_what_it_ends(extractor):
+    keys = _keys(extractor, "Renault et Nissan ont annoncé lundi un accord qui met fin à vingt ans d'une relation "
+                            "jugée inégale.")
+    assert not any(k[1] == "partnerOf" and k[3] == "negated" for k in keys), keys

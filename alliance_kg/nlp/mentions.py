@@ -93,6 +93,7 @@ class MentionFinder:
         self.plural_words = self.lexicon.cues(lang, "plural_descriptors", raw=True)
         self.introducers = self.lexicon.cues(lang, "name_introducers", raw=True)
         self.determiners = self.lexicon.cues(lang, "determiners", raw=True)
+        self.demonym_words = frozenset(self.kb.demonyms)
         self.ruler = self._build_ruler(nlp)
         self.matcher = self._build_matcher(nlp)
 
@@ -249,7 +250,9 @@ class MentionFinder:
     def __call__(self, doc: Doc) -> Doc:
         named = self._named(doc)
         named += self._model_orgs(doc, named)
-        named += self._introduced_names(doc, named)
+        introduced = self._introduced_names(doc, named)
+        # a venture named after a parent ("Ford Otosan, la coentreprise ..."): the longer name wins
+        named = [m for m in named if not any(n.start < m.end and m.start < n.end for n in introduced)] + introduced
         named.sort(key=lambda m: m.start)
         descriptions, described = self._descriptions(doc, named)
         doc._.mentions = sorted(named + described, key=lambda m: (m.start, m.end))
@@ -309,9 +312,13 @@ class MentionFinder:
         nouns = self.introducers
         found: list[Mention] = []
         i = 1
+        demonyms = self.demonym_words
         while i < len(doc):
             j = i + 1 if doc[i].text == "," and doc[i - 1].lower_ in nouns else i
-            if doc[i - 1].lower_ in nouns and j < len(doc) and j not in taken and _name_like(doc[j]):
+            k = i - 1
+            while self.lang == "fr" and k > i - 3 and k > 0 and normalize(doc[k].text) in demonyms:
+                k -= 1  # "le conglomérat turc Koç"
+            if doc[k].lower_ in nouns and j < len(doc) and j not in taken and _name_like(doc[j]):
                 end = j
                 while (
                     end < len(doc)
@@ -335,6 +342,38 @@ class MentionFinder:
                     i = end
                     continue
             i += 1
+        if self.lang == "fr":
+            found += self._named_before_apposition(doc, taken, named)
+        return found
+
+    def _named_before_apposition(self, doc: Doc, taken: set[int], named: list[Mention]) -> list[Mention]:
+        """Return unknown names followed by a company noun in apposition: "Argo AI, la start-up de ..."."""
+        found: list[Mention] = []
+        dets = self.determiners
+        for comma in range(2, len(doc) - 2):
+            if doc[comma].text != "," or doc[comma + 1].lower_ not in dets:
+                continue
+            noun = comma + 2
+            while noun < len(doc) - 1 and doc[noun].pos_ == "ADJ":
+                noun += 1
+            if doc[noun].lower_ not in self.introducers:
+                continue
+            start = comma
+            while start - 1 >= 0 and comma - start < 4 and (start - 1) not in taken and _name_like(doc[start - 1]):
+                start -= 1
+            if start < comma and start - 1 >= 0 and (start - 1) in taken and doc[start - 1].text[:1].isupper():
+                head = max(m.start for m in named if m.start <= start - 1 < m.end)
+                start = head if comma - head <= 4 else start  # "Ford Otosan": the parent's name is part of it
+            text = doc[start:comma].text
+            if (
+                start < comma
+                and (start - 1 < 0 or not _name_like(doc[start - 1]))
+                and self.kb.lookup(text) is None
+                and normalize(text) not in self.stoplist
+                and not (text.isupper() and len(text) <= 2)
+            ):
+                found.append(Mention(start, comma, entity_iri(text), text, "Organisation", via="model"))
+                taken.update(range(start, comma))
         return found
 
     def _descriptions(self, doc: Doc, named: list[Mention]) -> tuple[list[Description], list[Mention]]:

@@ -200,14 +200,37 @@ class RelationFinder:
                 if antecedent is not None:
                     found.setdefault(antecedent.iri, antecedent)
                 continue
-            for hit in syntax.find_below(token, lambda t: t.i in mention_at, depth=3):
+            hits = syntax.find_below(token, lambda t: t.i in mention_at, depth=3)
+            for hit in hits:
                 for conj in syntax.conjuncts(hit):
                     mention = mention_at.get(conj.i)
                     if mention is not None:
                         found.setdefault(mention.iri, mention)
                         for more in self._listed_after(token.doc, conj.i, mention_at):
                             found.setdefault(more.iri, more)
+            if not hits and token.pos_ == "NOUN":
+                for mention in self._apposed_name(token, mention_at):
+                    found.setdefault(mention.iri, mention)
         return list(found.values())
+
+    def _apposed_name(self, noun: Token, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the name a common noun stands beside, set off by a comma.
+
+        "Dongfeng, groupe public basé à Wuhan, pourrait ...": the subject "groupe"
+        is Dongfeng; "avec un autre constructeur d'État, Changan": Changan.
+        """
+        doc = noun.doc
+        before = self._comma_appositive(noun, mention_at)
+        if before:
+            return [mention_at[before[0].i]]
+        end = noun.i + 1
+        while end <= noun.right_edge.i and doc[end].text not in (",", ".", ";", ":"):
+            end += 1
+        if end + 1 < len(doc) and doc[end].text == "," and end + 1 in mention_at:
+            mention = mention_at[end + 1]
+            if mention.is_organisation and mention.start == end + 1:
+                return [mention]
+        return []
 
     def _named_by(self, token: Token, mention_at: dict[int, Mention], climb: int = 4) -> Mention | None:
         """Return the mention a relative pronoun's antecedent stands for, if it is an organisation's.
@@ -547,8 +570,15 @@ class RelationFinder:
 
     def _terminated(self, sent: Span) -> bool:
         """Return True when the sentence says a tie ended ("called off", "ont mis fin")."""
-        text = " " + " ".join(t.lower_ for t in sent) + " "
-        return any(f" {word} " in text for word in self.terminators)
+        words = [t.lower_ for t in sent]
+        parsed = sent.doc.has_annotation("DEP")
+        for phrase in self.terminators:
+            parts = phrase.split()
+            for k in range(len(words) - len(parts) + 1):
+                if words[k : k + len(parts)] == parts:
+                    if not (parsed and syntax.in_relative_clause(sent[k])):
+                        return True  # "un accord qui met fin à ...": the agreement itself is not ended
+        return False
 
     def _stake_between(self, anchor: Token, obj: Mention) -> bool:
         words = self.lexicon.cues(self.lang, "stake_words", raw=True)
