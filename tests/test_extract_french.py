@@ -192,3 +192,21 @@ def test_an_agreement_is_not_ended_by_what_it_ends(extractor):
     keys = _keys(extractor, "Renault et Nissan ont annoncé lundi un accord qui met fin à vingt ans d'une relation "
                             "jugée inégale.")
     assert not any(k[1] == "partnerOf" and k[3] == "negated" for k in keys), keys
+
+
+def test_a_purpose_clause_takes_the_subject_of_the_signing_verb(extractor):
+    keys = _keys(extractor, "Honda et Nissan ont signé lundi un protocole d'accord en vue de fusionner leurs "
+                            "activités au sein d'une société holding commune.")
+    assert any(k[1] == "mergesWith" and {k[0], k[2]} == {"Honda", "Nissan"} for k in keys), keys
+
+
+def test_coordinated_subjects_of_a_symmetric_noun_pair_up(extractor):
+    keys = _keys(extractor, "Aux États-Unis, Honda et Nissan se livrent une concurrence acharnée.")
+    assert any(k[1] == "competesWith" and {k[0], k[2]} == {"Honda", "Nissan"} for k in keys), keys
+
+
+def test_partners_in_one_sentence_and_merging_in_another_are_both_kept(extractor):
+    keys = _keys(extractor, "Honda et Nissan avaient noué en août un partenariat stratégique. Honda et Nissan "
+                            "ont signé lundi un protocole en vue de fusionner leurs activités.")
+    assert any(k[1] == "partnerOf" for k in keys), keys
+    assert any(k[1] == "mergesWith" for k in keys), keys

@@ -485,6 +485,8 @@ class RelationFinder:
                     for m, prep in self.surface.tail(start, mention_at)
                     if prep in trig.object_roles or (prep is None and loose)
                 ]
+            if not objects and trig.predicate in SYMMETRIC and len(subjects) >= 2:
+                return self._symmetric(trig, subjects)  # "Honda et Nissan se livrent une concurrence acharnée"
             return [(trig.predicate, s, o) for s in subjects for o in objects]
         if trig.symmetric_frame:
             left, right = self.surface.participants(span, mention_at, mentions)

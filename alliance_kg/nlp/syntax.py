@@ -197,6 +197,9 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
         if token.dep_ in ("obl", "obl:arg", "pobj") and token.head.i != token.i:
             token = token.head
             continue
+        if token.dep_ in ("nmod", "obl:mod") and token.pos_ == "NOUN" and token.head.i != token.i:
+            token = token.head  # "ont signé un protocole en vue de fusionner": who signs, merges
+            continue
         return []
     return []
 
