@@ -205,8 +205,23 @@ def test_coordinated_subjects_of_a_symmetric_noun_pair_up(extractor):
     assert any(k[1] == "competesWith" and {k[0], k[2]} == {"Honda", "Nissan"} for k in keys), keys
 
 
-def test_partners_in_one_sentence_and_merging_in_another_are_both_kept(extractor):
-    keys = _keys(extractor, "Honda et Nissan avaient noué en août un partenariat stratégique. Honda et Nissan "
-                            "ont signé lundi un protocole en vue de fusionner leurs activités.")
-    assert any(k[1] == "partnerOf" for k in keys), keys
-    assert any(k[1] == "mergesWith" for k in keys), keys
+@pytest.mark.parametrize("text, expected", [
+    ("Geely a mis la main sur Volvo Cars en 2010.", ("Geely", "acquires", "Volvo Cars", "affirmed")),
+    ("Le chinois Geely s'est offert Volvo Cars en 2010.", ("Geely", "acquires", "Volvo Cars", "affirmed")),
+    ("Renault est sorti du capital de Nissan.", ("Renault", "shareholderOf", "Nissan", "negated")),
+    ("Renault est entré au capital de Nissan en 1999.", ("Renault", "shareholderOf", "Nissan", "affirmed")),
+    ("Mercedes-Benz a vendu sa participation dans BAIC.", ("Mercedes-Benz", "shareholderOf", "BAIC", "negated")),
+    ("BMW, client de CATL, a signé un nouveau contrat.", ("CATL", "suppliesTo", "BMW", "affirmed")),
+    ("Stellantis achète ses cellules auprès de CATL.", ("CATL", "suppliesTo", "Stellantis", "affirmed")),
+    ("Renault se fournit auprès de LG Energy Solution.", ("LG Energy Solution", "suppliesTo", "Renault", "affirmed")),
+    ("Depuis 1999, Dacia appartient à Renault, qui en a fait sa marque à bas coût.", ("Dacia", "subsidiaryOf", "Renault", "affirmed")),
+    ("Renault, maison mère de Dacia, a publié ses résultats.", ("Dacia", "subsidiaryOf", "Renault", "affirmed")),
+    ("Toyota a mis au point un moteur à hydrogène.", ("Toyota", "developsTechnology", "hydrogen", "affirmed")),
+    ("Horse est à la recherche de partenaires dans l'hydrogène.", ("Horse", "seeksPartnership", "hydrogen", "affirmed")),
+    ("Nissan se défie de Geely.", ("Nissan", "distrusts", "Geely", "affirmed")),
+])
+def test_french_verbs_and_nouns_of_the_lexicon(extractor, text, expected):
+    keys = {k[:4] for k in _keys(extractor, text)}
+    assert expected in keys, keys
+    if expected[1] == "suppliesTo":  # the direction matters
+        assert (expected[2], "suppliesTo", expected[0], expected[3]) not in keys, keys

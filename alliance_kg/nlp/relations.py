@@ -136,8 +136,11 @@ class RelationFinder:
                 continue
             first = sorted(inflections(words[0], trig.pos if trig.pos == "VERB" else "X", lang))
             last = sorted(inflections(words[-1], trig.pos if trig.pos == "NOUN" else "X", lang))
-            pattern = [{"LOWER": {"IN": first}}] + [{"LOWER": w} for w in words[1:-1]] + [{"LOWER": {"IN": last}}]
-            self.matcher.add(normalize(trig.lemma), [pattern])
+            middle = [{"LOWER": w} for w in words[1:-1]] + [{"LOWER": {"IN": last}}]
+            patterns = [[{"LOWER": {"IN": first}}, *middle]]
+            if lang == "fr" and trig.pos == "VERB":  # "a mis la main sur", "ont mis au point": the verb is conjugated
+                patterns.append([{"LEMMA": words[0]}, *middle])
+            self.matcher.add(normalize(trig.lemma), patterns)
 
     # -- trigger occurrences ------------------------------------------------
     def _occurrences(self, doc: Doc, sent: Span, mention_at: dict[int, Mention]):
@@ -386,8 +389,15 @@ class RelationFinder:
         if trig.requires:  # "prendre une participation dans X": X hangs on the noun
             pool += [g for c in anchor.children if normalize(c.lemma_) == normalize(trig.requires) for g in c.children]
         pool += [r for r in syntax.relative_with_case(anchor) if r not in pool]  # "dans laquelle X investit"
+        adverbs = [c for c in anchor.children if c.pos_ == "ADV" and c.lower_ == role]
+        if adverbs:  # "auprès de CATL": the parse makes "auprès" an adverb with the name below it
+            return [g for c in adverbs for g in c.children if not g.is_punct]
         picked = [
-            c for c in pool if (syntax.case_of(c) or "") == role or (syntax.case_of(c) or "").endswith(" " + role)
+            c
+            for c in pool
+            if (syntax.case_of(c) or "") == role
+            or (syntax.case_of(c) or "").endswith(" " + role)
+            or (syntax.case_of(c) or "").startswith(role + " ")  # "auprès de LG"
         ]
         if role == "de":  # "dont" is "de" + relative pronoun
             picked += [c for c in pool if c.lower_ == "dont"]
@@ -534,9 +544,15 @@ class RelationFinder:
                 self.attributor.learn_people(sent, mention_at)
             source = (self.attributor.parsed if parsed else self.attributor.surface)(sent, mention_at)
             self._speaker = next((m for m in mentions if m.name == source and m.is_organisation), None)
-            for anchor, span, trig in self._occurrences(doc, sent, mention_at):
-                if not self._requirement_met(anchor, span, trig, parsed):
-                    continue
+            occurrences = [
+                (anchor, span, trig)
+                for anchor, span, trig in self._occurrences(doc, sent, mention_at)
+                if self._requirement_met(anchor, span, trig, parsed)
+            ]
+            reflexive = {a.i for a, _, t in occurrences if t.requires and "se" in t.requires.split("|")}
+            for anchor, span, trig in occurrences:
+                if anchor.i in reflexive and not (trig.requires and "se" in trig.requires.split("|")):
+                    continue  # "Renault se fournit auprès de LG": the reflexive entry, not "fournir X"
                 for predicate, subj, obj in self._pairs(anchor, span, trig, mentions, mention_at, parsed):
                     if not allowed(predicate, subj, obj):
                         continue

@@ -57,12 +57,22 @@ def case_of(token: Token) -> str | None:
 RELATIVE = {"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "which", "who", "whom", "that"}
 
 
+#: French verbs whose compound tenses take "être" without being passive ("Renault est sorti du capital"):
+#: a closed grammatical class, which the parser often labels aux:pass.
+ETRE_VERBS = frozenset(
+    "aller arriver descendre devenir entrer monter mourir naître partir passer rentrer rester retourner "
+    "revenir sortir tomber venir".split()
+)
+
+
 def is_passive(verb: Token) -> bool:
     """Return True when ``verb`` is in the passive voice.
 
     Counts the participle that modifies a noun with its agent ("la
     coentreprise détenue par X", "a venture owned by X") as passive too.
     """
+    if verb.lang_ == "fr" and verb.lemma_ in ETRE_VERBS and not any(case_of(c) == "par" for c in verb.children):
+        return False
     if any(c.dep_ in PASSIVE_MARKS for c in verb.children):
         return True
     return (
