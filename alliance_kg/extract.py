@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 
 from alliance_kg.articles import Article
 from alliance_kg.nlp.pipeline import SUPPORTED, load_pipeline
+from alliance_kg.nlp.records import article_labels
 from alliance_kg.statement import COOPERATION, Statement
 
 MORE_SPECIFIC = {"jointVenture", "mergesWith"}
@@ -65,9 +66,14 @@ class Result:
 
 # ------------------------------------------------------------ plain relations
 
-def plain_relation(rel) -> tuple:
-    """Return a ``doc._.relations`` item as a tuple of str, float and int (picklable, msgpack-able)."""
-    return (rel.subject.name, rel.subject.iri, rel.predicate, rel.object.name, rel.object.iri,
+def plain_relation(rel, labels: dict[str, str] | None = None) -> tuple:
+    """Return a ``doc._.relations`` item as a tuple of str, float and int (picklable, msgpack-able).
+
+    ``labels`` (from :func:`article_labels`) names the organisations as the article does.
+    """
+    labels = labels or {}
+    return (labels.get(rel.subject.iri, rel.subject.name), rel.subject.iri, rel.predicate,
+            labels.get(rel.object.iri, rel.object.name), rel.object.iri,
             rel.polarity, rel.modality, rel.attributed_to, rel.share, rel.sent_start, rel.sent_end)
 
 
@@ -82,7 +88,8 @@ class PlainRelations:
     """
 
     def __call__(self, doc, strip: bool = False):
-        records = [plain_relation(rel) for rel in (doc._.relations or [])]
+        labels = article_labels(doc)
+        records = [plain_relation(rel, labels) for rel in (doc._.relations or [])]
         if strip:
             doc = Doc(doc.vocab, words=[])
         doc.user_data[PLAIN_KEY] = records
@@ -135,7 +142,8 @@ def statements_from_doc(article: Article, doc, offset: int | None = None) -> lis
     """
     records = doc.user_data.get(PLAIN_KEY)
     if records is None:
-        records = [plain_relation(rel) for rel in (doc._.relations or [])]
+        labels = article_labels(doc)
+        records = [plain_relation(rel, labels) for rel in (doc._.relations or [])]
     return statements_from_records(article, [(article.body_offset if offset is None else offset, records)])
 
 

@@ -282,8 +282,9 @@ class MentionFinder:
             return []
         taken = {i for m in named for i in range(m.start, m.end)}
         found = []
+        places = self._place_names(doc)
         for ent in doc.ents:
-            if ent.label_ != "ORG" or any(i in taken for i in range(ent.start, ent.end)):
+            if any(i in taken for i in range(ent.start, ent.end)) or not self._company_like(ent, places):
                 continue
             span = ent
             while len(span) > 1 and span[0].pos_ in ("DET", "ADP"):
@@ -300,6 +301,32 @@ class MentionFinder:
                 continue
             found.append(Mention(span.start, span.end, entity_iri(text), text, "Organisation", via="model"))
         return found
+
+    def _place_names(self, doc: Doc) -> frozenset[str]:
+        """Return the names the article uses as places ("à Grenoble", "près de Lyon")."""
+        places = set()
+        for ent in doc.ents:
+            before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if before in PLACE_PREPOSITIONS or (before == "de" and ent.start > 1 and doc[ent.start - 2].lower_ == "près"):
+                places.add(ent.text)
+        return frozenset(places)
+
+    def _company_like(self, ent: Span, places: frozenset[str]) -> bool:
+        """Return True for a named entity that may be a company the model labelled otherwise.
+
+        The French model labels company names ORG, but also LOC ("Symbio"),
+        PER ("Forvia") or MISC ("Plug Power"): those count unless the article
+        uses the name as a place or it reads as a person's (two words or more).
+        """
+        if ent.label_ == "ORG":
+            return True
+        if ent.label_ not in ("LOC", "PER", "MISC") or ent.text in places or ent.text in self.city_holders:
+            return False
+        if ent.label_ == "PER" and len(ent) > 1:
+            return False
+        if any(not (t.pos_ in ("PROPN", "X") or t.text[:1].isupper()) for t in ent):
+            return False
+        return all(t.is_title or t.is_upper or t.text[:1].isupper() for t in ent) and ent[0].pos_ != "DET"
 
     def _introduced_names(self, doc: Doc, named: list[Mention]) -> list[Mention]:
         """Return unknown names a company noun introduces: "its mobility unit MOIA", "start-up Momenta".
@@ -514,6 +541,9 @@ class MentionFinder:
         if not candidates or (not country and len(candidates) > 1):
             return None  # without a nationality, only an unambiguous kind resolves ("le constructeur")
         return min(candidates.values(), key=lambda pair: (pair[0], pair[1].iri))[1]
+
+
+PLACE_PREPOSITIONS = frozenset({"à", "en", "dans", "vers", "depuis", "in", "at", "near"})
 
 
 def _name_like(token) -> bool:

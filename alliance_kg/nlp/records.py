@@ -25,6 +25,36 @@ class Relation:
     trigger: int
 
 
+def article_labels(doc) -> dict[str, str]:
+    """Return the name to give each organisation of a parsed article: its canonical name, or the article's.
+
+    A knowledge-base entity keeps its canonical name when the article writes
+    it so ("Renault"); otherwise it is called as the article calls it most
+    often ("BMW Brilliance Automotive", not the shorter "BMW Brilliance"), so
+    that a reader, or a gold file listing the article's names, finds it.
+    """
+    forms: dict[str, dict[str, int]] = {}
+    canonical: dict[str, str] = {}
+    for mention in doc._.mentions or []:
+        if not mention.is_organisation or mention.via not in ("name", "model"):
+            continue
+        span = doc[mention.start : mention.end]
+        while len(span) > 1 and (span[0].pos_ in ("DET", "ADP") or span[0].lower_ in ("l'", "l’", "d'", "d’", "the")):
+            span = span[1:]  # "l'Alliance Renault-Nissan-Mitsubishi"
+        text = span.text
+        counts = forms.setdefault(mention.iri, {})
+        counts[text] = counts.get(text, 0) + 1
+        canonical[mention.iri] = mention.name
+    labels = {}
+    for iri, counts in forms.items():
+        name = canonical[iri]
+        if any(text.casefold() == name.casefold() for text in counts):
+            labels[iri] = name
+        else:
+            labels[iri] = max(sorted(counts), key=lambda text: (counts[text], len(text)))
+    return labels
+
+
 def trimmed(sent: Span) -> tuple[int, int]:
     """Return the character offsets of a sentence without its surrounding white space."""
     words = [t for t in sent if not t.is_space]

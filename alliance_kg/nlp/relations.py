@@ -118,6 +118,13 @@ class RelationFinder:
         self.pronouns = self.lexicon.cues(lang, "pronouns")
         self.first_person = self.lexicon.cues(lang, "first_person")
         self.terminators = self.lexicon.cues(lang, "terminators", raw=True)
+        self.stake_words = self.lexicon.cues(lang, "stake_words", raw=True)
+        self.company_nouns = (
+            frozenset(self.lexicon.cue_map(lang, "descriptors"))
+            | self.lexicon.cues(lang, "plural_descriptors")
+            | self.lexicon.cues(lang, "generic_anaphors")
+            | self.lexicon.cues(lang, "control_words")
+        )
         self._speaker: Mention | None = None
         self._mention_at: dict[int, Mention] = {}
         self.cue_nouns = (
@@ -318,6 +325,11 @@ class RelationFinder:
             break
         return chain
 
+    def _whole_company(self, noun: Token) -> bool:
+        """Return True for a noun that stands for a company or a stake in it ("le constructeur", "20 %", "le contrôle")."""
+        word = normalize(noun.lemma_ or noun.text)
+        return word in self.company_nouns or noun.lower_ in self.stake_words or noun.text == "%"
+
     def _comma_appositive(self, anchor: Token, mention_at: dict[int, Mention]) -> list[Token]:
         """Return the name before "NAME, [det adj*] trigger" (an apposition the parse may miss)."""
         doc = anchor.doc
@@ -382,6 +394,8 @@ class RelationFinder:
             return []
         if role == "obj":
             out = [c for c in anchor.children if c.dep_ in syntax.OBJ]
+            if trig.predicate == "acquires":  # "a racheté l'usine thaïlandaise de GM": a plant, not GM
+                out = [c for c in out if c.i in mention_at or c.pos_ != "NOUN" or self._whole_company(c)]
             if verbal and syntax.is_passive(anchor):
                 out += syntax.passive_object(anchor)
             return out

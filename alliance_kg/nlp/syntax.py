@@ -244,8 +244,10 @@ def head_chain(trigger: Token, limit: int = 6) -> list[Token]:
     for _ in range(limit):
         if token.dep_ in ("acl:relcl", "relcl", "ccomp", "parataxis", "ROOT") or token.head.i == token.i:
             break
-        if token.pos_ in ("VERB", "AUX") and any("Rel" in c.morph.get("PronType") for c in token.children):
-            break  # a relative clause the parse did not label one ("Honda, qui exploite ...")
+        if token.pos_ in ("VERB", "AUX") and any(
+            "Rel" in t.morph.get("PronType") for c in token.lefts for t in c.subtree
+        ):
+            break  # a relative clause the parse did not label one ("Honda, qui exploite ...", "dont X détient")
         token = token.head
         chain.append(token)
     return chain
