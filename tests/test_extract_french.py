@@ -250,3 +250,18 @@ def test_an_organisation_is_named_as_the_article_names_it_when_it_never_writes_t
     keys = _keys(extractor, "BMW exploite à Shenyang une autre coentreprise, BMW Brilliance Automotive, nouée "
                             "en 2003 avec le chinois Brilliance Auto.")
     assert any(k[2] == "BMW Brilliance Automotive" for k in keys), keys
+
+
+def test_a_place_the_model_tags_is_not_a_company(extractor):
+    nlp = load_pipeline("fr")
+    doc = nlp("BMW et Great Wall Motor vont produire des Mini électriques dans leur usine commune de Zhangjiagang, "
+              "dans la province du Jiangsu.")
+    names = {m.name for m in doc._.mentions}
+    assert "Zhangjiagang" not in names and "Jiangsu" not in names, names
+
+
+def test_a_shortened_name_is_the_company_named_in_full_before(extractor):
+    nlp = load_pipeline("fr")
+    doc = nlp("BMW et le chinois Great Wall Motor ont créé une coentreprise. Great Wall a apporté sa plateforme.")
+    iris = {m.iri for m in doc._.mentions if doc[m.start:m.end].text.startswith("Great Wall")}
+    assert len(iris) == 1, iris

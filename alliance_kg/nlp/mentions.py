@@ -283,8 +283,11 @@ class MentionFinder:
         taken = {i for m in named for i in range(m.start, m.end)}
         found = []
         places = self._place_names(doc)
+        evidence = self._company_evidence(doc, named)
         for ent in doc.ents:
             if any(i in taken for i in range(ent.start, ent.end)) or not self._company_like(ent, places):
+                continue
+            if ent.label_ != "ORG" and ent.text not in evidence:
                 continue
             span = ent
             while len(span) > 1 and span[0].pos_ in ("DET", "ADP"):
@@ -299,8 +302,49 @@ class MentionFinder:
                 or not any(c.isalpha() for c in text)
             ):
                 continue
+            known = self._named_prefix(text, named)
+            if known is not None:  # "Great Wall" after "Great Wall Motor"
+                found.append(Mention(span.start, span.end, known.iri, known.name, known.kind, via="name"))
+                continue
             found.append(Mention(span.start, span.end, entity_iri(text), text, "Organisation", via="model"))
         return found
+
+    @staticmethod
+    def _named_prefix(text: str, named: list[Mention]) -> Mention | None:
+        """Return the organisation of the article whose name starts with ``text`` (a shortened name)."""
+        for mention in named:
+            if mention.is_organisation and mention.name.casefold().startswith(text.casefold() + " "):
+                return mention
+        return None
+
+    def _company_evidence(self, doc: Doc, named: list[Mention]) -> frozenset[str]:
+        """Return the entity texts the article uses as a company at least once.
+
+        Evidence: the name is a subject or an agent ("conçus par Symbio"), or
+        a company noun or a nationality stands right before it ("l'équipementier
+        Forvia", "l'américain Plug Power") or in apposition after it.
+        """
+        nouns = self.introducers | frozenset(self.lexicon.cue_map(self.lang, "descriptors", raw=True))
+        orgs = {i for m in named if m.is_organisation for i in range(m.start, m.end)}
+        out = set()
+        for ent in doc.ents:
+            root = ent.root
+            before = doc[ent.start - 1] if ent.start > 0 else None
+            after = doc[ent.end : ent.end + 3]
+            window = doc[max(ent.sent.start, ent.start - 4) : ent.start]
+            if root.dep_.startswith("nsubj") or root.dep_ in ("obl:agent", "agent"):
+                out.add(ent.text)
+            elif before is not None and (before.lower_ in nouns or normalize(before.text) in self.demonym_words):
+                out.add(ent.text)
+            elif len(after) >= 2 and after[0].text == "," and any(t.lower_ in nouns for t in after[1:]):
+                out.add(ent.text)
+            elif before is not None and before.lower_ in ("avec", "par", "with", "by") and ent.label_ != "LOC":
+                out.add(ent.text)  # "nouée avec Brilliance Auto" (a place after "avec" is rare but LOC)
+            elif any(t.lower_ in nouns for t in window) and not any(t.is_punct for t in window):
+                out.add(ent.text)  # "sa filiale de voitures autonomes Cruise"
+            elif any(c.i in orgs for c in (*root.conjuncts, root.head) if c.dep_ == "conj" or root.dep_ == "conj"):
+                out.add(ent.text)  # coordinated with a company: "Honda, GM et ... Cruise"
+        return frozenset(out)
 
     def _place_names(self, doc: Doc) -> frozenset[str]:
         """Return the names the article uses as places ("à Grenoble", "près de Lyon")."""
