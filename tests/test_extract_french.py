@@ -265,3 +265,18 @@ def test_a_shortened_name_is_the_company_named_in_full_before(extractor):
     doc = nlp("BMW et le chinois Great Wall Motor ont créé une coentreprise. Great Wall a apporté sa plateforme.")
     iris = {m.iri for m in doc._.mentions if doc[m.start:m.end].text.startswith("Great Wall")}
     assert len(iris) == 1, iris
+
+
+def test_the_two_groups_are_the_two_companies_named_before(extractor):
+    keys = _keys(extractor, "Honda et Nissan ont signé un accord. Les deux groupes détiennent à parts égales "
+                            "Fuel Cell System Manufacturing, une coentreprise consacrée aux piles à combustible.")
+    for owner in ("Honda", "Nissan"):
+        assert (owner, "shareholderOf", "Fuel Cell System Manufacturing", "affirmed", "asserted") in keys, keys
+
+
+def test_a_venture_held_by_its_partners_makes_them_members_and_joint_venturers(extractor):
+    keys = _keys(extractor, "BMW et Great Wall Motor vont augmenter la production. Spotlight Automotive, la "
+                            "coentreprise que les deux partenaires détiennent à parts égales, assemble déjà la Mini.")
+    for owner in ("BMW", "Great Wall Motor"):
+        assert (owner, "memberOf", "Spotlight Automotive", "affirmed", "asserted") in keys, keys
+    assert any(k[1] == "jointVenture" and {k[0], k[2]} == {"BMW", "Great Wall Motor"} for k in keys), keys

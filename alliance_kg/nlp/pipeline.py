@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import alliance_kg.nlp.mentions  # noqa: F401 - registers alliance_mentions
+import alliance_kg.nlp.plurals  # noqa: F401 - registers alliance_plural_mentions
 import alliance_kg.nlp.relations  # noqa: F401 - registers alliance_relations
 from alliance_kg.errors import ModelError
 from alliance_kg.lexicon import load_lexicon
@@ -104,5 +105,6 @@ def load_pipeline(lang: str, model: str | None = None) -> Language:
             nlp.add_pipe("alliance_space_boundaries", after="sentencizer")
     _keep_whole(nlp, lang)
     nlp.add_pipe("alliance_mentions", config={"lang": lang, "use_model_entities": "ner" in nlp.pipe_names})
+    nlp.add_pipe("alliance_plural_mentions", config={"lang": lang})
     nlp.add_pipe("alliance_relations", config={"lang": lang})
     return nlp

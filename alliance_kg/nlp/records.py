@@ -63,19 +63,33 @@ def trimmed(sent: Span) -> tuple[int, int]:
     return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
-def co_owner_stakes(relations: list[Relation]) -> list[Relation]:
+def co_owner_stakes(relations: list[Relation], ventures: frozenset[str] = frozenset()) -> list[Relation]:
     """Return the ties that owning part of a joint venture implies, per the guidelines' annotators.
 
     A venture's affirmed member is a shareholder ("la coentreprise de Stellantis
     et de CATL"), and a shareholder of a venture is a member of it ("Horse,
     dans laquelle Aramco doit prendre 10 %"), with the same qualifiers.
+    ``ventures`` adds the organisations the article calls a joint venture.
     """
     out = []
     for r in relations:
-        if r.object.kind != "JointVenture":
+        if r.object.kind != "JointVenture" and r.object.iri not in ventures:
             continue
         if r.predicate == "memberOf" and r.polarity == "affirmed":
             out.append(replace(r, predicate="shareholderOf", share=None))
         elif r.predicate == "shareholderOf":
             out.append(replace(r, predicate="memberOf", share=None))
+    # co-owners of one venture in one sentence set it up together: jointVenture, every pair
+    owners: dict[tuple[str, int], dict[str, Relation]] = {}
+    for r in [*relations, *out]:
+        if r.predicate == "memberOf" and r.polarity == "affirmed" and r.object.kind != "Alliance":
+            owners.setdefault((r.object.iri, r.sent_start), {}).setdefault(r.subject.iri, r)
+    stated = {(r.subject.iri, r.object.iri) for r in relations if r.predicate == "jointVenture"}
+    for members in owners.values():
+        ranked = sorted(members.values(), key=lambda r: r.subject.start)
+        for i, first in enumerate(ranked):
+            for second in ranked[i + 1 :]:
+                pair = (first.subject.iri, second.subject.iri)
+                if pair not in stated and pair[::-1] not in stated:
+                    out.append(replace(first, predicate="jointVenture", object=second.subject, share=None))
     return out

@@ -119,6 +119,9 @@ class RelationFinder:
         self.first_person = self.lexicon.cues(lang, "first_person")
         self.terminators = self.lexicon.cues(lang, "terminators", raw=True)
         self.stake_words = self.lexicon.cues(lang, "stake_words", raw=True)
+        self.venture_words = frozenset(
+            normalize(t.lemma) for t in self.lexicon.all_triggers(lang) if t.predicate == "jointVenture"
+        )
         self.company_nouns = (
             frozenset(self.lexicon.cue_map(lang, "descriptors"))
             | self.lexicon.cues(lang, "plural_descriptors")
@@ -127,6 +130,7 @@ class RelationFinder:
         )
         self._speaker: Mention | None = None
         self._mention_at: dict[int, Mention] = {}
+        self._pair_at: dict[int, tuple[Mention, Mention]] = {}
         self.cue_nouns = (
             self.lexicon.cues(lang, "speculative")
             | self.lexicon.cues(lang, "planned")
@@ -210,8 +214,12 @@ class RelationFinder:
                 if antecedent is not None:
                     found.setdefault(antecedent.iri, antecedent)
                 continue
-            hits = syntax.find_below(token, lambda t: t.i in mention_at, depth=3)
+            hits = syntax.find_below(token, lambda t: t.i in mention_at or t.i in self._pair_at, depth=3)
             for hit in hits:
+                if hit.i in self._pair_at and hit.i not in mention_at:  # "les deux groupes": both companies
+                    for mention in self._pair_at[hit.i]:
+                        found.setdefault(mention.iri, mention)
+                    continue
                 for conj in syntax.conjuncts(hit):
                     mention = mention_at.get(conj.i)
                     if mention is not None:
@@ -325,6 +333,20 @@ class RelationFinder:
             break
         return chain
 
+    def _described_ventures(self, doc: Doc, mention_at: dict[int, Mention]) -> frozenset[str]:
+        """Return the organisations the article calls a joint venture ("Spotlight, la coentreprise ...")."""
+        out = set()
+        for token in doc:
+            if normalize(token.text) not in self.venture_words:
+                continue
+            named = self._comma_appositive(token, mention_at)
+            if named:
+                out.add(mention_at[named[0].i].iri)
+            nxt = token.i + 1
+            if nxt in mention_at and mention_at[nxt].is_organisation:
+                out.add(mention_at[nxt].iri)  # "la coentreprise Spotlight Automotive"
+        return frozenset(out)
+
     def _whole_company(self, noun: Token) -> bool:
         """Return True for a noun that stands for a company or a stake in it ("le constructeur", "20 %", "le contrôle")."""
         word = normalize(noun.lemma_ or noun.text)
@@ -394,6 +416,10 @@ class RelationFinder:
             return []
         if role == "obj":
             out = [c for c in anchor.children if c.dep_ in syntax.OBJ]
+            if not out and anchor.dep_ in ("acl:relcl", "relcl") and any(
+                c.lower_ in ("que", "qu'", "qu’", "that", "which") and c.i < anchor.i for c in anchor.children
+            ):
+                out = [anchor.head]  # "Spotlight, la coentreprise que les deux partenaires détiennent"
             if trig.predicate == "acquires":  # "a racheté l'usine thaïlandaise de GM": a plant, not GM
                 out = [c for c in out if c.i in mention_at or c.pos_ != "NOUN" or self._whole_company(c)]
             if verbal and syntax.is_passive(anchor):
@@ -551,6 +577,7 @@ class RelationFinder:
                 mention_at.setdefault(i, stand_in)
         parsed = doc.has_annotation("DEP")
         self._mention_at = mention_at
+        self._pair_at = {i: (p.first, p.second) for p in doc._.pairs or [] for i in range(p.start, p.end)}
         relations: list[Relation] = []
         self.attributor.reset()
         for sent in doc.sents:
@@ -577,7 +604,7 @@ class RelationFinder:
                     )
                     relations.append(self._relation(sent, anchor, predicate, subj, obj, trig, quals, source))
             relations += self.facts.find(sent, mention_at)
-        doc._.relations = relations + co_owner_stakes(relations)
+        doc._.relations = relations + co_owner_stakes(relations, self._described_ventures(doc, mention_at))
         return doc
 
     def _relation(self, sent, anchor, predicate, subj, obj, trig, quals: Qualifiers, source) -> Relation:

@@ -1,0 +1,88 @@
+"""Plural descriptions that stand for two companies: "les deux groupes", "the two companies".
+
+The ``alliance_plural_mentions`` component runs after ``alliance_mentions``
+and writes ``doc._.pairs``: a list of :class:`Pair`, each a span and the two
+organisations it denotes. The pair is read from the words before it: the
+first two organisations of the same sentence ("Stellantis va prendre 21 %
+de Leapmotor, ont annoncé les deux groupes"), else of the closest earlier
+sentence that names two, preferring coordinated subjects ("Honda et Nissan
+ont signé ... Les deux groupes ...").
+
+The plural nouns are the lexicon's ``plural_descriptors``; the words that
+open the phrase are its ``pair_openers`` ("les deux", "both", "the two").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from alliance_kg.lexicon import load_lexicon
+from alliance_kg.nlp.mentions import Mention
+
+if not Doc.has_extension("pairs"):
+    Doc.set_extension("pairs", default=None)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A plural description and the two organisations it stands for."""
+
+    start: int
+    end: int
+    first: Mention
+    second: Mention
+
+
+class PluralFinder:
+    """The ``alliance_plural_mentions`` component (see the module docstring)."""
+
+    def __init__(self, nlp: Language, lang: str, look_back: int = 3) -> None:
+        lexicon = load_lexicon()
+        self.look_back = look_back
+        self.matcher = Matcher(nlp.vocab)
+        nouns = sorted(lexicon.cues(lang, "plural_descriptors", raw=True))
+        for opener in sorted(lexicon.cues(lang, "pair_openers", raw=True)):
+            words = [{"LOWER": w} for w in opener.split()]
+            self.matcher.add("PAIR", [[*words, {"LOWER": {"IN": nouns}}]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = [m for m in (doc._.mentions or []) if m.is_organisation and m.kind != "NewsAgency"]
+        pairs = []
+        for span in self.matcher(doc, as_spans=True):
+            found = self._antecedents(doc, span, mentions)
+            if found is not None:
+                pairs.append(Pair(span.start, span.end, *found))
+        doc._.pairs = pairs
+        return doc
+
+    def _antecedents(self, doc: Doc, span: Span, mentions: list[Mention]) -> tuple[Mention, Mention] | None:
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        here = next(k for k, sent in enumerate(sents) if sent.start <= span.start < sent.end)
+        for k in range(here, max(-1, here - self.look_back - 1), -1):
+            sent = sents[k]
+            inside = [m for m in mentions if sent.start <= m.start < min(sent.end, span.start)]
+            distinct = list({m.iri: m for m in inside}.values())
+            if len(distinct) < 2:
+                continue
+            subjects = [m for m in distinct if _subject_like(doc, m)]
+            chosen = subjects if len(subjects) >= 2 else distinct
+            return chosen[0], chosen[1]
+        return None
+
+
+def _subject_like(doc: Doc, mention: Mention) -> bool:
+    """Return True for a mention that is a subject or coordinated with one ("Honda et Nissan ont ...")."""
+    if not doc.has_annotation("DEP"):
+        return False
+    root = doc[mention.start : mention.end].root
+    return root.dep_.startswith("nsubj") or (root.dep_ == "conj" and root.head.dep_.startswith("nsubj"))
+
+
+@Language.factory("alliance_plural_mentions", default_config={"lang": "fr"})
+def make_plural_finder(nlp: Language, name: str, lang: str) -> PluralFinder:
+    """Create the component that fills ``doc._.pairs`` ("les deux groupes" -> two companies)."""
+    return PluralFinder(nlp, lang)
