@@ -458,6 +458,8 @@ class MentionFinder:
         resolved: list[Mention] = []
         matches = sorted(self.matcher(doc, as_spans=True), key=lambda s: (s.start, -len(s)))
         for span in filter_spans(matches):
+            while len(span) > 2 and span[-1].lower_ in ("et", "and", "-"):
+                span = Span(doc, span.start, span.end - 1, label=span.label)  # "le constructeur français et [...]"
             if any(i in taken for i in range(span.start, span.end)):
                 continue
             label = doc.vocab.strings[span.label]
@@ -500,6 +502,10 @@ class MentionFinder:
                 if nxt is not None and (nxt.pos_ in ("ADJ", "PROPN", "NOUN") or nxt.i in taken):
                     continue  # "le groupe japonais", "le groupe Renault": not a bare anaphor
                 antecedent = previous_subject(doc, span.start, named)
+                wanted = kinds if "JointVenture" in kinds or "BusinessUnit" in kinds else ()
+                if wanted and antecedent is not None and antecedent.kind not in wanted:
+                    # "la coentreprise", "la filiale": the last venture or unit named, not the last company
+                    antecedent = next((m for m in reversed(named) if m.end <= span.start and m.kind in wanted), None)
                 if antecedent is not None and antecedent.kind not in ("Technology", "Country", "NewsAgency"):
                     resolved.append(
                         Mention(span.start, span.end, antecedent.iri, antecedent.name, antecedent.kind, via="anaphor")
