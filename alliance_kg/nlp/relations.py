@@ -27,6 +27,7 @@ from alliance_kg.nlp.qualifiers import Qualifiers, qualify_parsed
 from alliance_kg.nlp.records import Relation, trimmed
 from alliance_kg.nlp.shares import share_near
 from alliance_kg.nlp.surface import SurfaceReader, inflections
+from alliance_kg.nlp.surface_en import EnglishSurfaceReader
 from alliance_kg.statement import SYMMETRIC
 
 TERMINABLE = {"partnerOf", "jointVenture", "mergesWith", "memberOf", "acquires"}
@@ -111,7 +112,7 @@ class RelationFinder:
         self.lexicon: Lexicon = load_lexicon()
         self.kb = load_kb()
         self.attributor = Attributor(self.lexicon, lang)
-        self.surface = SurfaceReader(self.lexicon, lang)
+        self.surface = EnglishSurfaceReader(self.lexicon) if lang == "en" else SurfaceReader(self.lexicon, lang)
         self.facts = DescriptionFacts(self.kb, self.lexicon, lang)
         self.support_verbs = self.lexicon.cues(lang, "support_verbs")
         self.possessives = self.lexicon.cues(lang, "possessives")

@@ -1,0 +1,265 @@
+"""English word-order constructions the generic surface reader does not know.
+
+:class:`EnglishSurfaceReader` is the reader of the blank English pipeline.
+On top of :class:`~alliance_kg.nlp.surface.SurfaceReader` it reads:
+
+- genitives with a bare apostrophe ("Mitsubishi Motors' largest shareholder")
+  and names between the genitive and the trigger ("GM's Cruise unit",
+  "the group's Audi and Porsche brands");
+- possessive determiners ("its software unit Cariad", "its Cruise unit");
+- "X, Y's partner" (an apposition, not the coordination "X, Y and Z");
+- passives with an adverb ("owned equally by", "majority-owned by") and
+  reversed frames with a direct object ("Toyota controls Hino" makes Hino
+  the subsidiary; "Hino is controlled by Toyota" too);
+- "in Xpeng for a 4.99% stake" (the stake is in the company just named);
+- reciprocals ("have not taken stakes in each other");
+- comitative phrases before a symmetric trigger ("GM makes cells with LG
+  through their Ultium Cells joint venture", "scrapped a plan with Honda
+  to co-develop").
+
+>>> from alliance_kg.lexicon import load_lexicon
+>>> EnglishSurfaceReader(load_lexicon(), "en").is_genitive_at is not None
+True
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from alliance_kg.lexicon import Lexicon, Trigger
+from alliance_kg.nlp.mentions import Mention, previous_subject
+from alliance_kg.nlp.qualifiers import Qualifiers
+from alliance_kg.nlp.surface import CLAUSE_STOPS, COPULAS, SurfaceReader, inflections
+
+GENITIVE = ("'s", "’s")
+BARE_APOSTROPHES = ("'", "’")
+POSSESSIVE_DETERMINERS = ("its", "their")
+RECIPROCALS = (("each", "other"), ("one", "another"))
+PASSIVE_ADVERBS = {"equally", "jointly", "partly", "wholly", "fully", "majority", "-", "mainly", "largely", "also"}
+STAKE_NOUNS = {"stake", "stakes", "holding", "share", "shares", "interest"}
+
+
+def _adverb(word: str) -> bool:
+    return word in PASSIVE_ADVERBS or (word.endswith("ly") and len(word) > 3)
+
+
+class EnglishSurfaceReader(SurfaceReader):
+    """The surface reader with the English constructions of the module docstring."""
+
+    def __init__(self, lexicon: Lexicon, lang: str = "en") -> None:
+        super().__init__(lexicon, lang)
+        self.rivalry_words = {
+            form
+            for t in lexicon.all_triggers(lang)
+            if t.predicate == "competesWith" and t.symmetric_frame
+            for form in inflections(t.lemma, t.pos, lang)
+        }
+
+    # -- genitives ------------------------------------------------------------
+    def is_genitive_at(self, doc: Doc, i: int) -> bool:
+        """Return True when the token at ``i`` marks a genitive ("GM's", "Motors'")."""
+        if i >= len(doc) or i < 1:
+            return False
+        word = doc[i].text
+        return word.lower() in GENITIVE or (word in BARE_APOSTROPHES and doc[i - 1].lower_.endswith("s"))
+
+    def _genitive_owner(self, span: Span, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return the organisation in a genitive before the trigger ("Volkswagen's software unit")."""
+        doc, sent = span.doc, span.sent
+        for i in range(span.start - 1, max(sent.start, span.start - 8), -1):
+            if doc[i].lower_ in CLAUSE_STOPS or doc[i].text in ",.;":
+                return None
+            if self.is_genitive_at(doc, i) and i - 1 in mention_at and mention_at[i - 1].is_organisation:
+                return mention_at[i - 1]
+        return None
+
+    def _between(self, lo: int, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the organisations named from ``lo`` up to a trigger they end right before ("Cruise unit")."""
+        doc = span.doc
+        if span.start - 1 not in mention_at or not mention_at[span.start - 1].is_organisation:
+            return []
+        found: list[Mention] = []
+        for i in range(lo, span.start):
+            mention = mention_at.get(i)
+            if mention is not None and mention.is_organisation and mention not in found:
+                found.append(mention)
+            elif mention is None and doc[i].lower_ not in (",", "and", "or") and not doc[i].is_lower:
+                return []
+        return found
+
+    def _possessive(self, span: Span, mention_at: dict[int, Mention], reach: int = 5) -> int | None:
+        """Return the index of "its"/"their" governing the trigger ("its in-house software unit")."""
+        doc, sent = span.doc, span.sent
+        for i in range(span.start - 1, max(sent.start - 1, span.start - reach - 1), -1):
+            word = doc[i].lower_
+            if word in POSSESSIVE_DETERMINERS:
+                return i
+            inside = i in mention_at or doc[i].text == "-" or (doc[i].is_lower and word not in CLAUSE_STOPS)
+            if not inside:
+                return None
+        return None
+
+    def _owner_of_possessive(
+        self, at: int, span: Span, mention_at: dict[int, Mention], mentions: list[Mention], exclude: list[Mention]
+    ) -> Mention | None:
+        """Return what "its" at ``at`` stands for: the clause's subject, else the previous subject."""
+        left = [m for m in self.left_group(at, span.sent, mention_at, reach=40) if m not in exclude]
+        if left:
+            return left[0]
+        antecedent = previous_subject(span.doc, at, [m for m in mentions if m not in exclude])
+        return antecedent
+
+    # -- groups -----------------------------------------------------------------
+    def left_group(self, start: int, sent: Span, mention_at: dict[int, Mention], reach: int = 25) -> list[Mention]:
+        """Return the subject group; "X, Y's partner" is X alone, "X's unit Y" is Y."""
+        group = super().left_group(start, sent, mention_at, reach)
+        doc = sent.doc
+        out: list[Mention] = []
+        for k, mention in enumerate(group):
+            genitive = self.is_genitive_at(doc, mention.end)
+            if k > 0 and genitive and doc[mention.start - 1].text == ",":
+                break  # "Amazon, Rivian's largest shareholder, holds ...": an apposition
+            out.append(mention)
+        if len(out) == 1 and self.is_genitive_at(doc, out[0].end):
+            # "Volkswagen's premium brand Audi signed ...", "The group's battery business, Agratas, is ...":
+            # the name of the head noun is the subject
+            i = out[0].end + 1
+            while i < min(start, out[0].end + 8) and i not in mention_at and (doc[i].is_lower or doc[i].text == ","):
+                i += 1
+            if i < start and i in mention_at and mention_at[i].is_organisation and i > out[0].end + 1:
+                return [mention_at[i]]
+            if start - out[0].end > 4:  # "Tata Motors' electric cars use ...": the cars are the subject
+                words = {t.lower_ for t in doc[out[0].end : start]}
+                return out if words & {"it", "they", *POSSESSIVE_DETERMINERS} else []  # "... as it battles X"
+        return out
+
+    def participants(self, span: Span, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
+        """Return the participants of a symmetric trigger, with "with X" before it and "from X" for rivals."""
+        left, right = super().participants(span, mention_at, mentions)
+        doc, sent = span.doc, span.sent
+        plural = span[-1].lower_.endswith(("s", "x"))
+        if plural and not left:
+            return [], []  # "ventures with SAIC and FAW": one venture each with someone unnamed
+        taken = {m.iri for m in left + right}
+        i = max((m.end for m in left if m.end <= span.start), default=span.start)
+        while i < span.start:
+            if doc[i].lower_ in CLAUSE_STOPS or doc[i].text in ";.":
+                break
+            if doc[i].lower_ == "with":
+                j = i + 1
+                while j < span.start and j not in mention_at and (doc[j].is_lower or doc[j].text == "-"):
+                    j += 1
+                mention = mention_at.get(j)
+                if j < span.start and mention is not None and mention.is_organisation and mention.iri not in taken:
+                    right.append(mention)
+                    taken.add(mention.iri)
+            i += 1
+        at = self._possessive(span, mention_at, reach=8)
+        if at is not None and at - 2 >= sent.start and doc[at - 1].text == "," and at - 2 in mention_at:
+            named = mention_at[at - 2]  # "LG Energy Solution, its partner in the Ultium Cells joint venture"
+            if named.is_organisation and named.iri not in taken:
+                right.append(named)
+                taken.add(named.iri)
+            owner = self._owner_of_possessive(at, span, mention_at, mentions, [named])
+            if owner is not None and owner.iri not in taken:  # "its" is the other partner
+                left.append(owner)
+                taken.add(owner.iri)
+        if span.text.lower() in self.rivalry_words:  # "competition from X and from Y"
+            right += [m for m, prep in self.tail(span, mention_at) if prep == "from" and m.iri not in taken]
+        return left, right
+
+    # -- asymmetric arguments -------------------------------------------------
+    def arguments(self, span: Span, trig: Trigger, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
+        """Return (subjects, objects) with the English constructions of the module docstring."""
+        doc, sent = span.doc, span.sent
+        reversed_frame = "subj" in trig.object_roles
+        after = span.end
+        while after < sent.end and _adverb(doc[after].lower_):
+            after += 1
+        if after < sent.end and doc[after].lower_ == "by" and (reversed_frame or "by" in trig.subject_roles):
+            by = [m for m, prep in self.tail(span, mention_at) if prep == "by"]
+            left = self.left_group(span.start, sent, mention_at)
+            return (left, by) if reversed_frame and "by" not in trig.subject_roles else (by, left)
+        if reversed_frame:
+            return self._reversed(span, trig, mention_at)
+        owner = self._genitive_owner(span, mention_at)
+        if owner is not None and any(r in trig.object_roles for r in ("of", "poss")):
+            between = self._between(owner.end + 1, span, mention_at)
+            if between:  # "GM's Cruise unit", "the group's Audi, Bentley and Porsche brands"
+                return between, [owner]
+        subjects, objects = super().arguments(span, trig, mention_at, mentions)
+        if owner is None and not objects and "poss" in trig.object_roles:
+            subjects, objects = self._possessive_frame(span, trig, mention_at, mentions, subjects, objects)
+        if not objects and trig.predicate == "shareholderOf":
+            objects = self._stake_bought_with(span, mention_at)
+        if not objects and self._reciprocal_after(span):
+            objects = list(subjects)  # "X and Y have not taken stakes in each other"
+        return subjects, objects
+
+    def _reversed(self, span: Span, trig: Trigger, mention_at) -> tuple[list[Mention], list[Mention]]:
+        """Return the arguments of a frame whose grammatical subject is the object ("Toyota controls Hino")."""
+        tail = self.tail(span, mention_at)
+        subjects = [m for m, prep in tail if prep in trig.subject_roles or (prep is None and "obj" in trig.subject_roles)]
+        owner = self._genitive_owner(span, mention_at)
+        left = self.left_group(span.start, span.sent, mention_at)
+        if owner is not None and "poss" in trig.subject_roles:  # "Waymo's parent Alphabet"
+            named = self.appositive_name(span.doc[owner.start : span.end], mention_at)
+            following = [m for m, prep in tail[:1] if prep is None]
+            return [owner], ([named] if named is not None else following)
+        return subjects, left
+
+    def _possessive_frame(self, span, trig, mention_at, mentions, subjects, objects):
+        """Read "its software unit Cariad", "its Cruise unit", "LG, its partner in ..."."""
+        at = self._possessive(span, mention_at)
+        if at is None:
+            return subjects, objects
+        doc = span.doc
+        named = self._between(at + 1, span, mention_at) or [
+            m for m, prep in self.tail(span, mention_at)[:1] if prep is None
+        ]
+        if not named and at - 1 > span.sent.start and doc[at - 1].text == "," and at - 2 in mention_at:
+            named = [mention_at[at - 2]]  # "LG Energy Solution, its partner in ..."
+        if not named:
+            copula = any(t.lower_ in COPULAS for t in span.doc[span.sent.start : at])
+            return (subjects, objects) if not copula else (subjects, [])
+        owner = self._owner_of_possessive(at, span, mention_at, mentions, named)
+        return (named, [owner]) if owner is not None else (subjects, objects)
+
+    def _stake_bought_with(self, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return Y in "invest ... in Y for a 4.99% stake" (the stake's company named before "for")."""
+        doc, sent = span.doc, span.sent
+        if span.text.lower() not in STAKE_NOUNS:
+            return []
+        i = span.start - 1
+        while i > sent.start and doc[i].lower_ != "for" and span.start - i < 7:
+            i -= 1
+        if doc[i].lower_ != "for":
+            return []
+        for j in range(i - 1, max(sent.start, i - 12), -1):
+            if doc[j].lower_ in CLAUSE_STOPS:
+                return []
+            if j in mention_at and mention_at[j].is_organisation:
+                k = mention_at[j].start - 1
+                while k > sent.start and (doc[k].is_lower and doc[k].lower_ not in ("in", "into")):
+                    k -= 1
+                return [mention_at[j]] if doc[k].lower_ in ("in", "into") else []
+        return []
+
+    def _reciprocal_after(self, span: Span) -> bool:
+        doc, sent = span.doc, span.sent
+        words = [t.lower_ for t in doc[span.end : min(sent.end, span.end + 4)]]
+        return any(words[k : k + 2] == list(pair) for pair in RECIPROCALS for k in range(len(words) - 1))
+
+    # -- qualifiers -------------------------------------------------------------
+    def qualify(self, span: Span, subject: Mention, obj: Mention) -> Qualifiers:
+        """Return the qualifiers, negated when the object comes after "rather than", "instead of" or "not"."""
+        quals = super().qualify(span, subject, obj)
+        doc = span.doc
+        if obj.start <= span.end or obj.start - span.end > 15:
+            return quals
+        words = [t.lower_ for t in doc[span.end : obj.start]]
+        contrast = any(words[k : k + 2] in (["rather", "than"], ["instead", "of"]) for k in range(len(words) - 1))
+        bare_not = any(w == "not" and words[k + 1 : k + 2] != ["only"] for k, w in enumerate(words))
+        if contrast or bare_not:
+            return Qualifiers(polarity="negated", modality=quals.modality)
+        return quals
