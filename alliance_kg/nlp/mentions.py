@@ -338,7 +338,10 @@ class MentionFinder:
                 nxt = doc[span.end] if span.end < len(doc) else None
                 if nxt is not None and (nxt.pos_ in ("ADJ", "PROPN", "NOUN") or nxt.i in taken):
                     continue  # "le groupe japonais", "le groupe Renault": not a bare anaphor
-                antecedent = previous_subject(doc, span.start, named)
+                pool = named
+                if self.lang == "en" and span[-1].lower_ == "venture":  # "the venture": a joint venture only
+                    pool = [m for m in named if m.kind == "JointVenture"]
+                antecedent = previous_subject(doc, span.start, pool)
                 if antecedent is not None and antecedent.kind not in ("Technology", "Country", "NewsAgency"):
                     resolved.append(
                         Mention(span.start, span.end, antecedent.iri, antecedent.name, antecedent.kind, via="anaphor")
@@ -475,9 +478,50 @@ def previous_subject(doc: Doc, position: int, named: list[Mention]) -> Mention |
         subjects = [m for m in pool if doc[m.start : m.end].root.dep_.startswith("nsubj")]
         if subjects:
             return subjects[-1]
+    else:
+        return _subject_by_word_order(doc, position, in_sentence, earlier)
     if in_sentence and in_sentence[0].start <= sent_start + 1:
         return in_sentence[0]  # the sentence opens with it: "Nissan, l'allié de Renault, ... qu'il ..."
     return pool[-1]
+
+
+OBJECT_PREPOSITIONS = {"in", "of", "into", "with", "to", "for", "from", "on", "at", "about", "over"}
+CLAUSE_OPENERS = {",", ";", "said", "says", "told", "that", "which", "who", "but", "while", "whereas"}
+
+
+def _clause_subject(doc: Doc, position: int, in_sentence: list[Mention]) -> Mention | None:
+    """Return the first organisation of the clause that holds ``position`` ("... said Toyota had no ...")."""
+    sent_start = doc[position].sent.start if doc.has_annotation("SENT_START") else 0
+    i = position - 1
+    while i > sent_start and doc[i].lower_ not in CLAUSE_OPENERS:
+        i -= 1
+    return next((m for m in in_sentence if i <= m.start < position), None)
+
+
+def _subject_by_word_order(
+    doc: Doc, position: int, in_sentence: list[Mention], earlier: list[Mention]
+) -> Mention | None:
+    """Return the antecedent of a pronoun or "the company" when there is no parse (English word order).
+
+    Subjects come first in English: at the head of a sentence the antecedent
+    is the previous sentence's first organisation ("Toyota holds 5% of Mazda.
+    The group also controls Hino": Toyota); inside a sentence it is the
+    sentence's first organisation, except after a preposition, where it is
+    another company than that subject ("Ford no longer owns shares in the
+    company", "Amazon holds a stake in the company").
+    """
+    if not in_sentence:
+        last_sentence = earlier[-1].start
+        sent_start = doc[last_sentence].sent.start if doc.has_annotation("SENT_START") else 0
+        return next(m for m in earlier if m.start >= sent_start)
+    subject = in_sentence[0]
+    if position > 0 and doc[position - 1].lower_ in OBJECT_PREPOSITIONS:
+        clause_subject = _clause_subject(doc, position, in_sentence) or subject
+        others = [m for m in in_sentence if m.iri != clause_subject.iri]
+        if others:
+            return others[-1]
+    sent_start = doc[position].sent.start if doc.has_annotation("SENT_START") else 0
+    return subject if subject.start <= sent_start + 1 else in_sentence[-1]
 
 
 @Language.factory(

@@ -134,6 +134,7 @@ IRREGULAR = {
     "partner": {"partnered", "partnering"},
     "join": {"joined"},
     "own": {"owned"},
+    "control": {"controlled", "controlling"},
 }
 
 

@@ -112,8 +112,13 @@ class EnglishSurfaceReader(SurfaceReader):
     # -- groups -----------------------------------------------------------------
     def left_group(self, start: int, sent: Span, mention_at: dict[int, Mention], reach: int = 25) -> list[Mention]:
         """Return the subject group; "X, Y's partner" is X alone, "X's unit Y" is Y."""
-        group = super().left_group(start, sent, mention_at, reach)
         doc = sent.doc
+        relative = self._closed_relative(start, sent, mention_at)
+        if relative is not None:  # "LG, which also supplies Tesla, signed a deal to provide ..."
+            return [relative]
+        group = super().left_group(start, sent, mention_at, reach)
+        if group:
+            group = self._after_coordinated_clause(group, start, sent, mention_at) or group
         out: list[Mention] = []
         for k, mention in enumerate(group):
             genitive = self.is_genitive_at(doc, mention.end)
@@ -132,6 +137,45 @@ class EnglishSurfaceReader(SurfaceReader):
                 words = {t.lower_ for t in doc[out[0].end : start]}
                 return out if words & {"it", "they", *POSSESSIVE_DETERMINERS} else []  # "... as it battles X"
         return out
+
+    def _closed_relative(self, start: int, sent: Span, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return X when the trigger follows "X, which ..., VERB": the relative clause closed by a comma."""
+        doc = sent.doc
+        comma: int | None = None
+        for i in range(start - 1, max(sent.start, start - 30) - 1, -1):
+            word = doc[i].lower_
+            if i in mention_at:
+                if comma is None:
+                    return None  # a name after the last comma: the trigger's own clause has a subject
+                continue
+            if word == "," and comma is None:
+                comma = i
+            elif word in ("which", "who"):
+                if comma is None or i < sent.start + 2 or doc[i - 1].text != ",":
+                    return None
+                return self.antecedent(i, sent, mention_at)
+            elif word in CLAUSE_STOPS:
+                return None
+        return None
+
+    def _after_coordinated_clause(
+        self, group: list[Mention], start: int, sent: Span, mention_at: dict[int, Mention]
+    ) -> list[Mention]:
+        """Return the subject of a clause after ", and" ("..., and its unit Cariad set up a venture")."""
+        doc = sent.doc
+        for k in range(start - 1, group[-1].end, -1):
+            if doc[k].lower_ in ("and", "but") and doc[k - 1].text == ",":
+                i = k + 1
+                while i < start and (
+                    (i in mention_at and not mention_at[i].is_organisation)
+                    or (i not in mention_at and (doc[i].is_lower or doc[i].text == "-"))
+                ):
+                    i += 1
+                mention = mention_at.get(i)
+                if i < start and mention is not None and mention.is_organisation:
+                    return [mention]
+                return []
+        return []
 
     def participants(self, span: Span, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return the participants of a symmetric trigger, with "with X" before it and "from X" for rivals."""
