@@ -141,6 +141,8 @@ IRREGULAR = {
 class SurfaceReader:
     """Find arguments and qualifiers from token order alone."""
 
+    clause_stops: frozenset[str] = frozenset(CLAUSE_STOPS)  # words that end a clause (French and English)
+
     def __init__(self, lexicon: Lexicon, lang: str) -> None:
         self.lexicon = lexicon
         self.lang = lang
@@ -195,7 +197,7 @@ class SurfaceReader:
         begin = max(sent.start, start - reach)
         relative: Mention | None = None
         for i in range(start - 1, begin - 1, -1):
-            if doc[i].lower_ in CLAUSE_STOPS and i not in mention_at:
+            if doc[i].lower_ in self.clause_stops and i not in mention_at:
                 if doc[i].lower_ in ("which", "who", "qui"):
                     relative = self.antecedent(i, sent, mention_at)
                 begin = i + 1
@@ -262,7 +264,7 @@ class SurfaceReader:
                     i = j
                     continue
                 break
-            if doc[i].lower_ in CLAUSE_STOPS or doc[i].text in ".!?":
+            if doc[i].lower_ in self.clause_stops or doc[i].text in ".!?":
                 break
             i += 1
         return group
@@ -298,7 +300,7 @@ class SurfaceReader:
                 pass  # "avec un autre constructeur d'État, Changan", "à des constructeurs, dont BMW"
             elif token.pos_ in ("ADJ", "ADV") and skipped < 3:
                 skipped += 1
-            elif not token.pos_ and skipped < 5 and low not in CLAUSE_STOPS and token.text not in ".!?;":
+            elif not token.pos_ and skipped < 5 and low not in self.clause_stops and token.text not in ".!?;":
                 skipped += 1  # no parse: step over "about $700 million", "electric-vehicle maker"
             else:
                 break
@@ -381,7 +383,7 @@ class SurfaceReader:
                 if prep in trig.object_roles:
                     return self.antecedent(i, sent, mention_at)
                 return None
-            if word in CLAUSE_STOPS:
+            if word in self.clause_stops:
                 return None
         return None
 

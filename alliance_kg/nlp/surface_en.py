@@ -29,14 +29,20 @@ from spacy.tokens import Doc, Span
 from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.mentions import Mention, previous_subject
 from alliance_kg.nlp.qualifiers import Qualifiers
-from alliance_kg.nlp.surface import CLAUSE_STOPS, COPULAS, SurfaceReader, inflections
+from alliance_kg.nlp.surface import COPULAS, SurfaceReader, inflections
 
 GENITIVE = ("'s", "’s")
 BARE_APOSTROPHES = ("'", "’")
 POSSESSIVE_DETERMINERS = ("its", "their")
 RECIPROCALS = (("each", "other"), ("one", "another"))
 PASSIVE_ADVERBS = {"equally", "jointly", "partly", "wholly", "fully", "majority", "-", "mainly", "largely", "also"}
+# the clause-ending words of English only: the shared list also holds French ones ("car", "que")
+CLAUSE_STOPS = frozenset(
+    {";", ":", "—", "–", "(", ")", "that", "which", "who", "while", "but", "whereas", "although", "after", "before"}
+    | {"because", '"', "“", "”"}
+)
 STAKE_NOUNS = {"stake", "stakes", "holding", "share", "shares", "interest"}
+STAKE_GOVERNORS = {"of", "buy", "buys", "bought", "buying", "purchase", "purchased", "hold", "holds", "held", "own", "owns"}
 
 
 def _adverb(word: str) -> bool:
@@ -45,6 +51,8 @@ def _adverb(word: str) -> bool:
 
 class EnglishSurfaceReader(SurfaceReader):
     """The surface reader with the English constructions of the module docstring."""
+
+    clause_stops = CLAUSE_STOPS
 
     def __init__(self, lexicon: Lexicon, lang: str = "en") -> None:
         super().__init__(lexicon, lang)
@@ -231,7 +239,10 @@ class EnglishSurfaceReader(SurfaceReader):
             between = self._between(owner.end + 1, span, mention_at)
             if between:  # "GM's Cruise unit", "the group's Audi, Bentley and Porsche brands"
                 return between, [owner]
+            return self._genitive_frame(owner, span, mention_at, self.left_group(span.start, sent, mention_at))
         subjects, objects = super().arguments(span, trig, mention_at, mentions)
+        if not objects and trig.predicate == "shareholderOf":
+            objects = self._compound_object(span, mention_at, subjects)
         if owner is None and not objects and "poss" in trig.object_roles:
             subjects, objects = self._possessive_frame(span, trig, mention_at, mentions, subjects, objects)
         if not objects and trig.predicate == "shareholderOf":
@@ -239,6 +250,45 @@ class EnglishSurfaceReader(SurfaceReader):
         if not objects and self._reciprocal_after(span):
             objects = list(subjects)  # "X and Y have not taken stakes in each other"
         return subjects, objects
+
+    def _genitive_frame(
+        self, owner: Mention, span: Span, mention_at: dict[int, Mention], left: list[Mention]
+    ) -> tuple[list[Mention], list[Mention]]:
+        """Read "Cariad, Volkswagen's unit", "Volkswagen's unit Cariad", "Nissan is Mitsubishi Motors' shareholder"."""
+        doc, sent = span.doc, span.sent
+        named = self.appositive_name(doc[owner.start : span.end], mention_at)
+        following = [m for m, prep in self.tail(span, mention_at)[:1] if prep is None]
+        # "Nissan is Mitsubishi Motors' largest shareholder": the copula right before the genitive
+        copula = any(t.lower_ in COPULAS for t in doc[max(sent.start, owner.start - 2) : owner.start])
+        subjects = [named] if named is not None else following or ([m for m in left if m.iri != owner.iri] if copula else [])
+        return (subjects, [owner]) if subjects else (left, [])
+
+    def _compound_object(self, span: Span, mention_at: dict[int, Mention], subjects: list[Mention]) -> list[Mention]:
+        """Return Y in "buys 48 billion yen of Y shares", "holds Y shares" (a name compounded with the stake noun)."""
+        doc = span.doc
+        before = mention_at.get(span.start - 1)
+        if before is None or not before.is_organisation or before in subjects or span.text.lower() not in STAKE_NOUNS:
+            return []
+        governor = doc[before.start - 1].lower_ if before.start > span.sent.start else ""
+        return [before] if governor in STAKE_GOVERNORS else []
+
+    def antecedent(self, i: int, sent: Span, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return the name a relative pronoun refers to, also past an apposition ("Xpeng, the EV maker in which")."""
+        found = super().antecedent(i, sent, mention_at)
+        if found is not None:
+            return found
+        doc = sent.doc
+        j = i - 1
+        if j >= sent.start and doc[j].lower_ in self.preps:
+            j -= 1
+        k = j
+        while k > sent.start and j - k < 8 and doc[k].text != "," and doc[k].lower_ not in CLAUSE_STOPS:
+            if k in mention_at and mention_at[k].is_organisation and mention_at[k].via == "name":
+                return None  # "... joint venture with Panasonic, which": the name itself, handled above
+            k -= 1
+        if k > sent.start and doc[k].text == "," and k - 1 in mention_at and mention_at[k - 1].is_organisation:
+            return mention_at[k - 1]
+        return None
 
     def _reversed(self, span: Span, trig: Trigger, mention_at) -> tuple[list[Mention], list[Mention]]:
         """Return the arguments of a frame whose grammatical subject is the object ("Toyota controls Hino")."""
@@ -283,8 +333,11 @@ class EnglishSurfaceReader(SurfaceReader):
             if doc[j].lower_ in CLAUSE_STOPS:
                 return []
             if j in mention_at and mention_at[j].is_organisation:
-                k = mention_at[j].start - 1
-                while k > sent.start and (doc[k].is_lower and doc[k].lower_ not in ("in", "into")):
+                k = mention_at[j].start - 1  # "in Chinese electric-vehicle maker Xpeng for a stake"
+                while k > max(sent.start, mention_at[j].start - 8) and doc[k].lower_ not in ("in", "into"):
+                    other = mention_at.get(k)
+                    if doc[k].lower_ in CLAUSE_STOPS or (other and other.is_organisation and other.iri != mention_at[j].iri):
+                        return []
                     k -= 1
                 return [mention_at[j]] if doc[k].lower_ in ("in", "into") else []
         return []
