@@ -47,14 +47,19 @@ def test_name_between_genitive_and_unit_noun(extractor):
 
 
 def test_possessive_determiner_unit_named_after(extractor):
-    found = keys(extractor, "Volkswagen sells cars in China, and its software unit Cariad set up a venture with Horizon Robotics.")
+    found = keys(
+        extractor,
+        "Volkswagen sells cars in China, and its software unit Cariad set up a venture with Horizon Robotics.",
+    )
     assert ("Cariad", "subsidiaryOf", "Volkswagen", "affirmed") in found
     assert ("Cariad", "jointVenture", "Horizon Robotics", "affirmed") in found
     assert ("Volkswagen", "jointVenture", "Horizon Robotics", "affirmed") not in found
 
 
 def test_genitive_subject_is_the_named_head(extractor):
-    found = keys(extractor, "Volkswagen's premium brand Audi signed a deal with SAIC Motor to develop electric cars together.")
+    found = keys(
+        extractor, "Volkswagen's premium brand Audi signed a deal with SAIC Motor to develop electric cars together."
+    )
     assert ("Audi", "subsidiaryOf", "Volkswagen", "affirmed") in found
     assert ("Audi", "developsTechnology", "electric vehicles", "affirmed") in found
     assert ("Volkswagen", "developsTechnology", "electric vehicles", "affirmed") not in found
@@ -93,7 +98,10 @@ def test_no_intention_to_take_control_is_negated(extractor):
 
 
 def test_stake_bought_with_an_investment(extractor):
-    found = keys(extractor, "Volkswagen will invest about $700 million in Chinese electric-vehicle maker Xpeng for a 4.99% stake.")
+    found = keys(
+        extractor,
+        "Volkswagen will invest about $700 million in Chinese electric-vehicle maker Xpeng for a 4.99% stake.",
+    )
     assert ("Volkswagen", "shareholderOf", "Xpeng", "affirmed") in found
     assert ("Xpeng", "developsTechnology", "electric vehicles", "affirmed") in found
 
@@ -123,7 +131,10 @@ def test_rather_than_negates_the_second_object(extractor):
 
 
 def test_closed_relative_clause_gives_its_antecedent(extractor):
-    text = "LG Energy Solution, which also supplies cells to Tesla, agreed to provide batteries for Toyota's electric vehicles."
+    text = (
+        "LG Energy Solution, which also supplies cells to Tesla, agreed to provide batteries "
+        "for Toyota's electric vehicles."
+    )
     found = keys(extractor, text)
     assert ("LG Energy Solution", "suppliesTo", "Tesla", "affirmed") in found
     assert ("LG Energy Solution", "suppliesTo", "Toyota", "affirmed") in found
@@ -174,3 +185,57 @@ def test_venture_with_and_named_joint_venture(extractor):
 def test_parent_is_a_reversed_subsidiary(extractor):
     for text in ("Geely, Volvo Cars' parent, plans to expand.", "Geely is the parent of Volvo Cars."):
         assert ("Volvo Cars", "subsidiaryOf", "Geely", "affirmed") in keys(extractor, text)
+
+
+def test_customers_include_is_a_reversed_supply(extractor):
+    found = keys(extractor, "CATL's European customers include BMW and Mercedes-Benz, the company said.")
+    assert ("CATL", "suppliesTo", "BMW", "affirmed") in found
+    assert ("CATL", "suppliesTo", "Mercedes-Benz", "affirmed") in found
+
+
+def test_buying_goods_from_a_supplier_but_not_a_company(extractor):
+    assert ("CATL", "suppliesTo", "Tesla", "affirmed") in keys(
+        extractor, "Tesla also buys cells from CATL for cars built in China."
+    )
+    found = keys(extractor, "Tata Motors bought Jaguar Land Rover from Ford in 2008.")
+    assert ("Tata Motors", "acquires", "Jaguar Land Rover", "affirmed") in found
+    assert not {k for k in found if k[1] == "suppliesTo"}
+
+
+def test_pronoun_object_is_the_other_company(extractor):
+    found = keys(
+        extractor, "Nissan is Mitsubishi Motors' largest shareholder and has supplied it with vehicles for years."
+    )
+    assert ("Nissan", "suppliesTo", "Mitsubishi", "affirmed") in found
+    found = keys(extractor, "Tata Motors has owned Jaguar Land Rover since it bought it from Ford in 2008.")
+    assert ("Tata Motors", "acquires", "Jaguar Land Rover", "affirmed") in found
+    assert ("Jaguar Land Rover", "acquires", "Tata Motors", "affirmed") not in found
+
+
+def test_possessive_rival_far_from_its_owner(extractor):
+    text = (
+        "Xpeng, based in Guangzhou and listed in New York and Hong Kong, delivered about 41,000 vehicles "
+        "in the first half of the year, far fewer than its rival Li Auto."
+    )
+    assert ("Xpeng", "competesWith", "Li Auto", "affirmed") in keys(extractor, text)
+
+
+def test_losing_ground_to_a_rival(extractor):
+    found = keys(extractor, "Volkswagen has been losing ground in China to BYD.")
+    assert ("Volkswagen", "competesWith", "BYD", "affirmed") in found
+
+
+def test_memorandum_with_is_a_planned_partnership(extractor):
+    article = article_from_text(
+        "Audi signed a memorandum of understanding with SAIC Motor to develop cars for China.", doc="t"
+    )
+    statements = [s for s in extractor.extract(article).statements if s.predicate == "partnerOf"]
+    assert [s.key() for s in statements] == [("Audi", "partnerOf", "SAIC", "affirmed")]
+    assert statements[0].modality == "planned"
+
+
+def test_build_with_a_partner_and_assembler_of(extractor):
+    found = keys(extractor, "GM builds hydrogen fuel cells in Michigan with Japan's Honda.")
+    assert ("General Motors", "partnerOf", "Honda", "affirmed") in found
+    found = keys(extractor, "Foxconn, the main assembler of Apple's iPhones, wants to make cars.")
+    assert ("Foxconn", "suppliesTo", "Apple", "affirmed") in found

@@ -126,9 +126,7 @@ class DescriptionFacts:
         # "X, a battery maker": the name before the comma; "battery maker SK On": the name right after
         j = noun.i - 1
         while (
-            j > noun.sent.start
-            and doc[j].lower_ not in (",", "(", *CLAUSE_WORDS)
-            and not self._org_at(j, mention_at)
+            j > noun.sent.start and doc[j].lower_ not in (",", "(", *CLAUSE_WORDS) and not self._org_at(j, mention_at)
         ):
             j -= 1
         if (

@@ -135,6 +135,7 @@ IRREGULAR = {
     "join": {"joined"},
     "own": {"owned"},
     "control": {"controlled", "controlling"},
+    "lose": {"lost", "losing"},
 }
 
 
@@ -184,6 +185,10 @@ class SurfaceReader:
             FILLER | lexicon.cues(lang, "name_verbs", raw=True) | lexicon.cues(lang, "ownership_participles", raw=True)
         )
 
+    def is_clause_stop(self, doc, i: int) -> bool:
+        """Return True when the word at ``i`` ends the clause before it."""
+        return doc[i].lower_ in self.clause_stops
+
     # -- groups of mentions -----------------------------------------------
     def left_group(self, start: int, sent: Span, mention_at: dict[int, Mention], reach: int = 25) -> list[Mention]:
         """Return the subject group of the clause that ends at ``start``.
@@ -197,7 +202,7 @@ class SurfaceReader:
         begin = max(sent.start, start - reach)
         relative: Mention | None = None
         for i in range(start - 1, begin - 1, -1):
-            if doc[i].lower_ in self.clause_stops and i not in mention_at:
+            if self.is_clause_stop(doc, i) and i not in mention_at:
                 if doc[i].lower_ in ("which", "who", "qui"):
                     relative = self.antecedent(i, sent, mention_at)
                 begin = i + 1

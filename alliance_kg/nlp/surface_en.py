@@ -15,7 +15,13 @@ On top of :class:`~alliance_kg.nlp.surface.SurfaceReader` it reads:
 - reciprocals ("have not taken stakes in each other");
 - comitative phrases before a symmetric trigger ("GM makes cells with LG
   through their Ultium Cells joint venture", "scrapped a plan with Honda
-  to co-develop").
+  to co-develop");
+- subjects across clauses: "LG, which supplies Tesla, signed ..." (the
+  antecedent of a closed relative clause), "..., and its unit Cariad set up
+  ..." (a new subject after ", and");
+- "rather than"/"instead of"/"not" before an object negates it.
+
+The noun-phrase pieces live in :mod:`.surface_en_phrases`.
 
 >>> from alliance_kg.lexicon import load_lexicon
 >>> EnglishSurfaceReader(load_lexicon(), "en").is_genitive_at is not None
@@ -24,35 +30,17 @@ True
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from alliance_kg.lexicon import Lexicon, Trigger
-from alliance_kg.nlp.mentions import Mention, previous_subject
+from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.qualifiers import Qualifiers
-from alliance_kg.nlp.surface import COPULAS, SurfaceReader, inflections
-
-GENITIVE = ("'s", "’s")
-BARE_APOSTROPHES = ("'", "’")
-POSSESSIVE_DETERMINERS = ("its", "their")
-RECIPROCALS = (("each", "other"), ("one", "another"))
-PASSIVE_ADVERBS = {"equally", "jointly", "partly", "wholly", "fully", "majority", "-", "mainly", "largely", "also"}
-# the clause-ending words of English only: the shared list also holds French ones ("car", "que")
-CLAUSE_STOPS = frozenset(
-    {";", ":", "—", "–", "(", ")", "that", "which", "who", "while", "but", "whereas", "although", "after", "before"}
-    | {"because", '"', "“", "”"}
-)
-STAKE_NOUNS = {"stake", "stakes", "holding", "share", "shares", "interest"}
-STAKE_GOVERNORS = {"of", "buy", "buys", "bought", "buying", "purchase", "purchased", "hold", "holds", "held", "own", "owns"}
+from alliance_kg.nlp.surface import COPULAS, inflections
+from alliance_kg.nlp.surface_en_phrases import CLAUSE_STOPS, POSSESSIVE_DETERMINERS, EnglishPhrases, passive_adverb
 
 
-def _adverb(word: str) -> bool:
-    return word in PASSIVE_ADVERBS or (word.endswith("ly") and len(word) > 3)
-
-
-class EnglishSurfaceReader(SurfaceReader):
+class EnglishSurfaceReader(EnglishPhrases):
     """The surface reader with the English constructions of the module docstring."""
-
-    clause_stops = CLAUSE_STOPS
 
     def __init__(self, lexicon: Lexicon, lang: str = "en") -> None:
         super().__init__(lexicon, lang)
@@ -63,61 +51,6 @@ class EnglishSurfaceReader(SurfaceReader):
             for form in inflections(t.lemma, t.pos, lang)
         }
 
-    # -- genitives ------------------------------------------------------------
-    def is_genitive_at(self, doc: Doc, i: int) -> bool:
-        """Return True when the token at ``i`` marks a genitive ("GM's", "Motors'")."""
-        if i >= len(doc) or i < 1:
-            return False
-        word = doc[i].text
-        return word.lower() in GENITIVE or (word in BARE_APOSTROPHES and doc[i - 1].lower_.endswith("s"))
-
-    def _genitive_owner(self, span: Span, mention_at: dict[int, Mention]) -> Mention | None:
-        """Return the organisation in a genitive before the trigger ("Volkswagen's software unit")."""
-        doc, sent = span.doc, span.sent
-        for i in range(span.start - 1, max(sent.start, span.start - 8), -1):
-            if doc[i].lower_ in CLAUSE_STOPS or doc[i].text in ",.;":
-                return None
-            if self.is_genitive_at(doc, i) and i - 1 in mention_at and mention_at[i - 1].is_organisation:
-                return mention_at[i - 1]
-        return None
-
-    def _between(self, lo: int, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
-        """Return the organisations named from ``lo`` up to a trigger they end right before ("Cruise unit")."""
-        doc = span.doc
-        if span.start - 1 not in mention_at or not mention_at[span.start - 1].is_organisation:
-            return []
-        found: list[Mention] = []
-        for i in range(lo, span.start):
-            mention = mention_at.get(i)
-            if mention is not None and mention.is_organisation and mention not in found:
-                found.append(mention)
-            elif mention is None and doc[i].lower_ not in (",", "and", "or") and not doc[i].is_lower:
-                return []
-        return found
-
-    def _possessive(self, span: Span, mention_at: dict[int, Mention], reach: int = 5) -> int | None:
-        """Return the index of "its"/"their" governing the trigger ("its in-house software unit")."""
-        doc, sent = span.doc, span.sent
-        for i in range(span.start - 1, max(sent.start - 1, span.start - reach - 1), -1):
-            word = doc[i].lower_
-            if word in POSSESSIVE_DETERMINERS:
-                return i
-            inside = i in mention_at or doc[i].text == "-" or (doc[i].is_lower and word not in CLAUSE_STOPS)
-            if not inside:
-                return None
-        return None
-
-    def _owner_of_possessive(
-        self, at: int, span: Span, mention_at: dict[int, Mention], mentions: list[Mention], exclude: list[Mention]
-    ) -> Mention | None:
-        """Return what "its" at ``at`` stands for: the clause's subject, else the previous subject."""
-        left = [m for m in self.left_group(at, span.sent, mention_at, reach=40) if m not in exclude]
-        if left:
-            return left[0]
-        antecedent = previous_subject(span.doc, at, [m for m in mentions if m not in exclude])
-        return antecedent
-
-    # -- groups -----------------------------------------------------------------
     def left_group(self, start: int, sent: Span, mention_at: dict[int, Mention], reach: int = 25) -> list[Mention]:
         """Return the subject group; "X, Y's partner" is X alone, "X's unit Y" is Y."""
         doc = sent.doc
@@ -220,13 +153,12 @@ class EnglishSurfaceReader(SurfaceReader):
             right += [m for m, prep in self.tail(span, mention_at) if prep == "from" and m.iri not in taken]
         return left, right
 
-    # -- asymmetric arguments -------------------------------------------------
     def arguments(self, span: Span, trig: Trigger, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return (subjects, objects) with the English constructions of the module docstring."""
         doc, sent = span.doc, span.sent
         reversed_frame = "subj" in trig.object_roles
         after = span.end
-        while after < sent.end and _adverb(doc[after].lower_):
+        while after < sent.end and passive_adverb(doc[after].lower_):
             after += 1
         if after < sent.end and doc[after].lower_ == "by" and (reversed_frame or "by" in trig.subject_roles):
             by = [m for m, prep in self.tail(span, mention_at) if prep == "by"]
@@ -249,6 +181,12 @@ class EnglishSurfaceReader(SurfaceReader):
             objects = self._stake_bought_with(span, mention_at)
         if not objects and self._reciprocal_after(span):
             objects = list(subjects)  # "X and Y have not taken stakes in each other"
+        if not subjects and "poss" in trig.subject_roles:  # "far fewer than its rival Li Auto"
+            at = self._possessive(span, mention_at)
+            owner = None if at is None else self._owner_of_possessive(at, span, mention_at, mentions, objects)
+            subjects = [owner] if owner is not None else []
+        if not objects and subjects:
+            objects = self._pronoun_object(span, trig, mention_at, subjects)
         return subjects, objects
 
     def _genitive_frame(
@@ -260,46 +198,28 @@ class EnglishSurfaceReader(SurfaceReader):
         following = [m for m, prep in self.tail(span, mention_at)[:1] if prep is None]
         # "Nissan is Mitsubishi Motors' largest shareholder": the copula right before the genitive
         copula = any(t.lower_ in COPULAS for t in doc[max(sent.start, owner.start - 2) : owner.start])
-        subjects = [named] if named is not None else following or ([m for m in left if m.iri != owner.iri] if copula else [])
+        subjects = (
+            [named] if named is not None else following or ([m for m in left if m.iri != owner.iri] if copula else [])
+        )
         return (subjects, [owner]) if subjects else (left, [])
-
-    def _compound_object(self, span: Span, mention_at: dict[int, Mention], subjects: list[Mention]) -> list[Mention]:
-        """Return Y in "buys 48 billion yen of Y shares", "holds Y shares" (a name compounded with the stake noun)."""
-        doc = span.doc
-        before = mention_at.get(span.start - 1)
-        if before is None or not before.is_organisation or before in subjects or span.text.lower() not in STAKE_NOUNS:
-            return []
-        governor = doc[before.start - 1].lower_ if before.start > span.sent.start else ""
-        return [before] if governor in STAKE_GOVERNORS else []
-
-    def antecedent(self, i: int, sent: Span, mention_at: dict[int, Mention]) -> Mention | None:
-        """Return the name a relative pronoun refers to, also past an apposition ("Xpeng, the EV maker in which")."""
-        found = super().antecedent(i, sent, mention_at)
-        if found is not None:
-            return found
-        doc = sent.doc
-        j = i - 1
-        if j >= sent.start and doc[j].lower_ in self.preps:
-            j -= 1
-        k = j
-        while k > sent.start and j - k < 8 and doc[k].text != "," and doc[k].lower_ not in CLAUSE_STOPS:
-            if k in mention_at and mention_at[k].is_organisation and mention_at[k].via == "name":
-                return None  # "... joint venture with Panasonic, which": the name itself, handled above
-            k -= 1
-        if k > sent.start and doc[k].text == "," and k - 1 in mention_at and mention_at[k - 1].is_organisation:
-            return mention_at[k - 1]
-        return None
 
     def _reversed(self, span: Span, trig: Trigger, mention_at) -> tuple[list[Mention], list[Mention]]:
         """Return the arguments of a frame whose grammatical subject is the object ("Toyota controls Hino")."""
+        doc, sent = span.doc, span.sent
         tail = self.tail(span, mention_at)
-        subjects = [m for m, prep in tail if prep in trig.subject_roles or (prep is None and "obj" in trig.subject_roles)]
+        subjects = [
+            m for m, prep in tail if prep in trig.subject_roles or (prep is None and "obj" in trig.subject_roles)
+        ]
         owner = self._genitive_owner(span, mention_at)
-        left = self.left_group(span.start, span.sent, mention_at)
-        if owner is not None and "poss" in trig.subject_roles:  # "Waymo's parent Alphabet"
-            named = self.appositive_name(span.doc[owner.start : span.end], mention_at)
-            following = [m for m, prep in tail[:1] if prep is None]
-            return [owner], ([named] if named is not None else following)
+        left = self.left_group(span.start, sent, mention_at)
+        if owner is not None and "poss" in trig.subject_roles:  # "Waymo's parent Alphabet", "CATL's customers include"
+            named = self.appositive_name(doc[owner.start : span.end], mention_at)
+            following = [m for m, prep in tail if prep is None and m.is_organisation]
+            copula = any(t.lower_ in COPULAS for t in doc[max(sent.start, owner.start - 2) : owner.start])
+            objects = [named] if named is not None else following or (left if copula else [])
+            return [owner], [m for m in objects if m.iri != owner.iri]
+        if "from" in trig.subject_roles and not self._bought_goods(span, tail, mention_at):
+            return [], []  # "bought Jaguar Land Rover from Ford", "bought a stake from Renault": no supply
         return subjects, left
 
     def _possessive_frame(self, span, trig, mention_at, mentions, subjects, objects):
@@ -319,35 +239,6 @@ class EnglishSurfaceReader(SurfaceReader):
         owner = self._owner_of_possessive(at, span, mention_at, mentions, named)
         return (named, [owner]) if owner is not None else (subjects, objects)
 
-    def _stake_bought_with(self, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
-        """Return Y in "invest ... in Y for a 4.99% stake" (the stake's company named before "for")."""
-        doc, sent = span.doc, span.sent
-        if span.text.lower() not in STAKE_NOUNS:
-            return []
-        i = span.start - 1
-        while i > sent.start and doc[i].lower_ != "for" and span.start - i < 7:
-            i -= 1
-        if doc[i].lower_ != "for":
-            return []
-        for j in range(i - 1, max(sent.start, i - 12), -1):
-            if doc[j].lower_ in CLAUSE_STOPS:
-                return []
-            if j in mention_at and mention_at[j].is_organisation:
-                k = mention_at[j].start - 1  # "in Chinese electric-vehicle maker Xpeng for a stake"
-                while k > max(sent.start, mention_at[j].start - 8) and doc[k].lower_ not in ("in", "into"):
-                    other = mention_at.get(k)
-                    if doc[k].lower_ in CLAUSE_STOPS or (other and other.is_organisation and other.iri != mention_at[j].iri):
-                        return []
-                    k -= 1
-                return [mention_at[j]] if doc[k].lower_ in ("in", "into") else []
-        return []
-
-    def _reciprocal_after(self, span: Span) -> bool:
-        doc, sent = span.doc, span.sent
-        words = [t.lower_ for t in doc[span.end : min(sent.end, span.end + 4)]]
-        return any(words[k : k + 2] == list(pair) for pair in RECIPROCALS for k in range(len(words) - 1))
-
-    # -- qualifiers -------------------------------------------------------------
     def qualify(self, span: Span, subject: Mention, obj: Mention) -> Qualifiers:
         """Return the qualifiers, negated when the object comes after "rather than", "instead of" or "not"."""
         quals = super().qualify(span, subject, obj)

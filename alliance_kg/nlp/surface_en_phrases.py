@@ -1,0 +1,207 @@
+"""Noun phrases of English read from word order: genitives, possessives, relatives, stakes, pronouns.
+
+:class:`EnglishPhrases` holds the pieces that :class:`~alliance_kg.nlp.surface_en.EnglishSurfaceReader`
+assembles into arguments: who "its" or "the group's" stands for, the name a
+relative pronoun refers to past an apposition ("Xpeng, the local EV maker in
+which ..."), names compounded with a stake noun ("48 billion yen of Toyota
+shares"), "in Y for a 4.99% stake", reciprocals and "it" as an object. The
+clause-ending words are English only (the shared list also holds French words
+such as "car").
+
+>>> from spacy.lang.en import English
+>>> from alliance_kg.lexicon import load_lexicon
+>>> doc = English()("Nissan is Mitsubishi Motors' largest shareholder")
+>>> EnglishPhrases(load_lexicon(), "en").is_genitive_at(doc, 4)
+True
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from alliance_kg.lexicon import Trigger
+from alliance_kg.nlp.mentions import Mention, previous_subject
+from alliance_kg.nlp.surface import SurfaceReader
+
+GENITIVE = ("'s", "’s")
+BARE_APOSTROPHES = ("'", "’")
+POSSESSIVE_DETERMINERS = ("its", "their")
+RECIPROCALS = (("each", "other"), ("one", "another"))
+PASSIVE_ADVERBS = {"equally", "jointly", "partly", "wholly", "fully", "majority", "-", "mainly", "largely", "also"}
+# the clause-ending words of English only: the shared list also holds French ones ("car", "que")
+CLAUSE_STOPS = frozenset(
+    {";", ":", "—", "–", "(", ")", "that", "which", "who", "while", "but", "whereas", "although", "after", "before"}
+    | {"because", "since", "when", "if", "unless", "though", "whether", '"', "“", "”"}
+)
+PRONOUNS = {"it", "them", "this", "that", "its", "their"}
+STAKE_NOUNS = {"stake", "stakes", "holding", "share", "shares", "interest"}
+STAKE_GOVERNORS = {
+    "of",
+    "buy",
+    "buys",
+    "bought",
+    "buying",
+    "purchase",
+    "purchased",
+    "hold",
+    "holds",
+    "held",
+    "own",
+    "owns",
+}
+
+
+def passive_adverb(word: str) -> bool:
+    """Return True for an adverb between a participle and "by" ("owned equally by")."""
+    return word in PASSIVE_ADVERBS or (word.endswith("ly") and len(word) > 3)
+
+
+class EnglishPhrases(SurfaceReader):
+    """English noun-phrase readings shared by the English surface reader (see the module docstring)."""
+
+    clause_stops = CLAUSE_STOPS
+
+    def is_genitive_at(self, doc: Doc, i: int) -> bool:
+        """Return True when the token at ``i`` marks a genitive ("GM's", "Motors'")."""
+        if i >= len(doc) or i < 1:
+            return False
+        word = doc[i].text
+        return word.lower() in GENITIVE or (word in BARE_APOSTROPHES and doc[i - 1].lower_.endswith("s"))
+
+    def _genitive_owner(self, span: Span, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return the organisation in a genitive before the trigger ("Volkswagen's software unit")."""
+        doc, sent = span.doc, span.sent
+        for i in range(span.start - 1, max(sent.start, span.start - 12), -1):
+            listed = doc[i].text == "," and i + 1 in mention_at  # "the group's Audi, Bentley and Porsche brands"
+            if doc[i].lower_ in CLAUSE_STOPS or (doc[i].text in ",.;" and not listed):
+                return None
+            if self.is_genitive_at(doc, i) and i - 1 in mention_at and mention_at[i - 1].is_organisation:
+                return mention_at[i - 1]
+        return None
+
+    def _between(self, lo: int, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the organisations named from ``lo`` up to a trigger they end right before ("Cruise unit")."""
+        doc = span.doc
+        if span.start - 1 not in mention_at or not mention_at[span.start - 1].is_organisation:
+            return []
+        found: list[Mention] = []
+        for i in range(lo, span.start):
+            mention = mention_at.get(i)
+            if mention is not None and mention.is_organisation and mention not in found:
+                found.append(mention)
+            elif mention is None and doc[i].lower_ not in (",", "and", "or") and not doc[i].is_lower:
+                return []
+        return found
+
+    def _possessive(self, span: Span, mention_at: dict[int, Mention], reach: int = 5) -> int | None:
+        """Return the index of "its"/"their" governing the trigger ("its in-house software unit")."""
+        doc, sent = span.doc, span.sent
+        for i in range(span.start - 1, max(sent.start - 1, span.start - reach - 1), -1):
+            word = doc[i].lower_
+            if word in POSSESSIVE_DETERMINERS:
+                return i
+            inside = i in mention_at or doc[i].text == "-" or (doc[i].is_lower and word not in CLAUSE_STOPS)
+            if not inside:
+                return None
+        return None
+
+    def _owner_of_possessive(
+        self, at: int, span: Span, mention_at: dict[int, Mention], mentions: list[Mention], exclude: list[Mention]
+    ) -> Mention | None:
+        """Return what "its" at ``at`` stands for: the clause's subject, else the previous subject."""
+        left = [m for m in self.left_group(at, span.sent, mention_at, reach=40) if m not in exclude]
+        if left:
+            return left[0]
+        antecedent = previous_subject(span.doc, at, [m for m in mentions if m not in exclude])
+        return antecedent
+
+    def is_clause_stop(self, doc: Doc, i: int) -> bool:
+        """Return True for a clause-ending word; "has since sold" is an adverb, "since it bought" a clause."""
+        if doc[i].lower_ == "since" and i > 0 and doc[i - 1].lower_ in ("has", "have", "had", "ever", "long"):
+            return False
+        return doc[i].lower_ in self.clause_stops
+
+    def antecedent(self, i: int, sent: Span, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return the name a relative pronoun refers to, also past an apposition ("Xpeng, the EV maker in which")."""
+        found = super().antecedent(i, sent, mention_at)
+        if found is not None:
+            return found
+        doc = sent.doc
+        j = i - 1
+        if j >= sent.start and doc[j].lower_ in self.preps:
+            j -= 1
+        k = j
+        while k > sent.start and j - k < 8 and doc[k].text != "," and doc[k].lower_ not in CLAUSE_STOPS:
+            if k in mention_at and mention_at[k].is_organisation and mention_at[k].via == "name":
+                return None  # "... joint venture with Panasonic, which": the name itself, handled above
+            k -= 1
+        if k > sent.start and doc[k].text == "," and k - 1 in mention_at and mention_at[k - 1].is_organisation:
+            return mention_at[k - 1]
+        return None
+
+    def _compound_object(self, span: Span, mention_at: dict[int, Mention], subjects: list[Mention]) -> list[Mention]:
+        """Return Y in "buys 48 billion yen of Y shares", "holds Y shares" (a name compounded with the stake noun)."""
+        doc = span.doc
+        before = mention_at.get(span.start - 1)
+        if before is None or not before.is_organisation or before in subjects or span.text.lower() not in STAKE_NOUNS:
+            return []
+        governor = doc[before.start - 1].lower_ if before.start > span.sent.start else ""
+        return [before] if governor in STAKE_GOVERNORS else []
+
+    def _stake_bought_with(self, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return Y in "invest ... in Y for a 4.99% stake" (the stake's company named before "for")."""
+        doc, sent = span.doc, span.sent
+        if span.text.lower() not in STAKE_NOUNS:
+            return []
+        i = span.start - 1
+        while i > sent.start and doc[i].lower_ != "for" and span.start - i < 7:
+            i -= 1
+        if doc[i].lower_ != "for":
+            return []
+        for j in range(i - 1, max(sent.start, i - 12), -1):
+            if doc[j].lower_ in CLAUSE_STOPS:
+                return []
+            if j in mention_at and mention_at[j].is_organisation:
+                k = mention_at[j].start - 1  # "in Chinese electric-vehicle maker Xpeng for a stake"
+                while k > max(sent.start, mention_at[j].start - 8) and doc[k].lower_ not in ("in", "into"):
+                    other = mention_at.get(k)
+                    if doc[k].lower_ in CLAUSE_STOPS or (
+                        other and other.is_organisation and other.iri != mention_at[j].iri
+                    ):
+                        return []
+                    k -= 1
+                return [mention_at[j]] if doc[k].lower_ in ("in", "into") else []
+        return []
+
+    def _reciprocal_after(self, span: Span) -> bool:
+        doc, sent = span.doc, span.sent
+        words = [t.lower_ for t in doc[span.end : min(sent.end, span.end + 4)]]
+        return any(words[k : k + 2] == list(pair) for pair in RECIPROCALS for k in range(len(words) - 1))
+
+    def _pronoun_object(self, span: Span, trig: Trigger, mention_at, subjects: list[Mention]) -> list[Mention]:
+        """Return what "it" after the trigger stands for: the last other company named before it ("has supplied it")."""
+        doc, sent = span.doc, span.sent
+        i = span.end
+        if i < sent.end and doc[i].lower_ in self.preps and doc[i].lower_ in trig.object_roles:
+            i += 1
+        elif "obj" not in trig.object_roles:
+            return []
+        if i >= sent.end or doc[i].lower_ != "it":
+            return []
+        taken = {m.iri for m in subjects}
+        before = [m for j, m in sorted(mention_at.items()) if sent.start <= j < span.start and m.is_organisation]
+        others = [m for m in before if m.iri not in taken]
+        return others[-1:]
+
+    def _bought_goods(self, span: Span, tail: list[tuple[Mention, str | None]], mention_at) -> bool:
+        """Return True when the words between a purchase verb and "from" are goods ("buys cells from CATL")."""
+        doc = span.doc
+        source = next((m for m, prep in tail if prep == "from"), None)
+        if source is None:
+            return False
+        between = doc[span.end : source.start]
+        stake_words = self.lexicon.cues("en", "stake_words", raw=True)
+        return not any(
+            (t.i in mention_at and mention_at[t.i].is_organisation) or t.lower_ in PRONOUNS or t.lower_ in stake_words
+            for t in between
+        )
