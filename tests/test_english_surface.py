@@ -239,3 +239,26 @@ def test_build_with_a_partner_and_assembler_of(extractor):
     assert ("General Motors", "partnerOf", "Honda", "affirmed") in found
     found = keys(extractor, "Foxconn, the main assembler of Apple's iPhones, wants to make cars.")
     assert ("Foxconn", "suppliesTo", "Apple", "affirmed") in found
+
+
+def test_partners_through_a_relative_clause(extractor):
+    text = "Toyota holds about 5% of Mazda, with which it is building a joint-venture assembly plant in Alabama."
+    assert ("Toyota", "jointVenture", "Mazda", "affirmed") in keys(extractor, text)
+    text = "Foxtron is an electric-vehicle joint venture in which Foxconn holds 51% and carmaker Yulon Motor 49%."
+    found = keys(extractor, text)
+    assert ("Foxconn", "jointVenture", "Yulon", "affirmed") in found
+    assert ("Foxconn", "memberOf", "Foxtron", "affirmed") in found
+    assert ("Yulon", "memberOf", "Foxtron", "affirmed") in found
+
+
+def test_using_another_companys_technology(extractor):
+    found = keys(extractor, "Subaru will use Toyota's hybrid system in more of its models.")
+    assert ("Toyota", "sharesTechnology", "hybrid", "affirmed") in found
+    assert not {k for k in keys(extractor, "Toyota will use its own hybrid system.") if k[1] == "sharesTechnology"}
+
+
+def test_coordinated_subjects_of_a_plural_noun_and_of_they(extractor):
+    found = keys(extractor, "Renault and Nissan, which have been allies since 1999, agreed to rebalance their stakes.")
+    assert ("Renault", "partnerOf", "Nissan", "affirmed") in found
+    found = keys(extractor, "Renault and Nissan said on Monday they would invest in Ampere.")
+    assert {("Renault", "investsIn", "Ampere", "affirmed"), ("Nissan", "investsIn", "Ampere", "affirmed")} <= found

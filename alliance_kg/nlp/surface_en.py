@@ -35,6 +35,7 @@ from spacy.tokens import Span
 from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.qualifiers import Qualifiers
+from alliance_kg.statement import SYMMETRIC
 from alliance_kg.nlp.surface import COPULAS, inflections
 from alliance_kg.nlp.surface_en_phrases import CLAUSE_STOPS, POSSESSIVE_DETERMINERS, EnglishPhrases, passive_adverb
 
@@ -56,8 +57,10 @@ class EnglishSurfaceReader(EnglishPhrases):
         doc = sent.doc
         relative = self._closed_relative(start, sent, mention_at)
         if relative is not None:  # "LG, which also supplies Tesla, signed a deal to provide ..."
-            return [relative]
+            return self._with_coordinated(relative, doc, mention_at)
         group = super().left_group(start, sent, mention_at, reach)
+        if len(group) == 1 and group[0].end + 1 < len(doc) and doc[group[0].end + 1].lower_ in ("which", "who"):
+            group = self._with_coordinated(group[0], doc, mention_at)  # "Renault and Nissan, which have been allies"
         if group:
             group = self._after_coordinated_clause(group, start, sent, mention_at) or group
         out: list[Mention] = []
@@ -78,6 +81,21 @@ class EnglishSurfaceReader(EnglishPhrases):
                 words = {t.lower_ for t in doc[out[0].end : start]}
                 return out if words & {"it", "they", *POSSESSIVE_DETERMINERS} else []  # "... as it battles X"
         return out
+
+    def _pronoun_subject(self, words: Span, sent: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return what "it"/"they" stands for; "they" is the sentence's first group ("X and Y said they ...")."""
+        found = super()._pronoun_subject(words, sent, mention_at)
+        if not found or not any(t.lower_ == "they" for t in words):
+            return found
+        doc = sent.doc
+        group, i = list(found), found[0].end
+        while i + 1 < words.start and doc[i].lower_ in ("and", ",") and i + 1 in mention_at:
+            nxt = mention_at[i + 1]
+            if not nxt.is_organisation or nxt in group:
+                break
+            group.append(nxt)
+            i = nxt.end
+        return group
 
     def _closed_relative(self, start: int, sent: Span, mention_at: dict[int, Mention]) -> Mention | None:
         """Return X when the trigger follows "X, which ..., VERB": the relative clause closed by a comma."""
@@ -151,6 +169,7 @@ class EnglishSurfaceReader(EnglishPhrases):
                 taken.add(owner.iri)
         if span.text.lower() in self.rivalry_words:  # "competition from X and from Y"
             right += [m for m, prep in self.tail(span, mention_at) if prep == "from" and m.iri not in taken]
+        right += [m for m in self._relative_partners(span, mention_at) if m.iri not in taken]
         return left, right
 
     def arguments(self, span: Span, trig: Trigger, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
@@ -166,6 +185,8 @@ class EnglishSurfaceReader(EnglishPhrases):
             return (left, by) if reversed_frame and "by" not in trig.subject_roles else (by, left)
         if reversed_frame:
             return self._reversed(span, trig, mention_at)
+        if "poss" in trig.subject_roles and "obj" in trig.object_roles:
+            return self._used_technology(span, mention_at)
         owner = self._genitive_owner(span, mention_at)
         if owner is not None and any(r in trig.object_roles for r in ("of", "poss")):
             between = self._between(owner.end + 1, span, mention_at)
@@ -179,8 +200,9 @@ class EnglishSurfaceReader(EnglishPhrases):
             subjects, objects = self._possessive_frame(span, trig, mention_at, mentions, subjects, objects)
         if not objects and trig.predicate == "shareholderOf":
             objects = self._stake_bought_with(span, mention_at)
-        if not objects and self._reciprocal_after(span):
-            objects = list(subjects)  # "X and Y have not taken stakes in each other"
+        mutual = trig.predicate in SYMMETRIC and span[-1].lower_.endswith("s") and len(subjects) > 1
+        if not objects and (self._reciprocal_after(span) or mutual):
+            objects = list(subjects)  # "X and Y have not taken stakes in each other", "X and Y are allies"
         if not subjects and "poss" in trig.subject_roles:  # "far fewer than its rival Li Auto"
             at = self._possessive(span, mention_at)
             owner = None if at is None else self._owner_of_possessive(at, span, mention_at, mentions, objects)

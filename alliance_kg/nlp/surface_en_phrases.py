@@ -4,7 +4,10 @@
 assembles into arguments: who "its" or "the group's" stands for, the name a
 relative pronoun refers to past an apposition ("Xpeng, the local EV maker in
 which ..."), names compounded with a stake noun ("48 billion yen of Toyota
-shares"), "in Y for a 4.99% stake", reciprocals and "it" as an object. The
+shares"), "in Y for a 4.99% stake", reciprocals, "it" as an object,
+partners named in a relative clause ("Mazda, with which it builds a joint
+venture"; "a venture in which X holds 51% and Y 49%") and "use Y's
+technology". The
 clause-ending words are English only (the shared list also holds French words
 such as "car").
 
@@ -205,3 +208,58 @@ class EnglishPhrases(SurfaceReader):
             (t.i in mention_at and mention_at[t.i].is_organisation) or t.lower_ in PRONOUNS or t.lower_ in stake_words
             for t in between
         )
+
+    def _relative_partners(self, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return partners named through a relative clause around a symmetric trigger.
+
+        "Mazda, with which it is building a joint-venture plant" gives Mazda;
+        "Foxtron, a joint venture in which Foxconn holds 51% and Yulon 49%"
+        gives Foxconn and Yulon.
+        """
+        doc, sent = span.doc, span.sent
+        found: list[Mention] = []
+        for i in range(span.start - 1, max(sent.start, span.start - 12), -1):
+            word = doc[i].lower_
+            if word in ("which", "whom"):
+                antecedent = self.antecedent(i, sent, mention_at) if doc[i - 1].lower_ == "with" else None
+                found += [antecedent] if antecedent is not None else []
+                break
+            if word in CLAUSE_STOPS or word == ";":
+                break
+        if [t.lower_ for t in doc[span.end : span.end + 2]] == ["in", "which"]:
+            k = span.end + 2
+            while (
+                k < min(sent.end, span.end + 25) and doc[k].text not in (";", ".") and doc[k].lower_ not in CLAUSE_STOPS
+            ):
+                if doc[k].text == "," and k + 1 < sent.end and doc[k + 1].lower_ in ("and", "but"):
+                    break  # "..., and would be assembled in Taiwan": the relative clause has ended
+                mention = mention_at.get(k)
+                if mention is not None and mention.is_organisation and mention not in found:
+                    found.append(mention)
+                k = mention.end if mention is not None else k + 1
+        return found
+
+    def _used_technology(self, span: Span, mention_at: dict[int, Mention]) -> tuple[list[Mention], list[Mention]]:
+        """Read "Subaru will use Toyota's hybrid system": the owner shares the technology with the user."""
+        doc, sent = span.doc, span.sent
+        tail = self.tail(span, mention_at)[:2]
+        if len(tail) < 2 or tail[0][1] is not None or tail[1][1] is not None:
+            return [], []
+        owner, tech = tail[0][0], tail[1][0]
+        if not owner.is_organisation or tech.kind != "Technology" or not self.is_genitive_at(doc, owner.end):
+            return [], []
+        users = self.left_group(span.start, sent, mention_at)
+        return ([owner], [tech]) if users and owner not in users else ([], [])
+
+    @staticmethod
+    def _with_coordinated(mention: Mention, doc: Doc, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return ``mention`` with the names coordinated before it ("Renault and Nissan, which ...")."""
+        group = [mention]
+        i = mention.start - 1
+        while i >= 1 and doc[i].lower_ in ("and", ",") and i - 1 in mention_at:
+            before = mention_at[i - 1]
+            if not before.is_organisation or before in group:
+                break
+            group.insert(0, before)
+            i = before.start - 1
+        return group
