@@ -262,3 +262,10 @@ def test_coordinated_subjects_of_a_plural_noun_and_of_they(extractor):
     assert ("Renault", "partnerOf", "Nissan", "affirmed") in found
     found = keys(extractor, "Renault and Nissan said on Monday they would invest in Ampere.")
     assert {("Renault", "investsIn", "Ampere", "affirmed"), ("Nissan", "investsIn", "Ampere", "affirmed")} <= found
+
+
+def test_joint_announcement_has_no_single_source(extractor):
+    article = article_from_text("Renault and Nissan said on Monday they would invest in Ampere.", doc="t")
+    assert {s.attributedTo for s in extractor.extract(article).statements} == {None}
+    article = article_from_text("Nissan said on Monday it would invest in Ampere.", doc="t")
+    assert {s.attributedTo for s in extractor.extract(article).statements} == {"Nissan"}
