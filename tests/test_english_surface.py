@@ -269,3 +269,14 @@ def test_joint_announcement_has_no_single_source(extractor):
     assert {s.attributedTo for s in extractor.extract(article).statements} == {None}
     article = article_from_text("Nissan said on Monday it would invest in Ampere.", doc="t")
     assert {s.attributedTo for s in extractor.extract(article).statements} == {"Nissan"}
+
+
+def test_apposition_keeps_its_own_modality_and_the_clause_negation(extractor):
+    text = "GM has agreed to sell a plant to LG Energy Solution, its partner in the Ultium Cells joint venture."
+    statements = extractor.extract(article_from_text(text, doc="t")).statements
+    venture = [s for s in statements if s.predicate == "jointVenture"]
+    assert [s.modality for s in venture] == ["asserted"]
+    text = "Nissan has no intention of participating in Horse, the joint venture of Renault and Geely."
+    found = keys(extractor, text)
+    assert ("Nissan", "memberOf", "Horse", "negated") in found
+    assert ("Nissan", "memberOf", "Horse", "affirmed") not in found

@@ -34,10 +34,12 @@ from spacy.tokens import Span
 
 from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.mentions import Mention
-from alliance_kg.nlp.qualifiers import Qualifiers
-from alliance_kg.statement import SYMMETRIC
+from alliance_kg.nlp.qualifiers import Qualifiers, qualify_window
 from alliance_kg.nlp.surface import COPULAS, inflections
 from alliance_kg.nlp.surface_en_phrases import CLAUSE_STOPS, POSSESSIVE_DETERMINERS, EnglishPhrases, passive_adverb
+from alliance_kg.statement import SYMMETRIC
+
+APPOSITION_OPENERS = ("its", "their", "the", "a", "an")
 
 
 class EnglishSurfaceReader(EnglishPhrases):
@@ -264,6 +266,9 @@ class EnglishSurfaceReader(EnglishPhrases):
     def qualify(self, span: Span, subject: Mention, obj: Mention) -> Qualifiers:
         """Return the qualifiers, negated when the object comes after "rather than", "instead of" or "not"."""
         quals = super().qualify(span, subject, obj)
+        appositive = self._appositive_qualifiers(span, subject)
+        if appositive is not None:  # the apposition's own modality; a negation before it still holds
+            quals = Qualifiers(polarity=quals.polarity, modality=appositive.modality)
         doc = span.doc
         if obj.start <= span.end or obj.start - span.end > 15:
             return quals
@@ -273,3 +278,17 @@ class EnglishSurfaceReader(EnglishPhrases):
         if contrast or bare_not:
             return Qualifiers(polarity="negated", modality=quals.modality)
         return quals
+
+    def _appositive_qualifiers(self, span: Span, subject: Mention) -> Qualifiers | None:
+        """Qualify a trigger inside an apposition by the apposition alone.
+
+        "GM has agreed to sell a plant to LG, its partner in the Ultium Cells
+        joint venture": the venture is a background fact, not part of what GM
+        agreed to. Only the modality is taken from it (see :meth:`qualify`).
+        """
+        doc, sent = span.doc, span.sent
+        lo = max(sent.start, subject.end if subject.end <= span.start else span.start - 8)
+        comma = next((i for i in range(span.start - 1, lo - 1, -1) if doc[i].text == ","), None)
+        if comma is None or span.start - comma > 8 or doc[comma + 1].lower_ not in APPOSITION_OPENERS:
+            return None
+        return qualify_window(doc[comma + 1 : span.end], self.lexicon, self.lang)
