@@ -280,3 +280,12 @@ def test_apposition_keeps_its_own_modality_and_the_clause_negation(extractor):
     found = keys(extractor, text)
     assert ("Nissan", "memberOf", "Horse", "negated") in found
     assert ("Nissan", "memberOf", "Horse", "affirmed") not in found
+
+
+def test_hyphenated_names_before_a_joint_venture(extractor):
+    assert ("Dongfeng", "jointVenture", "Nissan", "affirmed") in keys(
+        extractor, "The Dongfeng-Nissan joint venture builds cars in Wuhan."
+    )
+    assert ("Honda", "jointVenture", "General Motors", "affirmed") in keys(
+        extractor, "The Honda-GM fuel cell joint venture started production in Michigan."
+    )

@@ -172,6 +172,7 @@ class EnglishSurfaceReader(EnglishPhrases):
         if span.text.lower() in self.rivalry_words:  # "competition from X and from Y"
             right += [m for m, prep in self.tail(span, mention_at) if prep == "from" and m.iri not in taken]
         right += [m for m in self._relative_partners(span, mention_at) if m.iri not in taken]
+        right += [m for m in self._hyphenated_names(span, mention_at) if m.iri not in {x.iri for x in right} | taken]
         return left, right
 
     def arguments(self, span: Span, trig: Trigger, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:

@@ -263,3 +263,23 @@ class EnglishPhrases(SurfaceReader):
             group.insert(0, before)
             i = before.start - 1
         return group
+
+    def _hyphenated_names(self, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the names compounded before a trigger ("the Dongfeng-Nissan joint venture", "Honda-GM fuel cell")."""
+        doc, sent = span.doc, span.sent
+        i = span.start - 1
+        while (
+            i > sent.start
+            and span.start - i < 4
+            and ((i in mention_at and not mention_at[i].is_organisation) or (i not in mention_at and doc[i].is_lower))
+        ):
+            i -= 1  # "Honda-GM fuel cell joint venture": step over the modifiers
+        names: list[Mention] = []
+        while i >= sent.start and i in mention_at and mention_at[i].is_organisation:
+            mention = mention_at[i]
+            names.insert(0, mention)
+            j = mention.start - 1
+            if j <= sent.start or doc[j].text not in ("-", "/", "–") or j - 1 not in mention_at:
+                break
+            i = j - 1
+        return names if len(names) > 1 else []
