@@ -289,3 +289,12 @@ def test_hyphenated_names_before_a_joint_venture(extractor):
     assert ("Honda", "jointVenture", "General Motors", "affirmed") in keys(
         extractor, "The Honda-GM fuel cell joint venture started production in Michigan."
     )
+
+
+def test_parties_named_after_between(extractor):
+    found = keys(extractor, "Mitsubishi Motors is not part of the merger talks between Honda and Nissan.")
+    assert ("Honda", "mergesWith", "Nissan", "affirmed") in found
+    assert ("Honda", "mergesWith", "Nissan", "negated") not in found
+    assert ("Mitsubishi", "mergesWith", "Honda", "negated") in found
+    found = keys(extractor, "Geely scrapped the planned merger between Volvo Cars and Polestar.")
+    assert found == {("Volvo Cars", "mergesWith", "Polestar", "negated")}

@@ -40,6 +40,8 @@ from alliance_kg.nlp.surface_en_phrases import CLAUSE_STOPS, POSSESSIVE_DETERMIN
 from alliance_kg.statement import SYMMETRIC
 
 APPOSITION_OPENERS = ("its", "their", "the", "a", "an")
+# "X had considered joining the merger of Y and Z", "X is not part of the talks between Y and Z": X takes part
+JOIN_WORDS = {"join", "joins", "joined", "joining", "part", "participate", "participates", "participating", "include"}
 
 
 class EnglishSurfaceReader(EnglishPhrases):
@@ -47,6 +49,8 @@ class EnglishSurfaceReader(EnglishPhrases):
 
     def __init__(self, lexicon: Lexicon, lang: str = "en") -> None:
         super().__init__(lexicon, lang)
+        self._clause_subjects: tuple[int, list[Mention]] = (-1, [])  # the last symmetric trigger's left group
+        self.negator_words = lexicon.cues(lang, "negators", raw=True)
         self.rivalry_words = {
             form
             for t in lexicon.all_triggers(lang)
@@ -141,6 +145,11 @@ class EnglishSurfaceReader(EnglishPhrases):
     def participants(self, span: Span, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return the participants of a symmetric trigger, with "with X" before it and "from X" for rivals."""
         left, right = super().participants(span, mention_at, mentions)
+        self._clause_subjects = (span.start, list(left))
+        parties = [m for m, prep in self.tail(span, mention_at) if prep in ("between", "of") and m.is_organisation]
+        joins = left and any(t.lower_ in JOIN_WORDS for t in span.doc[left[-1].end : span.start])
+        if len({m.iri for m in parties}) > 1 and not joins:
+            left = []  # "Geely scrapped the merger between Volvo and Polestar": they alone are the parties
         doc, sent = span.doc, span.sent
         plural = span[-1].lower_.endswith(("s", "x"))
         if plural and not left:
@@ -266,6 +275,13 @@ class EnglishSurfaceReader(EnglishPhrases):
 
     def qualify(self, span: Span, subject: Mention, obj: Mention) -> Qualifiers:
         """Return the qualifiers, negated when the object comes after "rather than", "instead of" or "not"."""
+        start, left = self._clause_subjects
+        if start == span.start and left and not {subject.iri, obj.iri} & {m.iri for m in left}:
+            # "Mitsubishi is not part of the merger talks between Honda and Nissan": the negation is Mitsubishi's;
+            # a verb that ends the tie ("Geely scrapped the merger between Volvo and Polestar") still negates it
+            before = " " + " ".join(t.lower_ for t in span.doc[left[-1].end : span.start]) + " "
+            if subject.start > span.start and not any(f" {w} " in before for w in self.negator_words):
+                return qualify_window(span.doc[span.start : obj.end], self.lexicon, self.lang)
         quals = super().qualify(span, subject, obj)
         appositive = self._appositive_qualifiers(span, subject)
         if appositive is not None:  # the apposition's own modality; a negation before it still holds
