@@ -298,3 +298,12 @@ def test_parties_named_after_between(extractor):
     assert ("Mitsubishi", "mergesWith", "Honda", "negated") in found
     found = keys(extractor, "Geely scrapped the planned merger between Volvo Cars and Polestar.")
     assert found == {("Volvo Cars", "mergesWith", "Polestar", "negated")}
+
+
+def test_nominalised_acquisition_and_a_denied_event(extractor):
+    assert ("Geely", "acquires", "Volvo Cars", "affirmed") in keys(
+        extractor, "Geely's acquisition of Volvo Cars was completed in 2010."
+    )
+    found = keys(extractor, "The takeover of Nissan by Foxconn never happened.")
+    assert ("Foxconn", "acquires", "Nissan", "negated") in found
+    assert ("Foxconn", "acquires", "Nissan", "affirmed") not in found

@@ -19,9 +19,11 @@ On top of :class:`~alliance_kg.nlp.surface.SurfaceReader` it reads:
 - subjects across clauses: "LG, which supplies Tesla, signed ..." (the
   antecedent of a closed relative clause), "..., and its unit Cariad set up
   ..." (a new subject after ", and");
-- "rather than"/"instead of"/"not" before an object negates it.
+- nominalised verbs: "Geely's acquisition of Volvo", "the takeover of
+  Nissan by Foxconn".
 
-The noun-phrase pieces live in :mod:`.surface_en_phrases`.
+The noun-phrase pieces live in :mod:`.surface_en_phrases`, polarity and
+modality in :mod:`.surface_en_qualify`.
 
 >>> from alliance_kg.lexicon import load_lexicon
 >>> EnglishSurfaceReader(load_lexicon(), "en").is_genitive_at is not None
@@ -34,23 +36,20 @@ from spacy.tokens import Span
 
 from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.mentions import Mention
-from alliance_kg.nlp.qualifiers import Qualifiers, qualify_window
 from alliance_kg.nlp.surface import COPULAS, inflections
-from alliance_kg.nlp.surface_en_phrases import CLAUSE_STOPS, POSSESSIVE_DETERMINERS, EnglishPhrases, passive_adverb
+from alliance_kg.nlp.surface_en_phrases import CLAUSE_STOPS, POSSESSIVE_DETERMINERS, passive_adverb
+from alliance_kg.nlp.surface_en_qualify import EnglishQualifying
 from alliance_kg.statement import SYMMETRIC
 
-APPOSITION_OPENERS = ("its", "their", "the", "a", "an")
 # "X had considered joining the merger of Y and Z", "X is not part of the talks between Y and Z": X takes part
 JOIN_WORDS = {"join", "joins", "joined", "joining", "part", "participate", "participates", "participating", "include"}
 
 
-class EnglishSurfaceReader(EnglishPhrases):
+class EnglishSurfaceReader(EnglishQualifying):
     """The surface reader with the English constructions of the module docstring."""
 
     def __init__(self, lexicon: Lexicon, lang: str = "en") -> None:
         super().__init__(lexicon, lang)
-        self._clause_subjects: tuple[int, list[Mention]] = (-1, [])  # the last symmetric trigger's left group
-        self.negator_words = lexicon.cues(lang, "negators", raw=True)
         self.rivalry_words = {
             form
             for t in lexicon.all_triggers(lang)
@@ -200,6 +199,9 @@ class EnglishSurfaceReader(EnglishPhrases):
         if "poss" in trig.subject_roles and "obj" in trig.object_roles:
             return self._used_technology(span, mention_at)
         owner = self._genitive_owner(span, mention_at)
+        nominal = self._nominal_arguments(span, trig, mention_at, owner)
+        if nominal is not None:  # "Geely's acquisition of Volvo", "the takeover of Nissan by Foxconn"
+            return nominal
         if owner is not None and any(r in trig.object_roles for r in ("of", "poss")):
             between = self._between(owner.end + 1, span, mention_at)
             if between:  # "GM's Cruise unit", "the group's Audi, Bentley and Porsche brands"
@@ -222,6 +224,26 @@ class EnglishSurfaceReader(EnglishPhrases):
         if not objects and subjects:
             objects = self._pronoun_object(span, trig, mention_at, subjects)
         return subjects, objects
+
+    def _nominal_arguments(
+        self, span: Span, trig: Trigger, mention_at: dict[int, Mention], owner: Mention | None
+    ) -> tuple[list[Mention], list[Mention]] | None:
+        """Read a nominalised verb: "Geely's acquisition of Volvo", "the takeover of Nissan by Foxconn".
+
+        Only for triggers whose object is an "of" phrase and whose possessor is
+        not the object (a unit, a partner): the genitive or the "by" phrase is
+        then the agent.
+        """
+        if "of" not in trig.object_roles or "poss" in trig.object_roles:
+            return None
+        tail = self.tail(span, mention_at)
+        objects = [m for m, prep in tail if prep == "of" and m.is_organisation]
+        if not objects:
+            return None
+        agents = [m for m, prep in tail if prep == "by" and "by" in trig.subject_roles]
+        if not agents and owner is not None and span.start - owner.end <= 3:
+            agents = [owner]
+        return (agents, objects) if agents else None
 
     def _genitive_frame(
         self, owner: Mention, span: Span, mention_at: dict[int, Mention], left: list[Mention]
@@ -272,40 +294,3 @@ class EnglishSurfaceReader(EnglishPhrases):
             return (subjects, objects) if not copula else (subjects, [])
         owner = self._owner_of_possessive(at, span, mention_at, mentions, named)
         return (named, [owner]) if owner is not None else (subjects, objects)
-
-    def qualify(self, span: Span, subject: Mention, obj: Mention) -> Qualifiers:
-        """Return the qualifiers, negated when the object comes after "rather than", "instead of" or "not"."""
-        start, left = self._clause_subjects
-        if start == span.start and left and not {subject.iri, obj.iri} & {m.iri for m in left}:
-            # "Mitsubishi is not part of the merger talks between Honda and Nissan": the negation is Mitsubishi's;
-            # a verb that ends the tie ("Geely scrapped the merger between Volvo and Polestar") still negates it
-            before = " " + " ".join(t.lower_ for t in span.doc[left[-1].end : span.start]) + " "
-            if subject.start > span.start and not any(f" {w} " in before for w in self.negator_words):
-                return qualify_window(span.doc[span.start : obj.end], self.lexicon, self.lang)
-        quals = super().qualify(span, subject, obj)
-        appositive = self._appositive_qualifiers(span, subject)
-        if appositive is not None:  # the apposition's own modality; a negation before it still holds
-            quals = Qualifiers(polarity=quals.polarity, modality=appositive.modality)
-        doc = span.doc
-        if obj.start <= span.end or obj.start - span.end > 15:
-            return quals
-        words = [t.lower_ for t in doc[span.end : obj.start]]
-        contrast = any(words[k : k + 2] in (["rather", "than"], ["instead", "of"]) for k in range(len(words) - 1))
-        bare_not = any(w == "not" and words[k + 1 : k + 2] != ["only"] for k, w in enumerate(words))
-        if contrast or bare_not:
-            return Qualifiers(polarity="negated", modality=quals.modality)
-        return quals
-
-    def _appositive_qualifiers(self, span: Span, subject: Mention) -> Qualifiers | None:
-        """Qualify a trigger inside an apposition by the apposition alone.
-
-        "GM has agreed to sell a plant to LG, its partner in the Ultium Cells
-        joint venture": the venture is a background fact, not part of what GM
-        agreed to. Only the modality is taken from it (see :meth:`qualify`).
-        """
-        doc, sent = span.doc, span.sent
-        lo = max(sent.start, subject.end if subject.end <= span.start else span.start - 8)
-        comma = next((i for i in range(span.start - 1, lo - 1, -1) if doc[i].text == ","), None)
-        if comma is None or span.start - comma > 8 or doc[comma + 1].lower_ not in APPOSITION_OPENERS:
-            return None
-        return qualify_window(doc[comma + 1 : span.end], self.lexicon, self.lang)
