@@ -307,3 +307,17 @@ def test_nominalised_acquisition_and_a_denied_event(extractor):
     found = keys(extractor, "The takeover of Nissan by Foxconn never happened.")
     assert ("Foxconn", "acquires", "Nissan", "negated") in found
     assert ("Foxconn", "acquires", "Nissan", "affirmed") not in found
+
+
+def test_unknown_unit_named_before_its_noun(extractor):
+    found = keys(extractor, "GM said it would stop funding the robotaxi business of its Cruise unit.")
+    assert ("Cruise", "subsidiaryOf", "General Motors", "affirmed") in found
+    assert not keys(extractor, "Toyota said it would expand its European unit.")
+    text = "The automaker scrapped a plan with Honda in 2023 and said it would stop funding its Cruise unit."
+    assert ("Cruise", "subsidiaryOf", "Honda", "affirmed") not in keys(extractor, text)
+
+
+def test_nationality_of_a_chipmaker(extractor):
+    found = keys(extractor, "Mobileye is majority-owned by U.S. chipmaker Intel.")
+    assert ("Intel", "basedIn", "United States", "affirmed") in found
+    assert ("Intel", "shareholderOf", "Mobileye", "affirmed") in found

@@ -32,6 +32,10 @@ from alliance_kg.lexicon import Lexicon, load_lexicon
 from alliance_kg.namespaces import entity_iri
 
 GAZETTEER_KEY = "alliance_gazetteer"
+# "its Cruise unit": English nouns after which an unknown capitalised name is a company's unit
+UNIT_NOUNS = {"unit", "subsidiary", "division", "arm", "venture", "affiliate"}
+REGION_WORDS = {"european", "asian", "african", "american", "latin", "north", "south", "east", "west", "nordic"}
+REGION_WORDS |= {"western", "eastern", "northern", "southern", "middle", "global", "international", "ev", "ai"}
 
 
 @dataclass(frozen=True)
@@ -296,6 +300,28 @@ class MentionFinder:
                     i = end
                     continue
             i += 1
+        if self.lang == "en":
+            found += self._names_before_unit_nouns(doc, taken)
+        return found
+
+    def _names_before_unit_nouns(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        """Return unknown names between a possessive and a unit noun: "its Cruise unit", "GM's Zoox arm" (English)."""
+        demonyms = {d.lower() for e in self.kb.of_kind("Country") for d in e.demonyms}
+        found: list[Mention] = []
+        for k, token in enumerate(doc):
+            if token.lower_ not in UNIT_NOUNS or k < 2:
+                continue
+            start = k
+            while start > 0 and k - start < 3 and start - 1 not in taken and _name_like(doc[start - 1]):
+                start -= 1
+            opener = doc[start - 1].lower_ if start > 0 else ""
+            words = {t.lower_ for t in doc[start:k]}
+            if start == k or opener not in ("its", "their", "'s", "’s") or words & (demonyms | REGION_WORDS):
+                continue
+            text = doc[start:k].text
+            if self.kb.lookup(text) is None and normalize(text) not in self.stoplist and not text.isupper():
+                found.append(Mention(start, k, entity_iri(text), text, "Organisation", via="model"))
+                taken.update(range(start, k))
         return found
 
     def _descriptions(self, doc: Doc, named: list[Mention]) -> tuple[list[Description], list[Mention]]:

@@ -111,11 +111,16 @@ class EnglishPhrases(SurfaceReader):
     def _owner_of_possessive(
         self, at: int, span: Span, mention_at: dict[int, Mention], mentions: list[Mention], exclude: list[Mention]
     ) -> Mention | None:
-        """Return what "its" at ``at`` stands for: the clause's subject, else the previous subject."""
+        """Return what "its" at ``at`` stands for: the clause's subject, else the previous subject.
+
+        A name after a preposition is no subject ("scrapped a plan with Honda
+        ... its Cruise unit" is not Honda's unit): then nothing is returned.
+        """
+        doc = span.doc
         left = [m for m in self.left_group(at, span.sent, mention_at, reach=40) if m not in exclude]
-        if left:
-            return left[0]
-        antecedent = previous_subject(span.doc, at, [m for m in mentions if m not in exclude])
+        antecedent = left[0] if left else previous_subject(doc, at, [m for m in mentions if m not in exclude])
+        if antecedent is None or (antecedent.start > 0 and doc[antecedent.start - 1].lower_ in self.preps):
+            return None
         return antecedent
 
     def is_clause_stop(self, doc: Doc, i: int) -> bool:
