@@ -321,3 +321,19 @@ def test_nationality_of_a_chipmaker(extractor):
     found = keys(extractor, "Mobileye is majority-owned by U.S. chipmaker Intel.")
     assert ("Intel", "basedIn", "United States", "affirmed") in found
     assert ("Intel", "shareholderOf", "Mobileye", "affirmed") in found
+
+
+def test_deal_needs_its_partner_right_after_with(extractor):
+    found = keys(extractor, "Tavares said the deal would help Stellantis compete with BYD.")
+    assert ("Stellantis", "partnerOf", "BYD", "affirmed") not in found
+    assert ("Volkswagen", "partnerOf", "Rivian", "affirmed") in keys(
+        extractor, "Volkswagen signed a deal with Rivian last year."
+    )
+
+
+def test_closed_relative_clause_keeps_its_negation_to_itself(extractor):
+    text = "Nissan, which declined to join Horse, has been in talks with Honda about deeper cooperation on software."
+    found = keys(extractor, text)
+    assert ("Nissan", "memberOf", "Horse", "negated") in found
+    assert ("Nissan", "partnerOf", "Honda", "affirmed") in found
+    assert ("Honda", "memberOf", "Horse", "affirmed") not in found

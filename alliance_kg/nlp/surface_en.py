@@ -50,6 +50,12 @@ class EnglishSurfaceReader(EnglishQualifying):
 
     def __init__(self, lexicon: Lexicon, lang: str = "en") -> None:
         super().__init__(lexicon, lang)
+        self.with_nouns = {  # "deal", "memorandum": a partnership only with the partner named right after "with"
+            form
+            for t in lexicon.all_triggers(lang)
+            if t.pos == "NOUN" and t.symmetric_frame and t.requires == "with"
+            for form in inflections(t.lemma, t.pos, lang)
+        }
         self.rivalry_words = {
             form
             for t in lexicon.all_triggers(lang)
@@ -109,7 +115,8 @@ class EnglishSurfaceReader(EnglishQualifying):
         for i in range(start - 1, max(sent.start, start - 30) - 1, -1):
             word = doc[i].lower_
             if i in mention_at:
-                if comma is None:
+                after_prep = mention_at[i].start > sent.start and doc[mention_at[i].start - 1].lower_ in self.preps
+                if comma is None and not after_prep:
                     return None  # a name after the last comma: the trigger's own clause has a subject
                 continue
             if word == "," and comma is None:
@@ -145,6 +152,11 @@ class EnglishSurfaceReader(EnglishQualifying):
         """Return the participants of a symmetric trigger, with "with X" before it and "from X" for rivals."""
         left, right = super().participants(span, mention_at, mentions)
         self._clause_subjects = (span.start, list(left))
+        if span.text.lower() in self.with_nouns:
+            partners = self._with_partners(span, mention_at)
+            if not partners:
+                return [], []  # "the deal would help the group compete with BYD": no partner of the deal
+            right = [m for m in right if m in partners or m.kind in ("JointVenture", "Alliance")]
         parties = [m for m, prep in self.tail(span, mention_at) if prep in ("between", "of") and m.is_organisation]
         joins = left and any(t.lower_ in JOIN_WORDS for t in span.doc[left[-1].end : span.start])
         if len({m.iri for m in parties}) > 1 and not joins:
@@ -155,9 +167,9 @@ class EnglishSurfaceReader(EnglishQualifying):
             return [], []  # "ventures with SAIC and FAW": one venture each with someone unnamed
         taken = {m.iri for m in left + right}
         i = max((m.end for m in left if m.end <= span.start), default=span.start)
+        stops = [k for k in range(i, span.start) if doc[k].lower_ in CLAUSE_STOPS or doc[k].text in ";."]
+        i = stops[-1] + 1 if stops else i  # "Nissan, which declined to join Horse, is in talks with Honda about ..."
         while i < span.start:
-            if doc[i].lower_ in CLAUSE_STOPS or doc[i].text in ";.":
-                break
             if doc[i].lower_ == "with":
                 j = i + 1
                 while j < span.start and j not in mention_at and (doc[j].is_lower or doc[j].text == "-"):

@@ -288,3 +288,12 @@ class EnglishPhrases(SurfaceReader):
                 break
             i = j - 1
         return names if len(names) > 1 else []
+
+    def _with_partners(self, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the names after a "with" that follows the trigger closely ("a deal with X and Y", "a memorandum of
+        understanding with X", "its battery venture in Japan with Panasonic")."""
+        doc, sent = span.doc, span.sent
+        at = next((k for k in range(span.end, min(sent.end, span.end + 4)) if doc[k].lower_ == "with"), None)
+        if at is None:
+            return []
+        return [m for m, prep in self.tail(doc[at : at + 1], mention_at) if prep is None and m.is_organisation]

@@ -48,7 +48,11 @@ class EnglishQualifying(EnglishPhrases):
             before = " " + " ".join(t.lower_ for t in span.doc[left[-1].end : span.start]) + " "
             if subject.start > span.start and not any(f" {w} " in before for w in self.negator_words):
                 return qualify_window(span.doc[span.start : obj.end], self.lexicon, self.lang)
-        quals = super().qualify(span, subject, obj)
+        closed = self._relative_closed_at(span, subject)
+        if closed is not None:  # "Nissan, which declined to join Horse, is in talks with Honda": not "declined"
+            quals = qualify_window(span.doc[closed + 1 : span.end], self.lexicon, self.lang)
+        else:
+            quals = super().qualify(span, subject, obj)
         if self._event_denied(span, max(subject.end, obj.end)):  # "the takeover of Nissan by Foxconn never happened"
             return Qualifiers(polarity="negated", modality=quals.modality)
         appositive = self._appositive_qualifiers(span, subject)
@@ -87,3 +91,12 @@ class EnglishQualifying(EnglishPhrases):
         return any(
             w in ("not", "never", "n't") and set(words[k + 1 : k + 3]) & EVENT_VERBS for k, w in enumerate(words)
         )
+
+    @staticmethod
+    def _relative_closed_at(span: Span, subject: Mention) -> int | None:
+        """Return the comma closing a relative clause between the subject and the trigger ("X, which ..., VERB")."""
+        doc = span.doc
+        i = subject.end
+        if i + 1 >= span.start or doc[i].text != "," or doc[i + 1].lower_ not in ("which", "who"):
+            return None
+        return next((k for k in range(span.start - 1, i + 1, -1) if doc[k].text == ","), None)
