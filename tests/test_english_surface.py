@@ -337,3 +337,36 @@ def test_closed_relative_clause_keeps_its_negation_to_itself(extractor):
     assert ("Nissan", "memberOf", "Horse", "negated") in found
     assert ("Nissan", "partnerOf", "Honda", "affirmed") in found
     assert ("Honda", "memberOf", "Horse", "affirmed") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("Renault sold its stake in Nissan in 2024.", "negated"),
+        ("Ford has since sold its entire holding in Rivian.", "negated"),
+        ("Renault sold part of its stake in Nissan.", "affirmed"),
+        ("Renault is not looking to sell its remaining shares in Nissan.", "affirmed"),
+        ("Renault cut its stake in Nissan to 15%.", "affirmed"),
+    ],
+)
+def test_possessed_stake_and_its_sale(extractor, text, polarity):
+    found = {k for k in keys(extractor, text) if k[1] == "shareholderOf"}
+    assert {k[3] for k in found} == {polarity}, found
+
+
+def test_raising_a_stake_asserts_the_holding(extractor):
+    article = article_from_text("Toyota will raise its stake in Subaru to 20%, the companies said.", doc="t")
+    modalities = {s.modality for s in extractor.extract(article).statements if s.predicate == "shareholderOf"}
+    assert "asserted" in modalities
+
+
+def test_buying_someones_stake_in_a_company(extractor):
+    found = keys(extractor, "Foxconn may seek to buy Renault's stake in Nissan, Bloomberg reported.")
+    assert ("Foxconn", "shareholderOf", "Nissan", "affirmed") in found
+    assert ("Renault", "shareholderOf", "Nissan", "affirmed") in found
+    assert ("Foxconn", "shareholderOf", "Renault", "affirmed") not in found
+
+
+def test_share_of_a_plant_is_no_stake_in_a_venture_named_later(extractor):
+    text = "GM agreed to sell its share of a battery plant in Lansing, Michigan, to LG, its partner in Ultium Cells."
+    assert not {k for k in keys(extractor, text) if k[1] == "shareholderOf"}

@@ -37,7 +37,7 @@ from spacy.tokens import Span
 from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.surface import COPULAS, inflections
-from alliance_kg.nlp.surface_en_phrases import CLAUSE_STOPS, POSSESSIVE_DETERMINERS, passive_adverb
+from alliance_kg.nlp.surface_en_phrases import CLAUSE_STOPS, POSSESSIVE_DETERMINERS, STAKE_NOUNS, passive_adverb
 from alliance_kg.nlp.surface_en_qualify import EnglishQualifying
 from alliance_kg.statement import SYMMETRIC
 
@@ -211,6 +211,10 @@ class EnglishSurfaceReader(EnglishQualifying):
         if "poss" in trig.subject_roles and "obj" in trig.object_roles:
             return self._used_technology(span, mention_at)
         owner = self._genitive_owner(span, mention_at)
+        if owner is not None and "poss" in trig.subject_roles and not {"of", "poss"} & set(trig.object_roles):
+            owned = [m for m, prep in self.tail(span, mention_at) if prep in trig.object_roles and m.iri != owner.iri]
+            if owned:  # "Renault's stake in Nissan", "Toyota's investment in Subaru": the possessor holds it
+                return [owner], owned
         nominal = self._nominal_arguments(span, trig, mention_at, owner)
         if nominal is not None:  # "Geely's acquisition of Volvo", "the takeover of Nissan by Foxconn"
             return nominal
@@ -235,6 +239,10 @@ class EnglishSurfaceReader(EnglishQualifying):
             subjects = [owner] if owner is not None else []
         if not objects and subjects:
             objects = self._pronoun_object(span, trig, mention_at, subjects)
+        if trig.predicate == "shareholderOf" and span.text.lower() in STAKE_NOUNS:
+            objects = [m for m in objects if m.start < span.start or self._near_stake(span, m)]
+        if trig.predicate == "acquires":  # "buy Renault's stake in Nissan": the stake is in Nissan
+            objects = [self._stake_company(m, doc, mention_at) or m for m in objects]
         return subjects, objects
 
     def _nominal_arguments(

@@ -297,3 +297,34 @@ class EnglishPhrases(SurfaceReader):
         if at is None:
             return []
         return [m for m, prep in self.tail(doc[at : at + 1], mention_at) if prep is None and m.is_organisation]
+
+    def _stake_company(self, seller: Mention, doc: Doc, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return Y in "Renault's [43%] stake in Y" after a purchase verb (the seller is not what is bought)."""
+        if not self.is_genitive_at(doc, seller.end):
+            return None
+        i = seller.end + 1
+        while i < len(doc) and i - seller.end < 6 and doc[i].lower_ not in STAKE_NOUNS:
+            i += 1
+        if (
+            i >= len(doc)
+            or doc[i].lower_ not in STAKE_NOUNS
+            or i + 2 >= len(doc)
+            or doc[i + 1].lower_ not in ("in", "of")
+        ):
+            return None
+        company = mention_at.get(i + 2)
+        return company if company is not None and company.is_organisation else None
+
+    @staticmethod
+    def _near_stake(span: Span, company: Mention) -> bool:
+        """Return True when ``company`` is the stake's own complement ("a stake of roughly 16% in the company").
+
+        "its share of a battery plant in Lansing, ..., in the Ultium Cells joint
+        venture" is no stake in Ultium Cells: the preposition must follow the
+        stake noun closely and the name follow the preposition closely.
+        """
+        doc = span.doc
+        prep = next(
+            (k for k in range(company.start - 1, span.end - 1, -1) if doc[k].lower_ in ("in", "into", "of")), None
+        )
+        return prep is not None and prep - span.end <= 5 and company.start - prep <= 3

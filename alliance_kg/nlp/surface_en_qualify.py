@@ -31,6 +31,13 @@ EVENT_VERBS |= {"proceeded", "attempted", "completed", "approved", "finalised", 
 EVENT_VERBS |= {"go", "went", "take", "took"}  # "go ahead", "take place"
 
 
+STAKE_NOUNS = {"stake", "stakes", "holding", "holdings", "share", "shares", "interest"}
+STAKE_MODIFIERS = {"entire", "whole", "remaining", "existing", "controlling", "majority", "minority", "%", "-"}
+STAKE_MODIFIERS |= {"percent", "per", "cent", "equity", "direct", "indirect", "own"}
+SELL_VERBS = {"sell", "sells", "sold", "selling", "offload", "offloaded", "divest", "divested", "dispose", "disposed"}
+PARTIAL_WORDS = {"part", "some", "half", "portion", "parts", "most", "cut", "reduce", "reduced", "trim", "trimmed"}
+
+
 class EnglishQualifying(EnglishPhrases):
     """English qualifiers on top of the noun-phrase readings (see the module docstring)."""
 
@@ -48,6 +55,9 @@ class EnglishQualifying(EnglishPhrases):
             before = " " + " ".join(t.lower_ for t in span.doc[left[-1].end : span.start]) + " "
             if subject.start > span.start and not any(f" {w} " in before for w in self.negator_words):
                 return qualify_window(span.doc[span.start : obj.end], self.lexicon, self.lang)
+        held = self._held_stake(span, subject)
+        if held is not None:  # "its stake in Nissan": a holding the sentence presupposes
+            return held
         closed = self._relative_closed_at(span, subject)
         if closed is not None:  # "Nissan, which declined to join Horse, is in talks with Honda": not "declined"
             quals = qualify_window(span.doc[closed + 1 : span.end], self.lexicon, self.lang)
@@ -100,3 +110,28 @@ class EnglishQualifying(EnglishPhrases):
         if i + 1 >= span.start or doc[i].text != "," or doc[i + 1].lower_ not in ("which", "who"):
             return None
         return next((k for k in range(span.start - 1, i + 1, -1) if doc[k].text == ","), None)
+
+    def _held_stake(self, span: Span, subject: Mention) -> Qualifiers | None:
+        """Qualify a possessed stake ("its stake in Nissan", "Renault's remaining shares in Nissan").
+
+        The possessive says the holding exists: it is asserted whatever is
+        planned for it ("will raise its stake", "is not looking to sell its
+        shares"); only a sale of the whole of it ends it ("sold its stake",
+        "has sold its entire holding"), not a partial one ("sold part of its
+        stake", "cut its stake to 15%").
+        """
+        doc, sent = span.doc, span.sent
+        if span.text.lower() not in STAKE_NOUNS or subject.end > span.start:
+            return None
+        i = span.start - 1
+        while i > sent.start and (doc[i].lower_ in STAKE_MODIFIERS or doc[i].like_num):
+            i -= 1
+        if doc[i].lower_ not in ("its", "their", "'s", "’s"):
+            return None
+        window = [t.lower_ for t in doc[subject.end : i]]
+        sold = any(w in SELL_VERBS for w in window)
+        denied = any(w in ("not", "n't", "never", "no") for w in window)
+        partial = any(w in PARTIAL_WORDS for w in window) or any(t.lower_ == "to" for t in doc[span.end : span.end + 4])
+        if sold and not denied and not partial:
+            return Qualifiers(polarity="negated", modality="asserted")
+        return Qualifiers(polarity="affirmed", modality="asserted")
