@@ -347,6 +347,7 @@ def test_closed_relative_clause_keeps_its_negation_to_itself(extractor):
         ("Renault sold part of its stake in Nissan.", "affirmed"),
         ("Renault is not looking to sell its remaining shares in Nissan.", "affirmed"),
         ("Renault cut its stake in Nissan to 15%.", "affirmed"),
+        ("Mercedes-Benz said it had sold its remaining stake in Daimler Truck to investors.", "negated"),
     ],
 )
 def test_possessed_stake_and_its_sale(extractor, text, polarity):
@@ -370,3 +371,8 @@ def test_buying_someones_stake_in_a_company(extractor):
 def test_share_of_a_plant_is_no_stake_in_a_venture_named_later(extractor):
     text = "GM agreed to sell its share of a battery plant in Lansing, Michigan, to LG, its partner in Ultium Cells."
     assert not {k for k in keys(extractor, text) if k[1] == "shareholderOf"}
+
+
+def test_buying_a_product_of_a_company_is_no_acquisition(extractor):
+    found = keys(extractor, "Ford also buys Volkswagen's MEB electric platform for two of its models.")
+    assert not {k for k in found if k[1] in ("acquires", "shareholderOf")}

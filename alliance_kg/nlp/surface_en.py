@@ -242,7 +242,9 @@ class EnglishSurfaceReader(EnglishQualifying):
         if trig.predicate == "shareholderOf" and span.text.lower() in STAKE_NOUNS:
             objects = [m for m in objects if m.start < span.start or self._near_stake(span, m)]
         if trig.predicate == "acquires":  # "buy Renault's stake in Nissan": the stake is in Nissan
-            objects = [self._stake_company(m, doc, mention_at) or m for m in objects]
+            bought = [self._stake_company(m, doc, mention_at) or m for m in objects]
+            # "buys Volkswagen's MEB platform": a thing of the company is bought, not the company
+            objects = [m for m in bought if m.start < span.start or not self.is_genitive_at(doc, m.end)]
         return subjects, objects
 
     def _nominal_arguments(

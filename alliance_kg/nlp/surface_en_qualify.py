@@ -131,7 +131,9 @@ class EnglishQualifying(EnglishPhrases):
         window = [t.lower_ for t in doc[subject.end : i]]
         sold = any(w in SELL_VERBS for w in window)
         denied = any(w in ("not", "n't", "never", "no") for w in window)
-        partial = any(w in PARTIAL_WORDS for w in window) or any(t.lower_ == "to" for t in doc[span.end : span.end + 4])
+        after = doc[span.end : min(sent.end, span.end + 6)]
+        to_level = any(t.lower_ == "to" and t.i + 1 < sent.end and doc[t.i + 1].like_num for t in after)  # "to 15%"
+        partial = to_level or any(w in PARTIAL_WORDS for w in window)
         if sold and not denied and not partial:
             return Qualifiers(polarity="negated", modality="asserted")
         return Qualifiers(polarity="affirmed", modality="asserted")
