@@ -376,3 +376,12 @@ def test_share_of_a_plant_is_no_stake_in_a_venture_named_later(extractor):
 def test_buying_a_product_of_a_company_is_no_acquisition(extractor):
     found = keys(extractor, "Ford also buys Volkswagen's MEB electric platform for two of its models.")
     assert not {k for k in found if k[1] in ("acquires", "shareholderOf")}
+
+
+def test_subject_of_a_coordinated_clause_and_a_stake_in_a_business(extractor):
+    text = "Renault will cut its 43% stake in Nissan to 15%, with Renault cutting costs and Nissan investing in Ampere."
+    found = keys(extractor, text)
+    assert ("Nissan", "investsIn", "Ampere", "affirmed") in found
+    assert ("Renault", "investsIn", "Ampere", "affirmed") not in found
+    found = keys(extractor, "Geely is in talks to buy a stake in Renault's combustion engine business.")
+    assert ("Geely", "shareholderOf", "Renault", "affirmed") not in found

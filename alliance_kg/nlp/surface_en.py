@@ -224,6 +224,8 @@ class EnglishSurfaceReader(EnglishQualifying):
                 return between, [owner]
             return self._genitive_frame(owner, span, mention_at, self.left_group(span.start, sent, mention_at))
         subjects, objects = super().arguments(span, trig, mention_at, mentions)
+        if trig.pos == "VERB":
+            subjects = self._clause_subject_before(span, mention_at) or subjects
         if not objects and trig.predicate == "shareholderOf":
             objects = self._compound_object(span, mention_at, subjects)
         if owner is None and not objects and "poss" in trig.object_roles:
@@ -240,7 +242,12 @@ class EnglishSurfaceReader(EnglishQualifying):
         if not objects and subjects:
             objects = self._pronoun_object(span, trig, mention_at, subjects)
         if trig.predicate == "shareholderOf" and span.text.lower() in STAKE_NOUNS:
-            objects = [m for m in objects if m.start < span.start or self._near_stake(span, m)]
+            # "a stake in Renault's engine business" is no stake in Renault
+            objects = [
+                m
+                for m in objects
+                if m.start < span.start or (self._near_stake(span, m) and not self.is_genitive_at(doc, m.end))
+            ]
         if trig.predicate == "acquires":  # "buy Renault's stake in Nissan": the stake is in Nissan
             bought = [self._stake_company(m, doc, mention_at) or m for m in objects]
             # "buys Volkswagen's MEB platform": a thing of the company is bought, not the company

@@ -328,3 +328,28 @@ class EnglishPhrases(SurfaceReader):
             (k for k in range(company.start - 1, span.end - 1, -1) if doc[k].lower_ in ("in", "into", "of")), None
         )
         return prep is not None and prep - span.end <= 5 and company.start - prep <= 3
+
+    def _clause_subject_before(self, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the name that opens a coordinated clause right before a verb ("..., and Nissan investing in").
+
+        "Renault cutting its stake to 15% and Nissan investing in Ampere": the
+        subject of "investing" is Nissan, not the sentence's first name.
+        """
+        doc, sent = span.doc, span.sent
+        i = span.start - 1
+        while i > sent.start and span.start - i <= 3 and i not in mention_at and doc[i].is_lower:
+            i -= 1  # "Nissan will also invest"
+        mention = mention_at.get(i)
+        if mention is None or not mention.is_organisation or mention.start <= sent.start:
+            return []
+        opener = doc[mention.start - 1].lower_
+        before = doc[mention.start - 2].lower_ if mention.start - 2 >= sent.start else ""
+        if opener in ("while", "whereas") or (
+            opener == "and" and before not in ("'s", "’s") and not self._named(mention.start - 2, mention_at)
+        ):
+            return [mention]
+        return []
+
+    @staticmethod
+    def _named(i: int, mention_at: dict[int, Mention]) -> bool:
+        return i in mention_at and mention_at[i].is_organisation
