@@ -385,3 +385,16 @@ def test_subject_of_a_coordinated_clause_and_a_stake_in_a_business(extractor):
     assert ("Renault", "investsIn", "Ampere", "affirmed") not in found
     found = keys(extractor, "Geely is in talks to buy a stake in Renault's combustion engine business.")
     assert ("Geely", "shareholderOf", "Renault", "affirmed") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ford and Volkswagen dissolved their alliance.",
+        "Toyota's partnership with BMW expired in 2020.",
+        "Foxconn is unlikely to buy Nissan, analysts said.",
+    ],
+)
+def test_ended_or_unlikely_ties_are_never_affirmed(extractor, text):
+    found = keys(extractor, text)
+    assert found and {k[3] for k in found} == {"negated"}, found
