@@ -398,3 +398,17 @@ def test_subject_of_a_coordinated_clause_and_a_stake_in_a_business(extractor):
 def test_ended_or_unlikely_ties_are_never_affirmed(extractor, text):
     found = keys(extractor, text)
     assert found and {k[3] for k in found} == {"negated"}, found
+
+
+def test_we_in_a_quote_is_the_speakers_company(extractor):
+    text = '"We will work together with Toyota on hydrogen," BMW chief executive Oliver Zipse said.'
+    article = article_from_text(text, doc="t")
+    statements = [s for s in extractor.extract(article).statements if s.predicate == "partnerOf"]
+    assert [s.key() for s in statements] == [("Toyota", "partnerOf", "BMW", "affirmed")]
+    assert statements[0].attributedTo == "BMW"
+
+
+def test_investment_in_a_named_unit_is_not_in_its_owner(extractor):
+    found = keys(extractor, "Sources said Geely is considering an investment in Renault's Ampere.")
+    assert ("Geely", "investsIn", "Ampere", "affirmed") in found
+    assert ("Geely", "investsIn", "Renault", "affirmed") not in found

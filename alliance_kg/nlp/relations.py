@@ -450,6 +450,7 @@ class RelationFinder:
                 self.attributor.learn_people(sent, mention_at)
             source = (self.attributor.parsed if parsed else self.attributor.surface)(sent, mention_at)
             self._speaker = next((m for m in mentions if m.name == source and m.is_organisation), None)
+            self.surface.speaker = self._speaker  # « nous » / "we" in a quote without a parse
             for anchor, span, trig in self._occurrences(doc, sent, mention_at):
                 if not self._requirement_met(anchor, span, trig, parsed):
                     continue

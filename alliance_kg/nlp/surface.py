@@ -143,6 +143,7 @@ class SurfaceReader:
     """Find arguments and qualifiers from token order alone."""
 
     clause_stops: frozenset[str] = frozenset(CLAUSE_STOPS)  # words that end a clause (French and English)
+    speaker: Mention | None = None  # the company the sentence is attributed to, set by the relation finder
 
     def __init__(self, lexicon: Lexicon, lang: str) -> None:
         self.lexicon = lexicon

@@ -95,6 +95,8 @@ class EnglishSurfaceReader(EnglishQualifying):
 
     def _pronoun_subject(self, words: Span, sent: Span, mention_at: dict[int, Mention]) -> list[Mention]:
         """Return what "it"/"they" stands for; "they" is the sentence's first group ("X and Y said they ...")."""
+        if self.speaker is not None and any(t.lower_ == "we" for t in words):
+            return [self.speaker]  # '"We will work with Toyota," BMW's chief executive said'
         found = super()._pronoun_subject(words, sent, mention_at)
         if not found or not any(t.lower_ == "they" for t in words):
             return found
@@ -214,7 +216,7 @@ class EnglishSurfaceReader(EnglishQualifying):
         if owner is not None and "poss" in trig.subject_roles and not {"of", "poss"} & set(trig.object_roles):
             owned = [m for m, prep in self.tail(span, mention_at) if prep in trig.object_roles and m.iri != owner.iri]
             if owned:  # "Renault's stake in Nissan", "Toyota's investment in Subaru": the possessor holds it
-                return [owner], owned
+                return [owner], self._named_heads(owned, doc)
         nominal = self._nominal_arguments(span, trig, mention_at, owner)
         if nominal is not None:  # "Geely's acquisition of Volvo", "the takeover of Nissan by Foxconn"
             return nominal
@@ -248,6 +250,8 @@ class EnglishSurfaceReader(EnglishQualifying):
                 for m in objects
                 if m.start < span.start or (self._near_stake(span, m) and not self.is_genitive_at(doc, m.end))
             ]
+        if trig.predicate in ("investsIn", "shareholderOf", "acquires"):
+            objects = self._named_heads(objects, doc)
         if trig.predicate == "acquires":  # "buy Renault's stake in Nissan": the stake is in Nissan
             bought = [self._stake_company(m, doc, mention_at) or m for m in objects]
             # "buys Volkswagen's MEB platform": a thing of the company is bought, not the company

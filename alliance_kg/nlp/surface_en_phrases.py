@@ -353,3 +353,18 @@ class EnglishPhrases(SurfaceReader):
     @staticmethod
     def _named(i: int, mention_at: dict[int, Mention]) -> bool:
         return i in mention_at and mention_at[i].is_organisation
+
+    def _named_heads(self, objects: list[Mention], doc: Doc) -> list[Mention]:
+        """Drop a genitive whose head is itself named among the objects ("an investment in Renault's Ampere").
+
+        For stakes, investments and purchases only: supplying "the group's Audi
+        brand" supplies the group too.
+        """
+        return [
+            m
+            for m in objects
+            if not (
+                self.is_genitive_at(doc, m.end)
+                and any(o.is_organisation and m.end < o.start <= m.end + 5 for o in objects)
+            )
+        ]
