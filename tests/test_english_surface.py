@@ -412,3 +412,10 @@ def test_investment_in_a_named_unit_is_not_in_its_owner(extractor):
     found = keys(extractor, "Sources said Geely is considering an investment in Renault's Ampere.")
     assert ("Geely", "investsIn", "Ampere", "affirmed") in found
     assert ("Geely", "investsIn", "Renault", "affirmed") not in found
+
+
+def test_the_two_companies_are_the_last_two_named(extractor):
+    text = "Subaru will buy Toyota shares, deepening a partnership. The two companies will jointly develop a platform."
+    assert ("Subaru", "partnerOf", "Toyota", "affirmed") in keys(extractor, text)
+    text = "Volkswagen will invest in Xpeng, and the two companies will jointly develop two electric models."
+    assert ("Volkswagen", "partnerOf", "Xpeng", "affirmed") in keys(extractor, text)

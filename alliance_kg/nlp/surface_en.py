@@ -69,7 +69,7 @@ class EnglishSurfaceReader(EnglishQualifying):
         relative = self._closed_relative(start, sent, mention_at)
         if relative is not None:  # "LG, which also supplies Tesla, signed a deal to provide ..."
             return self._with_coordinated(relative, doc, mention_at)
-        group = super().left_group(start, sent, mention_at, reach)
+        group = super().left_group(start, sent, mention_at, reach) or self._the_two(start, sent, mention_at)
         if len(group) == 1 and group[0].end + 1 < len(doc) and doc[group[0].end + 1].lower_ in ("which", "who"):
             group = self._with_coordinated(group[0], doc, mention_at)  # "Renault and Nissan, which have been allies"
         if group:
@@ -147,7 +147,7 @@ class EnglishSurfaceReader(EnglishQualifying):
                 mention = mention_at.get(i)
                 if i < start and mention is not None and mention.is_organisation:
                     return [mention]
-                return []
+                return self._the_two(start, sent, mention_at)  # "..., and the two companies will jointly develop"
         return []
 
     def participants(self, span: Span, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:

@@ -37,7 +37,8 @@ CLAUSE_STOPS = frozenset(
     | {"because", "since", "when", "if", "unless", "though", "whether", '"', "“", "”"}
 )
 PRONOUNS = {"it", "them", "this", "that", "its", "their"}
-STAKE_NOUNS = {"stake", "stakes", "holding", "share", "shares", "interest"}
+PAIR_NOUNS = {"companies", "carmakers", "automakers", "groups", "firms", "partners", "manufacturers", "sides"}
+STAKE_NOUNS = {"stake", "stakes", "holding", "holdings", "share", "shares", "interest"}
 STAKE_GOVERNORS = {
     "of",
     "buy",
@@ -368,3 +369,23 @@ class EnglishPhrases(SurfaceReader):
                 and any(o.is_organisation and m.end < o.start <= m.end + 5 for o in objects)
             )
         ]
+
+    def _the_two(self, start: int, sent: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the pair "the two companies" / "both carmakers" stands for: the last two companies named.
+
+        Only when the clause before ``start`` has such a phrase and no name.
+        """
+        doc = sent.doc
+        words = [t.lower_ for t in doc[max(sent.start, start - 12) : start]]
+        if not any(
+            w in ("two", "both") and k + 1 < len(words) and words[k + 1] in PAIR_NOUNS for k, w in enumerate(words)
+        ):
+            return []
+        pair: list[Mention] = []
+        for i in sorted((i for i in mention_at if i < start), reverse=True):
+            mention = mention_at[i]
+            if mention.is_organisation and mention.kind != "NewsAgency" and mention.iri not in {m.iri for m in pair}:
+                pair.insert(0, mention)
+                if len(pair) == 2:
+                    return pair
+        return []

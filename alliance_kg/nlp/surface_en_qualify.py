@@ -22,7 +22,7 @@ from spacy.tokens import Span
 from alliance_kg.lexicon import Lexicon
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.qualifiers import Qualifiers, qualify_window
-from alliance_kg.nlp.surface_en_phrases import EnglishPhrases
+from alliance_kg.nlp.surface_en_phrases import STAKE_NOUNS, EnglishPhrases
 
 APPOSITION_OPENERS = ("its", "their", "the", "a", "an")
 # verbs that say whether an event took place: "the merger never happened", "the deal did not go ahead"
@@ -31,7 +31,6 @@ EVENT_VERBS |= {"proceeded", "attempted", "completed", "approved", "finalised", 
 EVENT_VERBS |= {"go", "went", "take", "took"}  # "go ahead", "take place"
 
 
-STAKE_NOUNS = {"stake", "stakes", "holding", "holdings", "share", "shares", "interest"}
 STAKE_MODIFIERS = {"entire", "whole", "remaining", "existing", "controlling", "majority", "minority", "%", "-"}
 STAKE_MODIFIERS |= {"percent", "per", "cent", "equity", "direct", "indirect", "own"}
 SELL_VERBS = {"sell", "sells", "sold", "selling", "offload", "offloaded", "divest", "divested", "dispose", "disposed"}
