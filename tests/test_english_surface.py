@@ -419,3 +419,21 @@ def test_the_two_companies_are_the_last_two_named(extractor):
     assert ("Subaru", "partnerOf", "Toyota", "affirmed") in keys(extractor, text)
     text = "Volkswagen will invest in Xpeng, and the two companies will jointly develop two electric models."
     assert ("Volkswagen", "partnerOf", "Xpeng", "affirmed") in keys(extractor, text)
+
+
+def test_bought_by_is_an_acquisition_not_a_supply(extractor):
+    found = keys(extractor, "Volvo Cars, which was bought by Geely in 2010, plans to list Polestar.")
+    assert ("Geely", "acquires", "Volvo Cars", "affirmed") in found
+    assert not {k for k in found if k[1] == "suppliesTo"}
+
+
+def test_restrictive_relative_after_a_name_is_not_about_the_name(extractor):
+    found = keys(extractor, "Stellantis formed a joint venture with Leapmotor in which it holds 51%.")
+    assert ("Stellantis", "jointVenture", "Leapmotor", "affirmed") in found
+    assert ("Stellantis", "shareholderOf", "Leapmotor", "affirmed") not in found
+
+
+def test_jointly_owned(extractor):
+    found = keys(extractor, "Toyota and Panasonic jointly own Prime Planet Energy & Solutions.")
+    assert ("Toyota", "shareholderOf", "Prime Planet Energy & Solutions", "affirmed") in found
+    assert ("Panasonic", "shareholderOf", "Prime Planet Energy & Solutions", "affirmed") in found

@@ -204,7 +204,8 @@ class EnglishSurfaceReader(EnglishQualifying):
         after = span.end
         while after < sent.end and passive_adverb(doc[after].lower_):
             after += 1
-        if after < sent.end and doc[after].lower_ == "by" and (reversed_frame or "by" in trig.subject_roles):
+        passive_reversed = reversed_frame and "obj" in trig.subject_roles  # "controlled by", not "bought by"
+        if after < sent.end and doc[after].lower_ == "by" and (passive_reversed or "by" in trig.subject_roles):
             by = [m for m, prep in self.tail(span, mention_at) if prep == "by"]
             left = self.left_group(span.start, sent, mention_at)
             return (left, by) if reversed_frame and "by" not in trig.subject_roles else (by, left)

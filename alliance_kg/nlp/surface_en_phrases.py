@@ -132,13 +132,15 @@ class EnglishPhrases(SurfaceReader):
 
     def antecedent(self, i: int, sent: Span, mention_at: dict[int, Mention]) -> Mention | None:
         """Return the name a relative pronoun refers to, also past an apposition ("Xpeng, the EV maker in which")."""
-        found = super().antecedent(i, sent, mention_at)
-        if found is not None:
-            return found
         doc = sent.doc
         j = i - 1
         if j >= sent.start and doc[j].lower_ in self.preps:
             j -= 1
+        if j >= sent.start and j in mention_at and mention_at[j].via == "name":
+            return None  # "a joint venture with Leapmotor in which it holds 51%": a name takes ", which"
+        found = super().antecedent(i, sent, mention_at)
+        if found is not None:
+            return found
         k = j
         while k > sent.start and j - k < 8 and doc[k].text != "," and doc[k].lower_ not in CLAUSE_STOPS:
             if k in mention_at and mention_at[k].is_organisation and mention_at[k].via == "name":
