@@ -437,3 +437,14 @@ def test_jointly_owned(extractor):
     found = keys(extractor, "Toyota and Panasonic jointly own Prime Planet Energy & Solutions.")
     assert ("Toyota", "shareholderOf", "Prime Planet Energy & Solutions", "affirmed") in found
     assert ("Panasonic", "shareholderOf", "Prime Planet Energy & Solutions", "affirmed") in found
+
+
+def test_partners_after_a_verb_pair_with_the_subject_only(extractor):
+    found = keys(extractor, "Hyundai is also building battery plants with SK On and LG Energy Solution in Georgia.")
+    assert {
+        ("Hyundai", "partnerOf", "SK On", "affirmed"),
+        ("Hyundai", "partnerOf", "LG Energy Solution", "affirmed"),
+    } <= found
+    assert ("SK On", "partnerOf", "LG Energy Solution", "affirmed") not in found
+    found = keys(extractor, "Renault formed a joint venture with Geely and Aramco.")
+    assert ("Geely", "jointVenture", "Aramco", "affirmed") in found  # three co-owners: every pair

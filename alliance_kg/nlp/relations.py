@@ -406,7 +406,7 @@ class RelationFinder:
             return [(trig.predicate, s, o) for s in subjects for o in objects]
         if trig.symmetric_frame:
             left, right = self.surface.participants(span, mention_at, mentions)
-            if span[-1].lower_.endswith(("s", "x")) and left and right:  # "ventures with X and Y": one each
+            if self.surface.one_each(span, trig) and left and right:  # "ventures with X and Y": one each
                 return [p for r in right for p in self._symmetric(trig, [*left, r])]
             return self._symmetric(trig, left + right)
         subjects, objects = self.surface.arguments(span, trig, mention_at, mentions)

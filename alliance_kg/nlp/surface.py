@@ -186,6 +186,10 @@ class SurfaceReader:
             FILLER | lexicon.cues(lang, "name_verbs", raw=True) | lexicon.cues(lang, "ownership_participles", raw=True)
         )
 
+    def one_each(self, span: Span, trig: Trigger) -> bool:
+        """Return True when each name after a symmetric trigger pairs with the subject only ("ventures with X, Y")."""
+        return span[-1].lower_.endswith(("s", "x"))
+
     def is_clause_stop(self, doc, i: int) -> bool:
         """Return True when the word at ``i`` ends the clause before it."""
         return doc[i].lower_ in self.clause_stops

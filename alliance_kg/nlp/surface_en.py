@@ -93,6 +93,11 @@ class EnglishSurfaceReader(EnglishQualifying):
                 return out if words & {"it", "they", *POSSESSIVE_DETERMINERS} else []  # "... as it battles X"
         return out
 
+    def one_each(self, span: Span, trig: Trigger) -> bool:
+        """Return True for a plural noun ("ventures with X and Y") or a verb ("is building plants with X and Y"):
+        the names after it are each the subject's partner, not each other's."""
+        return trig.pos == "VERB" or (trig.pos == "NOUN" and span[-1].lower_.endswith("s"))
+
     def _pronoun_subject(self, words: Span, sent: Span, mention_at: dict[int, Mention]) -> list[Mention]:
         """Return what "it"/"they" stands for; "they" is the sentence's first group ("X and Y said they ...")."""
         if self.speaker is not None and any(t.lower_ == "we" for t in words):
