@@ -22,8 +22,9 @@ On top of :class:`~alliance_kg.nlp.surface.SurfaceReader` it reads:
 - nominalised verbs: "Geely's acquisition of Volvo", "the takeover of
   Nissan by Foxconn".
 
-The noun-phrase pieces live in :mod:`.surface_en_phrases`, polarity and
-modality in :mod:`.surface_en_qualify`.
+The pieces live in :mod:`.surface_en_phrases` (noun phrases),
+:mod:`.surface_en_frames` (argument frames) and :mod:`.surface_en_qualify`
+(polarity and modality).
 
 >>> from alliance_kg.lexicon import load_lexicon
 >>> EnglishSurfaceReader(load_lexicon(), "en").is_genitive_at is not None
@@ -36,7 +37,7 @@ from spacy.tokens import Span
 
 from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.mentions import Mention
-from alliance_kg.nlp.surface import COPULAS, inflections
+from alliance_kg.nlp.surface import inflections
 from alliance_kg.nlp.surface_en_phrases import CLAUSE_STOPS, POSSESSIVE_DETERMINERS, STAKE_NOUNS, passive_adverb
 from alliance_kg.nlp.surface_en_qualify import EnglishQualifying
 from alliance_kg.statement import SYMMETRIC
@@ -263,73 +264,3 @@ class EnglishSurfaceReader(EnglishQualifying):
             # "buys Volkswagen's MEB platform": a thing of the company is bought, not the company
             objects = [m for m in bought if m.start < span.start or not self.is_genitive_at(doc, m.end)]
         return subjects, objects
-
-    def _nominal_arguments(
-        self, span: Span, trig: Trigger, mention_at: dict[int, Mention], owner: Mention | None
-    ) -> tuple[list[Mention], list[Mention]] | None:
-        """Read a nominalised verb: "Geely's acquisition of Volvo", "the takeover of Nissan by Foxconn".
-
-        Only for triggers whose object is an "of" phrase and whose possessor is
-        not the object (a unit, a partner): the genitive or the "by" phrase is
-        then the agent.
-        """
-        if "of" not in trig.object_roles or "poss" in trig.object_roles:
-            return None
-        tail = self.tail(span, mention_at)
-        objects = [m for m, prep in tail if prep == "of" and m.is_organisation]
-        if not objects:
-            return None
-        agents = [m for m, prep in tail if prep == "by" and "by" in trig.subject_roles]
-        if not agents and owner is not None and span.start - owner.end <= 3:
-            agents = [owner]
-        return (agents, objects) if agents else None
-
-    def _genitive_frame(
-        self, owner: Mention, span: Span, mention_at: dict[int, Mention], left: list[Mention]
-    ) -> tuple[list[Mention], list[Mention]]:
-        """Read "Cariad, Volkswagen's unit", "Volkswagen's unit Cariad", "Nissan is Mitsubishi Motors' shareholder"."""
-        doc, sent = span.doc, span.sent
-        named = self.appositive_name(doc[owner.start : span.end], mention_at)
-        following = [m for m, prep in self.tail(span, mention_at)[:1] if prep is None]
-        # "Nissan is Mitsubishi Motors' largest shareholder": the copula right before the genitive
-        copula = any(t.lower_ in COPULAS for t in doc[max(sent.start, owner.start - 2) : owner.start])
-        subjects = (
-            [named] if named is not None else following or ([m for m in left if m.iri != owner.iri] if copula else [])
-        )
-        return (subjects, [owner]) if subjects else (left, [])
-
-    def _reversed(self, span: Span, trig: Trigger, mention_at) -> tuple[list[Mention], list[Mention]]:
-        """Return the arguments of a frame whose grammatical subject is the object ("Toyota controls Hino")."""
-        doc, sent = span.doc, span.sent
-        tail = self.tail(span, mention_at)
-        subjects = [
-            m for m, prep in tail if prep in trig.subject_roles or (prep is None and "obj" in trig.subject_roles)
-        ]
-        owner = self._genitive_owner(span, mention_at)
-        left = self.left_group(span.start, sent, mention_at)
-        if owner is not None and "poss" in trig.subject_roles:  # "Waymo's parent Alphabet", "CATL's customers include"
-            named = self.appositive_name(doc[owner.start : span.end], mention_at)
-            following = [m for m, prep in tail if prep is None and m.is_organisation]
-            copula = any(t.lower_ in COPULAS for t in doc[max(sent.start, owner.start - 2) : owner.start])
-            objects = [named] if named is not None else following or (left if copula else [])
-            return [owner], [m for m in objects if m.iri != owner.iri]
-        if "from" in trig.subject_roles and not self._bought_goods(span, tail, mention_at):
-            return [], []  # "bought Jaguar Land Rover from Ford", "bought a stake from Renault": no supply
-        return subjects, left
-
-    def _possessive_frame(self, span, trig, mention_at, mentions, subjects, objects):
-        """Read "its software unit Cariad", "its Cruise unit", "LG, its partner in ..."."""
-        at = self._possessive(span, mention_at)
-        if at is None:
-            return subjects, objects
-        doc = span.doc
-        named = self._between(at + 1, span, mention_at) or [
-            m for m, prep in self.tail(span, mention_at)[:1] if prep is None
-        ]
-        if not named and at - 1 > span.sent.start and doc[at - 1].text == "," and at - 2 in mention_at:
-            named = [mention_at[at - 2]]  # "LG Energy Solution, its partner in ..."
-        if not named:
-            copula = any(t.lower_ in COPULAS for t in span.doc[span.sent.start : at])
-            return (subjects, objects) if not copula else (subjects, [])
-        owner = self._owner_of_possessive(at, span, mention_at, mentions, named)
-        return (named, [owner]) if owner is not None else (subjects, objects)

@@ -22,7 +22,8 @@ from spacy.tokens import Span
 from alliance_kg.lexicon import Lexicon
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.qualifiers import Qualifiers, qualify_window
-from alliance_kg.nlp.surface_en_phrases import STAKE_NOUNS, EnglishPhrases
+from alliance_kg.nlp.surface_en_frames import EnglishFrames
+from alliance_kg.nlp.surface_en_phrases import STAKE_NOUNS
 
 APPOSITION_OPENERS = ("its", "their", "the", "a", "an")
 # verbs that say whether an event took place: "the merger never happened", "the deal did not go ahead"
@@ -37,7 +38,7 @@ SELL_VERBS = {"sell", "sells", "sold", "selling", "offload", "offloaded", "dives
 PARTIAL_WORDS = {"part", "some", "half", "portion", "parts", "most", "cut", "reduce", "reduced", "trim", "trimmed"}
 
 
-class EnglishQualifying(EnglishPhrases):
+class EnglishQualifying(EnglishFrames):
     """English qualifiers on top of the noun-phrase readings (see the module docstring)."""
 
     def __init__(self, lexicon: Lexicon, lang: str = "en") -> None:
