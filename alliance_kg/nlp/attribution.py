@@ -123,6 +123,9 @@ class Attributor:
         for j in range(len(before) - 1, -1, -1):
             mention = mention_at.get(before[j].i)
             if mention is not None:
+                k = mention.start - before[0].i - 1  # "Renault and Nissan said": a joint announcement, no one source
+                if k >= 1 and before[k].lower_ in ("and", "et") and before[k - 1].i in mention_at:
+                    return None
                 return mention.name if mention.is_organisation and self._person_words(before[j + 1 :]) else None
         return None
 

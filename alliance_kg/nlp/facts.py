@@ -21,6 +21,9 @@ from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.records import Relation, trimmed
 
 
+CLAUSE_WORDS = ("which", "who", "whose", "that", "and", "but", "qui", "que", "dont", "et", "mais")
+
+
 class DescriptionFacts:
     """Find basedIn, alliance memberOf and developsTechnology facts in a sentence."""
 
@@ -151,9 +154,17 @@ class DescriptionFacts:
             return mention_at[noun.head.i]
         # "X, a battery maker": the name before the comma; "battery maker SK On": the name right after
         j = noun.i - 1
-        while j > noun.sent.start and doc[j].lower_ not in (",", "(") and j not in mention_at:
+        while (
+            j > noun.sent.start and doc[j].lower_ not in (",", "(", *CLAUSE_WORDS) and not self._org_at(j, mention_at)
+        ):
             j -= 1
-        if j > noun.sent.start and doc[j].text == "," and j - 1 in mention_at and mention_at[j - 1].is_organisation:
+        if (
+            j > noun.sent.start
+            and doc[j].text == ","
+            and doc[j + 1].lower_ not in CLAUSE_WORDS
+            and j - 1 in mention_at
+            and mention_at[j - 1].is_organisation
+        ):
             return mention_at[j - 1]
         i = noun.i + 1
         if i < len(doc) and i in mention_at and mention_at[i].is_organisation:
@@ -169,6 +180,10 @@ class DescriptionFacts:
             if noun.dep_ in ("acl", "amod") and noun.head.i in mention_at:
                 return mention_at[noun.head.i]
         return None  # "sa filiale de voitures autonomes": the unit, not its owner, makes it
+
+    @staticmethod
+    def _org_at(i: int, mention_at: dict[int, Mention]) -> bool:
+        return i in mention_at and mention_at[i].is_organisation
 
     def _country(self, iri: str) -> Mention:
         entity = self.kb.get(iri)

@@ -34,6 +34,10 @@ from alliance_kg.lexicon import Lexicon, load_lexicon
 from alliance_kg.namespaces import entity_iri
 
 GAZETTEER_KEY = "alliance_gazetteer"
+# "its Cruise unit": English nouns after which an unknown capitalised name is a company's unit
+UNIT_NOUNS = {"unit", "subsidiary", "division", "arm", "venture", "affiliate"}
+REGION_WORDS = {"european", "asian", "african", "american", "latin", "north", "south", "east", "west", "nordic"}
+REGION_WORDS |= {"western", "eastern", "northern", "southern", "middle", "global", "international", "ev", "ai"}
 
 
 @dataclass(frozen=True)
@@ -415,6 +419,8 @@ class MentionFinder:
             i += 1
         if self.lang == "fr":
             found += self._named_before_apposition(doc, taken, named)
+        if self.lang == "en":
+            found += self._names_before_unit_nouns(doc, taken)
         return found
 
     def _named_before_apposition(self, doc: Doc, taken: set[int], named: list[Mention]) -> list[Mention]:
@@ -445,6 +451,26 @@ class MentionFinder:
             ):
                 found.append(Mention(start, comma, entity_iri(text), text, "Organisation", via="model"))
                 taken.update(range(start, comma))
+        return found
+
+    def _names_before_unit_nouns(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        """Return unknown names between a possessive and a unit noun: "its Cruise unit", "GM's Zoox arm" (English)."""
+        demonyms = {d.lower() for e in self.kb.of_kind("Country") for d in e.demonyms}
+        found: list[Mention] = []
+        for k, token in enumerate(doc):
+            if token.lower_ not in UNIT_NOUNS or k < 2:
+                continue
+            start = k
+            while start > 0 and k - start < 3 and start - 1 not in taken and _name_like(doc[start - 1]):
+                start -= 1
+            opener = doc[start - 1].lower_ if start > 0 else ""
+            words = {t.lower_ for t in doc[start:k]}
+            if start == k or opener not in ("its", "their", "'s", "’s") or words & (demonyms | REGION_WORDS):
+                continue
+            text = doc[start:k].text
+            if self.kb.lookup(text) is None and normalize(text) not in self.stoplist and not text.isupper():
+                found.append(Mention(start, k, entity_iri(text), text, "Organisation", via="model"))
+                taken.update(range(start, k))
         return found
 
     def _descriptions(self, doc: Doc, named: list[Mention]) -> tuple[list[Description], list[Mention]]:
@@ -501,7 +527,10 @@ class MentionFinder:
                 nxt = doc[span.end] if span.end < len(doc) else None
                 if nxt is not None and (nxt.pos_ in ("ADJ", "PROPN", "NOUN") or nxt.i in taken):
                     continue  # "le groupe japonais", "le groupe Renault": not a bare anaphor
-                antecedent = previous_subject(doc, span.start, named)
+                pool = named
+                if self.lang == "en" and span[-1].lower_ == "venture":  # "the venture": a joint venture only
+                    pool = [m for m in named if m.kind == "JointVenture"]
+                antecedent = previous_subject(doc, span.start, pool)
                 wanted = kinds if "JointVenture" in kinds or "BusinessUnit" in kinds else ()
                 if wanted and antecedent is not None and antecedent.kind not in wanted:
                     # "la coentreprise", "la filiale": the last venture or unit named, not the last company
@@ -647,6 +676,8 @@ def previous_subject(doc: Doc, position: int, named: list[Mention]) -> Mention |
             return subjects[-1]
         if not in_sentence:
             return _most_salient(doc, position, earlier)
+    else:
+        return _subject_by_word_order(doc, position, in_sentence, earlier)
     if in_sentence and in_sentence[0].start <= sent_start + 1:
         return in_sentence[0]  # the sentence opens with it: "Nissan, l'allié de Renault, ... qu'il ..."
     return pool[-1]
@@ -680,6 +711,45 @@ def _most_salient(doc: Doc, position: int, earlier: list[Mention], window: int =
         if best is None or candidate[:2] > best[:2]:
             best = candidate
     return best[2] if best is not None else earlier[-1]
+
+
+OBJECT_PREPOSITIONS = {"in", "of", "into", "with", "to", "for", "from", "on", "at", "about", "over"}
+CLAUSE_OPENERS = {",", ";", "said", "says", "told", "that", "which", "who", "but", "while", "whereas"}
+
+
+def _clause_subject(doc: Doc, position: int, in_sentence: list[Mention]) -> Mention | None:
+    """Return the first organisation of the clause that holds ``position`` ("... said Toyota had no ...")."""
+    sent_start = doc[position].sent.start if doc.has_annotation("SENT_START") else 0
+    i = position - 1
+    while i > sent_start and doc[i].lower_ not in CLAUSE_OPENERS:
+        i -= 1
+    return next((m for m in in_sentence if i <= m.start < position), None)
+
+
+def _subject_by_word_order(
+    doc: Doc, position: int, in_sentence: list[Mention], earlier: list[Mention]
+) -> Mention | None:
+    """Return the antecedent of a pronoun or "the company" when there is no parse (English word order).
+
+    Subjects come first in English: at the head of a sentence the antecedent
+    is the previous sentence's first organisation ("Toyota holds 5% of Mazda.
+    The group also controls Hino": Toyota); inside a sentence it is the
+    sentence's first organisation, except after a preposition, where it is
+    another company than that subject ("Ford no longer owns shares in the
+    company", "Amazon holds a stake in the company").
+    """
+    if not in_sentence:
+        last_sentence = earlier[-1].start
+        sent_start = doc[last_sentence].sent.start if doc.has_annotation("SENT_START") else 0
+        return next(m for m in earlier if m.start >= sent_start)
+    subject = in_sentence[0]
+    if position > 0 and doc[position - 1].lower_ in OBJECT_PREPOSITIONS:
+        clause_subject = _clause_subject(doc, position, in_sentence) or subject
+        others = [m for m in in_sentence if m.iri != clause_subject.iri]
+        if others:
+            return others[-1]
+    sent_start = doc[position].sent.start if doc.has_annotation("SENT_START") else 0
+    return subject if subject.start <= sent_start + 1 else in_sentence[-1]
 
 
 @Language.factory(

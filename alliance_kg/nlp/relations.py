@@ -27,6 +27,7 @@ from alliance_kg.nlp.qualifiers import Qualifiers, qualify_parsed
 from alliance_kg.nlp.records import Relation, co_owner_stakes, trimmed
 from alliance_kg.nlp.shares import share_near
 from alliance_kg.nlp.surface import SurfaceReader, inflections
+from alliance_kg.nlp.surface_en import EnglishSurfaceReader
 from alliance_kg.statement import SYMMETRIC
 
 TERMINABLE = {"partnerOf", "jointVenture", "mergesWith", "memberOf", "acquires"}
@@ -111,7 +112,7 @@ class RelationFinder:
         self.lexicon: Lexicon = load_lexicon()
         self.kb = load_kb()
         self.attributor = Attributor(self.lexicon, lang)
-        self.surface = SurfaceReader(self.lexicon, lang)
+        self.surface = EnglishSurfaceReader(self.lexicon) if lang == "en" else SurfaceReader(self.lexicon, lang)
         self.facts = DescriptionFacts(self.kb, self.lexicon, lang)
         self.support_verbs = self.lexicon.cues(lang, "support_verbs")
         self.possessives = self.lexicon.cues(lang, "possessives")
@@ -540,7 +541,7 @@ class RelationFinder:
             return [(trig.predicate, s, o) for s in subjects for o in objects]
         if trig.symmetric_frame:
             left, right = self.surface.participants(span, mention_at, mentions)
-            if span[-1].lower_.endswith(("s", "x")) and left and right:  # "ventures with X and Y": one each
+            if self.surface.one_each(span, trig) and left and right:  # "ventures with X and Y": one each
                 return [p for r in right for p in self._symmetric(trig, [*left, r])]
             return self._symmetric(trig, left + right)
         subjects, objects = self.surface.arguments(span, trig, mention_at, mentions)
@@ -585,6 +586,7 @@ class RelationFinder:
                 self.attributor.learn_people(sent, mention_at)
             source = (self.attributor.parsed if parsed else self.attributor.surface)(sent, mention_at)
             self._speaker = next((m for m in mentions if m.name == source and m.is_organisation), None)
+            self.surface.speaker = self._speaker  # « nous » / "we" in a quote without a parse
             occurrences = [
                 (anchor, span, trig)
                 for anchor, span, trig in self._occurrences(doc, sent, mention_at)

@@ -134,11 +134,16 @@ IRREGULAR = {
     "partner": {"partnered", "partnering"},
     "join": {"joined"},
     "own": {"owned"},
+    "control": {"controlled", "controlling"},
+    "lose": {"lost", "losing"},
 }
 
 
 class SurfaceReader:
     """Find arguments and qualifiers from token order alone."""
+
+    clause_stops: frozenset[str] = frozenset(CLAUSE_STOPS)  # words that end a clause (French and English)
+    speaker: Mention | None = None  # the company the sentence is attributed to, set by the relation finder
 
     def __init__(self, lexicon: Lexicon, lang: str) -> None:
         self.lexicon = lexicon
@@ -181,6 +186,14 @@ class SurfaceReader:
             FILLER | lexicon.cues(lang, "name_verbs", raw=True) | lexicon.cues(lang, "ownership_participles", raw=True)
         )
 
+    def one_each(self, span: Span, trig: Trigger) -> bool:
+        """Return True when each name after a symmetric trigger pairs with the subject only ("ventures with X, Y")."""
+        return span[-1].lower_.endswith(("s", "x"))
+
+    def is_clause_stop(self, doc, i: int) -> bool:
+        """Return True when the word at ``i`` ends the clause before it."""
+        return doc[i].lower_ in self.clause_stops
+
     # -- groups of mentions -----------------------------------------------
     def left_group(self, start: int, sent: Span, mention_at: dict[int, Mention], reach: int = 25) -> list[Mention]:
         """Return the subject group of the clause that ends at ``start``.
@@ -194,7 +207,7 @@ class SurfaceReader:
         begin = max(sent.start, start - reach)
         relative: Mention | None = None
         for i in range(start - 1, begin - 1, -1):
-            if doc[i].lower_ in CLAUSE_STOPS and i not in mention_at:
+            if self.is_clause_stop(doc, i) and i not in mention_at:
                 if doc[i].lower_ in ("which", "who", "qui"):
                     relative = self.antecedent(i, sent, mention_at)
                 begin = i + 1
@@ -261,7 +274,7 @@ class SurfaceReader:
                     i = j
                     continue
                 break
-            if doc[i].lower_ in CLAUSE_STOPS or doc[i].text in ".!?":
+            if doc[i].lower_ in self.clause_stops or doc[i].text in ".!?":
                 break
             i += 1
         return group
@@ -297,7 +310,7 @@ class SurfaceReader:
                 pass  # "avec un autre constructeur d'État, Changan", "à des constructeurs, dont BMW"
             elif token.pos_ in ("ADJ", "ADV") and skipped < 3:
                 skipped += 1
-            elif not token.pos_ and skipped < 5 and low not in CLAUSE_STOPS and token.text not in ".!?;":
+            elif not token.pos_ and skipped < 5 and low not in self.clause_stops and token.text not in ".!?;":
                 skipped += 1  # no parse: step over "about $700 million", "electric-vehicle maker"
             else:
                 break
@@ -380,7 +393,7 @@ class SurfaceReader:
                 if prep in trig.object_roles:
                     return self.antecedent(i, sent, mention_at)
                 return None
-            if word in CLAUSE_STOPS:
+            if word in self.clause_stops:
                 return None
         return None
 

@@ -1,0 +1,266 @@
+"""English word-order constructions the generic surface reader does not know.
+
+:class:`EnglishSurfaceReader` is the reader of the blank English pipeline.
+On top of :class:`~alliance_kg.nlp.surface.SurfaceReader` it reads:
+
+- genitives with a bare apostrophe ("Mitsubishi Motors' largest shareholder")
+  and names between the genitive and the trigger ("GM's Cruise unit",
+  "the group's Audi and Porsche brands");
+- possessive determiners ("its software unit Cariad", "its Cruise unit");
+- "X, Y's partner" (an apposition, not the coordination "X, Y and Z");
+- passives with an adverb ("owned equally by", "majority-owned by") and
+  reversed frames with a direct object ("Toyota controls Hino" makes Hino
+  the subsidiary; "Hino is controlled by Toyota" too);
+- "in Xpeng for a 4.99% stake" (the stake is in the company just named);
+- reciprocals ("have not taken stakes in each other");
+- comitative phrases before a symmetric trigger ("GM makes cells with LG
+  through their Ultium Cells joint venture", "scrapped a plan with Honda
+  to co-develop");
+- subjects across clauses: "LG, which supplies Tesla, signed ..." (the
+  antecedent of a closed relative clause), "..., and its unit Cariad set up
+  ..." (a new subject after ", and");
+- nominalised verbs: "Geely's acquisition of Volvo", "the takeover of
+  Nissan by Foxconn".
+
+The pieces live in :mod:`.surface_en_phrases` (noun phrases),
+:mod:`.surface_en_frames` (argument frames) and :mod:`.surface_en_qualify`
+(polarity and modality).
+
+>>> from alliance_kg.lexicon import load_lexicon
+>>> EnglishSurfaceReader(load_lexicon(), "en").is_genitive_at is not None
+True
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from alliance_kg.lexicon import Lexicon, Trigger
+from alliance_kg.nlp.mentions import Mention
+from alliance_kg.nlp.surface import inflections
+from alliance_kg.nlp.surface_en_phrases import CLAUSE_STOPS, POSSESSIVE_DETERMINERS, STAKE_NOUNS, passive_adverb
+from alliance_kg.nlp.surface_en_qualify import EnglishQualifying
+from alliance_kg.statement import SYMMETRIC
+
+# "X had considered joining the merger of Y and Z", "X is not part of the talks between Y and Z": X takes part
+JOIN_WORDS = {"join", "joins", "joined", "joining", "part", "participate", "participates", "participating", "include"}
+
+
+class EnglishSurfaceReader(EnglishQualifying):
+    """The surface reader with the English constructions of the module docstring."""
+
+    def __init__(self, lexicon: Lexicon, lang: str = "en") -> None:
+        super().__init__(lexicon, lang)
+        self.with_nouns = {  # "deal", "memorandum": a partnership only with the partner named right after "with"
+            form
+            for t in lexicon.all_triggers(lang)
+            if t.pos == "NOUN" and t.symmetric_frame and t.requires == "with"
+            for form in inflections(t.lemma, t.pos, lang)
+        }
+        self.rivalry_words = {
+            form
+            for t in lexicon.all_triggers(lang)
+            if t.predicate == "competesWith" and t.symmetric_frame
+            for form in inflections(t.lemma, t.pos, lang)
+        }
+
+    def left_group(self, start: int, sent: Span, mention_at: dict[int, Mention], reach: int = 25) -> list[Mention]:
+        """Return the subject group; "X, Y's partner" is X alone, "X's unit Y" is Y."""
+        doc = sent.doc
+        relative = self._closed_relative(start, sent, mention_at)
+        if relative is not None:  # "LG, which also supplies Tesla, signed a deal to provide ..."
+            return self._with_coordinated(relative, doc, mention_at)
+        group = super().left_group(start, sent, mention_at, reach) or self._the_two(start, sent, mention_at)
+        if len(group) == 1 and group[0].end + 1 < len(doc) and doc[group[0].end + 1].lower_ in ("which", "who"):
+            group = self._with_coordinated(group[0], doc, mention_at)  # "Renault and Nissan, which have been allies"
+        if group:
+            group = self._after_coordinated_clause(group, start, sent, mention_at) or group
+        out: list[Mention] = []
+        for k, mention in enumerate(group):
+            genitive = self.is_genitive_at(doc, mention.end)
+            if k > 0 and genitive and doc[mention.start - 1].text == ",":
+                break  # "Amazon, Rivian's largest shareholder, holds ...": an apposition
+            out.append(mention)
+        if len(out) == 1 and self.is_genitive_at(doc, out[0].end):
+            # "Volkswagen's premium brand Audi signed ...", "The group's battery business, Agratas, is ...":
+            # the name of the head noun is the subject
+            i = out[0].end + 1
+            while i < min(start, out[0].end + 8) and i not in mention_at and (doc[i].is_lower or doc[i].text == ","):
+                i += 1
+            if i < start and i in mention_at and mention_at[i].is_organisation and i > out[0].end + 1:
+                return [mention_at[i]]
+            if start - out[0].end > 4:  # "Tata Motors' electric cars use ...": the cars are the subject
+                words = {t.lower_ for t in doc[out[0].end : start]}
+                return out if words & {"it", "they", *POSSESSIVE_DETERMINERS} else []  # "... as it battles X"
+        return out
+
+    def one_each(self, span: Span, trig: Trigger) -> bool:
+        """Return True for a plural noun ("ventures with X and Y") or a verb ("is building plants with X and Y"):
+        the names after it are each the subject's partner, not each other's."""
+        return trig.pos == "VERB" or (trig.pos == "NOUN" and span[-1].lower_.endswith("s"))
+
+    def _pronoun_subject(self, words: Span, sent: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return what "it"/"they" stands for; "they" is the sentence's first group ("X and Y said they ...")."""
+        if self.speaker is not None and any(t.lower_ == "we" for t in words):
+            return [self.speaker]  # '"We will work with Toyota," BMW's chief executive said'
+        found = super()._pronoun_subject(words, sent, mention_at)
+        if not found or not any(t.lower_ == "they" for t in words):
+            return found
+        doc = sent.doc
+        group, i = list(found), found[0].end
+        while i + 1 < words.start and doc[i].lower_ in ("and", ",") and i + 1 in mention_at:
+            nxt = mention_at[i + 1]
+            if not nxt.is_organisation or nxt in group:
+                break
+            group.append(nxt)
+            i = nxt.end
+        return group
+
+    def _closed_relative(self, start: int, sent: Span, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return X when the trigger follows "X, which ..., VERB": the relative clause closed by a comma."""
+        doc = sent.doc
+        comma: int | None = None
+        for i in range(start - 1, max(sent.start, start - 30) - 1, -1):
+            word = doc[i].lower_
+            if i in mention_at:
+                after_prep = mention_at[i].start > sent.start and doc[mention_at[i].start - 1].lower_ in self.preps
+                if comma is None and not after_prep:
+                    return None  # a name after the last comma: the trigger's own clause has a subject
+                continue
+            if word == "," and comma is None:
+                comma = i
+            elif word in ("which", "who"):
+                if comma is None or i < sent.start + 2 or doc[i - 1].text != ",":
+                    return None
+                return self.antecedent(i, sent, mention_at)
+            elif word in CLAUSE_STOPS:
+                return None
+        return None
+
+    def _after_coordinated_clause(
+        self, group: list[Mention], start: int, sent: Span, mention_at: dict[int, Mention]
+    ) -> list[Mention]:
+        """Return the subject of a clause after ", and" ("..., and its unit Cariad set up a venture")."""
+        doc = sent.doc
+        for k in range(start - 1, group[-1].end, -1):
+            if doc[k].lower_ in ("and", "but") and doc[k - 1].text == ",":
+                i = k + 1
+                while i < start and (
+                    (i in mention_at and not mention_at[i].is_organisation)
+                    or (i not in mention_at and (doc[i].is_lower or doc[i].text == "-"))
+                ):
+                    i += 1
+                mention = mention_at.get(i)
+                if i < start and mention is not None and mention.is_organisation:
+                    return [mention]
+                return self._the_two(start, sent, mention_at)  # "..., and the two companies will jointly develop"
+        return []
+
+    def participants(self, span: Span, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
+        """Return the participants of a symmetric trigger, with "with X" before it and "from X" for rivals."""
+        left, right = super().participants(span, mention_at, mentions)
+        self._clause_subjects = (span.start, list(left))
+        if span.text.lower() in self.with_nouns:
+            partners = self._with_partners(span, mention_at)
+            if not partners:
+                return [], []  # "the deal would help the group compete with BYD": no partner of the deal
+            right = [m for m in right if m in partners or m.kind in ("JointVenture", "Alliance")]
+        parties = [m for m, prep in self.tail(span, mention_at) if prep in ("between", "of") and m.is_organisation]
+        joins = left and any(t.lower_ in JOIN_WORDS for t in span.doc[left[-1].end : span.start])
+        if len({m.iri for m in parties}) > 1 and not joins:
+            left = []  # "Geely scrapped the merger between Volvo and Polestar": they alone are the parties
+        doc, sent = span.doc, span.sent
+        plural = span[-1].lower_.endswith(("s", "x"))
+        if plural and not left:
+            return [], []  # "ventures with SAIC and FAW": one venture each with someone unnamed
+        taken = {m.iri for m in left + right}
+        i = max((m.end for m in left if m.end <= span.start), default=span.start)
+        stops = [k for k in range(i, span.start) if doc[k].lower_ in CLAUSE_STOPS or doc[k].text in ";."]
+        i = stops[-1] + 1 if stops else i  # "Nissan, which declined to join Horse, is in talks with Honda about ..."
+        while i < span.start:
+            if doc[i].lower_ == "with":
+                j = i + 1
+                while j < span.start and j not in mention_at and (doc[j].is_lower or doc[j].text == "-"):
+                    j += 1
+                mention = mention_at.get(j)
+                if j < span.start and mention is not None and mention.is_organisation and mention.iri not in taken:
+                    right.append(mention)
+                    taken.add(mention.iri)
+            i += 1
+        at = self._possessive(span, mention_at, reach=8)
+        if at is not None and at - 2 >= sent.start and doc[at - 1].text == "," and at - 2 in mention_at:
+            named = mention_at[at - 2]  # "LG Energy Solution, its partner in the Ultium Cells joint venture"
+            if named.is_organisation and named.iri not in taken:
+                right.append(named)
+                taken.add(named.iri)
+            owner = self._owner_of_possessive(at, span, mention_at, mentions, [named])
+            if owner is not None and owner.iri not in taken:  # "its" is the other partner
+                left.append(owner)
+                taken.add(owner.iri)
+        if span.text.lower() in self.rivalry_words:  # "competition from X and from Y"
+            right += [m for m, prep in self.tail(span, mention_at) if prep == "from" and m.iri not in taken]
+        right += [m for m in self._relative_partners(span, mention_at) if m.iri not in taken]
+        right += [m for m in self._hyphenated_names(span, mention_at) if m.iri not in {x.iri for x in right} | taken]
+        return left, right
+
+    def arguments(self, span: Span, trig: Trigger, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
+        """Return (subjects, objects) with the English constructions of the module docstring."""
+        doc, sent = span.doc, span.sent
+        reversed_frame = "subj" in trig.object_roles
+        after = span.end
+        while after < sent.end and passive_adverb(doc[after].lower_):
+            after += 1
+        passive_reversed = reversed_frame and "obj" in trig.subject_roles  # "controlled by", not "bought by"
+        if after < sent.end and doc[after].lower_ == "by" and (passive_reversed or "by" in trig.subject_roles):
+            by = [m for m, prep in self.tail(span, mention_at) if prep == "by"]
+            left = self.left_group(span.start, sent, mention_at)
+            return (left, by) if reversed_frame and "by" not in trig.subject_roles else (by, left)
+        if reversed_frame:
+            return self._reversed(span, trig, mention_at)
+        if "poss" in trig.subject_roles and "obj" in trig.object_roles:
+            return self._used_technology(span, mention_at)
+        owner = self._genitive_owner(span, mention_at)
+        if owner is not None and "poss" in trig.subject_roles and not {"of", "poss"} & set(trig.object_roles):
+            owned = [m for m, prep in self.tail(span, mention_at) if prep in trig.object_roles and m.iri != owner.iri]
+            if owned:  # "Renault's stake in Nissan", "Toyota's investment in Subaru": the possessor holds it
+                return [owner], self._named_heads(owned, doc)
+        nominal = self._nominal_arguments(span, trig, mention_at, owner)
+        if nominal is not None:  # "Geely's acquisition of Volvo", "the takeover of Nissan by Foxconn"
+            return nominal
+        if owner is not None and any(r in trig.object_roles for r in ("of", "poss")):
+            between = self._between(owner.end + 1, span, mention_at)
+            if between:  # "GM's Cruise unit", "the group's Audi, Bentley and Porsche brands"
+                return between, [owner]
+            return self._genitive_frame(owner, span, mention_at, self.left_group(span.start, sent, mention_at))
+        subjects, objects = super().arguments(span, trig, mention_at, mentions)
+        if trig.pos == "VERB":
+            subjects = self._clause_subject_before(span, mention_at) or subjects
+        if not objects and trig.predicate == "shareholderOf":
+            objects = self._compound_object(span, mention_at, subjects)
+        if owner is None and not objects and "poss" in trig.object_roles:
+            subjects, objects = self._possessive_frame(span, trig, mention_at, mentions, subjects, objects)
+        if not objects and trig.predicate == "shareholderOf":
+            objects = self._stake_bought_with(span, mention_at)
+        mutual = trig.predicate in SYMMETRIC and span[-1].lower_.endswith("s") and len(subjects) > 1
+        if not objects and (self._reciprocal_after(span) or mutual):
+            objects = list(subjects)  # "X and Y have not taken stakes in each other", "X and Y are allies"
+        if not subjects and "poss" in trig.subject_roles:  # "far fewer than its rival Li Auto"
+            at = self._possessive(span, mention_at)
+            owner = None if at is None else self._owner_of_possessive(at, span, mention_at, mentions, objects)
+            subjects = [owner] if owner is not None else []
+        if not objects and subjects:
+            objects = self._pronoun_object(span, trig, mention_at, subjects)
+        if trig.predicate == "shareholderOf" and span.text.lower() in STAKE_NOUNS:
+            # "a stake in Renault's engine business" is no stake in Renault
+            objects = [
+                m
+                for m in objects
+                if m.start < span.start or (self._near_stake(span, m) and not self.is_genitive_at(doc, m.end))
+            ]
+        if trig.predicate in ("investsIn", "shareholderOf", "acquires"):
+            objects = self._named_heads(objects, doc)
+        if trig.predicate == "acquires":  # "buy Renault's stake in Nissan": the stake is in Nissan
+            bought = [self._stake_company(m, doc, mention_at) or m for m in objects]
+            # "buys Volkswagen's MEB platform": a thing of the company is bought, not the company
+            objects = [m for m in bought if m.start < span.start or not self.is_genitive_at(doc, m.end)]
+        return subjects, objects

@@ -1,0 +1,226 @@
+"""Noun phrases of English read from word order: genitives, possessives, antecedents, pronouns.
+
+:class:`EnglishPhrases` holds the pieces that :class:`~alliance_kg.nlp.surface_en.EnglishSurfaceReader`
+assembles into arguments: genitives ("GM's", "Motors'"), who "its" or "the
+group's" stands for, the name a relative pronoun refers to past an
+apposition ("Xpeng, the local EV maker in which ..."), "it" as an object,
+"the two companies", the name opening a coordinated clause, reciprocals.
+The clause-ending words are English only (the shared list also holds French
+words such as "car").
+
+>>> from spacy.lang.en import English
+>>> from alliance_kg.lexicon import load_lexicon
+>>> doc = English()("Nissan is Mitsubishi Motors' largest shareholder")
+>>> EnglishPhrases(load_lexicon(), "en").is_genitive_at(doc, 4)
+True
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from alliance_kg.lexicon import Trigger
+from alliance_kg.nlp.mentions import Mention, previous_subject
+from alliance_kg.nlp.surface import SurfaceReader
+
+GENITIVE = ("'s", "’s")
+BARE_APOSTROPHES = ("'", "’")
+POSSESSIVE_DETERMINERS = ("its", "their")
+RECIPROCALS = (("each", "other"), ("one", "another"))
+PASSIVE_ADVERBS = {"equally", "jointly", "partly", "wholly", "fully", "majority", "-", "mainly", "largely", "also"}
+# the clause-ending words of English only: the shared list also holds French ones ("car", "que")
+CLAUSE_STOPS = frozenset(
+    {";", ":", "—", "–", "(", ")", "that", "which", "who", "while", "but", "whereas", "although", "after", "before"}
+    | {"because", "since", "when", "if", "unless", "though", "whether", '"', "“", "”"}
+)
+PRONOUNS = {"it", "them", "this", "that", "its", "their"}
+PAIR_NOUNS = {"companies", "carmakers", "automakers", "groups", "firms", "partners", "manufacturers", "sides"}
+STAKE_NOUNS = {"stake", "stakes", "holding", "holdings", "share", "shares", "interest"}
+STAKE_GOVERNORS = {
+    "of",
+    "buy",
+    "buys",
+    "bought",
+    "buying",
+    "purchase",
+    "purchased",
+    "hold",
+    "holds",
+    "held",
+    "own",
+    "owns",
+}
+
+
+def passive_adverb(word: str) -> bool:
+    """Return True for an adverb between a participle and "by" ("owned equally by")."""
+    return word in PASSIVE_ADVERBS or (word.endswith("ly") and len(word) > 3)
+
+
+class EnglishPhrases(SurfaceReader):
+    """English noun-phrase readings shared by the English surface reader (see the module docstring)."""
+
+    clause_stops = CLAUSE_STOPS
+
+    def is_genitive_at(self, doc: Doc, i: int) -> bool:
+        """Return True when the token at ``i`` marks a genitive ("GM's", "Motors'")."""
+        if i >= len(doc) or i < 1:
+            return False
+        word = doc[i].text
+        return word.lower() in GENITIVE or (word in BARE_APOSTROPHES and doc[i - 1].lower_.endswith("s"))
+
+    def _genitive_owner(self, span: Span, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return the organisation in a genitive before the trigger ("Volkswagen's software unit")."""
+        doc, sent = span.doc, span.sent
+        for i in range(span.start - 1, max(sent.start, span.start - 12), -1):
+            listed = doc[i].text == "," and i + 1 in mention_at  # "the group's Audi, Bentley and Porsche brands"
+            if doc[i].lower_ in CLAUSE_STOPS or (doc[i].text in ",.;" and not listed):
+                return None
+            if self.is_genitive_at(doc, i) and i - 1 in mention_at and mention_at[i - 1].is_organisation:
+                return mention_at[i - 1]
+        return None
+
+    def _between(self, lo: int, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the organisations named from ``lo`` up to a trigger they end right before ("Cruise unit")."""
+        doc = span.doc
+        if span.start - 1 not in mention_at or not mention_at[span.start - 1].is_organisation:
+            return []
+        found: list[Mention] = []
+        for i in range(lo, span.start):
+            mention = mention_at.get(i)
+            if mention is not None and mention.is_organisation and mention not in found:
+                found.append(mention)
+            elif mention is None and doc[i].lower_ not in (",", "and", "or") and not doc[i].is_lower:
+                return []
+        return found
+
+    def _possessive(self, span: Span, mention_at: dict[int, Mention], reach: int = 5) -> int | None:
+        """Return the index of "its"/"their" governing the trigger ("its in-house software unit")."""
+        doc, sent = span.doc, span.sent
+        for i in range(span.start - 1, max(sent.start - 1, span.start - reach - 1), -1):
+            word = doc[i].lower_
+            if word in POSSESSIVE_DETERMINERS:
+                return i
+            inside = i in mention_at or doc[i].text == "-" or (doc[i].is_lower and word not in CLAUSE_STOPS)
+            if not inside:
+                return None
+        return None
+
+    def _owner_of_possessive(
+        self, at: int, span: Span, mention_at: dict[int, Mention], mentions: list[Mention], exclude: list[Mention]
+    ) -> Mention | None:
+        """Return what "its" at ``at`` stands for: the clause's subject, else the previous subject.
+
+        A name after a preposition is no subject ("scrapped a plan with Honda
+        ... its Cruise unit" is not Honda's unit): then nothing is returned.
+        """
+        doc = span.doc
+        left = [m for m in self.left_group(at, span.sent, mention_at, reach=40) if m not in exclude]
+        antecedent = left[0] if left else previous_subject(doc, at, [m for m in mentions if m not in exclude])
+        if antecedent is None or (antecedent.start > 0 and doc[antecedent.start - 1].lower_ in self.preps):
+            return None
+        return antecedent
+
+    def is_clause_stop(self, doc: Doc, i: int) -> bool:
+        """Return True for a clause-ending word; "has since sold" is an adverb, "since it bought" a clause."""
+        if doc[i].lower_ == "since" and i > 0 and doc[i - 1].lower_ in ("has", "have", "had", "ever", "long"):
+            return False
+        return doc[i].lower_ in self.clause_stops
+
+    def antecedent(self, i: int, sent: Span, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return the name a relative pronoun refers to, also past an apposition ("Xpeng, the EV maker in which")."""
+        doc = sent.doc
+        j = i - 1
+        if j >= sent.start and doc[j].lower_ in self.preps:
+            j -= 1
+        if j >= sent.start and j in mention_at and mention_at[j].via == "name":
+            return None  # "a joint venture with Leapmotor in which it holds 51%": a name takes ", which"
+        found = super().antecedent(i, sent, mention_at)
+        if found is not None:
+            return found
+        k = j
+        while k > sent.start and j - k < 8 and doc[k].text != "," and doc[k].lower_ not in CLAUSE_STOPS:
+            if k in mention_at and mention_at[k].is_organisation and mention_at[k].via == "name":
+                return None  # "... joint venture with Panasonic, which": the name itself, handled above
+            k -= 1
+        if k > sent.start and doc[k].text == "," and k - 1 in mention_at and mention_at[k - 1].is_organisation:
+            return mention_at[k - 1]
+        return None
+
+    def _reciprocal_after(self, span: Span) -> bool:
+        doc, sent = span.doc, span.sent
+        words = [t.lower_ for t in doc[span.end : min(sent.end, span.end + 4)]]
+        return any(words[k : k + 2] == list(pair) for pair in RECIPROCALS for k in range(len(words) - 1))
+
+    def _pronoun_object(self, span: Span, trig: Trigger, mention_at, subjects: list[Mention]) -> list[Mention]:
+        """Return what "it" after the trigger stands for: the last other company named before it ("has supplied it")."""
+        doc, sent = span.doc, span.sent
+        i = span.end
+        if i < sent.end and doc[i].lower_ in self.preps and doc[i].lower_ in trig.object_roles:
+            i += 1
+        elif "obj" not in trig.object_roles:
+            return []
+        if i >= sent.end or doc[i].lower_ != "it":
+            return []
+        taken = {m.iri for m in subjects}
+        before = [m for j, m in sorted(mention_at.items()) if sent.start <= j < span.start and m.is_organisation]
+        others = [m for m in before if m.iri not in taken]
+        return others[-1:]
+
+    @staticmethod
+    def _with_coordinated(mention: Mention, doc: Doc, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return ``mention`` with the names coordinated before it ("Renault and Nissan, which ...")."""
+        group = [mention]
+        i = mention.start - 1
+        while i >= 1 and doc[i].lower_ in ("and", ",") and i - 1 in mention_at:
+            before = mention_at[i - 1]
+            if not before.is_organisation or before in group:
+                break
+            group.insert(0, before)
+            i = before.start - 1
+        return group
+
+    def _clause_subject_before(self, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the name that opens a coordinated clause right before a verb ("..., and Nissan investing in").
+
+        "Renault cutting its stake to 15% and Nissan investing in Ampere": the
+        subject of "investing" is Nissan, not the sentence's first name.
+        """
+        doc, sent = span.doc, span.sent
+        i = span.start - 1
+        while i > sent.start and span.start - i <= 3 and i not in mention_at and doc[i].is_lower:
+            i -= 1  # "Nissan will also invest"
+        mention = mention_at.get(i)
+        if mention is None or not mention.is_organisation or mention.start <= sent.start:
+            return []
+        opener = doc[mention.start - 1].lower_
+        before = doc[mention.start - 2].lower_ if mention.start - 2 >= sent.start else ""
+        if opener in ("while", "whereas") or (
+            opener == "and" and before not in ("'s", "’s") and not self._named(mention.start - 2, mention_at)
+        ):
+            return [mention]
+        return []
+
+    @staticmethod
+    def _named(i: int, mention_at: dict[int, Mention]) -> bool:
+        return i in mention_at and mention_at[i].is_organisation
+
+    def _the_two(self, start: int, sent: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the pair "the two companies" / "both carmakers" stands for: the last two companies named.
+
+        Only when the clause before ``start`` has such a phrase and no name.
+        """
+        doc = sent.doc
+        words = [t.lower_ for t in doc[max(sent.start, start - 12) : start]]
+        if not any(
+            w in ("two", "both") and k + 1 < len(words) and words[k + 1] in PAIR_NOUNS for k, w in enumerate(words)
+        ):
+            return []
+        pair: list[Mention] = []
+        for i in sorted((i for i in mention_at if i < start), reverse=True):
+            mention = mention_at[i]
+            if mention.is_organisation and mention.kind != "NewsAgency" and mention.iri not in {m.iri for m in pair}:
+                pair.insert(0, mention)
+                if len(pair) == 2:
+                    return pair
+        return []

@@ -1,0 +1,139 @@
+"""Polarity and modality of English statements read from word order.
+
+:class:`EnglishQualifying` refines the generic window reading (the words
+between the subject and the trigger) for English:
+
+- "rather than"/"instead of"/"not" before an object negates it ("a
+  subsidiary of Tata Sons rather than of Tata Motors");
+- a noun trigger in an apposition takes the apposition's modality ("GM
+  agreed to sell a plant to LG, its partner in the Ultium Cells joint
+  venture": the venture is asserted), a negation before it still holds;
+- "Mitsubishi is not part of the merger talks between Honda and Nissan":
+  the clause subject's "not" does not negate Honda-Nissan (a verb ending the
+  tie, "scrapped", still does);
+- "the takeover of Nissan by Foxconn never happened": the event is denied
+  after its arguments.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from alliance_kg.lexicon import Lexicon
+from alliance_kg.nlp.mentions import Mention
+from alliance_kg.nlp.qualifiers import Qualifiers, qualify_window
+from alliance_kg.nlp.surface_en_frames import EnglishFrames
+from alliance_kg.nlp.surface_en_phrases import STAKE_NOUNS
+
+APPOSITION_OPENERS = ("its", "their", "the", "a", "an")
+# verbs that say whether an event took place: "the merger never happened", "the deal did not go ahead"
+EVENT_VERBS = {"happen", "happened", "materialise", "materialised", "materialize", "materialized", "proceed"}
+EVENT_VERBS |= {"proceeded", "attempted", "completed", "approved", "finalised", "finalized", "succeed", "succeeded"}
+EVENT_VERBS |= {"go", "went", "take", "took"}  # "go ahead", "take place"
+
+
+STAKE_MODIFIERS = {"entire", "whole", "remaining", "existing", "controlling", "majority", "minority", "%", "-"}
+STAKE_MODIFIERS |= {"percent", "per", "cent", "equity", "direct", "indirect", "own"}
+SELL_VERBS = {"sell", "sells", "sold", "selling", "offload", "offloaded", "divest", "divested", "dispose", "disposed"}
+PARTIAL_WORDS = {"part", "some", "half", "portion", "parts", "most", "cut", "reduce", "reduced", "trim", "trimmed"}
+
+
+class EnglishQualifying(EnglishFrames):
+    """English qualifiers on top of the noun-phrase readings (see the module docstring)."""
+
+    def __init__(self, lexicon: Lexicon, lang: str = "en") -> None:
+        super().__init__(lexicon, lang)
+        self._clause_subjects: tuple[int, list[Mention]] = (-1, [])  # the last symmetric trigger's left group
+        self.negator_words = lexicon.cues(lang, "negators", raw=True)
+
+    def qualify(self, span: Span, subject: Mention, obj: Mention) -> Qualifiers:
+        """Return the qualifiers, negated when the object comes after "rather than", "instead of" or "not"."""
+        start, left = self._clause_subjects
+        if start == span.start and left and not {subject.iri, obj.iri} & {m.iri for m in left}:
+            # "Mitsubishi is not part of the merger talks between Honda and Nissan": the negation is Mitsubishi's;
+            # a verb that ends the tie ("Geely scrapped the merger between Volvo and Polestar") still negates it
+            before = " " + " ".join(t.lower_ for t in span.doc[left[-1].end : span.start]) + " "
+            if subject.start > span.start and not any(f" {w} " in before for w in self.negator_words):
+                return qualify_window(span.doc[span.start : obj.end], self.lexicon, self.lang)
+        held = self._held_stake(span, subject)
+        if held is not None:  # "its stake in Nissan": a holding the sentence presupposes
+            return held
+        closed = self._relative_closed_at(span, subject)
+        if closed is not None:  # "Nissan, which declined to join Horse, is in talks with Honda": not "declined"
+            quals = qualify_window(span.doc[closed + 1 : span.end], self.lexicon, self.lang)
+        else:
+            quals = super().qualify(span, subject, obj)
+        if self._event_denied(span, max(subject.end, obj.end)):  # "the takeover of Nissan by Foxconn never happened"
+            return Qualifiers(polarity="negated", modality=quals.modality)
+        appositive = self._appositive_qualifiers(span, subject)
+        if appositive is not None:  # the apposition's own modality; a negation before it still holds
+            quals = Qualifiers(polarity=quals.polarity, modality=appositive.modality)
+        doc = span.doc
+        if obj.start <= span.end or obj.start - span.end > 15:
+            return quals
+        words = [t.lower_ for t in doc[span.end : obj.start]]
+        contrast = any(words[k : k + 2] in (["rather", "than"], ["instead", "of"]) for k in range(len(words) - 1))
+        bare_not = any(w == "not" and words[k + 1 : k + 2] != ["only"] for k, w in enumerate(words))
+        if contrast or bare_not:
+            return Qualifiers(polarity="negated", modality=quals.modality)
+        return quals
+
+    def _appositive_qualifiers(self, span: Span, subject: Mention) -> Qualifiers | None:
+        """Qualify a trigger inside an apposition by the apposition alone.
+
+        "GM has agreed to sell a plant to LG, its partner in the Ultium Cells
+        joint venture": the venture is a background fact, not part of what GM
+        agreed to. Only the modality is taken from it (see :meth:`qualify`).
+        """
+        doc, sent = span.doc, span.sent
+        lo = max(sent.start, subject.end if subject.end <= span.start else span.start - 8)
+        comma = next((i for i in range(span.start - 1, lo - 1, -1) if doc[i].text == ","), None)
+        if comma is None or span.start - comma > 8 or doc[comma + 1].lower_ not in APPOSITION_OPENERS:
+            return None
+        return qualify_window(doc[comma + 1 : span.end], self.lexicon, self.lang)
+
+    def _event_denied(self, span: Span, after: int) -> bool:
+        """Return True when the event a noun trigger names is said not to have happened after its arguments."""
+        doc, sent = span.doc, span.sent
+        if after <= span.start:
+            return False
+        words = [t.lower_ for t in doc[after : min(sent.end, after + 6)]]
+        return any(
+            w in ("not", "never", "n't") and set(words[k + 1 : k + 3]) & EVENT_VERBS for k, w in enumerate(words)
+        )
+
+    @staticmethod
+    def _relative_closed_at(span: Span, subject: Mention) -> int | None:
+        """Return the comma closing a relative clause between the subject and the trigger ("X, which ..., VERB")."""
+        doc = span.doc
+        i = subject.end
+        if i + 1 >= span.start or doc[i].text != "," or doc[i + 1].lower_ not in ("which", "who"):
+            return None
+        return next((k for k in range(span.start - 1, i + 1, -1) if doc[k].text == ","), None)
+
+    def _held_stake(self, span: Span, subject: Mention) -> Qualifiers | None:
+        """Qualify a possessed stake ("its stake in Nissan", "Renault's remaining shares in Nissan").
+
+        The possessive says the holding exists: it is asserted whatever is
+        planned for it ("will raise its stake", "is not looking to sell its
+        shares"); only a sale of the whole of it ends it ("sold its stake",
+        "has sold its entire holding"), not a partial one ("sold part of its
+        stake", "cut its stake to 15%").
+        """
+        doc, sent = span.doc, span.sent
+        if span.text.lower() not in STAKE_NOUNS or subject.end > span.start:
+            return None
+        i = span.start - 1
+        while i > sent.start and (doc[i].lower_ in STAKE_MODIFIERS or doc[i].like_num):
+            i -= 1
+        if doc[i].lower_ not in ("its", "their", "'s", "’s"):
+            return None
+        window = [t.lower_ for t in doc[subject.end : i]]
+        sold = any(w in SELL_VERBS for w in window)
+        denied = any(w in ("not", "n't", "never", "no") for w in window)
+        after = doc[span.end : min(sent.end, span.end + 6)]
+        to_level = any(t.lower_ == "to" and t.i + 1 < sent.end and doc[t.i + 1].like_num for t in after)  # "to 15%"
+        partial = to_level or any(w in PARTIAL_WORDS for w in window)
+        if sold and not denied and not partial:
+            return Qualifiers(polarity="negated", modality="asserted")
+        return Qualifiers(polarity="affirmed", modality="asserted")
