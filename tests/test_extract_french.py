@@ -280,3 +280,18 @@ def test_a_venture_held_by_its_partners_makes_them_members_and_joint_venturers(e
     for owner in ("BMW", "Great Wall Motor"):
         assert (owner, "memberOf", "Spotlight Automotive", "affirmed", "asserted") in keys, keys
     assert any(k[1] == "jointVenture" and {k[0], k[2]} == {"BMW", "Great Wall Motor"} for k in keys), keys
+
+
+def test_a_generic_plural_followed_by_a_list_of_names_gives_each_name(extractor):
+    keys = _keys(extractor, "CATL fournit déjà des batteries à de nombreux constructeurs européens, dont BMW, "
+                            "Mercedes-Benz et Volkswagen.")
+    for client in ("BMW", "Mercedes-Benz", "Volkswagen"):
+        assert ("CATL", "suppliesTo", client, "affirmed", "asserted") in keys, keys
+
+
+def test_building_for_a_company_is_supplying_it_and_pour_is_no_source_inside_a_clause(extractor):
+    article = article_from_text("GM construira pour Honda deux SUV électriques sur sa plateforme Ultium.", doc="t")
+    statements = extractor.extract(article).statements
+    found = [s for s in statements if s.predicate == "suppliesTo"]
+    assert [(s.subject, s.object, s.modality, s.attributedTo) for s in found] == [
+        ("GM", "Honda", "planned", None)], found  # named as the article names it

@@ -18,6 +18,11 @@ from alliance_kg.nlp.qualifiers import source_name, unnamed
 from alliance_kg.statement import UNNAMED_SOURCES
 
 
+#: Markers that give a source only at the head of a clause ("Pour Renault, ..."), not in
+#: "construira pour Honda".
+WEAK_MARKERS = frozenset({"pour", "for"})
+
+
 class Attributor:
     """Find the source of each sentence of a document."""
 
@@ -52,7 +57,8 @@ class Attributor:
         found: list[str | None] = []
         for token in sent:
             low = token.lower_
-            if low in self.markers or (
+            opens = token.i == sent.start or token.nbor(-1).text in (",", ";", ":", "«", '"')
+            if (low in self.markers and (low not in WEAK_MARKERS or opens)) or (
                 low == "après" and token.i > sent.start and token.nbor(-1).lower_ in ("d'", "d’")
             ):
                 if token.dep_ in ("case", "fixed", "prep") and token.head.i != token.i:

@@ -50,6 +50,25 @@ def is_conditional(token: Token) -> bool:
     )
 
 
+FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
+
+
+def is_future(token: Token) -> bool:
+    """Return True for a verb in the future tense.
+
+    The model's morphology sometimes misses it ("construira" tagged a past
+    participle): a French form that is its infinitive's future stem plus a
+    future ending ("construir" + "a", "fournir" + "ont") counts too.
+    """
+    if "Fut" in token.morph.get("Tense"):
+        return True
+    lemma = token.lemma_.lower()
+    if token.lang_ != "fr" or not lemma.endswith(("er", "ir", "re")):
+        return False
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    return any(token.lower_ == stem + ending for ending in FUTURE_ENDINGS)
+
+
 def _negates(token: Token, neg_words: frozenset[str]) -> bool:
     if "Neg" in token.morph.get("Polarity"):
         return True
@@ -97,7 +116,7 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
         if verbal or auxes:
             verbs = [token, *auxes]
             conditional |= any(is_conditional(v) for v in verbs)
-            plan |= any("Fut" in v.morph.get("Tense") for v in verbs)
+            plan |= any(is_future(v) for v in verbs)
             plan |= any(_lemma(c) == "aller" for c in auxes)
             spec |= any(
                 _lemma(c) in speculative for c in token.children if c.dep_.startswith("aux") or c.dep_ == "advmod"

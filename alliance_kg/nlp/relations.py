@@ -120,6 +120,7 @@ class RelationFinder:
         self.first_person = self.lexicon.cues(lang, "first_person")
         self.terminators = self.lexicon.cues(lang, "terminators", raw=True)
         self.stake_words = self.lexicon.cues(lang, "stake_words", raw=True)
+        self.list_openers = sorted(self.lexicon.cues(lang, "list_openers", raw=True), key=len, reverse=True)
         self.venture_words = frozenset(
             normalize(t.lemma) for t in self.lexicon.all_triggers(lang) if t.predicate == "jointVenture"
         )
@@ -245,10 +246,17 @@ class RelationFinder:
         end = noun.i + 1
         while end <= noun.right_edge.i and doc[end].text not in (",", ".", ";", ":"):
             end += 1
-        if end + 1 < len(doc) and doc[end].text == "," and end + 1 in mention_at:
-            mention = mention_at[end + 1]
-            if mention.is_organisation and mention.start == end + 1:
-                return [mention]
+        if end + 1 < len(doc) and doc[end].text == ",":
+            first = end + 1
+            for opener in self.list_openers:  # "à de nombreux constructeurs, dont BMW, Mercedes-Benz et Volkswagen"
+                words = opener.split()
+                if [t.lower_ for t in doc[first : first + len(words)]] == words:
+                    first += len(words)
+                    break
+            if first in mention_at and mention_at[first].is_organisation and mention_at[first].start == first:
+                return [mention_at[first], *self._listed_after(doc, first, mention_at)] if first > end + 1 else [
+                    mention_at[first]
+                ]
         return []
 
     def _named_by(self, token: Token, mention_at: dict[int, Mention], climb: int = 4) -> Mention | None:
