@@ -295,3 +295,22 @@ def test_building_for_a_company_is_supplying_it_and_pour_is_no_source_inside_a_c
     found = [s for s in statements if s.predicate == "suppliesTo"]
     assert [(s.subject, s.object, s.modality, s.attributedTo) for s in found] == [
         ("GM", "Honda", "planned", None)], found  # named as the article names it
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Renault et Geely ont lancé Horse Powertrain, leur coentreprise consacrée aux moteurs thermiques et hybrides.",
+     ("Horse Powertrain", "developsTechnology", "hybrid")),
+    ("Les deux groupes pourraient mettre en commun leurs technologies, dont le système e-Power de Nissan.",
+     ("Nissan", "developsTechnology", "e-Power")),
+    ("Les groupes produiront des SUV utilisant les batteries Ultium de General Motors.",
+     ("General Motors", "developsTechnology", "batteries")),
+    ("Le taïwanais Foxconn, qui développe ses propres modèles électriques, a approché Nissan.",
+     ("Foxconn", "developsTechnology", "electric vehicles")),
+    ("Horse prévoit aussi de développer des moteurs fonctionnant à l'hydrogène et aux carburants de synthèse.",
+     ("Horse", "developsTechnology", "hydrogen")),
+    ("Leapmotor a livré 110 000 véhicules et développe lui-même ses batteries, ses moteurs et ses logiciels.",
+     ("Leapmotor", "developsTechnology", "software")),
+])
+def test_what_a_company_develops(extractor, text, expected):
+    keys = {k[:3] for k in _keys(extractor, text)}
+    assert expected in keys, keys

@@ -121,8 +121,11 @@ class DescriptionFacts:
         return None
 
     def _parsed_holder(self, tech: Span, mention_at: dict[int, Mention]) -> Mention | None:
+        owner = self._genitive_owner(tech, mention_at)
+        if owner is not None:
+            return owner
         token = tech.root
-        for _ in range(3):
+        for _ in range(4):
             if (
                 token.dep_ not in ("nmod", "obl", "obl:arg", "obl:mod", "amod", "compound", "conj", "acl")
                 or token.head.i == token.i
@@ -131,6 +134,10 @@ class DescriptionFacts:
             head = token.head
             if token.dep_ == "conj":
                 token = head
+                while token.dep_ in ("amod", "flat", "compound") and token.head.i in mention_at and (
+                    mention_at[token.head.i].kind == "Technology"
+                ):
+                    token = token.head  # "aux moteurs thermiques et hybrides": from "hybrides" to "moteurs"
                 continue
             if normalize(head.text) in self.participles or normalize(head.lemma_) in self.participles:
                 token = head  # "consacrée aux véhicules électriques": go on to the noun it qualifies
@@ -138,6 +145,27 @@ class DescriptionFacts:
             if normalize(head.lemma_) in self.holders or normalize(head.text) in self.holders:
                 return self._referent(head, mention_at)
             return None
+        return None
+
+    def _genitive_owner(self, tech: Span, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return the company a technology belongs to: "le système e-Power de Nissan", "les batteries Ultium de GM"."""
+        doc = tech.doc
+        nodes = [tech.root]
+        if tech.root.head.i != tech.root.i and normalize(tech.root.head.text) in self.tech_nouns:
+            nodes.append(tech.root.head)  # "le système e-Power de Nissan": "de Nissan" may hang on "système"
+        for node in nodes:
+            for child in node.children:
+                if child.dep_ in ("nmod", "obl") and child.i > tech.start and child.i in mention_at:
+                    mention = mention_at[child.i]
+                    words = [c.lower_ for c in child.children if c.dep_ == "case"]
+                    if mention.is_organisation and words and words[0] in ("de", "d'", "du"):
+                        return mention
+        i = tech.end
+        while i < min(len(doc), tech.end + 2) and doc[i].text[:1].isupper() and i not in mention_at:
+            i += 1  # "les batteries Ultium de GM": a product name between
+        if i + 1 < len(doc) and doc[i].lower_ in ("de", "d'") and i + 1 in mention_at:
+            mention = mention_at[i + 1]  # the parse hung it elsewhere
+            return mention if mention.is_organisation else None
         return None
 
     def _referent(self, noun: Token, mention_at: dict[int, Mention]) -> Mention | None:

@@ -342,6 +342,22 @@ class RelationFinder:
             break
         return chain
 
+    @staticmethod
+    def _technologies_below(anchor: Token, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return technologies deeper in the trigger's complements ("développer des moteurs fonctionnant
+        à l'hydrogène", "développe lui-même ses batteries, ses moteurs et ses logiciels")."""
+        via = syntax.DESCEND | {"acl", "conj", "obj", "dep"}
+        found: dict[str, Mention] = {}
+        for child in anchor.children:
+            if child.dep_ not in ("obj", "dobj", "dep", "obl:arg", "xcomp") or child.i < anchor.i:
+                continue
+            for hit in syntax.find_below(child, lambda t: t.i in mention_at, depth=4, via=via):
+                for conj in syntax.conjuncts(hit):
+                    mention = mention_at.get(conj.i)
+                    if mention is not None and mention.kind == "Technology":
+                        found.setdefault(mention.iri, mention)
+        return list(found.values())
+
     def _described_ventures(self, doc: Doc, mention_at: dict[int, Mention]) -> frozenset[str]:
         """Return the organisations the article calls a joint venture ("Spotlight, la coentreprise ...")."""
         out = set()
@@ -544,6 +560,8 @@ class RelationFinder:
                     for m, prep in self.surface.tail(start, mention_at)
                     if prep in trig.object_roles or (prep is None and loose)
                 ]
+            if not objects and trig.predicate in TECH_PREDICATES:
+                objects = self._technologies_below(anchor, mention_at)
             if not objects and trig.predicate in SYMMETRIC and len(subjects) >= 2:
                 return self._symmetric(trig, subjects)  # "Honda et Nissan se livrent une concurrence acharnée"
             return [(trig.predicate, s, o) for s in subjects for o in objects]
