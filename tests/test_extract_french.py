@@ -314,3 +314,16 @@ def test_building_for_a_company_is_supplying_it_and_pour_is_no_source_inside_a_c
 def test_what_a_company_develops(extractor, text, expected):
     keys = {k[:3] for k in _keys(extractor, text)}
     assert expected in keys, keys
+
+
+def test_a_city_the_model_labels_an_organisation_still_names_the_company(extractor):
+    keys = _keys(extractor, "CATL a signé un accord. Le groupe de Ningde fournit déjà des batteries à BMW.")
+    assert ("CATL", "suppliesTo", "BMW", "affirmed", "asserted") in keys, keys
+    assert not any("Ningde" in (k[0], k[2]) for k in keys), keys
+
+
+def test_the_agent_of_a_nominal_trigger_is_its_subject(extractor):
+    keys = _keys(extractor, "Stellantis, né en 2021 de la fusion de PSA et de Fiat Chrysler, a racheté Leapmotor. "
+                            "Le rachat de Hella par Valeo a été annoncé hier.")
+    assert ("Valeo", "acquires", "Hella", "affirmed", "asserted") in keys, keys
+    assert not any(k[1] == "acquires" and k[2] == "Hella" and k[0] != "Valeo" for k in keys), keys

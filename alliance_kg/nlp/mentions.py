@@ -366,9 +366,11 @@ class MentionFinder:
         PER ("Forvia") or MISC ("Plug Power"): those count unless the article
         uses the name as a place or it reads as a person's (two words or more).
         """
+        if ent.text in places or ent.text in self.city_holders:
+            return False  # "le groupe de Ningde": a city, even when labelled ORG
         if ent.label_ == "ORG":
             return True
-        if ent.label_ not in ("LOC", "PER", "MISC") or ent.text in places or ent.text in self.city_holders:
+        if ent.label_ not in ("LOC", "PER", "MISC"):
             return False
         if ent.label_ == "PER" and len(ent) > 1:
             return False

@@ -536,7 +536,10 @@ class RelationFinder:
                     others = [m for m in people if m.iri not in {x.iri for x in side}]
                     return [p for o in others for p in self._symmetric(trig, [*side, o])] if side else []
                 return self._symmetric(trig, people)
-            subjects = self._args(anchor, trig.subject_roles, trig, mentions, mention_at)
+            agents = [r for r in trig.subject_roles if r in ("par", "by")]
+            subjects = self._args(anchor, tuple(agents), trig, mentions, mention_at) if agents else []
+            if not subjects:  # "le rachat de Hella par Faurecia": the agent, when there is one, is the subject
+                subjects = self._args(anchor, trig.subject_roles, trig, mentions, mention_at)
             objects = self._args(anchor, trig.object_roles, trig, mentions, mention_at)
             relative = syntax.relative_with_case(anchor)
             if relative and any(relative[0].i < m.start < anchor.i for m in subjects):
