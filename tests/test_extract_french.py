@@ -327,3 +327,10 @@ def test_the_agent_of_a_nominal_trigger_is_its_subject(extractor):
                             "Le rachat de Hella par Valeo a été annoncé hier.")
     assert ("Valeo", "acquires", "Hella", "affirmed", "asserted") in keys, keys
     assert not any(k[1] == "acquires" and k[2] == "Hella" and k[0] != "Valeo" for k in keys), keys
+
+
+def test_a_description_with_a_complement_before_the_name_describes_that_name(extractor):
+    keys = _keys(extractor, "Le groupe BAIC s'est pour sa part associé au géant chinois des télécoms Huawei pour "
+                            "lancer une gamme de berlines électriques.")
+    assert any(k[1] == "partnerOf" and {k[0], k[2]} == {"BAIC", "Huawei"} for k in keys), keys
+    assert ("Huawei", "basedIn", "China", "affirmed", "asserted") in keys, keys

@@ -505,7 +505,7 @@ class MentionFinder:
             if label == "COUNTRY_POSSESSIVE":
                 entity = self.kb.lookup(span[:-1].text)
                 country = entity.iri if entity is not None and entity.kind == "Country" else None
-            after = by_start.get(self._skip_opener(doc, span.end))  # "Chinese brands such as BYD"
+            after = by_start.get(self._skip_opener(doc, span.end)) or self._name_after_complement(doc, span, by_start)
             before = None
             if span.start >= 2 and doc[span.start - 1].text == "," and _appositive(span):
                 before = by_end.get(span.start - 1)
@@ -550,6 +550,22 @@ class MentionFinder:
                     )
                 )
         return attached, resolved
+
+    @staticmethod
+    def _name_after_complement(doc: Doc, span: Span, by_start: dict[int, Mention]) -> Mention | None:
+        """Return the name after a description's complement: "le géant chinois des télécoms Huawei"."""
+        j = span.end
+        if j >= len(doc) or doc[j].lower_ not in ("de", "des", "du", "d'", "d’", "of"):
+            return None
+        j += 1
+        while j < len(doc) and doc[j].pos_ == "DET":
+            j += 1
+        words = 0
+        while j < len(doc) and words < 2 and doc[j].is_lower and doc[j].is_alpha:
+            j += 1
+            words += 1
+        mention = by_start.get(j) if words else None
+        return mention if mention is not None and mention.is_organisation else None
 
     def _skip_opener(self, doc: Doc, i: int) -> int:
         """Return the index after "such as"/"comme"/"including" at ``i`` (or ``i``)."""
