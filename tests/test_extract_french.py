@@ -334,3 +334,21 @@ def test_a_description_with_a_complement_before_the_name_describes_that_name(ext
                             "lancer une gamme de berlines électriques.")
     assert any(k[1] == "partnerOf" and {k[0], k[2]} == {"BAIC", "Huawei"} for k in keys), keys
     assert ("Huawei", "basedIn", "China", "affirmed", "asserted") in keys, keys
+
+
+def test_an_unknown_company_after_a_company_noun_and_its_complement(extractor):
+    keys = _keys(extractor, "Le constructeur japonais Toyota a annoncé jeudi qu'il allait porter à 20 % sa "
+                            "participation dans le fabricant de batteries Primearth.")
+    assert ("Toyota", "shareholderOf", "Primearth", "affirmed", "planned") in keys, keys
+
+
+def test_a_venture_named_after_its_parents_is_a_venture(extractor):
+    keys = _keys(extractor, "Les deux constructeurs BYD et Toyota exploitent déjà à Shenzhen une coentreprise de "
+                            "recherche, BYD Toyota EV Technology, créée en 2020.")
+    assert ("Toyota", "memberOf", "BYD Toyota EV Technology", "affirmed", "asserted") in keys, keys
+    assert not any(k[1] == "jointVenture" and "BYD Toyota EV Technology" in (k[0], k[2]) for k in keys), keys
+
+
+def test_a_place_after_a_complement_is_not_a_company(extractor):
+    keys = _keys(extractor, "Les deux groupes ont fermé Argo AI, la start-up de conduite autonome de Pittsburgh.")
+    assert not any("Pittsburgh" in (k[0], k[2]) for k in keys), keys

@@ -421,9 +421,65 @@ class MentionFinder:
             i += 1
         if self.lang == "fr":
             found += self._named_before_apposition(doc, taken, named)
+            found += self._named_after_complement(doc, taken)
         if self.lang == "en":
             found += self._names_before_unit_nouns(doc, taken)
         return found
+
+    def _named_after_complement(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        """Return unknown names after a company noun and its complement (French).
+
+        "le fabricant de batteries Primearth", "sa filiale de voitures autonomes
+        Cruise", "une coentreprise de recherche, BYD Toyota EV Technology": the
+        name may hold known names, and then replaces them.
+        """
+        found: list[Mention] = []
+        for noun in doc:
+            if noun.lower_ not in self.introducers:
+                continue
+            j = noun.i + 1
+            while j < len(doc) and normalize(doc[j].text) in self.demonym_words:
+                j += 1
+            if j < len(doc) and doc[j].lower_ in ("de", "des", "du", "d'", "d’"):
+                j += 1
+                while j < len(doc) and doc[j].pos_ == "DET":
+                    j += 1
+                words = 0
+                while (
+                    j < len(doc)
+                    and words < 3
+                    and doc[j].is_lower
+                    and doc[j].is_alpha
+                    and doc[j].lower_ not in ("de", "des", "du", "à", "en", "dans")
+                ):
+                    j, words = j + 1, words + 1  # not "la start-up de conduite autonome de Pittsburgh"
+                if not words:
+                    continue
+            if j < len(doc) and doc[j].text == "," and j > noun.i + 1:
+                j += 1
+            end = j
+            while end < len(doc) and end - j < 5 and (
+                (doc[end].text[:1].isupper() and not doc[end].is_sent_start)
+                or (doc[end].text in ("-", "&") and end > j)
+            ):
+                end += 1
+            if end == j or j == noun.i + 1 or all(i in taken for i in range(j, end)):
+                continue
+            text = doc[j:end].text
+            if (
+                self.kb.lookup(text) is None
+                and normalize(text) not in self.stoplist
+                and text not in self.city_holders
+                and not (text.isupper() and len(text) <= 2)
+            ):
+                found.append(Mention(j, end, entity_iri(text), text, self._kind_of(noun.lower_), via="model"))
+                taken.update(range(j, end))
+        return found
+
+    def _kind_of(self, noun: str) -> str:
+        """Return the kind a company noun gives an unknown name ("coentreprise" -> JointVenture)."""
+        kinds = self.lexicon.cue_map(self.lang, "descriptors", raw=True).get(noun, ())
+        return kinds[0] if len(kinds) == 1 and kinds[0] in ("JointVenture", "BusinessUnit") else "Organisation"
 
     def _named_before_apposition(self, doc: Doc, taken: set[int], named: list[Mention]) -> list[Mention]:
         """Return unknown names followed by a company noun in apposition: "Argo AI, la start-up de ..."."""

@@ -217,6 +217,15 @@ class RelationFinder:
                     found.setdefault(antecedent.iri, antecedent)
                 continue
             hits = syntax.find_below(token, lambda t: t.i in mention_at or t.i in self._pair_at, depth=3)
+            hits += [  # "le fabricant de batteries Primearth": a company below a technology
+                deeper
+                for hit in hits
+                if hit.i in mention_at and mention_at[hit.i].kind == "Technology"
+                for child in hit.children
+                if child.dep_ in syntax.DESCEND
+                for deeper in syntax.find_below(child, lambda t: t.i in mention_at, depth=1)
+                if mention_at[deeper.i].is_organisation
+            ]
             for hit in hits:
                 if hit.i in self._pair_at and hit.i not in mention_at:  # "les deux groupes": both companies
                     for mention in self._pair_at[hit.i]:
@@ -337,6 +346,9 @@ class RelationFinder:
                 return chain + syntax.head_chain(head)
             if lemma in self.cue_nouns and head.pos_ in ("NOUN", "PROPN"):
                 chain.append(head)
+                token = head
+                continue
+            if head.text == "%":  # "porter à 20 % sa participation"
                 token = head
                 continue
             break
