@@ -352,3 +352,8 @@ def test_a_venture_named_after_its_parents_is_a_venture(extractor):
 def test_a_place_after_a_complement_is_not_a_company(extractor):
     keys = _keys(extractor, "Les deux groupes ont fermé Argo AI, la start-up de conduite autonome de Pittsburgh.")
     assert not any("Pittsburgh" in (k[0], k[2]) for k in keys), keys
+
+
+def test_en_stands_for_the_company_just_named_as_an_object(extractor):
+    keys = _keys(extractor, "Selon Bloomberg, Foxconn aurait approché Nissan en vue d'en prendre le contrôle.")
+    assert ("Foxconn", "acquires", "Nissan", "affirmed", "speculative") in keys, keys

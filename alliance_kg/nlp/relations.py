@@ -478,7 +478,28 @@ class RelationFinder:
         ]
         if role == "de":  # "dont" is "de" + relative pronoun
             picked += [c for c in pool if c.lower_ == "dont"]
+            clitic = next((c for c in anchor.children if c.lower_ == "en" and c.pos_ == "PRON"), None)
+            if clitic is not None and not picked:  # "Renault et Geely en détiendront 45 %": "en" = of it
+                picked += self._clitic_antecedent(anchor, mentions)
         return picked
+
+    def _clitic_antecedent(self, anchor: Token, mentions: list[Mention]) -> list[Token]:
+        """Return what "en" stands for: the object of a verb just before, in the same sentence.
+
+        "Foxconn aurait approché Nissan en vue d'en prendre le contrôle": Nissan.
+        Further back the antecedent is too often another company; then nothing.
+        """
+        doc = anchor.doc
+        subjects = {m.iri for m in self._expand(syntax.subject_tokens(anchor), self._mention_at, mentions)}
+        before = [
+            m
+            for m in mentions
+            if anchor.sent.start <= m.start < anchor.i
+            and m.is_organisation
+            and m.iri not in subjects
+            and doc[m.start : m.end].root.dep_ in ("obj", "dobj", "obl:arg")
+        ]
+        return [doc[before[-1].start : before[-1].end].root] if before else []
 
     def _args(
         self, anchor: Token, roles: tuple[str, ...], trig: Trigger, mentions: list[Mention], mention_at
