@@ -357,3 +357,16 @@ def test_a_place_after_a_complement_is_not_a_company(extractor):
 def test_en_stands_for_the_company_just_named_as_an_object(extractor):
     keys = _keys(extractor, "Selon Bloomberg, Foxconn aurait approché Nissan en vue d'en prendre le contrôle.")
     assert ("Foxconn", "acquires", "Nissan", "affirmed", "speculative") in keys, keys
+
+
+def test_a_stake_read_from_the_words_when_the_parse_is_lost_in_the_numbers(extractor):
+    keys = _keys(extractor, "Le chinois Geely va prendre 34,02 % du capital de Renault Korea Motors, la filiale "
+                            "sud-coréenne de Renault, par le biais d'une augmentation de capital.")
+    assert ("Geely", "shareholderOf", "Renault Korea Motors", "affirmed", "planned") in keys, keys
+    assert not any(k[1] == "shareholderOf" and k[2] == "Renault" for k in keys), keys
+
+
+def test_the_young_company_is_an_anaphor(extractor):
+    keys = _keys(extractor, "Volkswagen et Rivian ont annoncé mardi que le groupe allemand allait investir "
+                            "jusqu'à 5 milliards de dollars dans la jeune entreprise.")
+    assert ("Volkswagen", "investsIn", "Rivian", "affirmed", "planned") in keys, keys

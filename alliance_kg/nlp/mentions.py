@@ -216,7 +216,17 @@ class MentionFinder:
             )
         self._add_city_patterns(nlp, matcher, dets, descriptors)
         anaphors = sorted(lex.cues(self.lang, "generic_anaphors", raw=True))
-        matcher.add("ANAPHOR", [[{"NORM": {"IN": ["le", "la", "l'", "the"]}}, {"NORM": {"IN": anaphors}}]])
+        matcher.add(
+            "ANAPHOR",
+            [
+                [{"NORM": {"IN": ["le", "la", "l'", "the"]}}, {"NORM": {"IN": anaphors}}],
+                [  # "la jeune entreprise", "le nouveau groupe"
+                    {"NORM": {"IN": ["le", "la", "l'", "the"]}},
+                    {"NORM": {"IN": ["jeune", "nouveau", "nouvelle", "young", "new"]}},
+                    {"NORM": {"IN": anaphors}},
+                ],
+            ],
+        )
         return matcher
 
     def _add_city_patterns(self, nlp: Language, matcher: Matcher, dets: list[str], descriptors: list[str]) -> None:

@@ -188,8 +188,8 @@ class RelationFinder:
         if not trig.requires:
             return True
         needs = [normalize(n) for n in trig.requires.split("|")]
-        if parsed:
-            near = [*anchor.subtree, anchor.head]  # "faire partie de": the requirement governs the trigger
+        if parsed:  # "faire partie de": the requirement governs the trigger; the next words when the parse is lost
+            near = [*anchor.subtree, anchor.head, *anchor.doc[span.end : min(span.sent.end, span.end + 4)]]
         else:  # "will jointly develop", "develop ... together"
             near = list(anchor.doc[max(span.sent.start, span.start - 2) : min(span.sent.end, span.end + 8)])
         return any(
@@ -353,6 +353,22 @@ class RelationFinder:
                 continue
             break
         return chain
+
+    def _stake_object(self, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the company after "N % (du capital) de", read from the words when the parse is lost in numbers."""
+        doc = span.doc
+        i, seen_stake = span.end, False
+        while i < min(span.sent.end, span.end + 8):
+            token = doc[i]
+            if i in mention_at:
+                mention = mention_at[i]
+                return [mention] if seen_stake and mention.is_organisation else []
+            if token.text == "%" or token.lower_ in self.stake_words:
+                seen_stake = True
+            elif not (token.like_num or token.pos_ in ("DET", "ADP", "NUM") or token.lower_ in ("environ", "quelque")):
+                return []
+            i += 1
+        return []
 
     @staticmethod
     def _technologies_below(anchor: Token, mention_at: dict[int, Mention]) -> list[Mention]:
@@ -596,6 +612,8 @@ class RelationFinder:
                     for m, prep in self.surface.tail(start, mention_at)
                     if prep in trig.object_roles or (prep is None and loose)
                 ]
+                if not objects and starts != [span] and anchor.pos_ in ("VERB", "AUX"):
+                    objects = self._stake_object(span, mention_at)  # "va prendre 34,02 % du capital de X"
             if not objects and trig.predicate in TECH_PREDICATES:
                 objects = self._technologies_below(anchor, mention_at)
             if not objects and trig.predicate in SYMMETRIC and len(subjects) >= 2:
