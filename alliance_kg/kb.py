@@ -26,6 +26,7 @@ from alliance_kg.data import data_path
 from alliance_kg.namespaces import AKA
 
 
+@lru_cache(maxsize=1 << 18)  # called for every token and lexicon word the extractor looks at
 def normalize(text: str) -> str:
     """Return ``text`` case-folded, accent-stripped, with spaces collapsed.
 
