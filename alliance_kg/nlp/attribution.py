@@ -102,8 +102,10 @@ class Attributor:
 
     def learn_people(self, sent: Span, mention_at: dict[int, Mention]) -> None:
         """Remember "Carlos Tavares, le directeur général de Stellantis" for later quotes."""
-        for ent in sent.ents:
-            if ent.label_ in ("PER", "PERSON"):
+        if getattr(self, "_ents_of", (None,))[0] is not sent.doc:  # doc.ents once per doc, not per sentence
+            self._ents_of = (sent.doc, [e for e in sent.doc.ents if e.label_ in ("PER", "PERSON")])
+        for ent in self._ents_of[1]:
+            if ent.start >= sent.start and ent.end <= sent.end:  # what sent.ents gives
                 self._person_company(ent.root, sent, mention_at)
 
     # -- unparsed -------------------------------------------------------
