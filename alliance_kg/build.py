@@ -46,6 +46,7 @@ STORE_SCHEME = "oxigraph:"
 #: against the SHACL shapes after the build; a bigger one only when asked (pySHACL's time
 #: grows with the graph: see README, "Speed").
 AUTO_VALIDATE_MAX_STATEMENTS = 500
+_SPO = frozenset((RDF.subject, RDF.predicate, RDF.object))
 
 
 class SkippedArticleError(AllianceKGError):
@@ -330,7 +331,7 @@ class GraphBuilder:
                     for triple in entity_triples(entity, self.kb):
                         default.add(triple)
             if st.polarity == "affirmed" and st.modality == "asserted":
-                values = {p: o for _, p, o in triples if p in (RDF.subject, RDF.predicate, RDF.object)}
+                values = {p: o for _, p, o in triples if p in _SPO}
                 self.keys.add((values[RDF.subject], values[RDF.predicate], values[RDF.object]))
         return "added"
 
