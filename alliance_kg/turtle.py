@@ -47,6 +47,7 @@ class _Names:
         graph = bind_prefixes(Graph(bind_namespaces="none"))
         self._serializer = TurtleSerializer(graph)
         self._memo: dict[str, str | None] = {}
+        self._registered: set[str] = set()
         bound = {str(ns): prefix for prefix, ns in graph.namespaces()}
         self._simple = {
             ns: prefix
@@ -64,13 +65,21 @@ class _Names:
             cut = max(key.rfind("/"), key.rfind("#")) + 1
             prefix = self._simple.get(key[:cut])
             if prefix is not None and _LOCAL.match(key, cut):
-                self._serializer.addNamespace(prefix, URIRef(key[:cut]))
+                if prefix not in self._registered:
+                    if self._serializer.addNamespace(prefix, URIRef(key[:cut])) != prefix:
+                        raise _Unsupported(prefix)  # rdflib would rename the prefix
+                    self._registered.add(prefix)
                 name = f"{prefix}:{key[cut:]}"
             else:
                 # a predicate with no known prefix would get a generated one (ns1...): not handled here
                 name = self._serializer.get_pname(uri, gen_prefix=False)
             self._memo[key] = name
         return name
+
+    @property
+    def known(self) -> dict[str, str | None]:
+        """Return the names computed so far, by IRI."""
+        return self._memo
 
     @property
     def used(self) -> dict[str, URIRef]:
@@ -137,18 +146,21 @@ def _write(triples) -> str:
         objects[1].setdefault(str(o) if type(o) is URIRef else _key(o), o)
     names = _Names()
     # first every name, as rdflib's preprocess does: the prefixes written are those these need
+    known = names.known
     for ks, (s, properties) in subjects.items():
         if type(ks) is not str:
             raise _Unsupported(s)
-        names.pname(ks, s)
+        if ks not in known:
+            names.pname(ks, s)
         for kp, (p, objects) in properties.items():
             if type(kp) is not str or (kp != _TYPE and names.pname(kp, p) is None):
                 raise _Unsupported(p)  # rdflib would generate a prefix for a predicate it cannot name
             for ko, o in objects.items():
                 if type(ko) is str:
-                    names.pname(ko, o)
-                elif o.datatype is not None:
-                    names.pname(str(o.datatype), o.datatype)
+                    if ko not in known:
+                        names.pname(ko, o)
+                elif ko[1] is not None and ko[1] not in known:  # a literal's datatype
+                    names.pname(ko[1], o.datatype)
     if any(prefix.startswith("_") for prefix in names.used):
         raise _Unsupported("prefix")
 
