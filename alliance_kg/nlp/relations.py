@@ -131,6 +131,7 @@ class RelationFinder:
         self._first_words: set[int] = set()  # the words a multiword trigger can start with (hashes)
         self._entries_memo: dict[tuple, list[Trigger]] = {}  # per (lower, lemma, is_alpha): see _entries
         self._rows: list = []  # (lower, lemma, is_alpha) of each token of the current doc
+        self._cases: dict[int, str] = {}  # syntax.case_of of the tokens of the current doc asked so far
         for trig in self.lexicon.all_triggers(lang):
             words = trig.lemma.replace("'", "' ").replace("-", " - ").split()
             words = [w for w in words if w not in ("se", "s'")]
@@ -199,6 +200,13 @@ class RelationFinder:
             if len(self._entries_memo) < 200_000:
                 self._entries_memo[key] = entries
         return entries
+
+    def _case_of(self, token: Token) -> str:
+        """Return ``syntax.case_of(token) or ""``, once per token (every preposition role asks for it)."""
+        found = self._cases.get(token.i)
+        if found is None:
+            found = self._cases[token.i] = syntax.case_of(token) or ""
+        return found
 
     def _requirement_met(self, anchor: Token, span: Span, trig: Trigger, parsed: bool) -> bool:
         if not trig.requires:
@@ -341,7 +349,7 @@ class RelationFinder:
         if trig.requires:  # "prendre une participation dans X": X hangs on the noun
             pool += [g for c in anchor.children if normalize(c.lemma_) == normalize(trig.requires) for g in c.children]
         picked = [
-            c for c in pool if (syntax.case_of(c) or "") == role or (syntax.case_of(c) or "").endswith(" " + role)
+            c for c in pool if self._case_of(c) == role or self._case_of(c).endswith(" " + role)
         ]
         if role == "de":  # "dont" is "de" + relative pronoun
             picked += [c for c in pool if c.lower_ == "dont"]
@@ -475,6 +483,7 @@ class RelationFinder:
         parsed = doc.has_annotation("DEP")
         self._mention_at = mention_at
         self._rows = doc.to_array([LOWER, LEMMA, IS_ALPHA]).tolist()
+        self._cases = {}
         relations: list[Relation] = []
         self.attributor.reset()
         for sent in doc.sents:
