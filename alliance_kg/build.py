@@ -46,6 +46,7 @@ STORE_SCHEME = "oxigraph:"
 #: against the SHACL shapes after the build; a bigger one only when asked (pySHACL's time
 #: grows with the graph: see README, "Speed").
 AUTO_VALIDATE_MAX_STATEMENTS = 500
+_SPO = frozenset((RDF.subject, RDF.predicate, RDF.object))
 
 
 class SkippedArticleError(AllianceKGError):
@@ -304,12 +305,17 @@ class GraphBuilder:
         self.kb = kb
         self.keys: set[tuple] = set()
         self._described: set[tuple] = set()
+        # the facts of the statements added, as _fact_index would read them back: kept while every
+        # statement of the dataset went through add() (a dataset that was empty), else None
+        self._index: dict[tuple, list[tuple]] | None = (
+            {} if next(iter(ds.quads((None, None, None, None))), None) is None else None)
 
     def add(self, article: Article, statements: list[Statement]) -> str:
         """Add one article and its statements; return ``"added"``, ``"unchanged"`` or ``"replaced"``."""
         default = self.ds.default_graph
         art = article_iri(article.doc)
         if default.value(art, DCTERMS.identifier) is not None or default.value(art, AKA.sha256) is not None:
+            self._index = None
             return add_article(self.ds, article, statements, self.kb)
         for triple in article_triples(article):
             default.add(triple)
@@ -330,13 +336,17 @@ class GraphBuilder:
                     for triple in entity_triples(entity, self.kb):
                         default.add(triple)
             if st.polarity == "affirmed" and st.modality == "asserted":
-                values = {p: o for _, p, o in triples if p in (RDF.subject, RDF.predicate, RDF.object)}
-                self.keys.add((values[RDF.subject], values[RDF.predicate], values[RDF.object]))
+                values = {p: o for _, p, o in triples if p in _SPO}
+                key = (values[RDF.subject], values[RDF.predicate], values[RDF.object])
+                self.keys.add(key)
+                if self._index is not None:
+                    dates = [o for _, p, o in triples if p == DCTERMS.date]
+                    self._index.setdefault(key, []).append((triples[0][0], art, dates))
         return "added"
 
     def finish(self) -> None:
         """Recompute the direct triples and edge summaries of every fact the new articles state."""
-        refresh_edges_bulk(self.ds, self.keys)
+        refresh_edges_bulk(self.ds, self.keys, self._index)
         self.keys = set()
 
 
@@ -362,7 +372,7 @@ def _fact_index(ds: Dataset) -> dict[tuple, list[tuple]]:
     return index
 
 
-def refresh_edges_bulk(ds: Dataset, keys: Iterable[tuple]) -> None:
+def refresh_edges_bulk(ds: Dataset, keys: Iterable[tuple], index: dict | None = None) -> None:
     """Recompute the direct triples and edge summaries of ``keys``, as :func:`alliance_kg.graph.refresh_edges`.
 
     Same result, one pass: the supporting statements come from one index of
@@ -371,7 +381,7 @@ def refresh_edges_bulk(ds: Dataset, keys: Iterable[tuple]) -> None:
     keys = set(keys)
     if not keys:
         return
-    index = _fact_index(ds)
+    index = _fact_index(ds) if index is None else index
     default = ds.default_graph
     todo = keys | {(o, p, s) for s, p, o in keys if p in SYMMETRIC_IRIS}
     for s, p, o in sorted(todo):

@@ -13,9 +13,13 @@ company or an alias is an edit of that file, never of code.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import tempfile
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +30,7 @@ from alliance_kg.data import data_path
 from alliance_kg.namespaces import AKA
 
 
+@lru_cache(maxsize=1 << 18)  # called for every token and lexicon word the extractor looks at
 def normalize(text: str) -> str:
     """Return ``text`` case-folded, accent-stripped, with spaces collapsed.
 
@@ -158,7 +163,76 @@ def kb_from_graph(graph: Graph) -> KnowledgeBase:
 
 @lru_cache(maxsize=4)
 def load_kb(path: str | Path | None = None) -> KnowledgeBase:
-    """Load the knowledge base from ``entities.ttl`` (the shipped one by default)."""
+    """Load the knowledge base from ``entities.ttl`` (the shipped one by default).
+
+    Parsing the Turtle takes longer than a network command's own work, so
+    the entities are also kept as JSON in the user's cache folder (see
+    :func:`cache_dir`), under a name made from the hash of the file and of
+    this module: an edited file or a new version is parsed again. A cache
+    that cannot be read or written is ignored.
+    """
+    source = Path(path or data_path("entities.ttl"))
+    cached = _cache_file(source)
+    if cached is not None:
+        try:
+            rows = json.loads(cached.read_text(encoding="utf-8"))
+            return KnowledgeBase([_entity_from_row(row) for row in rows])
+        except (OSError, ValueError, TypeError):
+            pass  # no cache yet, or a broken one: parse the file
     graph = Graph()
-    graph.parse(str(path or data_path("entities.ttl")), format="turtle")
-    return kb_from_graph(graph)
+    graph.parse(str(source), format="turtle")
+    kb = kb_from_graph(graph)
+    if cached is not None:
+        _write_cache(cached, [list(astuple(e)) for e in kb.entities.values()])
+    return kb
+
+
+def cache_dir() -> Path | None:
+    """Return the folder of alliance-kg's cache, or None when caching is off.
+
+    ``$ALLIANCE_KG_CACHE_DIR`` if set (empty: no cache), else
+    ``$XDG_CACHE_HOME/alliance-kg`` or ``~/.cache/alliance-kg``.
+    """
+    explicit = os.environ.get("ALLIANCE_KG_CACHE_DIR")
+    if explicit is not None:
+        return Path(explicit) if explicit else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "alliance-kg"
+
+
+def _cache_file(source: Path) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        digest = hashlib.sha256(source.read_bytes())
+        digest.update(Path(__file__).read_bytes())  # a change in how entities are read invalidates the cache
+    except OSError:
+        return None  # the parser will say what is wrong with the file
+    return folder / f"kb-{digest.hexdigest()[:32]}.json"
+
+
+def _entity_from_row(row: list) -> Entity:
+    names = [f.name for f in fields(Entity)]
+    if len(row) != len(names):
+        raise ValueError("cache row of another shape")
+    values = dict(zip(names, row))
+    return Entity(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+
+
+def _write_cache(target: Path, rows: list) -> None:
+    """Write the cache atomically; any failure (read-only folder, full disk) leaves no trace."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".kb-", suffix=".tmp", dir=target.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(rows, handle, ensure_ascii=False)
+        os.replace(tmp, target)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass

@@ -58,6 +58,7 @@ class Lexicon:
         for trig in triggers:
             self._by_lemma.setdefault((trig.lang, normalize(trig.lemma)), []).append(trig)
         self._cues = cues
+        self._memo: dict[tuple, object] = {}  # cue lists normalised once, not at every call
 
     def triggers(self, lang: str, lemma: str) -> list[Trigger]:
         """Return the entries for ``lemma`` in ``lang`` (empty list if none)."""
@@ -67,19 +68,35 @@ class Lexicon:
         """Return every trigger of a language."""
         return [t for t in self._triggers if t.lang == lang]
 
+    def triggers_by_key(self, lang: str) -> dict[str, list[Trigger]]:
+        """Return the triggers of a language by normalised lemma, in lexicon order (computed once)."""
+        key = ("by_key", lang)
+        if key not in self._memo:
+            table: dict[str, list[Trigger]] = {}
+            for trig in self.all_triggers(lang):
+                table.setdefault(normalize(trig.lemma), []).append(trig)
+            self._memo[key] = table
+        return self._memo[key]
+
     def cues(self, lang: str, name: str, raw: bool = False) -> frozenset[str]:
         """Return a cue list (e.g. ``"speculative"``) as a set of normalised words.
 
         With ``raw=True`` the words are only lowercased (accents kept), the
         form spaCy's ``NORM`` attribute has.
         """
-        value = self._cues.get(lang, {}).get(name, [])
-        return frozenset(v.lower() if raw else normalize(v) for v in value)
+        key = ("cues", lang, name, raw)
+        if key not in self._memo:
+            value = self._cues.get(lang, {}).get(name, [])
+            self._memo[key] = frozenset(v.lower() if raw else normalize(v) for v in value)
+        return self._memo[key]
 
     def cue_map(self, lang: str, name: str, raw: bool = False) -> dict[str, tuple[str, ...]]:
         """Return a cue mapping (e.g. ``"descriptors"``: noun -> kinds)."""
-        value = self._cues.get(lang, {}).get(name, {})
-        return {(k.lower() if raw else normalize(k)): tuple(v) for k, v in value.items()}
+        key = ("map", lang, name, raw)
+        if key not in self._memo:
+            value = self._cues.get(lang, {}).get(name, {})
+            self._memo[key] = {(k.lower() if raw else normalize(k)): tuple(v) for k, v in value.items()}
+        return dict(self._memo[key])  # a copy: the caller may change it
 
 
 def _read_triggers(path: Path) -> list[Trigger]:

@@ -31,6 +31,7 @@ from rdflib.plugins.serializers.turtle import TurtleSerializer
 
 from alliance_kg.errors import GraphError
 from alliance_kg.graph import bind_prefixes, new_dataset, regroup_statements, union_graph
+from alliance_kg.turtle import sorted_turtle
 
 SUFFIXES = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld", ".json": "json-ld"}
 ALIASES = {"turtle": "turtle", "ttl": "turtle", "trig": "trig", "nt": "nt", "ntriples": "nt", "n-triples": "nt",
@@ -225,6 +226,10 @@ def serialize(ds: Dataset | Graph, fmt: str) -> str:
         single, ds = ds, new_dataset()
         for triple in single:
             ds.default_graph.add(triple)
+    if fmt == "turtle":
+        text = sorted_turtle((s, p, o) for s, p, o, _ in ds.quads((None, None, None, None)))
+        if text is not None:  # None: something only rdflib's serializer writes the same way
+            return text
     if fmt in ("turtle", "trig"):
         stream = io.BytesIO()
         if fmt == "turtle":

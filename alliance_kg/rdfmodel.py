@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
@@ -28,6 +29,16 @@ ENTITY_PROPERTIES = (RDF.type, SKOS.prefLabel, AKA.homeCountry, SKOS.exactMatch)
 SYMMETRIC_IRIS = frozenset(AKA[p] for p in SYMMETRIC)
 
 Triple = tuple[URIRef, URIRef, object]
+
+# the terms of every statement, made once: rdflib's Namespace builds and checks a new URIRef at each access
+_STATEMENT, _SPECIFIC, _POSITION, _QUOTE = AKA.Statement, OA.SpecificResource, OA.TextPositionSelector, OA.TextQuoteSelector
+_TYPE, _SUBJECT, _PREDICATE, _OBJECT = RDF.type, RDF.subject, RDF.predicate, RDF.object
+_POLARITY_P, _MODALITY_P, _EVIDENCE_P, _ATTRIBUTED_P, _SHARE_P = (
+    AKA.polarity, AKA.modality, AKA.evidence, AKA.attributedTo, AKA.share)
+_VALUE, _DERIVED, _VERSION_P, _DATE = PROV.value, PROV.wasDerivedFrom, AKA.extractorVersion, DCTERMS.date
+_SOURCE, _SELECTOR, _START, _END, _EXACT = OA.hasSource, OA.hasSelector, OA.start, OA.end, OA.exact
+_NON_NEGATIVE = XSD.nonNegativeInteger
+_PREDICATE_TERMS = {p: AKA[p] for p in PREDICATES}
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -143,32 +154,39 @@ def statement_triples(st: Statement, article: Article, kb: KnowledgeBase) -> tup
     subject = resolve_entity(st.subject, st.subject_iri, kb)
     obj = resolve_entity(st.object, st.object_iri, kb, RANGE_KIND.get(st.predicate, "Organisation"))
     entities = [subject, obj]
-    node, art = AKS[st.ident()], article_iri(article.doc)
-    evidence, position, quote = (AKS[f"{st.ident()}-{part}"] for part in ("evidence", "position", "quote"))
-    text = st.evidence or article.text[st.start:st.end]
+    ident = st.ident()
+    node, art = URIRef(f"{AKS}{ident}"), article_iri(article.doc)
+    evidence, position, quote = (URIRef(f"{AKS}{ident}-{part}") for part in ("evidence", "position", "quote"))
+    text = Literal(st.evidence or article.text[st.start:st.end])
+    predicate = _PREDICATE_TERMS.get(st.predicate) or AKA[st.predicate]
     triples: list[Triple] = [
-        (node, RDF.type, AKA.Statement), (node, RDF.subject, URIRef(subject.iri)),
-        (node, RDF.predicate, AKA[st.predicate]), (node, RDF.object, URIRef(obj.iri)),
-        (node, AKA.polarity, POLARITY[st.polarity]), (node, AKA.modality, MODALITY[st.modality]),
-        (node, PROV.value, Literal(text)), (node, AKA.evidence, evidence),
-        (node, PROV.wasDerivedFrom, art), (node, AKA.extractorVersion, Literal(__version__)),
-        (evidence, RDF.type, OA.SpecificResource), (evidence, OA.hasSource, art),
-        (evidence, OA.hasSelector, position), (evidence, OA.hasSelector, quote),
-        (position, RDF.type, OA.TextPositionSelector),
-        (position, OA.start, Literal(st.start, datatype=XSD.nonNegativeInteger)),
-        (position, OA.end, Literal(st.end, datatype=XSD.nonNegativeInteger)),
-        (quote, RDF.type, OA.TextQuoteSelector), (quote, OA.exact, Literal(text)),
+        (node, _TYPE, _STATEMENT), (node, _SUBJECT, URIRef(subject.iri)),
+        (node, _PREDICATE, predicate), (node, _OBJECT, URIRef(obj.iri)),
+        (node, _POLARITY_P, POLARITY[st.polarity]), (node, _MODALITY_P, MODALITY[st.modality]),
+        (node, _VALUE, text), (node, _EVIDENCE_P, evidence),
+        (node, _DERIVED, art), (node, _VERSION_P, _version_literal()),
+        (evidence, _TYPE, _SPECIFIC), (evidence, _SOURCE, art),
+        (evidence, _SELECTOR, position), (evidence, _SELECTOR, quote),
+        (position, _TYPE, _POSITION),
+        (position, _START, Literal(st.start, datatype=_NON_NEGATIVE)),
+        (position, _END, Literal(st.end, datatype=_NON_NEGATIVE)),
+        (quote, _TYPE, _QUOTE), (quote, _EXACT, text),
     ]
     if st.attributedTo:
         source, entity = _source(st.attributedTo, kb)
-        triples.append((node, AKA.attributedTo, source))
+        triples.append((node, _ATTRIBUTED_P, source))
         entities += [entity] if entity is not None else []
     if st.share is not None:
-        triples.append((node, AKA.share, share_literal(st.share)))
+        triples.append((node, _SHARE_P, share_literal(st.share)))
     date = date_literal(st.date or article.date)
     if date is not None:
-        triples.append((node, DCTERMS.date, date))
+        triples.append((node, _DATE, date))
     return triples, entities
+
+
+@lru_cache(maxsize=1)
+def _version_literal() -> Literal:
+    return Literal(__version__)
 
 
 def article_triples(article: Article) -> list[Triple]:

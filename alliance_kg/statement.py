@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 
 PREDICATES: tuple[str, ...] = (
     "partnerOf",
@@ -98,9 +98,8 @@ class Statement:
 
     def to_dict(self) -> dict:
         """Return the guidelines' JSON object for this statement."""
-        data = asdict(self)
-        data.pop("lang")
-        return data
+        # every field is a plain value: no need for asdict's deep copy (most of build's JSON-lines time)
+        return {name: getattr(self, name) for name in _JSON_FIELDS}
 
     def to_json(self) -> str:
         """Return the statement as one line of JSON (the JSON-lines format)."""
@@ -116,3 +115,6 @@ class Statement:
     def from_json(cls, line: str) -> "Statement":
         """Parse one JSON line written by :meth:`to_json`."""
         return cls.from_dict(json.loads(line))
+
+
+_JSON_FIELDS = tuple(f.name for f in fields(Statement) if f.name != "lang")

@@ -165,6 +165,33 @@ def test_commands_without_nlp_never_import_spacy(seed_files, tmp_path):
     assert proc.stdout.strip() == "ok"
 
 
+HELP_ONLY = """
+import sys
+from click.testing import CliRunner
+from alliance_kg.cli import cli
+for args in (['--help'], ['stats', '--help'], ['paths', '--help'], ['export', '--help']):
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, (args, result.output)
+heavy = sorted(m for m in ('networkx', 'rdflib', 'numpy', 'spacy', 'pyshacl') if m in sys.modules)
+print(' '.join(heavy) or 'none')
+"""
+
+
+def test_help_imports_no_graph_library():
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-c", HELP_ONLY], env=env, cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "none"
+
+
+def test_the_paths_help_states_the_real_default_length():
+    from alliance_kg.cli.network_cmds import DEFAULT_MAX_LENGTH
+    from alliance_kg.paths import DEFAULT_MAX_LENGTH as used
+
+    assert DEFAULT_MAX_LENGTH == used
+
+
 # ------------------------------------------------------------------ progress
 
 class _Terminal(io.StringIO):

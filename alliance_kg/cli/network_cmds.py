@@ -1,4 +1,7 @@
-"""The network commands: ``paths``, ``tensions`` and ``stats`` over a graph file or an ``oxigraph:DIR`` store."""
+"""The network commands: ``paths``, ``tensions`` and ``stats`` over a graph file or an ``oxigraph:DIR`` store.
+
+networkx and rdflib are imported when a command runs, not for ``--help``.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +9,9 @@ import json
 
 import click
 
-from alliance_kg.netstats import format_stats, network_stats
-from alliance_kg.paths import DEFAULT_MAX_LENGTH, find_paths, format_paths, relation_set, resolve
-from alliance_kg.store import load_network, paths_network
-from alliance_kg.tensions import find_tensions, format_tensions
+#: alliance_kg.paths.DEFAULT_MAX_LENGTH (tests/test_throughput.py checks they agree): importing
+#: alliance_kg.paths here would import networkx for every ``--help``
+DEFAULT_MAX_LENGTH = 4
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
                       show_default=True, help="Readable text or JSON.")
@@ -50,6 +52,9 @@ def paths_cmd(graph: str, source: str, target: str, all_paths: bool, max_length:
       alliance-kg paths oxigraph:out/store Nissan Aramco
       alliance-kg paths out/alliance.ttl nissan "saudi aramco" --all --max-length 4 --format json
     """
+    from alliance_kg.paths import find_paths, format_paths, relation_set, resolve  # noqa: PLC0415
+    from alliance_kg.store import paths_network  # noqa: PLC0415
+
     chosen = relation_set(relations)
     net = paths_network(graph, source, target, relations=chosen, include_speculative=include_speculative,
                         all_paths=all_paths, max_length=max_length)
@@ -82,6 +87,9 @@ def tensions_cmd(graph: str, fmt: str) -> None:
       alliance-kg tensions out/alliance.ttl
       alliance-kg tensions out/alliance.trig --format json
     """
+    from alliance_kg.store import load_network  # noqa: PLC0415
+    from alliance_kg.tensions import find_tensions, format_tensions  # noqa: PLC0415
+
     found = find_tensions(load_network(graph))
     if fmt == "json":
         _json({"tensions": [t.to_dict() for t in found]})
@@ -105,6 +113,9 @@ def stats_cmd(graph: str, top: int, fmt: str) -> None:
       alliance-kg stats out/alliance.ttl
       alliance-kg stats out/alliance.ttl --top 5 --format json
     """
+    from alliance_kg.netstats import format_stats, network_stats  # noqa: PLC0415
+    from alliance_kg.store import load_network  # noqa: PLC0415
+
     stats = network_stats(load_network(graph), top=top)
     if fmt == "json":
         _json(stats)

@@ -9,6 +9,8 @@ voice give no attribution.
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
 from alliance_kg.kb import normalize
@@ -17,6 +19,8 @@ from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.qualifiers import source_name, unnamed
 from alliance_kg.statement import UNNAMED_SOURCES
 
+
+_VERBAL = (VERB, AUX)
 
 #: Markers that give a source only at the head of a clause ("Pour Renault, ..."), not in
 #: "construira pour Honda".
@@ -55,7 +59,7 @@ class Attributor:
     def parsed(self, sent: Span, mention_at: dict[int, Mention]) -> str | None:
         """Return the source of a parsed sentence, or None."""
         found: list[str | None] = []
-        for token in sent:
+        for token in self._candidates(sent):
             low = token.lower_
             opens = token.i == sent.start or token.nbor(-1).text in (",", ";", ":", "«", '"')
             if (low in self.markers and (low not in WEAK_MARKERS or opens)) or (
@@ -106,10 +110,31 @@ class Attributor:
                 break
         return people.get(name)
 
+    def _candidates(self, sent: Span):
+        """Yield the tokens of ``sent`` that may be a source marker or a speech verb (read from arrays)."""
+        doc = sent.doc
+        if getattr(self, "_rows_of", (None,))[0] is not doc:  # (LOWER, POS, LEMMA) once per doc
+            self._rows_of = (doc, doc.to_array([LOWER, POS, LEMMA]).tolist())
+            self._speech_memo: dict[int, bool] = getattr(self, "_speech_memo", {})
+        strings, rows, memo = doc.vocab.strings, self._rows_of[1], self._speech_memo
+        for i in range(sent.start, sent.end):
+            low, pos, lemma = rows[i]
+            if pos in _VERBAL:
+                if lemma not in memo:
+                    memo[lemma] = normalize(strings[lemma]) in self.speech
+                if memo[lemma]:
+                    yield doc[i]
+                    continue
+            low = strings[low]
+            if low in self.markers or low == "après":
+                yield doc[i]
+
     def learn_people(self, sent: Span, mention_at: dict[int, Mention]) -> None:
         """Remember "Carlos Tavares, le directeur général de Stellantis" for later quotes."""
-        for ent in sent.ents:
-            if ent.label_ in ("PER", "PERSON"):
+        if getattr(self, "_ents_of", (None,))[0] is not sent.doc:  # doc.ents once per doc, not per sentence
+            self._ents_of = (sent.doc, [e for e in sent.doc.ents if e.label_ in ("PER", "PERSON")])
+        for ent in self._ents_of[1]:
+            if ent.start >= sent.start and ent.end <= sent.end:  # what sent.ents gives
                 self._person_company(ent.root, sent, mention_at)
 
     # -- unparsed -------------------------------------------------------

@@ -23,6 +23,7 @@ from bisect import bisect_right
 
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -398,9 +399,13 @@ class MentionFinder:
         taken = {i for m in named for i in range(m.start, m.end)}
         nouns = self.introducers
         found: list[Mention] = []
+        lowers = [doc.vocab.strings[h] for h in doc.to_array(LOWER).tolist()]  # no Token object per word
         i = 1
         demonyms = self.demonym_words
         while i < len(doc):
+            if lowers[i - 1] not in nouns:  # the test below needs it
+                i += 1
+                continue
             j = i + 1 if doc[i].text == "," and doc[i - 1].lower_ in nouns else i
             k = i - 1
             while self.lang == "fr" and k > i - 3 and k > 0 and normalize(doc[k].text) in demonyms:
@@ -672,7 +677,9 @@ class MentionFinder:
         if "JointVenture" in kinds and normalize(span[0].text) not in ("la", "le", "l'", "the"):
             return None  # "sa coentreprise avec GAC" is often another venture than the one named
         sentence_of = (
-            {t.i: k for k, sent in enumerate(doc.sents) for t in sent} if doc.has_annotation("SENT_START") else {}
+            {i: k for k, sent in enumerate(doc.sents) for i in range(sent.start, sent.end)}
+            if doc.has_annotation("SENT_START")
+            else {}
         )
         here = sentence_of.get(span.start, 0)
         counts: dict[str, int] = {}

@@ -57,10 +57,12 @@ def article_labels(doc) -> dict[str, str]:
 
 def trimmed(sent: Span) -> tuple[int, int]:
     """Return the character offsets of a sentence without its surrounding white space."""
-    words = [t for t in sent if not t.is_space]
-    if not words:
+    doc = sent.doc  # from both ends: called for every relation, a sentence can be long
+    first = next((doc[i] for i in range(sent.start, sent.end) if not doc[i].is_space), None)
+    if first is None:
         return sent.start_char, sent.start_char
-    return words[0].idx, words[-1].idx + len(words[-1].text)
+    last = next(doc[i] for i in range(sent.end - 1, first.i - 1, -1) if not doc[i].is_space)
+    return first.idx, last.idx + len(last.text)
 
 
 def co_owner_stakes(relations: list[Relation], ventures: frozenset[str] = frozenset()) -> list[Relation]:
@@ -93,3 +95,4 @@ def co_owner_stakes(relations: list[Relation], ventures: frozenset[str] = frozen
                 if pair not in stated and pair[::-1] not in stated:
                     out.append(replace(first, predicate="jointVenture", object=second.subject, share=None))
     return out
+

@@ -13,6 +13,7 @@ without one (the blank English pipeline) from word order (:mod:`.surface`).
 
 from __future__ import annotations
 
+from spacy.attrs import IS_ALPHA, LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -140,6 +141,10 @@ class RelationFinder:
         )
         self.matcher = Matcher(nlp.vocab)
         self.forms: dict[str, list[Trigger]] = {}
+        self._first_words: set[int] = set()  # the words a multiword trigger can start with (hashes)
+        self._entries_memo: dict[tuple, list[Trigger]] = {}  # per (lower, lemma, is_alpha): see _entries
+        self._rows: list = []  # (lower, lemma, is_alpha) of each token of the current doc
+        self._cases: dict[int, str] = {}  # syntax.case_of of the tokens of the current doc asked so far
         for trig in self.lexicon.all_triggers(lang):
             words = trig.lemma.replace("'", "' ").replace("-", " - ").split()
             words = [w for w in words if w not in ("se", "s'")]
@@ -151,30 +156,31 @@ class RelationFinder:
             last = sorted(inflections(words[-1], trig.pos if trig.pos == "NOUN" else "X", lang))
             middle = [{"LOWER": w} for w in words[1:-1]] + [{"LOWER": {"IN": last}}]
             patterns = [[{"LOWER": {"IN": first}}, *middle]]
+            self._first_words.update(nlp.vocab.strings.add(w) for w in first)
             if lang == "fr" and trig.pos == "VERB":  # "a mis la main sur", "ont mis au point": the verb is conjugated
                 patterns.append([{"LEMMA": words[0]}, *middle])
+                self._first_words.add(nlp.vocab.strings.add(words[0]))
             self.matcher.add(normalize(trig.lemma), patterns)
 
     # -- trigger occurrences ------------------------------------------------
     def _occurrences(self, doc: Doc, sent: Span, mention_at: dict[int, Mention]):
         parsed = doc.has_annotation("DEP")
         seen: set[int] = set()
-        for match_id, start, end in self.matcher(sent):
-            start, end = start + sent.start, end + sent.start  # the matcher counts from the span
+        for match_id, start, end in self._matches(sent):
             span = doc[start:end]
             key = doc.vocab.strings[match_id]
-            entries = [t for t in self.lexicon.all_triggers(self.lang) if normalize(t.lemma) == key]
+            entries = self.lexicon.triggers_by_key(self.lang).get(key, [])
             anchor = span.root if parsed else span[0]
             seen.update(range(start, end))
             for trig in entries:
                 yield anchor, span, trig
-        for token in sent:
-            if token.i in seen or (token.i in mention_at and mention_at[token.i].via not in ("description", "anaphor")):
+        for i in range(sent.start, sent.end):
+            if i in seen or (i in mention_at and mention_at[i].via not in ("description", "anaphor")):
                 continue
-            entries = list(self.forms.get(token.lower_, []))
-            if parsed and token.lemma_:
-                for lemma in (token.lemma_, *verb_lemma_guesses(token, self.lang)):
-                    entries += [t for t in self.lexicon.triggers(self.lang, lemma) if t not in entries]
+            entries = self._entries(doc, i, parsed)
+            if not entries:
+                continue
+            token = doc[i]
             for trig in entries:
                 if (
                     parsed
@@ -183,6 +189,43 @@ class RelationFinder:
                 ):
                     continue
                 yield token, doc[token.i : token.i + 1], trig
+
+    def _matches(self, sent: Span):
+        """Return the multiword triggers in ``sent`` (doc offsets).
+
+        The matcher runs only from the first word a multiword trigger can
+        start with (most sentences have none): the same matches, much faster.
+        """
+        rows = self._rows[sent.start : sent.end]
+        first = next(
+            (k for k, row in enumerate(rows) if row[0] in self._first_words or row[1] in self._first_words), None
+        )
+        if first is None:
+            return []
+        offset = sent.start + first
+        return [(key, start + offset, end + offset) for key, start, end in self.matcher(sent.doc[offset : sent.end])]
+
+    def _entries(self, doc: Doc, i: int, parsed: bool) -> list[Trigger]:
+        """Return the one-word triggers token ``i`` may be, by form then lemma (memoised by its words)."""
+        lower, lemma, alpha = self._rows[i]
+        key = (lower, lemma if parsed else 0, alpha)
+        entries = self._entries_memo.get(key)
+        if entries is None:
+            token = doc[i]
+            entries = list(self.forms.get(token.lower_, []))
+            if parsed and token.lemma_:
+                for lemma in (token.lemma_, *verb_lemma_guesses(token, self.lang)):
+                    entries += [t for t in self.lexicon.triggers(self.lang, lemma) if t not in entries]
+            if len(self._entries_memo) < 200_000:
+                self._entries_memo[key] = entries
+        return entries
+
+    def _case_of(self, token: Token) -> str:
+        """Return ``syntax.case_of(token) or ""``, once per token (every preposition role asks for it)."""
+        found = self._cases.get(token.i)
+        if found is None:
+            found = self._cases[token.i] = syntax.case_of(token) or ""
+        return found
 
     def _requirement_met(self, anchor: Token, span: Span, trig: Trigger, parsed: bool) -> bool:
         if not trig.requires:
@@ -488,9 +531,9 @@ class RelationFinder:
         picked = [
             c
             for c in pool
-            if (syntax.case_of(c) or "") == role
-            or (syntax.case_of(c) or "").endswith(" " + role)
-            or (syntax.case_of(c) or "").startswith(role + " ")  # "auprès de LG"
+            if self._case_of(c) == role
+            or self._case_of(c).endswith(" " + role)
+            or self._case_of(c).startswith(role + " ")  # "auprès de LG"
         ]
         if role == "de":  # "dont" is "de" + relative pronoun
             picked += [c for c in pool if c.lower_ == "dont"]
@@ -659,6 +702,8 @@ class RelationFinder:
         parsed = doc.has_annotation("DEP")
         self._mention_at = mention_at
         self._pair_at = {i: (p.first, p.second) for p in doc._.pairs or [] for i in range(p.start, p.end)}
+        self._rows = doc.to_array([LOWER, LEMMA, IS_ALPHA]).tolist()
+        self._cases = {}
         relations: list[Relation] = []
         self.attributor.reset()
         for sent in doc.sents:
