@@ -214,10 +214,12 @@ def test_coordinated_subjects_of_a_symmetric_noun_pair_up(extractor):
     ("BMW, client de CATL, a signé un nouveau contrat.", ("CATL", "suppliesTo", "BMW", "affirmed")),
     ("Stellantis achète ses cellules auprès de CATL.", ("CATL", "suppliesTo", "Stellantis", "affirmed")),
     ("Renault se fournit auprès de LG Energy Solution.", ("LG Energy Solution", "suppliesTo", "Renault", "affirmed")),
-    ("Depuis 1999, Dacia appartient à Renault, qui en a fait sa marque à bas coût.", ("Dacia", "subsidiaryOf", "Renault", "affirmed")),
+    ("Depuis 1999, Dacia appartient à Renault, qui en a fait sa marque à bas coût.",
+     ("Dacia", "subsidiaryOf", "Renault", "affirmed")),
     ("Renault, maison mère de Dacia, a publié ses résultats.", ("Dacia", "subsidiaryOf", "Renault", "affirmed")),
     ("Toyota a mis au point un moteur à hydrogène.", ("Toyota", "developsTechnology", "hydrogen", "affirmed")),
-    ("Horse est à la recherche de partenaires dans l'hydrogène.", ("Horse", "seeksPartnership", "hydrogen", "affirmed")),
+    ("Horse est à la recherche de partenaires dans l'hydrogène.",
+     ("Horse", "seeksPartnership", "hydrogen", "affirmed")),
     ("Nissan se défie de Geely.", ("Nissan", "distrusts", "Geely", "affirmed")),
 ])
 def test_french_verbs_and_nouns_of_the_lexicon(extractor, text, expected):

@@ -70,7 +70,10 @@ class DescriptionFacts:
         for holder in sent:
             if holder.lower_ not in self.adjective_holders:
                 continue
-            near = doc[holder.i + 1 : holder.i + 2] if self.adjective_after else doc[max(sent.start, holder.i - 1) : holder.i]
+            if self.adjective_after:
+                near = doc[holder.i + 1 : holder.i + 2]
+            else:
+                near = doc[max(sent.start, holder.i - 1) : holder.i]
             for adjective in near:
                 if adjective.i in mention_at or adjective.lower_ not in self.adjectives:
                     continue

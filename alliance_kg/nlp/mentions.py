@@ -247,7 +247,13 @@ class MentionFinder:
                     *words,
                 ]
             else:
-                pattern = [{"LOWER": "the", "OP": "?"}, *words, {"ORTH": "-"}, {"LOWER": "based"}, {"NORM": {"IN": descriptors}}]
+                pattern = [
+                    {"LOWER": "the", "OP": "?"},
+                    *words,
+                    {"ORTH": "-"},
+                    {"LOWER": "based"},
+                    {"NORM": {"IN": descriptors}},
+                ]
             matcher.add("CITY|" + city, [pattern], greedy="LONGEST")
 
     def _resolve_city(self, span: Span, named: list[Mention], city: str) -> Entity | None:
@@ -366,7 +372,8 @@ class MentionFinder:
         places = set()
         for ent in doc.ents:
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            if before in PLACE_PREPOSITIONS or (before == "de" and ent.start > 1 and doc[ent.start - 2].lower_ == "près"):
+            near_de = before == "de" and ent.start > 1 and doc[ent.start - 2].lower_ == "près"
+            if before in PLACE_PREPOSITIONS or near_de:
                 places.add(ent.text)
         return frozenset(places)
 
@@ -565,7 +572,9 @@ class MentionFinder:
             if label.startswith("CITY|"):
                 entity = self._resolve_city(span, named, label[len("CITY|") :])
                 if entity is not None:
-                    resolved.append(Mention(span.start, span.end, entity.iri, entity.name, entity.kind, via="description"))
+                    resolved.append(
+                        Mention(span.start, span.end, entity.iri, entity.name, entity.kind, via="description")
+                    )
                 continue
             first = span[0].lower_
             bare = label == "DESCRIPTION" and self.lang == "fr" and first not in self.determiners

@@ -444,7 +444,7 @@ class RelationFinder:
         return frozenset(out)
 
     def _whole_company(self, noun: Token) -> bool:
-        """Return True for a noun that stands for a company or a stake in it ("le constructeur", "20 %", "le contrôle")."""
+        """Return True for a noun that stands for a company or a stake in it ("le constructeur", "20 %")."""
         word = normalize(noun.lemma_ or noun.text)
         return word in self.company_nouns or noun.lower_ in self.stake_words or noun.text == "%"
 
