@@ -7,7 +7,8 @@ lexicon names (subject, object, "de X", "avec Y", apposition, possessive),
 pairs them, and qualifies the pair (polarity, modality, attribution, share).
 Co-occurrence alone never makes a statement.
 
-With a dependency parse the roles come from the tree (:mod:`.syntax`);
+With a dependency parse the roles come from the tree (:mod:`.syntax`,
+:mod:`.roles`, and :mod:`.referents` for what each argument stands for);
 without one (the blank English pipeline) from word order (:mod:`.surface`).
 """
 
@@ -23,8 +24,11 @@ from alliance_kg.lexicon import Lexicon, Trigger, load_lexicon
 from alliance_kg.nlp import syntax
 from alliance_kg.nlp.attribution import Attributor
 from alliance_kg.nlp.facts import DescriptionFacts
-from alliance_kg.nlp.mentions import Mention, previous_subject
+from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.qualifiers import Qualifiers, qualify_parsed
+from alliance_kg.nlp.referents import ReferentReader
+from alliance_kg.nlp.roles import RoleReader
+from alliance_kg.nlp.verbforms import _verb_tagged_as_noun, verb_lemma_guesses
 from alliance_kg.nlp.records import Relation, co_owner_stakes, trimmed
 from alliance_kg.nlp.shares import share_near
 from alliance_kg.nlp.surface import SurfaceReader, inflections
@@ -40,60 +44,6 @@ if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
 
 
-FRENCH_VERB_ENDINGS = (
-    "eraient",
-    "erait",
-    "eront",
-    "erons",
-    "erez",
-    "era",
-    "aient",
-    "ait",
-    "ais",
-    "ent",
-    "ons",
-    "ez",
-    "ées",
-    "és",
-    "ée",
-    "é",
-    "ant",
-    "es",
-    "e",
-    "er",
-)
-
-
-def verb_lemma_guesses(token: Token, lang: str) -> list[str]:
-    """Return infinitives a French verb form may have when the lemmatizer missed it.
-
-    >>> from spacy.lang.fr import French
-    >>> verb_lemma_guesses(French()("cherche")[0], "fr")[:2]
-    ['chercher', 'cherchir']
-    """
-    if lang != "fr" or not token.is_alpha:
-        return []
-    form = token.lower_
-    for ending in FRENCH_VERB_ENDINGS:
-        if form.endswith(ending) and len(form) - len(ending) >= 3:
-            stem = form[: -len(ending)]
-            return [stem + "er", stem + "ir", stem + "re"]
-    return []
-
-
-def _verb_tagged_as_noun(token: Token) -> bool:
-    """Return True for a verb the tagger took for a noun ("s'approvisionne", "CATL équipe BMW")."""
-    if token.pos_ not in ("NOUN", "ADJ") or any(c.dep_ == "det" for c in token.children):
-        return False
-    before = token.nbor(-1) if token.i > 0 else None
-    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if before is not None and before.text == "," and after is not None and after.pos_ in ("ADV", "PROPN", "DET"):
-        return True  # "CATL, premier fabricant mondial, équipe également BMW"
-    return before is not None and (
-        before.lower_ in ("se", "s'", "ne", "n'", "qui", "il", "elle") or before.pos_ in ("ADV", "PROPN", "PRON")
-    )
-
-
 def allowed(predicate: str, subject: Mention, obj: Mention) -> bool:
     """Return True when the pair fits the predicate's domain and range."""
     if subject.iri == obj.iri or not subject.is_organisation or subject.kind == "NewsAgency":
@@ -105,7 +55,7 @@ def allowed(predicate: str, subject: Mention, obj: Mention) -> bool:
     return obj.is_organisation and obj.kind != "NewsAgency"
 
 
-class RelationFinder:
+class RelationFinder(RoleReader, ReferentReader):
     """The ``alliance_relations`` component (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str, lang: str) -> None:
@@ -242,332 +192,6 @@ class RelationFinder:
         )
 
     # -- roles (parsed) -----------------------------------------------------
-    def _expand(self, tokens: list[Token], mention_at: dict[int, Mention], mentions: list[Mention]) -> list[Mention]:
-        found: dict[str, Mention] = {}
-        for token in tokens:
-            antecedent_token = syntax.relative_antecedent(token) if token.pos_ == "PRON" else None
-            if antecedent_token is not None:
-                mention = self._named_by(antecedent_token, mention_at)
-                if mention is not None:
-                    found.setdefault(mention.iri, mention)
-                continue
-            if normalize(token.text) in self.first_person and self._speaker is not None:
-                found.setdefault(self._speaker.iri, self._speaker)  # « nous » in a quote: the speaker's company
-                continue
-            if token.pos_ == "PRON" and normalize(token.text) in self.pronouns and token.i not in mention_at:
-                antecedent = previous_subject(token.doc, token.i, mentions)
-                if antecedent is not None:
-                    found.setdefault(antecedent.iri, antecedent)
-                continue
-            hits = syntax.find_below(token, lambda t: t.i in mention_at or t.i in self._pair_at, depth=3)
-            hits += [  # "le fabricant de batteries Primearth": a company below a technology
-                deeper
-                for hit in hits
-                if hit.i in mention_at and mention_at[hit.i].kind == "Technology"
-                for child in hit.children
-                if child.dep_ in syntax.DESCEND
-                for deeper in syntax.find_below(child, lambda t: t.i in mention_at, depth=1)
-                if mention_at[deeper.i].is_organisation
-            ]
-            for hit in hits:
-                if hit.i in self._pair_at and hit.i not in mention_at:  # "les deux groupes": both companies
-                    for mention in self._pair_at[hit.i]:
-                        found.setdefault(mention.iri, mention)
-                    continue
-                for conj in syntax.conjuncts(hit):
-                    mention = mention_at.get(conj.i)
-                    if mention is not None:
-                        found.setdefault(mention.iri, mention)
-                        for more in self._listed_after(token.doc, conj.i, mention_at):
-                            found.setdefault(more.iri, more)
-            if not hits and token.pos_ == "NOUN":
-                for mention in self._apposed_name(token, mention_at):
-                    found.setdefault(mention.iri, mention)
-        return list(found.values())
-
-    def _apposed_name(self, noun: Token, mention_at: dict[int, Mention]) -> list[Mention]:
-        """Return the name a common noun stands beside, set off by a comma.
-
-        "Dongfeng, groupe public basé à Wuhan, pourrait ...": the subject "groupe"
-        is Dongfeng; "avec un autre constructeur d'État, Changan": Changan.
-        """
-        doc = noun.doc
-        before = self._comma_appositive(noun, mention_at)
-        if before:
-            return [mention_at[before[0].i]]
-        end = noun.i + 1
-        while end <= noun.right_edge.i and doc[end].text not in (",", ".", ";", ":"):
-            end += 1
-        if end + 1 < len(doc) and doc[end].text == ",":
-            first = end + 1
-            for opener in self.list_openers:  # "à de nombreux constructeurs, dont BMW, Mercedes-Benz et Volkswagen"
-                words = opener.split()
-                if [t.lower_ for t in doc[first : first + len(words)]] == words:
-                    first += len(words)
-                    break
-            if first in mention_at and mention_at[first].is_organisation and mention_at[first].start == first:
-                return [mention_at[first], *self._listed_after(doc, first, mention_at)] if first > end + 1 else [
-                    mention_at[first]
-                ]
-        return []
-
-    def _named_by(self, token: Token, mention_at: dict[int, Mention], climb: int = 4) -> Mention | None:
-        """Return the mention a relative pronoun's antecedent stands for, if it is an organisation's.
-
-        Climbs from the word the pronoun follows to the noun phrase it belongs to
-        ("Ampere, la filiale ... consacrée aux logiciels, dont ..." -> Ampere), but
-        never down into a complement: "les brevets de Nissan, dont" is about patents.
-        """
-        for _ in range(climb + 1):
-            if token.i in mention_at and mention_at[token.i].is_organisation:
-                return mention_at[token.i]
-            if token.dep_ == "appos" and token.head.i in mention_at:
-                return mention_at[token.head.i]  # "Horse, leur coentreprise ..., dans laquelle"
-            named = self._comma_appositive(token, mention_at)
-            if named:
-                return mention_at[named[0].i]
-            head = token.head
-            if head.i == token.i or (head.pos_ in ("VERB", "AUX") and token.dep_ != "acl" and head.dep_ != "acl"):
-                return None  # a clause's verb: the pronoun is not about a complement of it
-            token = token.head
-        return None
-
-    @staticmethod
-    def _listed_after(doc: Doc, i: int, mention_at: dict[int, Mention]) -> list[Mention]:
-        """Return the mentions listed after the one at ``i`` ("Hyundai et Kia") that the parse did not coordinate.
-
-        A name that is the subject of the next clause ("..., et Geely investit") is not part of the list.
-        """
-        out: list[Mention] = []
-        end = i
-        while end in mention_at and mention_at[end] is mention_at[i]:
-            end += 1
-        current = mention_at[i]
-        while end < len(doc) and doc[end].lower_ in (",", "et", "and", "ainsi", "que", "as", "well"):
-            nxt = end
-            while nxt < len(doc) and doc[nxt].lower_ in (",", "et", "and", "ainsi", "que", "as", "well"):
-                nxt += 1
-            mention = mention_at.get(nxt)
-            if mention is None or mention is current or not mention.is_organisation:
-                break
-            if any(t.dep_.startswith("nsubj") for t in doc[nxt : mention.end if mention.end > nxt else nxt + 1]):
-                break
-            out.append(mention)
-            current, end = mention, nxt
-            while end in mention_at and mention_at[end] is mention:
-                end += 1
-        return out
-
-    @staticmethod
-    def _dont(anchor: Token) -> list[Token]:
-        """Return the antecedent of "dont" in the relative clause the trigger belongs to."""
-        clause = anchor
-        while clause.dep_ not in ("acl:relcl", "relcl") and clause.head.i != clause.i:
-            clause = clause.head
-        if clause.dep_ not in ("acl:relcl", "relcl"):
-            return []
-        for token in clause.subtree:
-            if token.lower_ == "dont" and token.i < anchor.i:
-                return [clause.head]
-        return []
-
-    def _chain(self, anchor: Token, trig: Trigger | None = None) -> list[Token]:
-        """Return the words whose mood, negation and hedges apply to the trigger.
-
-        A verb trigger takes its whole head chain. A noun trigger takes only
-        the support verbs and cue nouns above it ("envisage une coentreprise",
-        "projet de fusion"), not the verb of another statement it is an
-        argument of ("participer à la coentreprise").
-        """
-        if anchor.pos_ in ("VERB", "AUX") and (trig is None or trig.pos == "VERB"):
-            return syntax.head_chain(anchor)
-        chain, token = [anchor], anchor
-        while token.head.i != token.i and token.dep_ not in ("acl:relcl", "relcl", "ccomp", "parataxis"):
-            head = token.head
-            lemma = normalize(head.lemma_)
-            if lemma in self.support_verbs:
-                return chain + syntax.head_chain(head)
-            if lemma in self.cue_nouns and head.pos_ in ("NOUN", "PROPN"):
-                chain.append(head)
-                token = head
-                continue
-            if head.text == "%":  # "porter à 20 % sa participation"
-                token = head
-                continue
-            break
-        return chain
-
-    def _stake_object(self, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
-        """Return the company after "N % (du capital) de", read from the words when the parse is lost in numbers."""
-        doc = span.doc
-        i, seen_stake = span.end, False
-        while i < min(span.sent.end, span.end + 8):
-            token = doc[i]
-            if i in mention_at:
-                mention = mention_at[i]
-                return [mention] if seen_stake and mention.is_organisation else []
-            if token.text == "%" or token.lower_ in self.stake_words:
-                seen_stake = True
-            elif not (token.like_num or token.pos_ in ("DET", "ADP", "NUM") or token.lower_ in ("environ", "quelque")):
-                return []
-            i += 1
-        return []
-
-    @staticmethod
-    def _technologies_below(anchor: Token, mention_at: dict[int, Mention]) -> list[Mention]:
-        """Return technologies deeper in the trigger's complements ("développer des moteurs fonctionnant
-        à l'hydrogène", "développe lui-même ses batteries, ses moteurs et ses logiciels")."""
-        via = syntax.DESCEND | {"acl", "conj", "obj", "dep"}
-        found: dict[str, Mention] = {}
-        for child in anchor.children:
-            if child.dep_ not in ("obj", "dobj", "dep", "obl:arg", "xcomp") or child.i < anchor.i:
-                continue
-            for hit in syntax.find_below(child, lambda t: t.i in mention_at, depth=4, via=via):
-                for conj in syntax.conjuncts(hit):
-                    mention = mention_at.get(conj.i)
-                    if mention is not None and mention.kind == "Technology":
-                        found.setdefault(mention.iri, mention)
-        return list(found.values())
-
-    def _described_ventures(self, doc: Doc, mention_at: dict[int, Mention]) -> frozenset[str]:
-        """Return the organisations the article calls a joint venture ("Spotlight, la coentreprise ...")."""
-        out = set()
-        for token in doc:
-            if normalize(token.text) not in self.venture_words:
-                continue
-            named = self._comma_appositive(token, mention_at)
-            if named:
-                out.add(mention_at[named[0].i].iri)
-            nxt = token.i + 1
-            if nxt in mention_at and mention_at[nxt].is_organisation:
-                out.add(mention_at[nxt].iri)  # "la coentreprise Spotlight Automotive"
-        return frozenset(out)
-
-    def _whole_company(self, noun: Token) -> bool:
-        """Return True for a noun that stands for a company or a stake in it ("le constructeur", "20 %")."""
-        word = normalize(noun.lemma_ or noun.text)
-        return word in self.company_nouns or noun.lower_ in self.stake_words or noun.text == "%"
-
-    def _comma_appositive(self, anchor: Token, mention_at: dict[int, Mention]) -> list[Token]:
-        """Return the name before "NAME, [det adj*] trigger" (an apposition the parse may miss)."""
-        doc = anchor.doc
-        i = anchor.i - 1
-        while i >= 0 and doc[i].pos_ in ("DET", "ADJ", "NUM") and i not in mention_at:
-            i -= 1
-        if i >= 1 and doc[i].text == "," and (i - 1) in mention_at:
-            mention = mention_at[i - 1]
-            return [doc[mention.start : mention.end].root]
-        return []
-
-    def _role_tokens(
-        self, anchor: Token, role: str, trig: Trigger, mentions: list[Mention], mention_at: dict[int, Mention]
-    ) -> list[Token]:
-        doc = anchor.doc
-        verbal = anchor.pos_ in ("VERB", "AUX")
-        if role == "subj":
-            if verbal:
-                return syntax.subject_tokens(anchor)
-            if any(c.dep_ == "cop" for c in anchor.children):
-                return [c for c in anchor.children if c.dep_ in syntax.SUBJ]
-            if anchor.dep_ == "appos":
-                return [anchor.head]
-            if anchor.dep_ in ("obl:agent", "agent"):  # "X sont bousculés par la concurrence de Y"
-                return syntax.passive_object(anchor.head)
-            noun = anchor
-            while noun.dep_ == "nmod" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
-                noun = noun.head  # "une prise de participation": climb to "prise"
-            if (
-                noun.dep_ in ("obj", "dobj", "xcomp", "obl", "obl:arg", "pobj")
-                and normalize(noun.head.lemma_) in self.support_verbs
-            ):
-                return syntax.subject_tokens(noun)
-            return []
-        if role == "head":  # "Stellantis, basé aux Pays-Bas": the noun the participle qualifies
-            return [anchor.head] if anchor.dep_ in ("acl", "amod") and anchor.head.i != anchor.i else []
-        if role == "appos":
-            out = [
-                c
-                for c in anchor.children
-                if c.dep_ in ("appos", "flat:name", "nmod", "amod", "compound") and not syntax.case_of(c)
-            ]
-            if anchor.dep_ == "appos":
-                out.append(anchor.head)
-            return out + self._comma_appositive(anchor, mention_at)
-        if role == "poss":
-            dets = [
-                normalize(c.text)
-                for c in anchor.children
-                if normalize(c.text) in self.possessives or "Yes" in c.morph.get("Poss")
-            ]
-            if any(d in ("leur", "leurs", "their") for d in dets):  # "leur coentreprise": the clause's subjects
-                verb = anchor
-                while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                    verb = verb.head
-                return syntax.subject_tokens(verb)
-            if dets and anchor.dep_ == "conj" and anchor.head.i in mention_at:
-                return [anchor.head]  # "à Geely et à sa filiale Volvo Cars": sa = Geely
-            if dets:
-                antecedent = previous_subject(doc, anchor.i, mentions)
-                return [doc[antecedent.start : antecedent.end].root] if antecedent else []
-            return []
-        if role == "obj":
-            out = [c for c in anchor.children if c.dep_ in syntax.OBJ]
-            if not out and anchor.dep_ in ("acl:relcl", "relcl") and any(
-                c.lower_ in ("que", "qu'", "qu’", "that", "which") and c.i < anchor.i for c in anchor.children
-            ):
-                out = [anchor.head]  # "Spotlight, la coentreprise que les deux partenaires détiennent"
-            if trig.predicate == "acquires":  # "a racheté l'usine thaïlandaise de GM": a plant, not GM
-                out = [c for c in out if c.i in mention_at or c.pos_ != "NOUN" or self._whole_company(c)]
-            if verbal and syntax.is_passive(anchor):
-                out += syntax.passive_object(anchor)
-            return out
-        pool = list(anchor.children)
-        if trig.requires:  # "prendre une participation dans X": X hangs on the noun
-            pool += [g for c in anchor.children if normalize(c.lemma_) == normalize(trig.requires) for g in c.children]
-        pool += [r for r in syntax.relative_with_case(anchor) if r not in pool]  # "dans laquelle X investit"
-        adverbs = [c for c in anchor.children if c.pos_ == "ADV" and c.lower_ == role]
-        if adverbs:  # "auprès de CATL": the parse makes "auprès" an adverb with the name below it
-            return [g for c in adverbs for g in c.children if not g.is_punct]
-        picked = [
-            c
-            for c in pool
-            if self._case_of(c) == role
-            or self._case_of(c).endswith(" " + role)
-            or self._case_of(c).startswith(role + " ")  # "auprès de LG"
-        ]
-        if role == "de":  # "dont" is "de" + relative pronoun
-            picked += [c for c in pool if c.lower_ == "dont"]
-            clitic = next((c for c in anchor.children if c.lower_ == "en" and c.pos_ == "PRON"), None)
-            if clitic is not None and not picked:  # "Renault et Geely en détiendront 45 %": "en" = of it
-                picked += self._clitic_antecedent(anchor, mentions)
-        return picked
-
-    def _clitic_antecedent(self, anchor: Token, mentions: list[Mention]) -> list[Token]:
-        """Return what "en" stands for: the object of a verb just before, in the same sentence.
-
-        "Foxconn aurait approché Nissan en vue d'en prendre le contrôle": Nissan.
-        Further back the antecedent is too often another company; then nothing.
-        """
-        doc = anchor.doc
-        subjects = {m.iri for m in self._expand(syntax.subject_tokens(anchor), self._mention_at, mentions)}
-        before = [
-            m
-            for m in mentions
-            if anchor.sent.start <= m.start < anchor.i
-            and m.is_organisation
-            and m.iri not in subjects
-            and doc[m.start : m.end].root.dep_ in ("obj", "dobj", "obl:arg")
-        ]
-        return [doc[before[-1].start : before[-1].end].root] if before else []
-
-    def _args(
-        self, anchor: Token, roles: tuple[str, ...], trig: Trigger, mentions: list[Mention], mention_at
-    ) -> list[Mention]:
-        tokens: list[Token] = []
-        for role in roles:
-            tokens += self._role_tokens(anchor, role, trig, mentions, mention_at)
-        return self._expand(tokens, mention_at, mentions)
-
     # -- building relations -------------------------------------------------
     def _pairs(self, anchor: Token, span: Span, trig: Trigger, mentions, mention_at, parsed):
         if parsed:

@@ -1,0 +1,221 @@
+"""Descriptions of companies: "le constructeur japonais", "the Chinese carmaker", "la coentreprise".
+
+:class:`DescriptionReader` is a mixin of
+:class:`~alliance_kg.nlp.mentions.MentionFinder`: a description next to a
+name is attached to it (and later gives ``basedIn``); one standing alone is
+resolved to the article's named entity with that nationality, kind or
+headquarters city, or, for a bare "la société", to the most salient subject.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from alliance_kg.kb import Entity, normalize
+from alliance_kg.nlp.anaphora import previous_subject
+from alliance_kg.nlp.spans import Description, Mention
+
+
+class DescriptionReader:
+    """Mixin: attach or resolve the descriptions of an article."""
+
+    def _descriptions(self, doc: Doc, named: list[Mention]) -> tuple[list[Description], list[Mention]]:
+        """Attach or resolve each description; return (attached, resolved)."""
+        taken = {
+            i for m in named if m.is_organisation for i in range(m.start, m.end)
+        }  # "battery makers" may hold a technology
+        by_start = {m.start: m for m in named}
+        by_end = {m.end: m for m in named}
+        attached: list[Description] = []
+        resolved: list[Mention] = []
+        matches = sorted(self.matcher(doc, as_spans=True), key=lambda s: (s.start, -len(s)))
+        for span in filter_spans(matches):
+            while len(span) > 2 and span[-1].lower_ in ("et", "and", "-"):
+                span = Span(doc, span.start, span.end - 1, label=span.label)  # "le constructeur français et [...]"
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            label = doc.vocab.strings[span.label]
+            if label.startswith("CITY|"):
+                entity = self._resolve_city(span, named, label[len("CITY|") :])
+                if entity is not None:
+                    resolved.append(
+                        Mention(span.start, span.end, entity.iri, entity.name, entity.kind, via="description")
+                    )
+                continue
+            first = span[0].lower_
+            bare = label == "DESCRIPTION" and self.lang == "fr" and first not in self.determiners
+            indefinite = first in ("un", "une")  # French only: English "a Japanese automaker" keeps resolving
+            if bare and (span.start == 0 or doc[span.start - 1].text != ","):
+                continue  # a description without a determiner is one only in apposition
+            country, kinds = self._read_description(span)
+            if label == "COUNTRY_POSSESSIVE":
+                entity = self.kb.lookup(span[:-1].text)
+                country = entity.iri if entity is not None and entity.kind == "Country" else None
+            after = by_start.get(self._skip_opener(doc, span.end)) or self._name_after_complement(doc, span, by_start)
+            before = None
+            if span.start >= 2 and doc[span.start - 1].text == "," and _appositive(span):
+                before = by_end.get(span.start - 1)
+                if before is not None and before.kind == "NewsAgency":
+                    before = None
+            target = after or before
+            if target is not None and target.is_organisation:
+                targets = [target]
+                if after is not None and (label == "COUNTRY_POSSESSIVE" or _plural(span, self.plural_words)):
+                    targets += _coordinated(doc, after, by_start)  # "les marques chinoises BYD et Leapmotor"
+                if country:
+                    attached += [Description(span.start, span.end, t, country) for t in targets]
+                continue
+            if indefinite or bare:
+                continue  # "un constructeur chinois" not in apposition introduces another company
+            if label == "COUNTRY_POSSESSIVE" or _plural(span, self.plural_words):
+                continue  # a plural description with no names after it is generic ("les constructeurs japonais")
+            if label == "DEMONYM_NAME":
+                continue
+            if label == "ANAPHOR":
+                nxt = doc[span.end] if span.end < len(doc) else None
+                if nxt is not None and (nxt.pos_ in ("ADJ", "PROPN", "NOUN") or nxt.i in taken):
+                    continue  # "le groupe japonais", "le groupe Renault": not a bare anaphor
+                pool = named
+                if self.lang == "en" and span[-1].lower_ == "venture":  # "the venture": a joint venture only
+                    pool = [m for m in named if m.kind == "JointVenture"]
+                antecedent = previous_subject(doc, span.start, pool)
+                wanted = kinds if "JointVenture" in kinds or "BusinessUnit" in kinds else ()
+                if wanted and antecedent is not None and antecedent.kind not in wanted:
+                    # "la coentreprise", "la filiale": the last venture or unit named, not the last company
+                    antecedent = next((m for m in reversed(named) if m.end <= span.start and m.kind in wanted), None)
+                if antecedent is not None and antecedent.kind not in ("Technology", "Country", "NewsAgency"):
+                    resolved.append(
+                        Mention(span.start, span.end, antecedent.iri, antecedent.name, antecedent.kind, via="anaphor")
+                    )
+                continue
+            entity = self._resolve(doc, span, named, country, kinds)
+            if entity is not None:
+                resolved.append(
+                    Mention(
+                        span.start, span.end, entity.iri, entity.name, entity.kind, via="description", country=country
+                    )
+                )
+        return attached, resolved
+
+    @staticmethod
+    def _name_after_complement(doc: Doc, span: Span, by_start: dict[int, Mention]) -> Mention | None:
+        """Return the name after a description's complement: "le géant chinois des télécoms Huawei"."""
+        j = span.end
+        if j >= len(doc) or doc[j].lower_ not in ("de", "des", "du", "d'", "d’", "of"):
+            return None
+        j += 1
+        while j < len(doc) and doc[j].pos_ == "DET":
+            j += 1
+        words = 0
+        while j < len(doc) and words < 2 and doc[j].is_lower and doc[j].is_alpha:
+            j += 1
+            words += 1
+        mention = by_start.get(j) if words else None
+        return mention if mention is not None and mention.is_organisation else None
+
+    def _skip_opener(self, doc: Doc, i: int) -> int:
+        """Return the index after "such as"/"comme"/"including" at ``i`` (or ``i``)."""
+        for opener in sorted(self.lexicon.cues(self.lang, "list_openers", raw=True), key=len, reverse=True):
+            words = opener.split()
+            if [t.lower_ for t in doc[i : i + len(words)]] == words:
+                return i + len(words)
+        if i < len(doc) and doc[i].text == "," and i + 1 < len(doc):
+            nxt = self._skip_opener(doc, i + 1)
+            return nxt if nxt != i + 1 else i
+        return i
+
+    def _read_description(self, span: Span) -> tuple[str | None, tuple[str, ...]]:
+        country = None
+        kinds: set[str] = set()
+        descriptors = self.lexicon.cue_map(self.lang, "descriptors")
+        sectors = self.lexicon.cue_map(self.lang, "sector_words")
+        for token in span:
+            word = normalize(token.text)
+            entity = self.kb.country_of_demonym(word)
+            if entity is not None and country is None:
+                country = entity.iri
+            kinds.update(descriptors.get(word, ()))
+            kinds.update(sectors.get(word, ()))
+            if word in ("coentreprise", "co-entreprise", "joint-venture", "joint", "venture"):
+                kinds.add("JointVenture")
+        return country, tuple(sorted(kinds))
+
+    def _resolve(
+        self, doc: Doc, span: Span, named: list[Mention], country: str | None, kinds: tuple[str, ...]
+    ) -> Entity | None:
+        """Return the named entity of the article that the description denotes."""
+        if not country and not kinds:
+            return None
+        possessor = None
+        if normalize(span[0].text) in self.lexicon.cues(self.lang, "possessives"):
+            possessor = previous_subject(doc, span.start, named)
+        if "JointVenture" in kinds and normalize(span[0].text) not in ("la", "le", "l'", "the"):
+            return None  # "sa coentreprise avec GAC" is often another venture than the one named
+        sentence_of = (
+            {i: k for k, sent in enumerate(doc.sents) for i in range(sent.start, sent.end)}
+            if doc.has_annotation("SENT_START")
+            else {}
+        )
+        here = sentence_of.get(span.start, 0)
+        counts: dict[str, int] = {}
+        for mention in named:
+            counts[mention.iri] = counts.get(mention.iri, 0) + 1
+        candidates: dict[str, tuple[tuple, Entity]] = {}
+        for mention in named:
+            entity = self.kb.get(mention.iri)
+            if entity is None or not entity.is_organisation or entity.kind == "NewsAgency":
+                continue
+            if possessor is not None and mention.iri == possessor.iri:
+                continue
+            if country and entity.country != country:
+                continue
+            if kinds and entity.kind not in kinds:
+                continue
+            if not kinds and entity.kind in ("BusinessUnit", "JointVenture", "Alliance"):
+                continue  # "le groupe japonais", "son partenaire français": a company, not a unit
+            before = mention.end <= span.start
+            near = before and here - sentence_of.get(mention.start, 0) <= 1
+            # rank: mentioned just before, then how often the article names it, then closeness
+            rank = (
+                0 if near else 1,
+                -counts[mention.iri],
+                (span.start - mention.end) if before else 10_000 + mention.start,
+            )
+            if mention.iri not in candidates or rank < candidates[mention.iri][0]:
+                candidates[mention.iri] = (rank, entity)
+        if not candidates or (not country and len(candidates) > 1):
+            return None  # without a nationality, only an unambiguous kind resolves ("le constructeur")
+        return min(candidates.values(), key=lambda pair: (pair[0], pair[1].iri))[1]
+
+
+def _appositive(span: Span) -> bool:
+    """Return True when a description after "NAME," is an apposition, not the next clause's subject."""
+    if span.doc.has_annotation("DEP"):
+        return not span.root.dep_.startswith("nsubj") or span.root.head.i < span.start - 1
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is None or nxt.text in (",", ")", ".", ";") or nxt.lower_ in ("of", "de", "in", "based", "which")
+
+
+def _plural(span: Span, plural_words: frozenset[str]) -> bool:
+    """Return True when a description's head word is plural ("les marques chinoises", "carmakers").
+
+    The head word decides: nationality adjectives such as "japonais" are
+    invariable and the tagger often calls them plural.
+    """
+    return span[0].lower_ in ("les", "des", "ses", "leurs", "ces") or any(t.lower_ in plural_words for t in span)
+
+
+def _coordinated(doc: Doc, first: Mention, by_start: dict[int, Mention]) -> list[Mention]:
+    """Return the mentions coordinated after ``first`` ("BYD, Leapmotor et GAC")."""
+    out, end = [], first.end
+    while end < len(doc) and doc[end].lower_ in (",", "et", "and", "ainsi", "que"):
+        nxt = end
+        while nxt < len(doc) and doc[nxt].lower_ in (",", "et", "and", "ainsi", "que"):
+            nxt += 1
+        mention = by_start.get(nxt)
+        if mention is None or not mention.is_organisation:
+            break
+        out.append(mention)
+        end = max(end + 1, mention.end)
+    return out

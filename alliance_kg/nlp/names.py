@@ -1,0 +1,287 @@
+"""Companies the knowledge base does not know: how the mention stage finds their names.
+
+:class:`UnknownNames` is a mixin of :class:`~alliance_kg.nlp.mentions.MentionFinder`
+(it reads the finder's knowledge base, lexicon and cue sets): the model's
+named entities that the article uses as a company, and names a company noun
+introduces ("le conglomérat turc Koç", "le fabricant de batteries Primearth",
+"Argo AI, la start-up ...", "its Cruise unit").
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import LOWER
+from spacy.tokens import Doc, Span
+
+from alliance_kg.kb import normalize
+from alliance_kg.namespaces import entity_iri
+from alliance_kg.nlp.spans import Mention
+
+# "its Cruise unit": English nouns after which an unknown capitalised name is a company's unit
+UNIT_NOUNS = {"unit", "subsidiary", "division", "arm", "venture", "affiliate"}
+REGION_WORDS = {"european", "asian", "african", "american", "latin", "north", "south", "east", "west", "nordic"}
+REGION_WORDS |= {"western", "eastern", "northern", "southern", "middle", "global", "international", "ev", "ai"}
+PLACE_PREPOSITIONS = frozenset({"à", "en", "dans", "vers", "depuis", "in", "at", "near"})
+
+
+def _name_like(token) -> bool:
+    """Return True for a token that can be part of a company name ("MOIA", "Pony.ai", "Momenta")."""
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text) and not token.is_sent_start
+
+
+class UnknownNames:
+    """Mixin: find the organisations an article names that the knowledge base does not know."""
+
+    def _model_orgs(self, doc: Doc, named: list[Mention]) -> list[Mention]:
+        if not self.use_model_entities:
+            return []
+        taken = {i for m in named for i in range(m.start, m.end)}
+        found = []
+        places = self._place_names(doc)
+        evidence = self._company_evidence(doc, named)
+        for ent in doc.ents:
+            if any(i in taken for i in range(ent.start, ent.end)) or not self._company_like(ent, places):
+                continue
+            if ent.label_ != "ORG" and ent.text not in evidence:
+                continue
+            span = ent
+            while len(span) > 1 and span[0].pos_ in ("DET", "ADP"):
+                span = span[1:]
+            text = span.text.strip()
+            if (
+                len(span) > 6
+                or not text[:1].isupper()
+                or normalize(text) in self.stoplist
+                or (text.isupper() and len(text) <= 4)  # "LFP", "NMC", "VE": acronyms, rarely companies here
+                or self.kb.lookup(text) is not None
+                or not any(c.isalpha() for c in text)
+            ):
+                continue
+            known = self._named_prefix(text, named)
+            if known is not None:  # "Great Wall" after "Great Wall Motor"
+                found.append(Mention(span.start, span.end, known.iri, known.name, known.kind, via="name"))
+                continue
+            found.append(Mention(span.start, span.end, entity_iri(text), text, "Organisation", via="model"))
+        return found
+
+    @staticmethod
+    def _named_prefix(text: str, named: list[Mention]) -> Mention | None:
+        """Return the organisation of the article whose name starts with ``text`` (a shortened name)."""
+        for mention in named:
+            if mention.is_organisation and mention.name.casefold().startswith(text.casefold() + " "):
+                return mention
+        return None
+
+    def _company_evidence(self, doc: Doc, named: list[Mention]) -> frozenset[str]:
+        """Return the entity texts the article uses as a company at least once.
+
+        Evidence: the name is a subject or an agent ("conçus par Symbio"), or
+        a company noun or a nationality stands right before it ("l'équipementier
+        Forvia", "l'américain Plug Power") or in apposition after it.
+        """
+        nouns = self.introducers | frozenset(self.lexicon.cue_map(self.lang, "descriptors", raw=True))
+        orgs = {i for m in named if m.is_organisation for i in range(m.start, m.end)}
+        out = set()
+        for ent in doc.ents:
+            root = ent.root
+            before = doc[ent.start - 1] if ent.start > 0 else None
+            after = doc[ent.end : ent.end + 3]
+            window = doc[max(ent.sent.start, ent.start - 4) : ent.start]
+            if root.dep_.startswith("nsubj") or root.dep_ in ("obl:agent", "agent"):
+                out.add(ent.text)
+            elif before is not None and (before.lower_ in nouns or normalize(before.text) in self.demonym_words):
+                out.add(ent.text)
+            elif len(after) >= 2 and after[0].text == "," and any(t.lower_ in nouns for t in after[1:]):
+                out.add(ent.text)
+            elif before is not None and before.lower_ in ("avec", "par", "with", "by") and ent.label_ != "LOC":
+                out.add(ent.text)  # "nouée avec Brilliance Auto" (a place after "avec" is rare but LOC)
+            elif any(t.lower_ in nouns for t in window) and not any(t.is_punct for t in window):
+                out.add(ent.text)  # "sa filiale de voitures autonomes Cruise"
+            elif any(c.i in orgs for c in (*root.conjuncts, root.head) if c.dep_ == "conj" or root.dep_ == "conj"):
+                out.add(ent.text)  # coordinated with a company: "Honda, GM et ... Cruise"
+        return frozenset(out)
+
+    def _place_names(self, doc: Doc) -> frozenset[str]:
+        """Return the names the article uses as places ("à Grenoble", "près de Lyon")."""
+        places = set()
+        for ent in doc.ents:
+            before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            near_de = before == "de" and ent.start > 1 and doc[ent.start - 2].lower_ == "près"
+            if before in PLACE_PREPOSITIONS or near_de:
+                places.add(ent.text)
+        return frozenset(places)
+
+    def _company_like(self, ent: Span, places: frozenset[str]) -> bool:
+        """Return True for a named entity that may be a company the model labelled otherwise.
+
+        The French model labels company names ORG, but also LOC ("Symbio"),
+        PER ("Forvia") or MISC ("Plug Power"): those count unless the article
+        uses the name as a place or it reads as a person's (two words or more).
+        """
+        if ent.text in places or ent.text in self.city_holders:
+            return False  # "le groupe de Ningde": a city, even when labelled ORG
+        if ent.label_ == "ORG":
+            return True
+        if ent.label_ not in ("LOC", "PER", "MISC"):
+            return False
+        if ent.label_ == "PER" and len(ent) > 1:
+            return False
+        if any(not (t.pos_ in ("PROPN", "X") or t.text[:1].isupper()) for t in ent):
+            return False
+        return all(t.is_title or t.is_upper or t.text[:1].isupper() for t in ent) and ent[0].pos_ != "DET"
+
+    def _introduced_names(self, doc: Doc, named: list[Mention]) -> list[Mention]:
+        """Return unknown names a company noun introduces: "its mobility unit MOIA", "start-up Momenta".
+
+        Without a named-entity model (the blank English pipeline) this is how
+        companies missing from the knowledge base are found; with one, it
+        adds the names the model missed.
+        """
+        taken = {i for m in named for i in range(m.start, m.end)}
+        nouns = self.introducers
+        found: list[Mention] = []
+        lowers = [doc.vocab.strings[h] for h in doc.to_array(LOWER).tolist()]  # no Token object per word
+        i = 1
+        demonyms = self.demonym_words
+        while i < len(doc):
+            if lowers[i - 1] not in nouns:  # the test below needs it
+                i += 1
+                continue
+            j = i + 1 if doc[i].text == "," and doc[i - 1].lower_ in nouns else i
+            k = i - 1
+            while self.lang == "fr" and k > i - 3 and k > 0 and normalize(doc[k].text) in demonyms:
+                k -= 1  # "le conglomérat turc Koç"
+            if doc[k].lower_ in nouns and j < len(doc) and j not in taken and _name_like(doc[j]):
+                end = j
+                while (
+                    end < len(doc)
+                    and end - j < 4
+                    and end not in taken
+                    and (
+                        _name_like(doc[end])
+                        or (doc[end].text in ("&", "-") and end + 1 < len(doc) and _name_like(doc[end + 1]))
+                    )
+                ):
+                    end += 1
+                text = doc[j:end].text
+                if (
+                    end > j
+                    and self.kb.lookup(text) is None
+                    and normalize(text) not in self.stoplist
+                    and not (text.isupper() and len(text) <= 2)
+                ):
+                    found.append(Mention(j, end, entity_iri(text), text, "Organisation", via="model"))
+                    taken.update(range(j, end))
+                    i = end
+                    continue
+            i += 1
+        if self.lang == "fr":
+            found += self._named_before_apposition(doc, taken, named)
+            found += self._named_after_complement(doc, taken)
+        if self.lang == "en":
+            found += self._names_before_unit_nouns(doc, taken)
+        return found
+
+    def _named_after_complement(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        """Return unknown names after a company noun and its complement (French).
+
+        "le fabricant de batteries Primearth", "sa filiale de voitures autonomes
+        Cruise", "une coentreprise de recherche, BYD Toyota EV Technology": the
+        name may hold known names, and then replaces them.
+        """
+        found: list[Mention] = []
+        for noun in doc:
+            if noun.lower_ not in self.introducers:
+                continue
+            j = noun.i + 1
+            while j < len(doc) and normalize(doc[j].text) in self.demonym_words:
+                j += 1
+            if j < len(doc) and doc[j].lower_ in ("de", "des", "du", "d'", "d’"):
+                j += 1
+                while j < len(doc) and doc[j].pos_ == "DET":
+                    j += 1
+                words = 0
+                while (
+                    j < len(doc)
+                    and words < 3
+                    and doc[j].is_lower
+                    and doc[j].is_alpha
+                    and doc[j].lower_ not in ("de", "des", "du", "à", "en", "dans")
+                ):
+                    j, words = j + 1, words + 1  # not "la start-up de conduite autonome de Pittsburgh"
+                if not words:
+                    continue
+            if j < len(doc) and doc[j].text == "," and j > noun.i + 1:
+                j += 1
+            end = j
+            while end < len(doc) and end - j < 5 and (
+                (doc[end].text[:1].isupper() and not doc[end].is_sent_start)
+                or (doc[end].text in ("-", "&") and end > j)
+            ):
+                end += 1
+            if end == j or j == noun.i + 1 or all(i in taken for i in range(j, end)):
+                continue
+            text = doc[j:end].text
+            if (
+                self.kb.lookup(text) is None
+                and normalize(text) not in self.stoplist
+                and text not in self.city_holders
+                and not (text.isupper() and len(text) <= 2)
+            ):
+                found.append(Mention(j, end, entity_iri(text), text, self._kind_of(noun.lower_), via="model"))
+                taken.update(range(j, end))
+        return found
+
+    def _kind_of(self, noun: str) -> str:
+        """Return the kind a company noun gives an unknown name ("coentreprise" -> JointVenture)."""
+        kinds = self.lexicon.cue_map(self.lang, "descriptors", raw=True).get(noun, ())
+        return kinds[0] if len(kinds) == 1 and kinds[0] in ("JointVenture", "BusinessUnit") else "Organisation"
+
+    def _named_before_apposition(self, doc: Doc, taken: set[int], named: list[Mention]) -> list[Mention]:
+        """Return unknown names followed by a company noun in apposition: "Argo AI, la start-up de ..."."""
+        found: list[Mention] = []
+        dets = self.determiners
+        for comma in range(2, len(doc) - 2):
+            if doc[comma].text != "," or doc[comma + 1].lower_ not in dets:
+                continue
+            noun = comma + 2
+            while noun < len(doc) - 1 and doc[noun].pos_ == "ADJ":
+                noun += 1
+            if doc[noun].lower_ not in self.introducers:
+                continue
+            start = comma
+            while start - 1 >= 0 and comma - start < 4 and (start - 1) not in taken and _name_like(doc[start - 1]):
+                start -= 1
+            if start < comma and start - 1 >= 0 and (start - 1) in taken and doc[start - 1].text[:1].isupper():
+                head = max(m.start for m in named if m.start <= start - 1 < m.end)
+                start = head if comma - head <= 4 else start  # "Ford Otosan": the parent's name is part of it
+            text = doc[start:comma].text
+            if (
+                start < comma
+                and (start - 1 < 0 or not _name_like(doc[start - 1]))
+                and self.kb.lookup(text) is None
+                and normalize(text) not in self.stoplist
+                and not (text.isupper() and len(text) <= 2)
+            ):
+                found.append(Mention(start, comma, entity_iri(text), text, "Organisation", via="model"))
+                taken.update(range(start, comma))
+        return found
+
+    def _names_before_unit_nouns(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        """Return unknown names between a possessive and a unit noun: "its Cruise unit", "GM's Zoox arm" (English)."""
+        demonyms = {d.lower() for e in self.kb.of_kind("Country") for d in e.demonyms}
+        found: list[Mention] = []
+        for k, token in enumerate(doc):
+            if token.lower_ not in UNIT_NOUNS or k < 2:
+                continue
+            start = k
+            while start > 0 and k - start < 3 and start - 1 not in taken and _name_like(doc[start - 1]):
+                start -= 1
+            opener = doc[start - 1].lower_ if start > 0 else ""
+            words = {t.lower_ for t in doc[start:k]}
+            if start == k or opener not in ("its", "their", "'s", "’s") or words & (demonyms | REGION_WORDS):
+                continue
+            text = doc[start:k].text
+            if self.kb.lookup(text) is None and normalize(text) not in self.stoplist and not text.isupper():
+                found.append(Mention(start, k, entity_iri(text), text, "Organisation", via="model"))
+                taken.update(range(start, k))
+        return found

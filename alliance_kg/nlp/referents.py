@@ -1,0 +1,151 @@
+"""What a grammatical argument stands for: the mentions behind a subject, object or relative pronoun.
+
+:class:`ReferentReader` is a mixin of
+:class:`~alliance_kg.nlp.relations.RelationFinder`: it turns the tokens that
+fill a trigger's role into mentions — through coordination ("Hyundai et
+Kia"), relative pronouns ("Proton, dont ..."), pronouns and « nous »,
+appositions ("Dongfeng, groupe public ..."), "les deux groupes" and lists
+("à de nombreux constructeurs, dont BMW, ...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from alliance_kg.kb import normalize
+from alliance_kg.nlp import syntax
+from alliance_kg.nlp.anaphora import previous_subject
+from alliance_kg.nlp.spans import Mention
+
+
+class ReferentReader:
+    """Mixin: the mentions a trigger's argument tokens stand for."""
+
+    def _expand(self, tokens: list[Token], mention_at: dict[int, Mention], mentions: list[Mention]) -> list[Mention]:
+        found: dict[str, Mention] = {}
+        for token in tokens:
+            antecedent_token = syntax.relative_antecedent(token) if token.pos_ == "PRON" else None
+            if antecedent_token is not None:
+                mention = self._named_by(antecedent_token, mention_at)
+                if mention is not None:
+                    found.setdefault(mention.iri, mention)
+                continue
+            if normalize(token.text) in self.first_person and self._speaker is not None:
+                found.setdefault(self._speaker.iri, self._speaker)  # « nous » in a quote: the speaker's company
+                continue
+            if token.pos_ == "PRON" and normalize(token.text) in self.pronouns and token.i not in mention_at:
+                antecedent = previous_subject(token.doc, token.i, mentions)
+                if antecedent is not None:
+                    found.setdefault(antecedent.iri, antecedent)
+                continue
+            hits = syntax.find_below(token, lambda t: t.i in mention_at or t.i in self._pair_at, depth=3)
+            hits += [  # "le fabricant de batteries Primearth": a company below a technology
+                deeper
+                for hit in hits
+                if hit.i in mention_at and mention_at[hit.i].kind == "Technology"
+                for child in hit.children
+                if child.dep_ in syntax.DESCEND
+                for deeper in syntax.find_below(child, lambda t: t.i in mention_at, depth=1)
+                if mention_at[deeper.i].is_organisation
+            ]
+            for hit in hits:
+                if hit.i in self._pair_at and hit.i not in mention_at:  # "les deux groupes": both companies
+                    for mention in self._pair_at[hit.i]:
+                        found.setdefault(mention.iri, mention)
+                    continue
+                for conj in syntax.conjuncts(hit):
+                    mention = mention_at.get(conj.i)
+                    if mention is not None:
+                        found.setdefault(mention.iri, mention)
+                        for more in self._listed_after(token.doc, conj.i, mention_at):
+                            found.setdefault(more.iri, more)
+            if not hits and token.pos_ == "NOUN":
+                for mention in self._apposed_name(token, mention_at):
+                    found.setdefault(mention.iri, mention)
+        return list(found.values())
+
+    def _apposed_name(self, noun: Token, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the name a common noun stands beside, set off by a comma.
+
+        "Dongfeng, groupe public basé à Wuhan, pourrait ...": the subject "groupe"
+        is Dongfeng; "avec un autre constructeur d'État, Changan": Changan.
+        """
+        doc = noun.doc
+        before = self._comma_appositive(noun, mention_at)
+        if before:
+            return [mention_at[before[0].i]]
+        end = noun.i + 1
+        while end <= noun.right_edge.i and doc[end].text not in (",", ".", ";", ":"):
+            end += 1
+        if end + 1 < len(doc) and doc[end].text == ",":
+            first = end + 1
+            for opener in self.list_openers:  # "à de nombreux constructeurs, dont BMW, Mercedes-Benz et Volkswagen"
+                words = opener.split()
+                if [t.lower_ for t in doc[first : first + len(words)]] == words:
+                    first += len(words)
+                    break
+            if first in mention_at and mention_at[first].is_organisation and mention_at[first].start == first:
+                return [mention_at[first], *self._listed_after(doc, first, mention_at)] if first > end + 1 else [
+                    mention_at[first]
+                ]
+        return []
+
+    def _named_by(self, token: Token, mention_at: dict[int, Mention], climb: int = 4) -> Mention | None:
+        """Return the mention a relative pronoun's antecedent stands for, if it is an organisation's.
+
+        Climbs from the word the pronoun follows to the noun phrase it belongs to
+        ("Ampere, la filiale ... consacrée aux logiciels, dont ..." -> Ampere), but
+        never down into a complement: "les brevets de Nissan, dont" is about patents.
+        """
+        for _ in range(climb + 1):
+            if token.i in mention_at and mention_at[token.i].is_organisation:
+                return mention_at[token.i]
+            if token.dep_ == "appos" and token.head.i in mention_at:
+                return mention_at[token.head.i]  # "Horse, leur coentreprise ..., dans laquelle"
+            named = self._comma_appositive(token, mention_at)
+            if named:
+                return mention_at[named[0].i]
+            head = token.head
+            if head.i == token.i or (head.pos_ in ("VERB", "AUX") and token.dep_ != "acl" and head.dep_ != "acl"):
+                return None  # a clause's verb: the pronoun is not about a complement of it
+            token = token.head
+        return None
+
+    @staticmethod
+    def _listed_after(doc: Doc, i: int, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the mentions listed after the one at ``i`` ("Hyundai et Kia") that the parse did not coordinate.
+
+        A name that is the subject of the next clause ("..., et Geely investit") is not part of the list.
+        """
+        out: list[Mention] = []
+        end = i
+        while end in mention_at and mention_at[end] is mention_at[i]:
+            end += 1
+        current = mention_at[i]
+        while end < len(doc) and doc[end].lower_ in (",", "et", "and", "ainsi", "que", "as", "well"):
+            nxt = end
+            while nxt < len(doc) and doc[nxt].lower_ in (",", "et", "and", "ainsi", "que", "as", "well"):
+                nxt += 1
+            mention = mention_at.get(nxt)
+            if mention is None or mention is current or not mention.is_organisation:
+                break
+            if any(t.dep_.startswith("nsubj") for t in doc[nxt : mention.end if mention.end > nxt else nxt + 1]):
+                break
+            out.append(mention)
+            current, end = mention, nxt
+            while end in mention_at and mention_at[end] is mention:
+                end += 1
+        return out
+
+    @staticmethod
+    def _dont(anchor: Token) -> list[Token]:
+        """Return the antecedent of "dont" in the relative clause the trigger belongs to."""
+        clause = anchor
+        while clause.dep_ not in ("acl:relcl", "relcl") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ not in ("acl:relcl", "relcl"):
+            return []
+        for token in clause.subtree:
+            if token.lower_ == "dont" and token.i < anchor.i:
+                return [clause.head]
+        return []

@@ -1,0 +1,220 @@
+"""Where a trigger's arguments are: its roles in the parse, and the words that qualify it.
+
+:class:`RoleReader` is a mixin of
+:class:`~alliance_kg.nlp.relations.RelationFinder`: the tokens that fill a
+role of the lexicon (subject, object, apposition, possessive, a
+preposition, the noun a participle qualifies), the head chain whose mood
+and negation apply, and the fallbacks for a lost parse (a stake read from
+the words, technologies deeper in a complement, the clitic "en").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from alliance_kg.kb import normalize
+from alliance_kg.lexicon import Trigger
+from alliance_kg.nlp import syntax
+from alliance_kg.nlp.anaphora import previous_subject
+from alliance_kg.nlp.spans import Mention
+
+
+class RoleReader:
+    """Mixin: the tokens in a trigger's roles."""
+
+    def _chain(self, anchor: Token, trig: Trigger | None = None) -> list[Token]:
+        """Return the words whose mood, negation and hedges apply to the trigger.
+
+        A verb trigger takes its whole head chain. A noun trigger takes only
+        the support verbs and cue nouns above it ("envisage une coentreprise",
+        "projet de fusion"), not the verb of another statement it is an
+        argument of ("participer à la coentreprise").
+        """
+        if anchor.pos_ in ("VERB", "AUX") and (trig is None or trig.pos == "VERB"):
+            return syntax.head_chain(anchor)
+        chain, token = [anchor], anchor
+        while token.head.i != token.i and token.dep_ not in ("acl:relcl", "relcl", "ccomp", "parataxis"):
+            head = token.head
+            lemma = normalize(head.lemma_)
+            if lemma in self.support_verbs:
+                return chain + syntax.head_chain(head)
+            if lemma in self.cue_nouns and head.pos_ in ("NOUN", "PROPN"):
+                chain.append(head)
+                token = head
+                continue
+            if head.text == "%":  # "porter à 20 % sa participation"
+                token = head
+                continue
+            break
+        return chain
+
+    def _stake_object(self, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the company after "N % (du capital) de", read from the words when the parse is lost in numbers."""
+        doc = span.doc
+        i, seen_stake = span.end, False
+        while i < min(span.sent.end, span.end + 8):
+            token = doc[i]
+            if i in mention_at:
+                mention = mention_at[i]
+                return [mention] if seen_stake and mention.is_organisation else []
+            if token.text == "%" or token.lower_ in self.stake_words:
+                seen_stake = True
+            elif not (token.like_num or token.pos_ in ("DET", "ADP", "NUM") or token.lower_ in ("environ", "quelque")):
+                return []
+            i += 1
+        return []
+
+    @staticmethod
+    def _technologies_below(anchor: Token, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return technologies deeper in the trigger's complements ("développer des moteurs fonctionnant
+        à l'hydrogène", "développe lui-même ses batteries, ses moteurs et ses logiciels")."""
+        via = syntax.DESCEND | {"acl", "conj", "obj", "dep"}
+        found: dict[str, Mention] = {}
+        for child in anchor.children:
+            if child.dep_ not in ("obj", "dobj", "dep", "obl:arg", "xcomp") or child.i < anchor.i:
+                continue
+            for hit in syntax.find_below(child, lambda t: t.i in mention_at, depth=4, via=via):
+                for conj in syntax.conjuncts(hit):
+                    mention = mention_at.get(conj.i)
+                    if mention is not None and mention.kind == "Technology":
+                        found.setdefault(mention.iri, mention)
+        return list(found.values())
+
+    def _described_ventures(self, doc: Doc, mention_at: dict[int, Mention]) -> frozenset[str]:
+        """Return the organisations the article calls a joint venture ("Spotlight, la coentreprise ...")."""
+        out = set()
+        for token in doc:
+            if normalize(token.text) not in self.venture_words:
+                continue
+            named = self._comma_appositive(token, mention_at)
+            if named:
+                out.add(mention_at[named[0].i].iri)
+            nxt = token.i + 1
+            if nxt in mention_at and mention_at[nxt].is_organisation:
+                out.add(mention_at[nxt].iri)  # "la coentreprise Spotlight Automotive"
+        return frozenset(out)
+
+    def _whole_company(self, noun: Token) -> bool:
+        """Return True for a noun that stands for a company or a stake in it ("le constructeur", "20 %")."""
+        word = normalize(noun.lemma_ or noun.text)
+        return word in self.company_nouns or noun.lower_ in self.stake_words or noun.text == "%"
+
+    def _comma_appositive(self, anchor: Token, mention_at: dict[int, Mention]) -> list[Token]:
+        """Return the name before "NAME, [det adj*] trigger" (an apposition the parse may miss)."""
+        doc = anchor.doc
+        i = anchor.i - 1
+        while i >= 0 and doc[i].pos_ in ("DET", "ADJ", "NUM") and i not in mention_at:
+            i -= 1
+        if i >= 1 and doc[i].text == "," and (i - 1) in mention_at:
+            mention = mention_at[i - 1]
+            return [doc[mention.start : mention.end].root]
+        return []
+
+    def _role_tokens(
+        self, anchor: Token, role: str, trig: Trigger, mentions: list[Mention], mention_at: dict[int, Mention]
+    ) -> list[Token]:
+        doc = anchor.doc
+        verbal = anchor.pos_ in ("VERB", "AUX")
+        if role == "subj":
+            if verbal:
+                return syntax.subject_tokens(anchor)
+            if any(c.dep_ == "cop" for c in anchor.children):
+                return [c for c in anchor.children if c.dep_ in syntax.SUBJ]
+            if anchor.dep_ == "appos":
+                return [anchor.head]
+            if anchor.dep_ in ("obl:agent", "agent"):  # "X sont bousculés par la concurrence de Y"
+                return syntax.passive_object(anchor.head)
+            noun = anchor
+            while noun.dep_ == "nmod" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
+                noun = noun.head  # "une prise de participation": climb to "prise"
+            if (
+                noun.dep_ in ("obj", "dobj", "xcomp", "obl", "obl:arg", "pobj")
+                and normalize(noun.head.lemma_) in self.support_verbs
+            ):
+                return syntax.subject_tokens(noun)
+            return []
+        if role == "head":  # "Stellantis, basé aux Pays-Bas": the noun the participle qualifies
+            return [anchor.head] if anchor.dep_ in ("acl", "amod") and anchor.head.i != anchor.i else []
+        if role == "appos":
+            out = [
+                c
+                for c in anchor.children
+                if c.dep_ in ("appos", "flat:name", "nmod", "amod", "compound") and not syntax.case_of(c)
+            ]
+            if anchor.dep_ == "appos":
+                out.append(anchor.head)
+            return out + self._comma_appositive(anchor, mention_at)
+        if role == "poss":
+            dets = [
+                normalize(c.text)
+                for c in anchor.children
+                if normalize(c.text) in self.possessives or "Yes" in c.morph.get("Poss")
+            ]
+            if any(d in ("leur", "leurs", "their") for d in dets):  # "leur coentreprise": the clause's subjects
+                verb = anchor
+                while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                    verb = verb.head
+                return syntax.subject_tokens(verb)
+            if dets and anchor.dep_ == "conj" and anchor.head.i in mention_at:
+                return [anchor.head]  # "à Geely et à sa filiale Volvo Cars": sa = Geely
+            if dets:
+                antecedent = previous_subject(doc, anchor.i, mentions)
+                return [doc[antecedent.start : antecedent.end].root] if antecedent else []
+            return []
+        if role == "obj":
+            out = [c for c in anchor.children if c.dep_ in syntax.OBJ]
+            if not out and anchor.dep_ in ("acl:relcl", "relcl") and any(
+                c.lower_ in ("que", "qu'", "qu’", "that", "which") and c.i < anchor.i for c in anchor.children
+            ):
+                out = [anchor.head]  # "Spotlight, la coentreprise que les deux partenaires détiennent"
+            if trig.predicate == "acquires":  # "a racheté l'usine thaïlandaise de GM": a plant, not GM
+                out = [c for c in out if c.i in mention_at or c.pos_ != "NOUN" or self._whole_company(c)]
+            if verbal and syntax.is_passive(anchor):
+                out += syntax.passive_object(anchor)
+            return out
+        pool = list(anchor.children)
+        if trig.requires:  # "prendre une participation dans X": X hangs on the noun
+            pool += [g for c in anchor.children if normalize(c.lemma_) == normalize(trig.requires) for g in c.children]
+        pool += [r for r in syntax.relative_with_case(anchor) if r not in pool]  # "dans laquelle X investit"
+        adverbs = [c for c in anchor.children if c.pos_ == "ADV" and c.lower_ == role]
+        if adverbs:  # "auprès de CATL": the parse makes "auprès" an adverb with the name below it
+            return [g for c in adverbs for g in c.children if not g.is_punct]
+        picked = [
+            c
+            for c in pool
+            if self._case_of(c) == role
+            or self._case_of(c).endswith(" " + role)
+            or self._case_of(c).startswith(role + " ")  # "auprès de LG"
+        ]
+        if role == "de":  # "dont" is "de" + relative pronoun
+            picked += [c for c in pool if c.lower_ == "dont"]
+            clitic = next((c for c in anchor.children if c.lower_ == "en" and c.pos_ == "PRON"), None)
+            if clitic is not None and not picked:  # "Renault et Geely en détiendront 45 %": "en" = of it
+                picked += self._clitic_antecedent(anchor, mentions)
+        return picked
+
+    def _clitic_antecedent(self, anchor: Token, mentions: list[Mention]) -> list[Token]:
+        """Return what "en" stands for: the object of a verb just before, in the same sentence.
+
+        "Foxconn aurait approché Nissan en vue d'en prendre le contrôle": Nissan.
+        Further back the antecedent is too often another company; then nothing.
+        """
+        doc = anchor.doc
+        subjects = {m.iri for m in self._expand(syntax.subject_tokens(anchor), self._mention_at, mentions)}
+        before = [
+            m
+            for m in mentions
+            if anchor.sent.start <= m.start < anchor.i
+            and m.is_organisation
+            and m.iri not in subjects
+            and doc[m.start : m.end].root.dep_ in ("obj", "dobj", "obl:arg")
+        ]
+        return [doc[before[-1].start : before[-1].end].root] if before else []
+
+    def _args(
+        self, anchor: Token, roles: tuple[str, ...], trig: Trigger, mentions: list[Mention], mention_at
+    ) -> list[Mention]:
+        tokens: list[Token] = []
+        for role in roles:
+            tokens += self._role_tokens(anchor, role, trig, mentions, mention_at)
+        return self._expand(tokens, mention_at, mentions)
