@@ -29,7 +29,7 @@ class DescriptionReader:
         by_end = {m.end: m for m in named}
         attached: list[Description] = []
         resolved: list[Mention] = []
-        matches = sorted(self.matcher(doc, as_spans=True), key=lambda s: (s.start, -len(s)))
+        matches = sorted([*self._description_spans(doc), *self._city_spans(doc)], key=lambda s: (s.start, -len(s)))
         for span in filter_spans(matches):
             while len(span) > 2 and span[-1].lower_ in ("et", "and", "-"):
                 span = Span(doc, span.start, span.end - 1, label=span.label)  # "le constructeur français et [...]"

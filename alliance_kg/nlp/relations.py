@@ -75,6 +75,12 @@ class RelationFinder(RoleReader, ReferentReader):
         self.venture_words = frozenset(
             normalize(t.lemma) for t in self.lexicon.all_triggers(lang) if t.predicate == "jointVenture"
         )
+        self._venture_hashes = frozenset(  # the lowercase forms of those words, as hashes
+            nlp.vocab.strings.add(form)
+            for t in self.lexicon.all_triggers(lang)
+            if t.predicate == "jointVenture" and " " not in t.lemma
+            for form in (t.lemma.lower(), t.lemma.lower() + "s")
+        )
         self.company_nouns = (
             frozenset(self.lexicon.cue_map(lang, "descriptors"))
             | self.lexicon.cues(lang, "plural_descriptors")
@@ -211,7 +217,7 @@ class RelationFinder(RoleReader, ReferentReader):
                             if syntax.case_of(c) in ("avec", "with", "entre", "between")
                             or (c.lower_ in ("lequel", "laquelle", "which", "whom") and c.dep_.startswith("obl"))
                         ]
-                        + [r for r in syntax.relative_with_case(head) if syntax.case_of(r) in ("avec", "with")],
+                        + [r for r in self._relative_with_case(head) if self._case_of(r) in ("avec", "with")],
                         mention_at,
                         mentions,
                     )
@@ -257,7 +263,7 @@ class RelationFinder(RoleReader, ReferentReader):
             if not subjects:  # "le rachat de Hella par Faurecia": the agent, when there is one, is the subject
                 subjects = self._args(anchor, trig.subject_roles, trig, mentions, mention_at)
             objects = self._args(anchor, trig.object_roles, trig, mentions, mention_at)
-            relative = syntax.relative_with_case(anchor)
+            relative = self._relative_with_case(anchor)
             if relative and any(relative[0].i < m.start < anchor.i for m in subjects):
                 # "Proton, dont Geely détient 49,9 %": the subject follows the pronoun
                 subjects = [m for m in subjects if relative[0].i < m.start]
@@ -328,6 +334,8 @@ class RelationFinder(RoleReader, ReferentReader):
         self._pair_at = {i: (p.first, p.second) for p in doc._.pairs or [] for i in range(p.start, p.end)}
         self._rows = doc.to_array([LOWER, LEMMA, IS_ALPHA]).tolist()
         self._cases = {}
+        self._relatives: dict[int, list[Token]] = {}
+        self._ended: dict[int, bool] = {}
         relations: list[Relation] = []
         self.attributor.reset()
         for sent in doc.sents:
@@ -378,8 +386,21 @@ class RelationFinder(RoleReader, ReferentReader):
         start, end = trimmed(sent)
         return Relation(subj, predicate, obj, polarity, quals.modality, attributed, share, start, end, anchor.i)
 
+    def _relative_with_case(self, token: Token) -> list[Token]:
+        """Return :func:`syntax.relative_with_case` of ``token``, once per token of the doc."""
+        found = self._relatives.get(token.i)
+        if found is None:
+            found = self._relatives[token.i] = syntax.relative_with_case(token)
+        return found
+
     def _terminated(self, sent: Span) -> bool:
-        """Return True when the sentence says a tie ended ("called off", "ont mis fin")."""
+        """Return True when the sentence says a tie ended ("called off", "ont mis fin"), once per sentence."""
+        found = self._ended.get(sent.start)
+        if found is None:
+            found = self._ended[sent.start] = self._ends_a_tie(sent)
+        return found
+
+    def _ends_a_tie(self, sent: Span) -> bool:
         words = [t.lower_ for t in sent]
         parsed = sent.doc.has_annotation("DEP")
         for phrase in self.terminators:

@@ -83,9 +83,10 @@ class RoleReader:
     def _described_ventures(self, doc: Doc, mention_at: dict[int, Mention]) -> frozenset[str]:
         """Return the organisations the article calls a joint venture ("Spotlight, la coentreprise ...")."""
         out = set()
-        for token in doc:
-            if normalize(token.text) not in self.venture_words:
+        for i, row in enumerate(self._rows):  # (LOWER, LEMMA, IS_ALPHA) hashes of the doc's tokens
+            if row[0] not in self._venture_hashes:
                 continue
+            token = doc[i]
             named = self._comma_appositive(token, mention_at)
             if named:
                 out.add(mention_at[named[0].i].iri)
@@ -175,7 +176,7 @@ class RoleReader:
         pool = list(anchor.children)
         if trig.requires:  # "prendre une participation dans X": X hangs on the noun
             pool += [g for c in anchor.children if normalize(c.lemma_) == normalize(trig.requires) for g in c.children]
-        pool += [r for r in syntax.relative_with_case(anchor) if r not in pool]  # "dans laquelle X investit"
+        pool += [r for r in self._relative_with_case(anchor) if r not in pool]  # "dans laquelle X investit"
         adverbs = [c for c in anchor.children if c.pos_ == "ADV" and c.lower_ == role]
         if adverbs:  # "auprès de CATL": the parse makes "auprès" an adverb with the name below it
             return [g for c in adverbs for g in c.children if not g.is_punct]
