@@ -30,11 +30,11 @@ from alliance_kg.errors import AllianceKGError, GraphError, InputError
 from alliance_kg.extract import Extractor, Result
 from alliance_kg.graph import (
     write_edge,
-    PREDICATE_IRIS, SYMMETRIC_IRIS, add_article, article_iri, article_triples, edge_iri, entity_triples,
-    new_dataset, statement_triples, statements_graph_iri,
+    SYMMETRIC_IRIS, add_article, article_iri, article_triples, edge_iri, entity_triples,
+    new_dataset, statement_triples, statements_graph_iri, summary_counts,
 )
 from alliance_kg.kb import KnowledgeBase, load_kb
-from alliance_kg.namespaces import AKA, AKE
+from alliance_kg.namespaces import AKA
 from alliance_kg.rdfio import atomic_write, format_for, load_graph, write_graph
 from alliance_kg.statement import Statement
 
@@ -415,12 +415,4 @@ def summarize(ds: Dataset) -> dict:
         if graph is None:
             graph = graphs[context] = ds.graph(context)
         by_predicate[str(graph.value(node, RDF.predicate)).removeprefix(str(AKA))] += 1
-    entities = {s for s in default.subjects(RDF.type, None) if str(s).startswith(str(AKE))}
-    return {
-        "articles": len(set(default.subjects(RDF.type, AKA.Article))),
-        "entities": len(entities),
-        "statements": sum(by_predicate.values()),
-        "statements_by_predicate": dict(sorted(by_predicate.items())),
-        "direct_triples": sum(1 for _, p, _ in default if p in PREDICATE_IRIS),
-        "named_graphs": named,
-    }
+    return summary_counts(ds, by_predicate, named)

@@ -259,6 +259,12 @@ def dataset_summary(ds: Dataset) -> dict:
         named += 1
         for node in g.subjects(RDF.type, AKA.Statement):
             by_predicate[str(g.value(node, RDF.predicate)).removeprefix(str(AKA))] += 1
+    return summary_counts(ds, by_predicate, named)
+
+
+def summary_counts(ds: Dataset, by_predicate: Counter, named: int) -> dict:
+    """Return the build summary of ``ds`` given its statements counted by predicate and its named graphs."""
+    default = ds.default_graph
     entities = {s for s in default.subjects(RDF.type, None) if str(s).startswith(str(AKE))}
     return {
         "articles": len(set(default.subjects(RDF.type, AKA.Article))),
@@ -272,6 +278,7 @@ def dataset_summary(ds: Dataset) -> dict:
 
 __all__ = [
     "add_article", "article_iri", "bind_prefixes", "collect_garbage", "dataset_summary", "date_literal",
+    "summary_counts",
     "edge_iri", "entity_triples", "expand_iri", "new_dataset", "refresh_edges", "regroup_statements",
     "remove_article", "resolve_entity", "share_literal", "statement_triples", "statements_graph_iri",
     "union_graph", "MODALITY", "POLARITY",
