@@ -372,3 +372,9 @@ def test_the_young_company_is_an_anaphor(extractor):
     keys = _keys(extractor, "Volkswagen et Rivian ont annoncé mardi que le groupe allemand allait investir "
                             "jusqu'à 5 milliards de dollars dans la jeune entreprise.")
     assert ("Volkswagen", "investsIn", "Rivian", "affirmed", "planned") in keys, keys
+
+
+def test_offering_a_technology_to_others_shares_it(extractor):
+    keys = _keys(extractor, "Le constructeur japonais Nissan pourrait proposer sa technologie hybride e-Power à "
+                            "ses partenaires.")
+    assert ("Nissan", "sharesTechnology", "e-Power", "affirmed", "speculative") in keys, keys
