@@ -378,3 +378,15 @@ def test_offering_a_technology_to_others_shares_it(extractor):
     keys = _keys(extractor, "Le constructeur japonais Nissan pourrait proposer sa technologie hybride e-Power à "
                             "ses partenaires.")
     assert ("Nissan", "sharesTechnology", "e-Power", "affirmed", "speculative") in keys, keys
+
+
+def test_a_compound_nationality_gives_each_country(extractor):
+    keys = _keys(extractor, "Le constructeur franco-italien Stellantis a annoncé un accord avec Leapmotor.")
+    assert ("Stellantis", "basedIn", "France", "affirmed", "asserted") in keys, keys
+    assert ("Stellantis", "basedIn", "Italy", "affirmed", "asserted") in keys, keys
+
+
+def test_a_compound_nationality_alone_is_not_resolved_by_country(extractor):
+    keys = _keys(extractor, "Renault a publié ses comptes. Le constructeur franco-italien a annoncé qu'il "
+                            "renonçait à l'hydrogène.")
+    assert not any(k[1] == "basedIn" for k in keys), keys

@@ -63,9 +63,11 @@ class DescriptionReader:
                 targets = [target]
                 if after is not None and (label == "COUNTRY_POSSESSIVE" or _plural(span, self.plural_words)):
                     targets += _coordinated(doc, after, by_start)  # "les marques chinoises BYD et Leapmotor"
-                if country:
-                    attached += [Description(span.start, span.end, t, country) for t in targets]
+                for each in self._countries(span) or ([country] if country else []):
+                    attached += [Description(span.start, span.end, t, each) for t in targets]
                 continue
+            if len(self._countries(span)) > 1:
+                continue  # "le constructeur franco-italien" alone: the home country in the base may be a third one
             if indefinite or bare:
                 continue  # "un constructeur chinois" not in apposition introduces another company
             if label == "COUNTRY_POSSESSIVE" or _plural(span, self.plural_words):
@@ -125,8 +127,25 @@ class DescriptionReader:
             return nxt if nxt != i + 1 else i
         return i
 
+    def _countries(self, span: Span) -> list[str]:
+        """Return every country a compound nationality names: "franco-italien" -> France, Italy."""
+        prefixes = self.lexicon.cue_map(self.lang, "demonym_prefixes")
+        out: list[str] = []
+        for token in span:
+            parts = normalize(token.text).split("-")
+            if len(parts) < 2 or not all(p in prefixes for p in parts[:-1]):
+                continue
+            for part in parts[:-1]:
+                entity = self.kb.lookup(prefixes[part][0])
+                if entity is not None and entity.iri not in out:
+                    out.append(entity.iri)
+            last = self.kb.country_of_demonym(parts[-1])
+            if last is not None and last.iri not in out:
+                out.append(last.iri)
+        return out
+
     def _read_description(self, span: Span) -> tuple[str | None, tuple[str, ...]]:
-        country = None
+        country = next(iter(self._countries(span)), None)
         kinds: set[str] = set()
         descriptors = self.lexicon.cue_map(self.lang, "descriptors")
         sectors = self.lexicon.cue_map(self.lang, "sector_words")

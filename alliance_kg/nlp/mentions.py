@@ -93,6 +93,10 @@ class MentionFinder(UnknownNames, DescriptionReader):
         demonyms = {d.lower() for e in self.kb.of_kind("Country") for d in e.demonyms}
         modifiers = sorted(demonyms | set(lex.cue_map(self.lang, "sector_words", raw=True)))
         matcher = Matcher(nlp.vocab)
+        prefixes = sorted(lex.cue_map(self.lang, "demonym_prefixes", raw=True), key=len, reverse=True)
+        if prefixes:  # "franco-italien", "sino-japonais": one token, several nationalities
+            alternatives = "|".join(prefixes)
+            compound = {"LOWER": {"REGEX": rf"^(?:(?:{alternatives})-)+[^\W\d_]+$"}}
         anaphor_words = lex.cues(self.lang, "generic_anaphors", raw=True)
         keys = {*descriptors, *modifiers, *anaphor_words, "coentreprise", "co-entreprise", "joint-venture", "joint"}
         keys |= {"venture", "'s", "’s"}
@@ -139,6 +143,13 @@ class MentionFinder(UnknownNames, DescriptionReader):
                 ],
                 greedy="LONGEST",
             )
+            if prefixes:  # "le constructeur franco-italien", "du sino-japonais Envision AESC"
+                matcher.add(
+                    "DESCRIPTION",
+                    [[{"NORM": {"IN": dets}}, {"POS": "ADJ", "OP": "?"}, {"NORM": {"IN": descriptors}}, compound]],
+                    greedy="LONGEST",
+                )
+                matcher.add("DEMONYM_NAME", [[{"NORM": {"IN": dets}}, compound]], greedy="LONGEST")
         else:
             matcher.add(
                 "DESCRIPTION",
@@ -225,7 +236,7 @@ class MentionFinder(UnknownNames, DescriptionReader):
         spans: list[Span] = []
         sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
         for sent in sents:
-            if any(h in keys for h in norms[sent.start : sent.end]):
+            if any(h in keys for h in norms[sent.start : sent.end]) or any("-" in t.text for t in sent):
                 spans.extend(self.matcher(sent, as_spans=True))
         return spans
 
