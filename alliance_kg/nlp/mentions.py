@@ -236,7 +236,7 @@ class MentionFinder(UnknownNames, DescriptionReader):
         spans: list[Span] = []
         sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
         for sent in sents:
-            if any(h in keys for h in norms[sent.start : sent.end]) or any("-" in t.text for t in sent):
+            if any(h in keys for h in norms[sent.start : sent.end]) or "-" in sent.text:
                 spans.extend(self.matcher(sent, as_spans=True))
         return spans
 
