@@ -21,6 +21,8 @@ relation stage can state ``basedIn``.
 
 from __future__ import annotations
 
+import re
+
 from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -93,10 +95,12 @@ class MentionFinder(UnknownNames, DescriptionReader):
         demonyms = {d.lower() for e in self.kb.of_kind("Country") for d in e.demonyms}
         modifiers = sorted(demonyms | set(lex.cue_map(self.lang, "sector_words", raw=True)))
         matcher = Matcher(nlp.vocab)
+        self._compound_re: re.Pattern | None = None  # a sentence holding "franco-", "sino-" ...
         prefixes = sorted(lex.cue_map(self.lang, "demonym_prefixes", raw=True), key=len, reverse=True)
         if prefixes:  # "franco-italien", "sino-japonais": one token, several nationalities
             alternatives = "|".join(prefixes)
             compound = {"LOWER": {"REGEX": rf"^(?:(?:{alternatives})-)+[^\W\d_]+$"}}
+            self._compound_re = re.compile(rf"(?<!\w)(?:{alternatives})-", re.IGNORECASE)
         anaphor_words = lex.cues(self.lang, "generic_anaphors", raw=True)
         keys = {*descriptors, *modifiers, *anaphor_words, "coentreprise", "co-entreprise", "joint-venture", "joint"}
         keys |= {"venture", "'s", "’s"}
@@ -236,7 +240,8 @@ class MentionFinder(UnknownNames, DescriptionReader):
         spans: list[Span] = []
         sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
         for sent in sents:
-            if any(h in keys for h in norms[sent.start : sent.end]) or "-" in sent.text:
+            compound = self._compound_re is not None and self._compound_re.search(sent.text) is not None
+            if compound or any(h in keys for h in norms[sent.start : sent.end]):
                 spans.extend(self.matcher(sent, as_spans=True))
         return spans
 
