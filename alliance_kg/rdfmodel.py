@@ -31,7 +31,8 @@ SYMMETRIC_IRIS = frozenset(AKA[p] for p in SYMMETRIC)
 Triple = tuple[URIRef, URIRef, object]
 
 # the terms of every statement, made once: rdflib's Namespace builds and checks a new URIRef at each access
-_STATEMENT, _SPECIFIC, _POSITION, _QUOTE = AKA.Statement, OA.SpecificResource, OA.TextPositionSelector, OA.TextQuoteSelector
+_STATEMENT, _SPECIFIC = AKA.Statement, OA.SpecificResource
+_POSITION, _QUOTE = OA.TextPositionSelector, OA.TextQuoteSelector
 _TYPE, _SUBJECT, _PREDICATE, _OBJECT = RDF.type, RDF.subject, RDF.predicate, RDF.object
 _POLARITY_P, _MODALITY_P, _EVIDENCE_P, _ATTRIBUTED_P, _SHARE_P = (
     AKA.polarity, AKA.modality, AKA.evidence, AKA.attributedTo, AKA.share)
@@ -95,7 +96,7 @@ def share_literal(share: float | int | str) -> Literal:
 
 def edge_iri(s: URIRef, p: URIRef, o: URIRef) -> URIRef:
     """Return the IRI of the summary node of a direct triple (``aks:edge-<hash>``)."""
-    digest = hashlib.sha1(f"{s}\x1f{p}\x1f{o}".encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha1(f"{s}\x1f{p}\x1f{o}".encode()).hexdigest()[:16]
     return AKS[f"edge-{digest}"]
 
 

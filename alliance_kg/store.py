@@ -383,7 +383,8 @@ def _entity_graph(native: object) -> tuple[list[object], Graph]:
     entities = sorted({row[0] for row in _select(native, _ENTITY_SET) if isinstance(row[0], URIRef)}, key=str)
     graph = Graph(bind_namespaces="none")
     values = " ".join(f"<{p}>" for p in sorted(ENTITY_PREDICATES))
-    for e, p, v in _select(native, f"SELECT ?e ?p ?v WHERE {{ {{ {_ENTITY_SET} }} VALUES ?p {{ {values} }} ?e ?p ?v }}"):
+    query = f"SELECT ?e ?p ?v WHERE {{ {{ {_ENTITY_SET} }} VALUES ?p {{ {values} }} ?e ?p ?v }}"
+    for e, p, v in _select(native, query):
         graph.add((e, p, v))
     for c, label in _select(native, "SELECT DISTINCT ?c ?l WHERE { ?e aka:homeCountry ?c . ?c skos:prefLabel ?l }"):
         graph.add((c, SKOS.prefLabel, label))
@@ -413,8 +414,9 @@ def _detail_graph(native: object, nodes: set[str], entities: Graph) -> Graph:
     if not nodes:
         return graph
     values = _values(nodes)
+    listed = values.replace(" ", ", ")
     statements = [row[0] for row in _select(native, f"""SELECT DISTINCT ?st WHERE {{
-        VALUES ?s {{ {values} }} ?st rdf:subject ?s ; rdf:object ?o . FILTER (?o IN ({values.replace(" ", ", ")})) }}""")]
+        VALUES ?s {{ {values} }} ?st rdf:subject ?s ; rdf:object ?o . FILTER (?o IN ({listed})) }}""")]
     if not statements:
         return graph
     keep, resources = frozenset(NETWORK_PREDICATES), set()

@@ -140,7 +140,7 @@ def unbalanced_triads(net: nx.MultiDiGraph) -> list[Tension]:
 def contradictions(net: nx.MultiDiGraph) -> list[Tension]:
     """Return ties that are affirmed in one article and negated in another (or the same)."""
     found: list[Tension] = []
-    for u, v, key, data in sorted(net.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+    for u, v, _key, data in sorted(net.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         if data["polarity"] != "negated" or not net.has_edge(u, v, f"{data['predicate']}|affirmed"):
             continue
         affirmed = net.edges[u, v, f"{data['predicate']}|affirmed"]

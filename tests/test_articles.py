@@ -78,11 +78,11 @@ def test_german_and_empty_articles_are_skipped_not_parsed():
 # ------------------------------------------------------------------- decoding
 
 def test_decode_plain_utf8_has_no_note():
-    assert decode("Citroën et Renault".encode("utf-8")) == ("Citroën et Renault", None)
+    assert decode("Citroën et Renault".encode()) == ("Citroën et Renault", None)
 
 
 def test_decode_removes_bom():
-    text, note = decode(b"\xef\xbb\xbf" + "Société".encode("utf-8"))
+    text, note = decode(b"\xef\xbb\xbf" + "Société".encode())
     assert text == "Société"
     assert note and "byte-order mark" in note
 

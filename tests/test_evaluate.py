@@ -110,7 +110,8 @@ def test_negated_gold_emitted_as_affirmed_is_counted():
 
 
 def test_polarity_is_part_of_the_tuple():
-    report = _score(_gold(_g("Nissan", "distrusts", "Geely")), [_st("Nissan", "distrusts", "Geely", polarity="negated")])
+    report = _score(_gold(_g("Nissan", "distrusts", "Geely")),
+                    [_st("Nissan", "distrusts", "Geely", polarity="negated")])
     assert _counts(report["strict"]) == (0, 1, 1)
     assert report["negated_emitted_as_affirmed"] == 0
 
@@ -122,7 +123,8 @@ def test_modality_and_attribution_accuracy_on_matched_tuples():
                  _g("Renault", "acquires", "Dacia", modality="planned"),  # missed: not in the accuracies
                  entities={"Reuters": ["l'agence Reuters"]})
     predicted = [_st("Nissan", "distrusts", "Geely", attributed="Unnamed Sources"),                # both right
-                 _st("Nissan", "investsIn", "Ampere", modality="planned", attributed="l'agence Reuters"),  # modality wrong
+                 # modality wrong
+                 _st("Nissan", "investsIn", "Ampere", modality="planned", attributed="l'agence Reuters"),
                  _st("Renault", "shareholderOf", "Nissan", attributed="Renault")]               # attribution wrong
     report = _score(gold, predicted)
     assert _counts(report["strict"]) == (3, 0, 1)

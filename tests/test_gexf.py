@@ -88,7 +88,8 @@ def test_gexf_carries_the_timeline_colours_sizes_and_kinds(gexf_file, net):
     assert (graph.get("start"), graph.get("end")) == ("2023-04-01", "2023-11-06")
     edges = graph.findall(f"{{{GEXF_NS}}}edges/{{{GEXF_NS}}}edge")
     assert {e.get("kind") for e in edges} >= {"memberOf", "jointVenture", "distrusts"}
-    joint = [e for e in edges if e.get("kind") == "jointVenture" and {e.get("source"), e.get("target")} == {"geely", "renault"}]
+    joint = [e for e in edges
+             if e.get("kind") == "jointVenture" and {e.get("source"), e.get("target")} == {"geely", "renault"}]
     assert joint[0].get("weight") == "2.0"
     spell = joint[0].find(f"{{{GEXF_NS}}}spells/{{{GEXF_NS}}}spell")
     assert (spell.get("start"), spell.get("end")) == ("2023-04-01", "2023-11-06")

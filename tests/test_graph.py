@@ -80,7 +80,7 @@ def test_share_is_a_decimal_and_sources_resolve_through_the_kb(seed_dataset):
 
 
 def test_no_blank_nodes_anywhere(seed_dataset):
-    for s, p, o, _ in seed_dataset.quads((None, None, None, None)):
+    for s, _p, o, _ in seed_dataset.quads((None, None, None, None)):
         assert not isinstance(s, BNode) and not isinstance(o, BNode)
 
 

@@ -30,7 +30,8 @@ def net():
 
 def test_nodes_carry_label_type_country_and_iri(net):
     nissan = net.nodes[NISSAN]
-    assert (nissan["label"], nissan["type"], nissan["country"], nissan["iri"]) == ("Nissan", "Automaker", "Japan", NISSAN)
+    found = (nissan["label"], nissan["type"], nissan["country"], nissan["iri"])
+    assert found == ("Nissan", "Automaker", "Japan", NISSAN)
     assert nissan["articles"] == 1
     assert net.nodes[entity_iri("e-Power")]["type"] == "Technology"
     assert net.nodes[entity_iri("Renault-Nissan-Mitsubishi Alliance")]["type"] == "Alliance"

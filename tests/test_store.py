@@ -25,7 +25,8 @@ from alliance_kg.namespaces import AKA, AKD
 from alliance_kg.query import format_result, run_query
 from alliance_kg.rdfio import load_graph, serialize, write_graph
 from alliance_kg.store import (
-    add_quads, close_dataset, import_file, is_store_spec, iter_quads, native_store, open_dataset, opened, store_dir, to_memory,
+    add_quads, close_dataset, import_file, is_store_spec, iter_quads, native_store, open_dataset, opened, store_dir,
+    to_memory,
     write_sorted_lines,
 )
 

@@ -33,8 +33,10 @@ def _odd_dataset() -> Dataset:
     for triple in [
         (node, RDF.type, AKA.Automaker), (node, RDF.type, AKA.Organisation),
         (node, RDFS.label, Literal("Odd", lang="EN")), (node, RDFS.label, Literal("Bizarre", lang="fr")),
-        (node, SKOS.altLabel, Literal('a "quoted"\nline\\')), (node, SKOS.altLabel, Literal("42", datatype=XSD.integer)),
-        (node, SKOS.altLabel, Literal("2.5", datatype=XSD.decimal)), (node, SKOS.altLabel, Literal("true", datatype=XSD.boolean)),
+        (node, SKOS.altLabel, Literal('a "quoted"\nline\\')),
+        (node, SKOS.altLabel, Literal("42", datatype=XSD.integer)),
+        (node, SKOS.altLabel, Literal("2.5", datatype=XSD.decimal)),
+        (node, SKOS.altLabel, Literal("true", datatype=XSD.boolean)),
         (node, SKOS.altLabel, Literal("x", datatype=URIRef("http://example.org/dt"))),
         (node, AKA.partnerOf, other), (node, AKA.partnerOf, AKE["zeta"]), (node, AKA.partnerOf, AKE["alpha"]),
         (node, AKA.partnerOf, URIRef("http://example.org/not-bound#x")),
