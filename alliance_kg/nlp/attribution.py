@@ -22,9 +22,6 @@ from alliance_kg.statement import UNNAMED_SOURCES
 
 _VERBAL = (VERB, AUX)
 
-#: Markers that give a source only at the head of a clause ("Pour Renault, ..."), not in
-#: "construira pour Honda".
-WEAK_MARKERS = frozenset({"pour", "for"})
 
 
 class Attributor:
@@ -36,6 +33,8 @@ class Attributor:
         self.speech = lexicon.cues(lang, "speech_verbs")
         self.speech_raw = lexicon.cues(lang, "speech_verbs", raw=True)
         self.markers = lexicon.cues(lang, "source_markers", raw=True)
+        # markers that give a source only at the head of a clause ("Pour Renault, ..."), not in "construira pour Honda"
+        self.weak_markers = lexicon.cues(lang, "weak_source_markers", raw=True)
         self.roles = lexicon.cues(lang, "role_nouns", raw=True)
 
     # -- helpers --------------------------------------------------------
@@ -62,7 +61,7 @@ class Attributor:
         for token in self._candidates(sent):
             low = token.lower_
             opens = token.i == sent.start or token.nbor(-1).text in (",", ";", ":", "«", '"')
-            if (low in self.markers and (low not in WEAK_MARKERS or opens)) or (
+            if (low in self.markers and (low not in self.weak_markers or opens)) or (
                 low == "après" and token.i > sent.start and token.nbor(-1).lower_ in ("d'", "d’")
             ):
                 if token.dep_ in ("case", "fixed", "prep") and token.head.i != token.i:

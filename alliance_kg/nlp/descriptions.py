@@ -48,7 +48,8 @@ class DescriptionReader:
             indefinite = first in ("un", "une")  # French only: English "a Japanese automaker" keeps resolving
             if bare and (span.start == 0 or doc[span.start - 1].text != ","):
                 continue  # a description without a determiner is one only in apposition
-            country, kinds = self._read_description(span)
+            countries = self._countries(span)
+            country, kinds = self._read_description(span, countries)
             if label == "COUNTRY_POSSESSIVE":
                 entity = self.kb.lookup(span[:-1].text)
                 country = entity.iri if entity is not None and entity.kind == "Country" else None
@@ -63,10 +64,10 @@ class DescriptionReader:
                 targets = [target]
                 if after is not None and (label == "COUNTRY_POSSESSIVE" or _plural(span, self.plural_words)):
                     targets += _coordinated(doc, after, by_start)  # "les marques chinoises BYD et Leapmotor"
-                for each in self._countries(span) or ([country] if country else []):
+                for each in countries or ([country] if country else []):
                     attached += [Description(span.start, span.end, t, each) for t in targets]
                 continue
-            if len(self._countries(span)) > 1:
+            if len(countries) > 1:
                 continue  # "le constructeur franco-italien" alone: the home country in the base may be a third one
             if indefinite or bare:
                 continue  # "un constructeur chinois" not in apposition introduces another company
@@ -129,7 +130,7 @@ class DescriptionReader:
 
     def _countries(self, span: Span) -> list[str]:
         """Return every country a compound nationality names: "franco-italien" -> France, Italy."""
-        prefixes = self.lexicon.cue_map(self.lang, "demonym_prefixes")
+        prefixes = self.demonym_prefixes
         out: list[str] = []
         for token in span:
             parts = normalize(token.text).split("-")
@@ -144,11 +145,11 @@ class DescriptionReader:
                 out.append(last.iri)
         return out
 
-    def _read_description(self, span: Span) -> tuple[str | None, tuple[str, ...]]:
-        country = next(iter(self._countries(span)), None)
+    def _read_description(self, span: Span, countries: list[str]) -> tuple[str | None, tuple[str, ...]]:
+        """Return the (first) country and the kinds of company a description states."""
+        country = countries[0] if countries else None
         kinds: set[str] = set()
-        descriptors = self.lexicon.cue_map(self.lang, "descriptors")
-        sectors = self.lexicon.cue_map(self.lang, "sector_words")
+        descriptors, sectors = self.descriptor_kinds, self.sector_kinds
         for token in span:
             word = normalize(token.text)
             entity = self.kb.country_of_demonym(word)

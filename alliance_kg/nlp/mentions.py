@@ -66,6 +66,11 @@ class MentionFinder(UnknownNames, DescriptionReader):
         self.plural_words = self.lexicon.cues(lang, "plural_descriptors", raw=True)
         self.introducers = self.lexicon.cues(lang, "name_introducers", raw=True)
         self.determiners = self.lexicon.cues(lang, "determiners", raw=True)
+        # the lexicon's maps, read once (cue_map returns a copy at every call)
+        self.descriptor_kinds = self.lexicon.cue_map(lang, "descriptors")
+        self.sector_kinds = self.lexicon.cue_map(lang, "sector_words")
+        self.demonym_prefixes = self.lexicon.cue_map(lang, "demonym_prefixes")
+        self.company_nouns = self.introducers | frozenset(self.lexicon.cue_map(lang, "descriptors", raw=True))
         self.demonym_words = frozenset(self.kb.demonyms)
         self.ruler = self._build_ruler(nlp)
         self.matcher = self._build_matcher(nlp)
@@ -209,7 +214,7 @@ class MentionFinder(UnknownNames, DescriptionReader):
                 [{"NORM": {"IN": ["le", "la", "l'", "the"]}}, {"NORM": {"IN": anaphors}}],
                 [  # "la jeune entreprise", "le nouveau groupe"
                     {"NORM": {"IN": ["le", "la", "l'", "the"]}},
-                    {"NORM": {"IN": ["jeune", "nouveau", "nouvelle", "young", "new"]}},
+                    {"NORM": {"IN": sorted(lex.cues(self.lang, "anaphor_adjectives", raw=True))}},
                     {"NORM": {"IN": anaphors}},
                 ],
             ],

@@ -78,7 +78,7 @@ class UnknownNames:
         a company noun or a nationality stands right before it ("l'équipementier
         Forvia", "l'américain Plug Power") or in apposition after it.
         """
-        nouns = self.introducers | frozenset(self.lexicon.cue_map(self.lang, "descriptors", raw=True))
+        nouns = self.company_nouns
         orgs = {i for m in named if m.is_organisation for i in range(m.start, m.end)}
         out = set()
         for ent in doc.ents:
@@ -233,7 +233,7 @@ class UnknownNames:
 
     def _kind_of(self, noun: str) -> str:
         """Return the kind a company noun gives an unknown name ("coentreprise" -> JointVenture)."""
-        kinds = self.lexicon.cue_map(self.lang, "descriptors", raw=True).get(noun, ())
+        kinds = self.descriptor_kinds.get(normalize(noun), ())
         return kinds[0] if len(kinds) == 1 and kinds[0] in ("JointVenture", "BusinessUnit") else "Organisation"
 
     def _named_before_apposition(self, doc: Doc, taken: set[int], named: list[Mention]) -> list[Mention]:
