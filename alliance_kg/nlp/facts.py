@@ -114,6 +114,9 @@ class DescriptionFacts:
                 return mention_at[i - 1]
             if doc[i].is_punct:
                 break
+        named = self._named_after(tech, mention_at)
+        if named is not None:
+            return named
         if doc.has_annotation("DEP"):
             return self._parsed_holder(tech, mention_at)
         # "a maker of batteries": holder, preposition, technology
@@ -121,6 +124,25 @@ class DescriptionFacts:
         for token in reversed(before):
             if normalize(token.text) in self.holders:
                 return self._referent(token, mention_at)
+        return None
+
+    def _named_after(self, tech: Span, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return the name after "holder de TECH": "le fabricant de batteries CATL", "sa filiale de voitures
+        autonomes Cruise" (the parse often hangs the name on the technology)."""
+        doc = tech.doc
+        before = tech.start - 1
+        if before < tech.sent.start + 1 or doc[before].lower_ not in ("de", "d'", "d’", "du", "des", "of"):
+            return None
+        holder = before - 1
+        while holder > tech.sent.start and doc[holder].pos_ == "ADJ":
+            holder -= 1
+        if normalize(doc[holder].text) not in self.holders and normalize(doc[holder].lemma_) not in self.holders:
+            return None
+        after = tech.end
+        while after < tech.sent.end and doc[after].pos_ == "ADJ" and after not in mention_at:
+            after += 1
+        if after in mention_at and mention_at[after].is_organisation and mention_at[after].start == after:
+            return mention_at[after]
         return None
 
     def _parsed_holder(self, tech: Span, mention_at: dict[int, Mention]) -> Mention | None:

@@ -54,15 +54,30 @@ class ReferentReader:
                         found.setdefault(mention.iri, mention)
                     continue
                 for conj in syntax.conjuncts(hit):
-                    mention = mention_at.get(conj.i)
+                    mention = mention_at.get(conj.i) or self._name_of_noun(conj, mention_at)
                     if mention is not None:
                         found.setdefault(mention.iri, mention)
-                        for more in self._listed_after(token.doc, conj.i, mention_at):
+                        for more in self._listed_after(token.doc, mention.start, mention_at):
                             found.setdefault(more.iri, more)
             if not hits and token.pos_ == "NOUN":
                 for mention in self._apposed_name(token, mention_at):
                     found.setdefault(mention.iri, mention)
         return list(found.values())
+
+    @staticmethod
+    def _name_of_noun(noun: Token, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return the name a listed common noun carries: "à Renault et à sa filiale Dacia" -> Dacia."""
+        if noun.pos_ != "NOUN":
+            return None
+        doc = noun.doc
+        i = noun.i + 1
+        while i < len(doc) and doc[i].pos_ == "ADJ" and i not in mention_at:
+            i += 1
+        mention = mention_at.get(i)
+        if mention is None or mention.start != i or not mention.is_organisation:
+            return None
+        token = doc[i]
+        return mention if token.head.i == noun.i or noun.head.i == token.i else None
 
     def _apposed_name(self, noun: Token, mention_at: dict[int, Mention]) -> list[Mention]:
         """Return the name a common noun stands beside, set off by a comma.

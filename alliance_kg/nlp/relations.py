@@ -271,7 +271,9 @@ class RelationFinder(RoleReader, ReferentReader):
                 objects = self._expand(self._dont(anchor), mention_at, mentions)
             if trig.pos == "VERB" and anchor.pos_ not in ("VERB", "AUX"):  # mis-tagged verb: its parse is no guide
                 surface_subjects, surface_objects = self.surface.arguments(span, trig, mention_at, mentions)
-                subjects, objects = subjects or surface_subjects, objects or surface_objects
+                held = self.noun_tagged_clause(anchor)  # the parse names the clause's subject: never guess it
+                subjects = subjects or ([] if held and "subj" in trig.subject_roles else surface_subjects)
+                objects = objects or ([] if held and "subj" in trig.object_roles else surface_objects)
             if not objects:  # the parse lost the object: read the noun phrase after the trigger
                 loose = "obj" in trig.object_roles or "appos" in trig.object_roles
                 starts = (
@@ -363,6 +365,7 @@ class RelationFinder(RoleReader, ReferentReader):
                     )
                     relations.append(self._relation(sent, anchor, predicate, subj, obj, trig, quals, source))
             relations += self.facts.find(sent, mention_at)
+        relations = self._without_undone(doc, relations, parsed)
         doc._.relations = relations + co_owner_stakes(relations, self._described_ventures(doc, mention_at))
         return doc
 
@@ -385,6 +388,32 @@ class RelationFinder(RoleReader, ReferentReader):
         attributed = None if background or in_relative else source  # appositions, relative clauses: the article's voice
         start, end = trimmed(sent)
         return Relation(subj, predicate, obj, polarity, quals.modality, attributed, share, start, end, anchor.i)
+
+    @staticmethod
+    def _without_undone(doc: Doc, relations: list[Relation], parsed: bool) -> list[Relation]:
+        """Drop an affirmed relation whose trigger is the thing a negating trigger undoes.
+
+        "Mercedes-Benz a vendu sa participation dans BAIC": "participation" says
+        Mercedes holds a stake, "vendu" that it no longer does; only the second stands.
+        """
+        if not parsed:
+            return relations
+        undone = {
+            (r.subject.iri, r.predicate, r.object.iri, r.sent_start): r.trigger
+            for r in relations
+            if r.polarity == "negated"
+        }
+        if not undone:
+            return relations
+        kept = []
+        for r in relations:
+            verb = undone.get((r.subject.iri, r.predicate, r.object.iri, r.sent_start))
+            if r.polarity == "affirmed" and verb is not None and verb != r.trigger and (
+                any(a.i == verb for a in doc[r.trigger].ancestors)
+            ):
+                continue
+            kept.append(r)
+        return kept
 
     def _relative_with_case(self, token: Token) -> list[Token]:
         """Return :func:`syntax.relative_with_case` of ``token``, once per token of the doc."""

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp import syntax
+from alliance_kg.nlp.verbforms import _verb_tagged_as_noun
 from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.spans import Mention
 
@@ -100,6 +101,42 @@ class RoleReader:
         word = normalize(noun.lemma_ or noun.text)
         return word in self.company_nouns or noun.lower_ in self.stake_words or noun.text == "%"
 
+    @staticmethod
+    def noun_tagged_clause(anchor: Token) -> bool:
+        """Return True when a verb tagged as a noun still hangs on its subject.
+
+        "Geely, qui contrôle Volvo" (a relative clause on Geely), "Le groupe ..., contrôle aussi
+        Lotus" (coordinated with the subject noun): that noun is the verb's subject.
+        """
+        return anchor.dep_ in ("acl:relcl", "relcl") or (
+            anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head.dep_ == "ROOT"
+        )
+
+    @staticmethod
+    def _modifies_name(anchor: Token, mention_at: dict[int, Mention]) -> bool:
+        """Return True when the parse hangs the trigger noun on the name right after it ("sa marque Dacia")."""
+        head = anchor.head
+        if anchor.dep_ not in ("amod", "nmod", "compound") or head.i <= anchor.i or head.i not in mention_at:
+            return False
+        return all(t.pos_ == "ADJ" for t in anchor.doc[anchor.i + 1 : mention_at[head.i].start])
+
+    @staticmethod
+    def _name_after_technology(anchor: Token, mention_at: dict[int, Mention]) -> list[Token]:
+        """Return the name after "trigger de TECH [adj]": "sa filiale de voitures autonomes Cruise"."""
+        doc = anchor.doc
+        i = anchor.i + 1
+        if i + 1 >= len(doc) or doc[i].lower_ not in ("de", "d'", "d’") or (i + 1) not in mention_at:
+            return []
+        tech = mention_at[i + 1]
+        if tech.kind != "Technology":
+            return []
+        after = tech.end
+        while after < anchor.sent.end and doc[after].pos_ == "ADJ" and after not in mention_at:
+            after += 1
+        if after in mention_at and mention_at[after].is_organisation and mention_at[after].start == after:
+            return [doc[after]]
+        return []
+
     def _comma_appositive(self, anchor: Token, mention_at: dict[int, Mention]) -> list[Token]:
         """Return the name before "NAME, [det adj*] trigger" (an apposition the parse may miss)."""
         doc = anchor.doc
@@ -123,6 +160,8 @@ class RoleReader:
                 return [c for c in anchor.children if c.dep_ in syntax.SUBJ]
             if anchor.dep_ == "appos":
                 return [anchor.head]
+            if trig.pos == "VERB" and _verb_tagged_as_noun(anchor):
+                return [anchor.head] if self.noun_tagged_clause(anchor) else []
             if anchor.dep_ in ("obl:agent", "agent"):  # "X sont bousculés par la concurrence de Y"
                 return syntax.passive_object(anchor.head)
             noun = anchor
@@ -142,9 +181,9 @@ class RoleReader:
                 for c in anchor.children
                 if c.dep_ in ("appos", "flat:name", "nmod", "amod", "compound") and not syntax.case_of(c)
             ]
-            if anchor.dep_ == "appos":
+            if anchor.dep_ == "appos" or self._modifies_name(anchor, mention_at):
                 out.append(anchor.head)
-            return out + self._comma_appositive(anchor, mention_at)
+            return out + self._comma_appositive(anchor, mention_at) + self._name_after_technology(anchor, mention_at)
         if role == "poss":
             dets = [
                 normalize(c.text)
@@ -157,7 +196,12 @@ class RoleReader:
                     verb = verb.head
                 return syntax.subject_tokens(verb)
             if dets and anchor.dep_ == "conj" and anchor.head.i in mention_at:
-                return [anchor.head]  # "à Geely et à sa filiale Volvo Cars": sa = Geely
+                # "à Geely et à sa filiale Volvo Cars": sa = Geely; "Honda, GM et sa filiale": the nearest, GM
+                listed = [c for c in syntax.conjuncts(anchor.head) if c.i < anchor.i and c.i in mention_at]
+                return [listed[-1]]
+            named = anchor.head if self._modifies_name(anchor, mention_at) else None
+            if dets and named is not None and named.dep_ == "conj" and named.head.i in mention_at:
+                return [named.head]  # "à Renault et à sa marque Dacia", parsed "marque" -amod-> "Dacia"
             if dets:
                 antecedent = previous_subject(doc, anchor.i, mentions)
                 return [doc[antecedent.start : antecedent.end].root] if antecedent else []
@@ -177,7 +221,11 @@ class RoleReader:
         if trig.requires:  # "prendre une participation dans X": X hangs on the noun
             pool += [g for c in anchor.children if normalize(c.lemma_) == normalize(trig.requires) for g in c.children]
         pool += [r for r in self._relative_with_case(anchor) if r not in pool]  # "dans laquelle X investit"
-        adverbs = [c for c in anchor.children if c.pos_ == "ADV" and c.lower_ == role]
+        support = anchor.head if anchor.dep_ in ("obj", "dobj") and anchor.pos_ == "NOUN" else None
+        if support is not None and normalize(support.lemma_) in self.support_verbs:
+            # "a annulé une commande ... auprès de Northvolt": the complement hangs on the support verb
+            pool += [c for c in support.children if c.i > anchor.i and c not in pool]
+        adverbs = [c for c in pool if c.pos_ == "ADV" and c.lower_ == role]
         if adverbs:  # "auprès de CATL": the parse makes "auprès" an adverb with the name below it
             return [g for c in adverbs for g in c.children if not g.is_punct]
         picked = [
@@ -218,4 +266,14 @@ class RoleReader:
         tokens: list[Token] = []
         for role in roles:
             tokens += self._role_tokens(anchor, role, trig, mentions, mention_at)
+        listed = {c.i for c in syntax.conjuncts(anchor)} if anchor.dep_ == "conj" else set()
+        alone = [mention_at[t.i] for t in tokens if t.i in listed and t.i in mention_at]
+        if alone:  # "Honda, GM et sa filiale Cruise": the trigger stands in the list, so GM alone, not the list
+            tokens = [t for t in tokens if t.i not in listed]
+            return alone + [m for m in self._expand(tokens, mention_at, mentions) if m not in alone]
+        if "appos" in roles and self._modifies_name(anchor, mention_at):
+            # "à Renault et à sa marque Dacia": the noun names Dacia alone, not the list it stands in
+            own = mention_at[anchor.head.i]
+            return [own, *(m for m in self._expand([t for t in tokens if t.i != anchor.head.i], mention_at,
+                                                   mentions) if m.iri != own.iri)]
         return self._expand(tokens, mention_at, mentions)
