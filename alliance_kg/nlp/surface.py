@@ -363,7 +363,8 @@ class SurfaceReader:
             return [m for m, p in tail if p in ("by", "par")], left
         if "subj" in trig.object_roles:  # reversed frame: "X s'approvisionne auprès de Y", "X buys from Y"
             # "X contrôle Y" (Y subsidiaryOf X): a plain object is the subject when the lexicon says "obj"
-            return [m for m, prep in tail if prep in trig.subject_roles or (prep is None and "obj" in trig.subject_roles)], left
+            plain = "obj" in trig.subject_roles
+            return [m for m, prep in tail if prep in trig.subject_roles or (prep is None and plain)], left
         subjects = left
         relative = self._relative_object(span, trig, mention_at)
         if relative is not None:  # "Xpeng, in which it holds a 4.99% stake"
