@@ -167,10 +167,10 @@ class RoleReader:
             noun = anchor
             while noun.dep_ == "nmod" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
                 noun = noun.head  # "une prise de participation": climb to "prise"
-            if (
-                noun.dep_ in ("obj", "dobj", "xcomp", "obl", "obl:arg", "pobj")
-                and normalize(noun.head.lemma_) in self.support_verbs
-            ):
+            argument = noun.dep_ in ("obj", "dobj", "xcomp", "obl", "obl:arg", "pobj") or (
+                noun.dep_ == "obl:mod" and self._case_of(noun) in ("à", "de", "sur")  # "renoncé à son projet de"
+            )
+            if argument and normalize(noun.head.lemma_) in self.support_verbs:
                 return syntax.subject_tokens(noun)
             return []
         if role == "head":  # "Stellantis, basé aux Pays-Bas": the noun the participle qualifies

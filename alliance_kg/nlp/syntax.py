@@ -74,7 +74,11 @@ def is_passive(verb: Token) -> bool:
     if verb.lang_ == "fr" and verb.lemma_ in ETRE_VERBS and not any(case_of(c) == "par" for c in verb.children):
         return False
     if any(c.dep_ in PASSIVE_MARKS for c in verb.children):
-        return True
+        # "Renault et Volvo ont créé Flexis": a subject labelled passive beside "avoir" is the parse's slip
+        active = verb.lang_ == "fr" and any(
+            c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in verb.children
+        ) and not any(c.dep_ == "aux:pass" or case_of(c) == "par" for c in verb.children)
+        return not active
     return (
         verb.dep_ in ("acl", "amod")
         and "Part" in verb.morph.get("VerbForm")
