@@ -221,6 +221,8 @@ def test_coordinated_subjects_of_a_symmetric_noun_pair_up(extractor):
     ("Horse est à la recherche de partenaires dans l'hydrogène.",
      ("Horse", "seeksPartnership", "hydrogen", "affirmed")),
     ("Nissan se défie de Geely.", ("Nissan", "distrusts", "Geely", "affirmed")),
+    ("Nissan a revendu sa participation dans Renault.", ("Nissan", "shareholderOf", "Renault", "negated")),
+    ("Honda a écarté une fusion avec Nissan.", ("Honda", "mergesWith", "Nissan", "negated")),
 ])
 def test_french_verbs_and_nouns_of_the_lexicon(extractor, text, expected):
     keys = {k[:4] for k in _keys(extractor, text)}
@@ -438,6 +440,20 @@ def test_a_complement_on_the_support_verb_belongs_to_the_noun(extractor):
 def test_suffering_from_competition_is_competing(extractor):
     keys = {k[:3] for k in _keys(extractor, "Mercedes-Benz souffre de la concurrence de BYD en Chine.")}
     assert ("Mercedes-Benz", "competesWith", "BYD") in keys or ("BYD", "competesWith", "Mercedes-Benz") in keys, keys
+
+
+@pytest.mark.parametrize("text", [
+    "Nissan a revendu sa participation dans Renault.",
+    "Mercedes-Benz ne détient plus aucune part de BAIC.",
+    "Toyota a cédé toutes ses actions Tesla.",
+    "Stellantis a dissous sa coentreprise avec GAC.",
+    "Ni Renault ni Nissan ne participeront à la coentreprise de Geely.",
+    "Renault n'a jamais été actionnaire de Volvo Cars.",
+    "Il n'est pas question pour Renault de céder le contrôle d'Ampere à Nissan.",
+])
+def test_a_tie_denied_or_undone_is_never_affirmed(extractor, text):
+    affirmed = {k for k in _keys(extractor, text) if k[3] == "affirmed" and k[1] != "basedIn"}
+    assert not affirmed, affirmed
 
 
 def test_a_stake_sold_is_not_also_a_stake_held(extractor):
