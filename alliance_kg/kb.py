@@ -55,6 +55,15 @@ class Entity:
     qid: str | None = None
     demonyms: tuple[str, ...] = field(default=(), compare=False)
     cities: tuple[str, ...] = field(default=(), compare=False)
+    nationalities: tuple[str, ...] = field(default=(), compare=False)
+
+    def has_nationality(self, country: str) -> bool:
+        """Return True when the press may call the organisation after ``country`` (an IRI).
+
+        >>> Entity("x", "Stellantis", "Automaker", country="nl", nationalities=("fr", "it")).has_nationality("it")
+        True
+        """
+        return country == self.country or country in self.nationalities
 
     @property
     def is_organisation(self) -> bool:
@@ -146,6 +155,7 @@ def kb_from_graph(graph: Graph) -> KnowledgeBase:
         )
         demonyms = sorted({str(d) for d in graph.objects(iri, AKA.demonym)})
         cities = sorted({str(c) for c in graph.objects(iri, AKA.headquartersCity)})
+        nationalities = sorted({str(c) for c in graph.objects(iri, AKA.nationality)})
         entities.append(
             Entity(
                 iri=str(iri),
@@ -156,6 +166,7 @@ def kb_from_graph(graph: Graph) -> KnowledgeBase:
                 qid=qid,
                 demonyms=tuple(demonyms),
                 cities=tuple(cities),
+                nationalities=tuple(nationalities),
             )
         )
     return KnowledgeBase(entities)

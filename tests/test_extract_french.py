@@ -460,3 +460,13 @@ def test_a_stake_sold_is_not_also_a_stake_held(extractor):
     keys = {k[:4] for k in _keys(extractor, "Mercedes-Benz a vendu sa participation dans BAIC.")}
     assert ("Mercedes-Benz", "shareholderOf", "BAIC", "negated") in keys, keys
     assert ("Mercedes-Benz", "shareholderOf", "BAIC", "affirmed") not in keys, keys
+
+
+def test_a_multinational_description_names_a_company_the_base_knows_by_every_nationality(extractor):
+    text = ("Renault fournit des moteurs à Stellantis. Ses cellules équipent les voitures que le constructeur "
+            "franco-italo-américain fabrique en Europe.")
+    keys = {k[:3] for k in _keys(extractor, text)}
+    assert {("Stellantis", "basedIn", c) for c in ("France", "Italy", "United States")} <= keys, keys
+    keys = {k[:3] for k in _keys(extractor, "Renault fournit des moteurs à Nissan. Le constructeur franco-japonais "
+                                            "a annoncé une baisse.")}
+    assert not any(k[1] == "basedIn" for k in keys), keys  # no company is both French and Japanese

@@ -152,7 +152,7 @@ def test_predicate_is_defined_with_domain_range_labels_comments(onto, name):
 
 def test_exactly_the_fifteen_predicates_have_organisation_domain(onto):
     with_org_domain = {str(p)[len(str(AKA)):] for p in onto.subjects(RDFS.domain, AKA.Organisation)}
-    assert with_org_domain - {"homeCountry", "headquartersCity"} == set(PREDICATES)
+    assert with_org_domain - {"homeCountry", "headquartersCity", "nationality"} == set(PREDICATES)
 
 
 def test_symmetric_predicates(onto):

@@ -68,7 +68,13 @@ class DescriptionReader:
                     attached += [Description(span.start, span.end, t, each) for t in targets]
                 continue
             if len(countries) > 1:
-                continue  # "le constructeur franco-italien" alone: the home country in the base may be a third one
+                # "le constructeur franco-italien" alone: only a company the base knows by all those nationalities
+                entity = self._resolve(doc, span, named, countries[0], kinds)
+                if entity is not None and all(entity.has_nationality(c) for c in countries):
+                    stand_in = Mention(span.start, span.end, entity.iri, entity.name, entity.kind, via="description")
+                    resolved.append(stand_in)
+                    attached += [Description(span.start, span.end, stand_in, each) for each in countries]
+                continue
             if indefinite or bare:
                 continue  # "un constructeur chinois" not in apposition introduces another company
             if label == "COUNTRY_POSSESSIVE" or _plural(span, self.plural_words):
@@ -188,7 +194,7 @@ class DescriptionReader:
                 continue
             if possessor is not None and mention.iri == possessor.iri:
                 continue
-            if country and entity.country != country:
+            if country and not entity.has_nationality(country):
                 continue
             if kinds and entity.kind not in kinds:
                 continue
