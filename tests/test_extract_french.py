@@ -470,3 +470,30 @@ def test_a_multinational_description_names_a_company_the_base_knows_by_every_nat
     keys = {k[:3] for k in _keys(extractor, "Renault fournit des moteurs à Nissan. Le constructeur franco-japonais "
                                             "a annoncé une baisse.")}
     assert not any(k[1] == "basedIn" for k in keys), keys  # no company is both French and Japanese
+
+
+def test_companies_waging_a_battle_compete(extractor):
+    text = "Le marché des fourgons est dominé par Stellantis, Ford et Renault, qui se livrent une bataille serrée."
+    keys = {k[:3] for k in _keys(extractor, text)}
+    assert {("Stellantis", "competesWith", "Ford"), ("Ford", "competesWith", "Renault")} <= keys, keys
+
+
+def test_a_for_complement_the_parse_hung_on_the_object(extractor):
+    text = "Renault assemble des versions de son Trafic et de son Kangoo pour Nissan, son allié japonais."
+    keys = {k[:3] for k in _keys(extractor, text)}
+    assert ("Renault", "suppliesTo", "Nissan") in keys, keys
+    assert ("Renault", "partnerOf", "Nissan") in keys, keys  # "son allié": Renault's, said of Nissan
+
+
+def test_an_apposition_keeps_its_own_modality_in_a_sentence_about_a_plan(extractor):
+    text = "Le chinois Geely va prendre 34 % du capital de Renault Korea Motors, la filiale sud-coréenne de Renault."
+    keys = {k[:3]: k[4] for k in _keys(extractor, text)}
+    assert keys.get(("Renault Korea Motors", "subsidiaryOf", "Renault")) == "asserted", keys
+    assert keys.get(("Geely", "shareholderOf", "Renault Korea Motors")) == "planned", keys
+
+
+def test_a_venture_named_in_apposition_is_not_coordinated_with_its_owners(extractor):
+    text = "Renault va céder sa participation dans Horse, la coentreprise de Renault et Geely."
+    keys = {k[:4] for k in _keys(extractor, text)}
+    assert ("Renault", "memberOf", "Geely", "affirmed") not in keys, keys
+    assert ("Renault", "shareholderOf", "Horse", "affirmed") not in keys, keys  # sold: never also held

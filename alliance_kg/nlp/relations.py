@@ -243,11 +243,10 @@ class RelationFinder(RoleReader, ReferentReader):
                         people.append(own)
                 if trig.predicate == "jointVenture" and anchor.pos_ not in ("VERB", "AUX"):
                     # "Dongfeng Nissan, sa coentreprise avec Dongfeng": the name in apposition is the venture
-                    named = self._expand(
-                        self._comma_appositive(anchor, mention_at) + ([anchor.head] if anchor.dep_ == "appos" else []),
-                        mention_at,
-                        mentions,
-                    )
+                    host = [anchor.head] if anchor.dep_ == "appos" else []
+                    named = [  # the names themselves, not what the parse coordinated with them
+                        mention_at[t.i] for t in self._comma_appositive(anchor, mention_at) + host if t.i in mention_at
+                    ] or self._expand(host, mention_at, mentions)
                     people = [
                         m if m not in named else Mention(m.start, m.end, m.iri, m.name, "JointVenture", m.via)
                         for m in people
@@ -365,11 +364,23 @@ class RelationFinder(RoleReader, ReferentReader):
                     )
                     relations.append(self._relation(sent, anchor, predicate, subj, obj, trig, quals, source))
             relations += self.facts.find(sent, mention_at)
-        relations = self._without_undone(doc, relations, parsed)
-        doc._.relations = relations + co_owner_stakes(relations, self._described_ventures(doc, mention_at))
+        relations += co_owner_stakes(relations, self._described_ventures(doc, mention_at))
+        doc._.relations = self._without_undone(doc, relations, parsed)
         return doc
 
     def _relation(self, sent, anchor, predicate, subj, obj, trig, quals: Qualifiers, source) -> Relation:
+        background = anchor.pos_ in ("NOUN", "PROPN") and (
+            anchor.dep_ == "appos" or bool(self._comma_appositive(anchor, self._mention_at))
+        )
+        described = self._mention_at.get(anchor.i)
+        apposed = bool(self._comma_appositive(anchor, self._mention_at)) or (
+            described is not None and described.via == "description" and described.start < anchor.i
+        )
+        if background and not trig.symmetric_frame and apposed:
+            # "Renault Korea Motors, la filiale de Renault," in a sentence about a planned deal: the
+            # apposition states a fact of its own, whatever the verb the parse hung it on ("créer Horse,
+            # une coentreprise" is the plan itself: a symmetric noun keeps the verb's modality)
+            quals = qualify_parsed(anchor, [anchor], self.lexicon, self.lang)
         polarity = quals.polarity
         if trig.polarity == "negated":
             polarity = "affirmed" if polarity == "negated" else "negated"
@@ -381,9 +392,6 @@ class RelationFinder(RoleReader, ReferentReader):
         if predicate == "acquires" and self._stake_between(anchor, obj):
             predicate = "shareholderOf"  # "buys a 20 % stake in X", "rachète 20 % de X"
         share = share_near(anchor, sent, self.lexicon, self.lang, obj.end) if predicate == "shareholderOf" else None
-        background = anchor.pos_ in ("NOUN", "PROPN") and (
-            anchor.dep_ == "appos" or bool(self._comma_appositive(anchor, self._mention_at))
-        )
         in_relative = any(t.dep_ in ("acl:relcl", "relcl") for t in [anchor, *anchor.ancestors])
         attributed = None if background or in_relative else source  # appositions, relative clauses: the article's voice
         start, end = trimmed(sent)
@@ -409,9 +417,9 @@ class RelationFinder(RoleReader, ReferentReader):
         for r in relations:
             verb = undone.get((r.subject.iri, r.predicate, r.object.iri, r.sent_start))
             if r.polarity == "affirmed" and verb is not None and verb != r.trigger and (
-                any(a.i == verb for a in doc[r.trigger].ancestors)
+                any(a.i == verb for a in doc[r.trigger].ancestors) or doc[r.trigger].pos_ in ("NOUN", "PROPN")
             ):
-                continue
+                continue  # a noun's tie beside a verb undoing it ("céder sa participation dans Horse, sa coentreprise")
             kept.append(r)
         return kept
 

@@ -19,6 +19,8 @@ from alliance_kg.nlp.verbforms import _verb_tagged_as_noun
 from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.spans import Mention
 
+DEEP_ROLES = frozenset({"pour", "auprès", "chez", "for"})  # prepositions rare enough to look for below the object
+
 
 class RoleReader:
     """Mixin: the tokens in a trigger's roles."""
@@ -176,6 +178,9 @@ class RoleReader:
         if role == "head":  # "Stellantis, basé aux Pays-Bas": the noun the participle qualifies
             return [anchor.head] if anchor.dep_ in ("acl", "amod") and anchor.head.i != anchor.i else []
         if role == "appos":
+            described = mention_at.get(anchor.i)
+            if described is not None and described.via == "description" and described.start < anchor.i:
+                return [doc[described.start]]  # "Nissan, son allié japonais": the trigger describes Nissan
             out = [
                 c
                 for c in anchor.children
@@ -198,7 +203,9 @@ class RoleReader:
             if dets and anchor.dep_ == "conj" and anchor.head.i in mention_at:
                 # "à Geely et à sa filiale Volvo Cars": sa = Geely; "Honda, GM et sa filiale": the nearest, GM
                 listed = [c for c in syntax.conjuncts(anchor.head) if c.i < anchor.i and c.i in mention_at]
-                return [listed[-1]]
+                described = mention_at.get(anchor.i)  # "pour Nissan, son allié japonais": an apposition, not a list
+                if not (described is not None and described.via == "description" and described.start == listed[-1].i):
+                    return [listed[-1]]
             named = anchor.head if self._modifies_name(anchor, mention_at) else None
             if dets and named is not None and named.dep_ == "conj" and named.head.i in mention_at:
                 return [named.head]  # "à Renault et à sa marque Dacia", parsed "marque" -amod-> "Dacia"
@@ -240,6 +247,14 @@ class RoleReader:
             clitic = next((c for c in anchor.children if c.lower_ == "en" and c.pos_ == "PRON"), None)
             if clitic is not None and not picked:  # "Renault et Geely en détiendront 45 %": "en" = of it
                 picked += self._clitic_antecedent(anchor, mentions)
+        if not picked and role in DEEP_ROLES and anchor.pos_ in ("VERB", "AUX"):
+            # "assemble des versions de son Kangoo pour Nissan": the parse hung "pour Nissan" on the object
+            picked = syntax.find_below(
+                anchor,
+                lambda t: t.i > anchor.i and t.i in mention_at and self._case_of(t) == role,
+                depth=3,
+                via=("obj", "obl", "obl:mod", "obl:arg", "nmod", "conj"),
+            )
         return picked
 
     def _clitic_antecedent(self, anchor: Token, mentions: list[Mention]) -> list[Token]:
