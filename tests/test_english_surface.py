@@ -461,3 +461,12 @@ def test_partners_after_a_verb_pair_with_the_subject_only(extractor):
     assert ("SK On", "partnerOf", "LG Energy Solution", "affirmed") not in found
     found = keys(extractor, "Renault formed a joint venture with Geely and Aramco.")
     assert ("Geely", "jointVenture", "Aramco", "affirmed") in found  # three co-owners: every pair
+
+
+def test_country_genitive_inside_a_coordinated_subject(extractor):
+    found = keys(extractor, "Nissan and China's Dongfeng run a joint venture in Wuhan.")
+    assert ("Nissan", "jointVenture", "Dongfeng", "affirmed") in found
+    found = keys(extractor, "Volkswagen and China's state-owned SAIC will build electric cars together.")
+    assert ("Volkswagen", "partnerOf", "SAIC", "affirmed") in found
+    found = keys(extractor, "Renault, Japan's Nissan and Mitsubishi formed an alliance in 2016.")
+    assert ("Nissan", "partnerOf", "Mitsubishi", "affirmed") in found

@@ -71,6 +71,7 @@ class EnglishSurfaceReader(EnglishQualifying):
         if relative is not None:  # "LG, which also supplies Tesla, signed a deal to provide ..."
             return self._with_coordinated(relative, doc, mention_at)
         group = super().left_group(start, sent, mention_at, reach) or self._the_two(start, sent, mention_at)
+        group = self._through_country_genitives(group, start, doc, mention_at)
         if len(group) == 1 and group[0].end + 1 < len(doc) and doc[group[0].end + 1].lower_ in ("which", "who"):
             group = self._with_coordinated(group[0], doc, mention_at)  # "Renault and Nissan, which have been allies"
         if group:
@@ -93,6 +94,37 @@ class EnglishSurfaceReader(EnglishQualifying):
                 words = {t.lower_ for t in doc[out[0].end : start]}
                 return out if words & {"it", "they", *POSSESSIVE_DETERMINERS} else []  # "... as it battles X"
         return out
+
+    def _through_country_genitives(
+        self, group: list[Mention], start: int, doc, mention_at: dict[int, Mention]
+    ) -> list[Mention]:
+        """Continue a coordinated group past a country's genitive: "Stellantis and Taiwan's Foxconn set up ...".
+
+        The country is a modifier of the name after it ("China's state-owned
+        FAW"), not a member of the group.
+        """
+        group = list(group)
+        while group:
+            i = group[-1].end
+            if i >= start or doc[i].lower_ not in ("and", ","):
+                return group
+            j = i
+            while j < start and doc[j].lower_ in ("and", ","):
+                j += 1
+            country = mention_at.get(j)
+            if country is not None and country.is_organisation and country not in group and j < start:
+                group.append(country)  # the coordination goes on after the country's name
+                continue
+            if country is None or country.kind != "Country" or not self.is_genitive_at(doc, country.end):
+                return group
+            k = country.end + 1
+            while k < min(start, country.end + 4) and k not in mention_at and (doc[k].is_lower or doc[k].text == "-"):
+                k += 1  # "China's state-owned FAW"
+            named = mention_at.get(k)
+            if k >= start or named is None or not named.is_organisation or named in group:
+                return group
+            group.append(named)
+        return group
 
     def one_each(self, span: Span, trig: Trigger) -> bool:
         """Return True for a plural noun ("ventures with X and Y") or a verb ("is building plants with X and Y"):
