@@ -470,3 +470,42 @@ def test_country_genitive_inside_a_coordinated_subject(extractor):
     assert ("Volkswagen", "partnerOf", "SAIC", "affirmed") in found
     found = keys(extractor, "Renault, Japan's Nissan and Mitsubishi formed an alliance in 2016.")
     assert ("Nissan", "partnerOf", "Mitsubishi", "affirmed") in found
+
+
+def test_unknown_name_before_an_apposition_headed_by_a_company_noun(extractor):
+    found = keys(extractor, "Honda and Sony launched Zentrova Mobility, a 50-50 joint venture that will sell cars.")
+    assert ("Honda", "memberOf", "Zentrova Mobility", "affirmed") in found
+    assert ("Sony", "memberOf", "Zentrova Mobility", "affirmed") in found
+    assert ("Honda", "jointVenture", "Sony", "affirmed") in found
+    found = keys(extractor, "Its cells come from Kellerwerk, BMW's battery-making arm.")
+    assert ("Kellerwerk", "subsidiaryOf", "BMW", "affirmed") in found
+
+
+def test_two_known_names_before_a_venture_apposition_are_the_venture(extractor):
+    found = keys(extractor, "The van is built by Dongfeng Honda, a joint venture in China with Dongfeng.")
+    assert ("Dongfeng", "memberOf", "Dongfeng Honda", "affirmed") in found
+
+
+def test_no_name_from_a_date_a_place_or_a_person_before_an_apposition(extractor):
+    for text in (
+        "On Tuesday, a joint venture between Renault and Geely said it would hire 1,000 engineers.",
+        "In Shenzhen, a start-up backed by Toyota builds robotaxis.",
+        "John Smith, a company spokesman, said Renault would not invest in Ampere.",
+    ):
+        article = article_from_text(text, doc="t")
+        result = extractor.extract(article)
+        named = {s.subject for s in result.statements} | {s.object for s in result.statements}
+        assert not named & {"Tuesday", "Shenzhen", "John Smith"}, text
+
+
+def test_description_in_an_apposition_describes_the_name_before_it(extractor):
+    # "a group parts maker" is Tata AutoComp, not the one parts maker of the knowledge base the sentence names
+    text = "The packs are assembled by Tata AutoComp, a group parts maker, with Gotion High-Tech."
+    doc = extractor.pipeline("en")(text)
+    described = [m for m in doc._.mentions if doc[m.start : m.end].text == "parts maker"]
+    assert not [m for m in described if m.name == "Gotion"]
+
+
+def test_possessor_of_a_venture_is_a_party(extractor):
+    found = keys(extractor, "Most of the cars come from Beijing Hyundai, Hyundai's manufacturing venture with BAIC.")
+    assert ("Hyundai", "jointVenture", "BAIC", "affirmed") in found

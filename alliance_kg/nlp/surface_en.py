@@ -57,6 +57,12 @@ class EnglishSurfaceReader(EnglishQualifying):
             if t.pos == "NOUN" and t.symmetric_frame and t.requires == "with"
             for form in inflections(t.lemma, t.pos, lang)
         }
+        self.venture_nouns = {  # "venture", "joint venture": the nouns a possessor co-owns
+            form.split()[-1]
+            for t in lexicon.all_triggers(lang)
+            if t.predicate == "jointVenture" and t.pos == "NOUN"
+            for form in inflections(t.lemma, t.pos, lang)
+        }
         self.rivalry_words = {
             form
             for t in lexicon.all_triggers(lang)
@@ -205,6 +211,9 @@ class EnglishSurfaceReader(EnglishQualifying):
         plural = span[-1].lower_.endswith(("s", "x"))
         if plural and not left:
             return [], []  # "ventures with SAIC and FAW": one venture each with someone unnamed
+        owner = self._genitive_owner(span, mention_at) if span[-1].lower_ in self.venture_nouns else None
+        if owner is not None and owner.iri not in {m.iri for m in left + right}:
+            left.append(owner)  # "FAW Toyota, Toyota's manufacturing venture with FAW": the possessor is a party
         taken = {m.iri for m in left + right}
         i = max((m.end for m in left if m.end <= span.start), default=span.start)
         stops = [k for k in range(i, span.start) if doc[k].lower_ in CLAUSE_STOPS or doc[k].text in ";."]
