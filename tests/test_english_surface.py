@@ -509,3 +509,16 @@ def test_description_in_an_apposition_describes_the_name_before_it(extractor):
 def test_possessor_of_a_venture_is_a_party(extractor):
     found = keys(extractor, "Most of the cars come from Beijing Hyundai, Hyundai's manufacturing venture with BAIC.")
     assert ("Hyundai", "jointVenture", "BAIC", "affirmed") in found
+
+
+def test_pronoun_after_and_is_not_a_name_after_a_preposition(extractor):
+    text = (
+        "The carmaker already buys chips from US chipmaker Qualcomm, and in January it signed a memorandum of "
+        "understanding with Germany's Infineon."
+    )
+    found = keys(extractor, text)
+    assert ("Qualcomm", "partnerOf", "Infineon", "affirmed") not in found
+    text = "Stellantis buys chips from Qualcomm, and in January it signed a memorandum of understanding with Infineon."
+    found = keys(extractor, text)
+    assert ("Stellantis", "partnerOf", "Infineon", "affirmed") in found
+    assert ("Qualcomm", "partnerOf", "Infineon", "affirmed") not in found

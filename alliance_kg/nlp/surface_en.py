@@ -43,6 +43,7 @@ from alliance_kg.nlp.surface_en_qualify import EnglishQualifying
 from alliance_kg.statement import SYMMETRIC
 
 # "X had considered joining the merger of Y and Z", "X is not part of the talks between Y and Z": X takes part
+NO_SUBJECT = Mention(-1, -1, "", "", "Organisation", via="none")  # a clause whose subject is not named
 JOIN_WORDS = {"join", "joins", "joined", "joining", "part", "participate", "participates", "participating", "include"}
 
 
@@ -82,6 +83,8 @@ class EnglishSurfaceReader(EnglishQualifying):
             group = self._with_coordinated(group[0], doc, mention_at)  # "Renault and Nissan, which have been allies"
         if group:
             group = self._after_coordinated_clause(group, start, sent, mention_at) or group
+            if group == [NO_SUBJECT]:
+                return []
         out: list[Mention] = []
         for k, mention in enumerate(group):
             genitive = self.is_genitive_at(doc, mention.end)
@@ -142,9 +145,9 @@ class EnglishSurfaceReader(EnglishQualifying):
         if self.speaker is not None and any(t.lower_ == "we" for t in words):
             return [self.speaker]  # '"We will work with Toyota," BMW's chief executive said'
         found = super()._pronoun_subject(words, sent, mention_at)
+        doc = sent.doc
         if not found or not any(t.lower_ == "they" for t in words):
             return found
-        doc = sent.doc
         group, i = list(found), found[0].end
         while i + 1 < words.start and doc[i].lower_ in ("and", ",") and i + 1 in mention_at:
             nxt = mention_at[i + 1]
@@ -191,8 +194,32 @@ class EnglishSurfaceReader(EnglishQualifying):
                 mention = mention_at.get(i)
                 if i < start and mention is not None and mention.is_organisation:
                     return [mention]
+                clause = doc[k + 1 : start]
+                if self._after_preposition(group[0], sent, mention_at) and any(
+                    t.lower_ in ("it", "they") for t in clause
+                ):
+                    # "... buys chips from Qualcomm, and in January it signed ...": "it" is not Qualcomm
+                    named = [
+                        m
+                        for i, m in sorted(mention_at.items())
+                        if sent.start <= i < k
+                        and i == m.start
+                        and m.is_organisation
+                        and not self._after_preposition(m, sent, mention_at)
+                    ]
+                    return named[:1] or [NO_SUBJECT]
                 return self._the_two(start, sent, mention_at)  # "..., and the two companies will jointly develop"
         return []
+
+    def _after_preposition(self, mention: Mention, sent: Span, mention_at: dict[int, Mention]) -> bool:
+        """Return True when a preposition governs ``mention`` ("from US chipmaker Qualcomm")."""
+        doc, i = sent.doc, mention.start - 1
+        while i > sent.start and mention.start - i <= 4 and doc[i].lower_ not in self.preps:
+            other = mention_at.get(i)
+            if not (doc[i].is_lower or (other is not None and not other.is_organisation)):
+                break
+            i -= 1  # over the description before the name: "US chipmaker", "the German carmaker"
+        return i >= sent.start and doc[i].lower_ in self.preps
 
     def participants(self, span: Span, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return the participants of a symmetric trigger, with "with X" before it and "from X" for rivals."""
