@@ -522,3 +522,38 @@ def test_pronoun_after_and_is_not_a_name_after_a_preposition(extractor):
     found = keys(extractor, text)
     assert ("Stellantis", "partnerOf", "Infineon", "affirmed") in found
     assert ("Qualcomm", "partnerOf", "Infineon", "affirmed") not in found
+
+
+def full(extractor: Extractor, text: str) -> list:
+    """Return the statements extracted from ``text``."""
+    return extractor.extract(article_from_text(text, doc="t")).statements
+
+
+def test_reported_future_of_the_speaker_is_planned(extractor):
+    [s] = full(extractor, "General Motors said in December it would stop funding Cruise.")
+    assert (s.subject, s.predicate, s.object, s.polarity, s.modality) == (
+        "General Motors", "investsIn", "Cruise", "negated", "planned"
+    )
+    [s] = full(extractor, "Nissan announced that it would invest in Ampere.")
+    assert s.modality == "planned"
+    [s] = full(extractor, "Nissan said it would consider investing in Ampere.")
+    assert s.modality == "speculative"  # a hedge of its own stays one
+    [s] = full(extractor, "Analysts said Nissan would invest in Ampere.")
+    assert s.modality == "speculative"  # others' expectation, not the party's announcement
+
+
+def test_reported_clause_has_its_own_subject_and_the_reporter_is_the_source(extractor):
+    statements = full(extractor, "Renault said on Monday that Nissan would invest in Ampere.")
+    assert [(s.subject, s.predicate, s.object, s.attributedTo) for s in statements] == [
+        ("Nissan", "investsIn", "Ampere", "Renault")
+    ]
+    statements = full(extractor, "Nissan told Reuters it would not invest in Ampere.")
+    assert [(s.subject, s.polarity, s.modality, s.attributedTo) for s in statements] == [
+        ("Nissan", "negated", "planned", "Nissan")
+    ]
+
+
+def test_no_intention_is_a_negated_plan(extractor):
+    statements = full(extractor, "Subaru's chief executive said Toyota had no intention of taking control of Subaru.")
+    found = [(s.subject, s.predicate, s.object, s.polarity, s.modality) for s in statements]
+    assert ("Toyota", "acquires", "Subaru", "negated", "planned") in found

@@ -189,7 +189,16 @@ class Attributor:
                 if any(t.lower_ in unnamed_nouns for t in before[-7:]):  # "people familiar with the matter said"
                     found.append(UNNAMED_SOURCES)
                     continue
-                found.append(
-                    self._speaker_after(tokens[k + 1 : k + 10], mention_at) or self._speaker_before(before, mention_at)
-                )
+                if k > 0 and tokens[k - 1].text in (",", '"', "”", "’", "'"):  # '..., said Nissan'
+                    found.append(
+                        self._speaker_after(tokens[k + 1 : k + 10], mention_at)
+                        or self._speaker_before(before, mention_at)
+                    )
+                else:  # "Renault said Nissan would ...", "Nissan told Reuters ...": the speaker comes first
+                    speaker = self._speaker_before(before, mention_at)
+                    pairs = [(t.lower_, f"{t.lower_} {t.nbor(1).lower_}") for t in before[-5:]]
+                    role = any(w in self.roles for pair in pairs for w in pair)
+                    if speaker is None and role:  # "Chief Executive Koji Sato has said Toyota has no plans to ..."
+                        speaker = self._speaker_after(tokens[k + 1 : k + 10], mention_at)
+                    found.append(speaker)
         return source_name(found)

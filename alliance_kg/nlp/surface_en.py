@@ -58,6 +58,9 @@ class EnglishSurfaceReader(EnglishQualifying):
             if t.pos == "NOUN" and t.symmetric_frame and t.requires == "with"
             for form in inflections(t.lemma, t.pos, lang)
         }
+        self.reporting_words = lexicon.cues(lang, "speech_verbs", raw=True) | lexicon.cues(
+            lang, "announcement_verbs", raw=True
+        )
         self.venture_nouns = {  # "venture", "joint venture": the nouns a possessor co-owns
             form.split()[-1]
             for t in lexicon.all_triggers(lang)
@@ -79,6 +82,7 @@ class EnglishSurfaceReader(EnglishQualifying):
             return self._with_coordinated(relative, doc, mention_at)
         group = super().left_group(start, sent, mention_at, reach) or self._the_two(start, sent, mention_at)
         group = self._through_country_genitives(group, start, doc, mention_at)
+        group = self._reported_clause_subject(group, start, sent, mention_at) or group
         if len(group) == 1 and group[0].end + 1 < len(doc) and doc[group[0].end + 1].lower_ in ("which", "who"):
             group = self._with_coordinated(group[0], doc, mention_at)  # "Renault and Nissan, which have been allies"
         if group:
@@ -103,6 +107,27 @@ class EnglishSurfaceReader(EnglishQualifying):
                 words = {t.lower_ for t in doc[out[0].end : start]}
                 return out if words & {"it", "they", *POSSESSIVE_DETERMINERS} else []  # "... as it battles X"
         return out
+
+    def _reported_clause_subject(
+        self, group: list[Mention], start: int, sent: Span, mention_at: dict[int, Mention]
+    ) -> list[Mention]:
+        """Return the subject of a reported clause: "Renault said Nissan would invest in Ampere" -> Nissan."""
+        if not group:
+            return []
+        doc = sent.doc
+        for k in range(group[-1].end, start):
+            if doc[k].lower_ not in self.reporting_words or doc[k - 1].text in (",", '"', "”"):
+                continue
+            if doc[k].lower_ in ("told", "tell", "tells"):
+                return []  # "Nissan told Reuters it would ...": the name after it is the hearer
+            i = k + 1
+            while i < start and i - k <= 5 and i not in mention_at and doc[i].text != ",":
+                i += 1  # "said on Monday that Nissan ..."
+            mention = mention_at.get(i)
+            if i < start and mention is not None and mention.is_organisation and mention.start == i:
+                return self._through_country_genitives([mention], start, doc, mention_at)
+            return []
+        return []
 
     def _through_country_genitives(
         self, group: list[Mention], start: int, doc, mention_at: dict[int, Mention]

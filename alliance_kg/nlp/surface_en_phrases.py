@@ -76,6 +76,8 @@ class EnglishPhrases(SurfaceReader):
             listed = doc[i].text == "," and i + 1 in mention_at  # "the group's Audi, Bentley and Porsche brands"
             if doc[i].lower_ in CLAUSE_STOPS or (doc[i].text in ",.;" and not listed):
                 return None
+            if doc[i].lower_ in self.lexicon.cues("en", "speech_verbs", raw=True):
+                return None  # "Subaru's chief said Toyota had no intention of taking control of ...": another clause
             if self.is_genitive_at(doc, i) and i - 1 in mention_at and mention_at[i - 1].is_organisation:
                 return mention_at[i - 1]
         return None
