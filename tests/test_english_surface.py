@@ -557,3 +557,13 @@ def test_no_intention_is_a_negated_plan(extractor):
     statements = full(extractor, "Subaru's chief executive said Toyota had no intention of taking control of Subaru.")
     found = [(s.subject, s.predicate, s.object, s.polarity, s.modality) for s in statements]
     assert ("Toyota", "acquires", "Subaru", "negated", "planned") in found
+
+
+def test_gapped_clause_is_not_an_object(extractor):
+    found = keys(extractor, "Geely owns 34% of Horse, while Renault owns 34% and Aramco 32%.")
+    assert ("Renault", "shareholderOf", "Aramco", "affirmed") not in found
+    assert ("Geely", "shareholderOf", "Horse", "affirmed") in found
+    found = keys(extractor, "Renault holds 43% of Nissan, and Nissan 15% of Renault.")
+    assert ("Renault", "shareholderOf", "Nissan", "affirmed") in found
+    found = keys(extractor, "Toyota will supply batteries to Mazda and Subaru.")
+    assert ("Toyota", "suppliesTo", "Subaru", "affirmed") in found

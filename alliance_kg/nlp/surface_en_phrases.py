@@ -62,6 +62,18 @@ class EnglishPhrases(SurfaceReader):
 
     clause_stops = CLAUSE_STOPS
 
+    def tail(self, span: Span, mention_at: dict[int, Mention]) -> list[tuple[Mention, str | None]]:
+        """Return the mentions right of a trigger, up to a gapped clause ("owns 34% and Aramco 32%")."""
+        out = super().tail(span, mention_at)
+        doc = span.doc
+        for k, (mention, _prep) in enumerate(out):
+            linked = mention.start > 0 and doc[mention.start - 1].lower_ in ("and", ",", "while")
+            if k == 0 and not any(t.like_num for t in doc[span.end : mention.start]):
+                continue  # a number before the first name: "owns 34% and Aramco 32%"; none: "supplies X and Y"
+            if linked and mention.end < len(doc) and doc[mention.end].like_num:
+                return out[:k]  # "and Aramco 32%": Aramco is the subject of an elided "owns"
+        return out
+
     def is_genitive_at(self, doc: Doc, i: int) -> bool:
         """Return True when the token at ``i`` marks a genitive ("GM's", "Motors'")."""
         if i >= len(doc) or i < 1:
