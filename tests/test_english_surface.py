@@ -567,3 +567,13 @@ def test_gapped_clause_is_not_an_object(extractor):
     assert ("Renault", "shareholderOf", "Nissan", "affirmed") in found
     found = keys(extractor, "Toyota will supply batteries to Mazda and Subaru.")
     assert ("Toyota", "suppliesTo", "Subaru", "affirmed") in found
+
+
+def test_bid_for_a_company_and_hedged_hearsay(extractor):
+    [s] = full(extractor, "Foxconn is said to be weighing a bid for Nissan.")
+    assert (s.subject, s.predicate, s.object, s.polarity, s.modality) == (
+        "Foxconn", "acquires", "Nissan", "affirmed", "speculative"
+    )
+    [s] = full(extractor, "Geely launched a $9 billion bid for Volvo Cars in 2009.")
+    assert (s.predicate, s.modality) == ("acquires", "planned")
+    assert not full(extractor, "Honda's bid for the contract failed.")
