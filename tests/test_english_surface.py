@@ -577,3 +577,10 @@ def test_bid_for_a_company_and_hedged_hearsay(extractor):
     [s] = full(extractor, "Geely launched a $9 billion bid for Volvo Cars in 2009.")
     assert (s.predicate, s.modality) == ("acquires", "planned")
     assert not full(extractor, "Honda's bid for the contract failed.")
+
+
+def test_speaker_after_a_relative_clause_and_the_clause_is_background(extractor):
+    statements = full(extractor, "Renault, which owns 43% of Nissan, said it would invest in Ampere.")
+    found = {(s.subject, s.predicate, s.object): (s.modality, s.attributedTo) for s in statements}
+    assert found[("Renault", "investsIn", "Ampere")] == ("planned", "Renault")
+    assert found[("Renault", "shareholderOf", "Nissan")] == ("asserted", None)

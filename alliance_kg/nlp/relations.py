@@ -382,6 +382,7 @@ class RelationFinder(RoleReader, ReferentReader):
             anchor.dep_ == "appos" or bool(self._comma_appositive(anchor, self._mention_at))
         )
         in_relative = any(t.dep_ in ("acl:relcl", "relcl") for t in [anchor, *anchor.ancestors])
+        in_relative = in_relative or (self.lang == "en" and self.surface.in_relative_clause(anchor.i, sent))
         attributed = None if background or in_relative else source  # appositions, relative clauses: the article's voice
         start, end = trimmed(sent)
         return Relation(subj, predicate, obj, polarity, quals.modality, attributed, share, start, end, anchor.i)

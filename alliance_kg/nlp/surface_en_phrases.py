@@ -74,6 +74,20 @@ class EnglishPhrases(SurfaceReader):
                 return out[:k]  # "and Aramco 32%": Aramco is the subject of an elided "owns"
         return out
 
+    def in_relative_clause(self, i: int, sent: Span) -> bool:
+        """Return True when token ``i`` is inside a relative clause set off by commas ("X, which owns 43% of Y, said").
+
+        Such a clause is the article's background: it is not attributed to
+        the sentence's source (the annotators' convention).
+        """
+        doc = sent.doc
+        for k in range(i - 1, sent.start, -1):
+            if doc[k].text in (",", ";", '"', "“", "”") or doc[k].lower_ in ("said", "says"):
+                return False
+            if doc[k].lower_ in ("which", "who", "whose") and doc[k - 1].text == ",":
+                return any(t.text == "," for t in doc[i + 1 : sent.end])
+        return False
+
     def is_genitive_at(self, doc: Doc, i: int) -> bool:
         """Return True when the token at ``i`` marks a genitive ("GM's", "Motors'")."""
         if i >= len(doc) or i < 1:
