@@ -584,3 +584,15 @@ def test_speaker_after_a_relative_clause_and_the_clause_is_background(extractor)
     found = {(s.subject, s.predicate, s.object): (s.modality, s.attributedTo) for s in statements}
     assert found[("Renault", "investsIn", "Ampere")] == ("planned", "Renault")
     assert found[("Renault", "shareholderOf", "Nissan")] == ("asserted", None)
+
+
+def test_sentence_opening_pronoun_is_not_a_later_compound_name(extractor):
+    found = keys(extractor, "It bought a former Ford factory in Ohio and took a stake in Rivian.")
+    assert not {k for k in found if k[0] == "Ford"}
+
+
+def test_pronoun_inside_a_relative_clause_is_its_antecedent(extractor):
+    text = "Tata Sons owns 40% of Tata Motors, which has owned Jaguar Land Rover since it bought it from Ford in 2008."
+    found = keys(extractor, text)
+    assert ("Tata Sons", "shareholderOf", "Tata Motors", "affirmed") in found
+    assert ("Tata Sons", "acquires", "Jaguar Land Rover", "affirmed") not in found

@@ -82,6 +82,8 @@ class EnglishSurfaceReader(EnglishQualifying):
             return self._with_coordinated(relative, doc, mention_at)
         group = super().left_group(start, sent, mention_at, reach) or self._the_two(start, sent, mention_at)
         group = self._through_country_genitives(group, start, doc, mention_at)
+        if group and self._pronoun_opens_clause(group[0], sent):
+            return []  # "It snapped up a former General Motors plant ...": the name is no subject
         group = self._reported_clause_subject(group, start, sent, mention_at) or group
         if len(group) == 1 and group[0].end + 1 < len(doc) and doc[group[0].end + 1].lower_ in ("which", "who"):
             group = self._with_coordinated(group[0], doc, mention_at)  # "Renault and Nissan, which have been allies"
@@ -107,6 +109,16 @@ class EnglishSurfaceReader(EnglishQualifying):
                 words = {t.lower_ for t in doc[out[0].end : start]}
                 return out if words & {"it", "they", *POSSESSIVE_DETERMINERS} else []  # "... as it battles X"
         return out
+
+    def _pronoun_opens_clause(self, first: Mention, sent: Span) -> bool:
+        """Return True when "it"/"they" opens the sentence before its first name ("It took a stake in X").
+
+        Not when the name opens a reported clause ("It said Renault would ...").
+        """
+        doc = sent.doc
+        words = [t.lower_ for t in doc[sent.start : first.start] if not t.is_space]
+        stops = {",", ";", "and", "but", *self.reporting_words}
+        return bool(words) and words[0] in ("it", "they") and not any(w in stops for w in words)
 
     def _reported_clause_subject(
         self, group: list[Mention], start: int, sent: Span, mention_at: dict[int, Mention]
@@ -171,6 +183,13 @@ class EnglishSurfaceReader(EnglishQualifying):
             return [self.speaker]  # '"We will work with Toyota," BMW's chief executive said'
         found = super()._pronoun_subject(words, sent, mention_at)
         doc = sent.doc
+        if found and any(t.lower_ == "it" for t in words):
+            for k in range(words.start - 1, found[0].end, -1):
+                if doc[k].lower_ in ("which", "who") and doc[k - 1].text == ",":
+                    # "X owns 40% of Y, which has owned Z since it bought it": "it" is Y, the relative's antecedent
+                    antecedent = mention_at.get(k - 2)
+                    found = [antecedent] if antecedent is not None and antecedent.is_organisation else []
+                    break
         if not found or not any(t.lower_ == "they" for t in words):
             return found
         group, i = list(found), found[0].end
