@@ -461,3 +461,138 @@ def test_partners_after_a_verb_pair_with_the_subject_only(extractor):
     assert ("SK On", "partnerOf", "LG Energy Solution", "affirmed") not in found
     found = keys(extractor, "Renault formed a joint venture with Geely and Aramco.")
     assert ("Geely", "jointVenture", "Aramco", "affirmed") in found  # three co-owners: every pair
+
+
+def test_country_genitive_inside_a_coordinated_subject(extractor):
+    found = keys(extractor, "Nissan and China's Dongfeng run a joint venture in Wuhan.")
+    assert ("Nissan", "jointVenture", "Dongfeng", "affirmed") in found
+    found = keys(extractor, "Volkswagen and China's state-owned SAIC will build electric cars together.")
+    assert ("Volkswagen", "partnerOf", "SAIC", "affirmed") in found
+    found = keys(extractor, "Renault, Japan's Nissan and Mitsubishi formed an alliance in 2016.")
+    assert ("Nissan", "partnerOf", "Mitsubishi", "affirmed") in found
+
+
+def test_unknown_name_before_an_apposition_headed_by_a_company_noun(extractor):
+    found = keys(extractor, "Honda and Sony launched Zentrova Mobility, a 50-50 joint venture that will sell cars.")
+    assert ("Honda", "memberOf", "Zentrova Mobility", "affirmed") in found
+    assert ("Sony", "memberOf", "Zentrova Mobility", "affirmed") in found
+    assert ("Honda", "jointVenture", "Sony", "affirmed") in found
+    found = keys(extractor, "Its cells come from Kellerwerk, BMW's battery-making arm.")
+    assert ("Kellerwerk", "subsidiaryOf", "BMW", "affirmed") in found
+
+
+def test_two_known_names_before_a_venture_apposition_are_the_venture(extractor):
+    found = keys(extractor, "The van is built by Dongfeng Honda, a joint venture in China with Dongfeng.")
+    assert ("Dongfeng", "memberOf", "Dongfeng Honda", "affirmed") in found
+
+
+def test_no_name_from_a_date_a_place_or_a_person_before_an_apposition(extractor):
+    for text in (
+        "On Tuesday, a joint venture between Renault and Geely said it would hire 1,000 engineers.",
+        "In Shenzhen, a start-up backed by Toyota builds robotaxis.",
+        "John Smith, a company spokesman, said Renault would not invest in Ampere.",
+    ):
+        article = article_from_text(text, doc="t")
+        result = extractor.extract(article)
+        named = {s.subject for s in result.statements} | {s.object for s in result.statements}
+        assert not named & {"Tuesday", "Shenzhen", "John Smith"}, text
+
+
+def test_description_in_an_apposition_describes_the_name_before_it(extractor):
+    # "a group parts maker" is Tata AutoComp, not the one parts maker of the knowledge base the sentence names
+    text = "The packs are assembled by Tata AutoComp, a group parts maker, with Gotion High-Tech."
+    doc = extractor.pipeline("en")(text)
+    described = [m for m in doc._.mentions if doc[m.start : m.end].text == "parts maker"]
+    assert not [m for m in described if m.name == "Gotion"]
+
+
+def test_possessor_of_a_venture_is_a_party(extractor):
+    found = keys(extractor, "Most of the cars come from Beijing Hyundai, Hyundai's manufacturing venture with BAIC.")
+    assert ("Hyundai", "jointVenture", "BAIC", "affirmed") in found
+
+
+def test_pronoun_after_and_is_not_a_name_after_a_preposition(extractor):
+    text = (
+        "The carmaker already buys chips from US chipmaker Qualcomm, and in January it signed a memorandum of "
+        "understanding with Germany's Infineon."
+    )
+    found = keys(extractor, text)
+    assert ("Qualcomm", "partnerOf", "Infineon", "affirmed") not in found
+    text = "Stellantis buys chips from Qualcomm, and in January it signed a memorandum of understanding with Infineon."
+    found = keys(extractor, text)
+    assert ("Stellantis", "partnerOf", "Infineon", "affirmed") in found
+    assert ("Qualcomm", "partnerOf", "Infineon", "affirmed") not in found
+
+
+def full(extractor: Extractor, text: str) -> list:
+    """Return the statements extracted from ``text``."""
+    return extractor.extract(article_from_text(text, doc="t")).statements
+
+
+def test_reported_future_of_the_speaker_is_planned(extractor):
+    [s] = full(extractor, "General Motors said in December it would stop funding Cruise.")
+    assert (s.subject, s.predicate, s.object, s.polarity, s.modality) == (
+        "General Motors", "investsIn", "Cruise", "negated", "planned"
+    )
+    [s] = full(extractor, "Nissan announced that it would invest in Ampere.")
+    assert s.modality == "planned"
+    [s] = full(extractor, "Nissan said it would consider investing in Ampere.")
+    assert s.modality == "speculative"  # a hedge of its own stays one
+    [s] = full(extractor, "Analysts said Nissan would invest in Ampere.")
+    assert s.modality == "speculative"  # others' expectation, not the party's announcement
+
+
+def test_reported_clause_has_its_own_subject_and_the_reporter_is_the_source(extractor):
+    statements = full(extractor, "Renault said on Monday that Nissan would invest in Ampere.")
+    assert [(s.subject, s.predicate, s.object, s.attributedTo) for s in statements] == [
+        ("Nissan", "investsIn", "Ampere", "Renault")
+    ]
+    statements = full(extractor, "Nissan told Reuters it would not invest in Ampere.")
+    assert [(s.subject, s.polarity, s.modality, s.attributedTo) for s in statements] == [
+        ("Nissan", "negated", "planned", "Nissan")
+    ]
+
+
+def test_no_intention_is_a_negated_plan(extractor):
+    statements = full(extractor, "Subaru's chief executive said Toyota had no intention of taking control of Subaru.")
+    found = [(s.subject, s.predicate, s.object, s.polarity, s.modality) for s in statements]
+    assert ("Toyota", "acquires", "Subaru", "negated", "planned") in found
+
+
+def test_gapped_clause_is_not_an_object(extractor):
+    found = keys(extractor, "Geely owns 34% of Horse, while Renault owns 34% and Aramco 32%.")
+    assert ("Renault", "shareholderOf", "Aramco", "affirmed") not in found
+    assert ("Geely", "shareholderOf", "Horse", "affirmed") in found
+    found = keys(extractor, "Renault holds 43% of Nissan, and Nissan 15% of Renault.")
+    assert ("Renault", "shareholderOf", "Nissan", "affirmed") in found
+    found = keys(extractor, "Toyota will supply batteries to Mazda and Subaru.")
+    assert ("Toyota", "suppliesTo", "Subaru", "affirmed") in found
+
+
+def test_bid_for_a_company_and_hedged_hearsay(extractor):
+    [s] = full(extractor, "Foxconn is said to be weighing a bid for Nissan.")
+    assert (s.subject, s.predicate, s.object, s.polarity, s.modality) == (
+        "Foxconn", "acquires", "Nissan", "affirmed", "speculative"
+    )
+    [s] = full(extractor, "Geely launched a $9 billion bid for Volvo Cars in 2009.")
+    assert (s.predicate, s.modality) == ("acquires", "planned")
+    assert not full(extractor, "Honda's bid for the contract failed.")
+
+
+def test_speaker_after_a_relative_clause_and_the_clause_is_background(extractor):
+    statements = full(extractor, "Renault, which owns 43% of Nissan, said it would invest in Ampere.")
+    found = {(s.subject, s.predicate, s.object): (s.modality, s.attributedTo) for s in statements}
+    assert found[("Renault", "investsIn", "Ampere")] == ("planned", "Renault")
+    assert found[("Renault", "shareholderOf", "Nissan")] == ("asserted", None)
+
+
+def test_sentence_opening_pronoun_is_not_a_later_compound_name(extractor):
+    found = keys(extractor, "It bought a former Ford factory in Ohio and took a stake in Rivian.")
+    assert not {k for k in found if k[0] == "Ford"}
+
+
+def test_pronoun_inside_a_relative_clause_is_its_antecedent(extractor):
+    text = "Tata Sons owns 40% of Tata Motors, which has owned Jaguar Land Rover since it bought it from Ford in 2008."
+    found = keys(extractor, text)
+    assert ("Tata Sons", "shareholderOf", "Tata Motors", "affirmed") in found
+    assert ("Tata Sons", "acquires", "Jaguar Land Rover", "affirmed") not in found

@@ -149,7 +149,19 @@ class Attributor:
         )
 
     def _speaker_before(self, before: list[Token], mention_at: dict[int, Mention]) -> str | None:
-        """Return the company just before a speech verb ("Nissan said", "VW chief Blume said")."""
+        """Return the company just before a speech verb ("Nissan said", "VW chief Blume said").
+
+        A relative clause closed by a comma is stepped over: "Renault, which
+        owns 43% of Nissan, said" is Renault speaking.
+        """
+        if before and before[-1].text == ",":
+            doc = before[-1].doc
+            for i in range(before[-1].i - 1, max(before[-1].sent.start, before[-1].i - 25), -1):
+                if doc[i].text == ",":
+                    break
+                if doc[i].lower_ in ("which", "who") and doc[i - 1].text == "," and i - 2 in mention_at:
+                    mention = mention_at[i - 2]
+                    return mention.name if mention.is_organisation else None
         for j in range(len(before) - 1, -1, -1):
             mention = mention_at.get(before[j].i)
             if mention is not None:
@@ -189,7 +201,16 @@ class Attributor:
                 if any(t.lower_ in unnamed_nouns for t in before[-7:]):  # "people familiar with the matter said"
                     found.append(UNNAMED_SOURCES)
                     continue
-                found.append(
-                    self._speaker_after(tokens[k + 1 : k + 10], mention_at) or self._speaker_before(before, mention_at)
-                )
+                if k > 0 and tokens[k - 1].text in (",", '"', "”", "’", "'"):  # '..., said Nissan'
+                    found.append(
+                        self._speaker_after(tokens[k + 1 : k + 10], mention_at)
+                        or self._speaker_before(before, mention_at)
+                    )
+                else:  # "Renault said Nissan would ...", "Nissan told Reuters ...": the speaker comes first
+                    speaker = self._speaker_before(before, mention_at)
+                    pairs = [(t.lower_, f"{t.lower_} {t.nbor(1).lower_}") for t in before[-5:]]
+                    role = any(w in self.roles for pair in pairs for w in pair)
+                    if speaker is None and role:  # "Chief Executive Koji Sato has said Toyota has no plans to ..."
+                        speaker = self._speaker_after(tokens[k + 1 : k + 10], mention_at)
+                    found.append(speaker)
         return source_name(found)

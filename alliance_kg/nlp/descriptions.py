@@ -55,8 +55,9 @@ class DescriptionReader:
                 country = entity.iri if entity is not None and entity.kind == "Country" else None
             after = by_start.get(self._skip_opener(doc, span.end)) or self._name_after_complement(doc, span, by_start)
             before = None
-            if span.start >= 2 and doc[span.start - 1].text == "," and _appositive(span):
-                before = by_end.get(span.start - 1)
+            comma = _apposition_comma(span) if self.lang == "en" else span.start - 1
+            if comma >= 1 and doc[comma].text == "," and _appositive(span):
+                before = by_end.get(comma)  # "Tata AutoComp, a group parts maker": the name it describes
                 if before is not None and before.kind == "NewsAgency":
                     before = None
             target = after or before
@@ -221,6 +222,14 @@ def _appositive(span: Span) -> bool:
         return not span.root.dep_.startswith("nsubj") or span.root.head.i < span.start - 1
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     return nxt is None or nxt.text in (",", ")", ".", ";") or nxt.lower_ in ("of", "de", "in", "based", "which")
+
+
+def _apposition_comma(span: Span) -> int:
+    """Return the comma before an English apposition, over its opener and modifiers ("X, a group parts maker")."""
+    doc, i = span.doc, span.start - 1
+    while i > span.start - 4 and i > 0 and doc[i].is_lower and doc[i].lower_ not in ("a", "an", "the"):
+        i -= 1
+    return i - 1 if i > 0 and doc[i].lower_ in ("a", "an", "the") else span.start - 1
 
 
 def _plural(span: Span, plural_words: frozenset[str]) -> bool:

@@ -14,21 +14,16 @@ from spacy.tokens import Doc, Span
 
 from alliance_kg.kb import normalize
 from alliance_kg.namespaces import entity_iri
+from alliance_kg.nlp.names_en import EnglishNames, name_like
 from alliance_kg.nlp.spans import Mention
 
-# "its Cruise unit": English nouns after which an unknown capitalised name is a company's unit
-UNIT_NOUNS = {"unit", "subsidiary", "division", "arm", "venture", "affiliate"}
-REGION_WORDS = {"european", "asian", "african", "american", "latin", "north", "south", "east", "west", "nordic"}
-REGION_WORDS |= {"western", "eastern", "northern", "southern", "middle", "global", "international", "ev", "ai"}
 PLACE_PREPOSITIONS = frozenset({"à", "en", "dans", "vers", "depuis", "in", "at", "near"})
 
 
-def _name_like(token) -> bool:
-    """Return True for a token that can be part of a company name ("MOIA", "Pony.ai", "Momenta")."""
-    return token.text[:1].isupper() and any(c.isalpha() for c in token.text) and not token.is_sent_start
+_name_like = name_like
 
 
-class UnknownNames:
+class UnknownNames(EnglishNames):
     """Mixin: find the organisations an article names that the knowledge base does not know."""
 
     def _model_orgs(self, doc: Doc, named: list[Mention]) -> list[Mention]:
@@ -179,6 +174,7 @@ class UnknownNames:
             found += self._named_after_complement(doc, taken)
         if self.lang == "en":
             found += self._names_before_unit_nouns(doc, taken)
+            found += self._named_before_english_apposition(doc, taken, named)
         return found
 
     def _named_after_complement(self, doc: Doc, taken: set[int]) -> list[Mention]:
@@ -264,24 +260,4 @@ class UnknownNames:
             ):
                 found.append(Mention(start, comma, entity_iri(text), text, "Organisation", via="model"))
                 taken.update(range(start, comma))
-        return found
-
-    def _names_before_unit_nouns(self, doc: Doc, taken: set[int]) -> list[Mention]:
-        """Return unknown names between a possessive and a unit noun: "its Cruise unit", "GM's Zoox arm" (English)."""
-        demonyms = {d.lower() for e in self.kb.of_kind("Country") for d in e.demonyms}
-        found: list[Mention] = []
-        for k, token in enumerate(doc):
-            if token.lower_ not in UNIT_NOUNS or k < 2:
-                continue
-            start = k
-            while start > 0 and k - start < 3 and start - 1 not in taken and _name_like(doc[start - 1]):
-                start -= 1
-            opener = doc[start - 1].lower_ if start > 0 else ""
-            words = {t.lower_ for t in doc[start:k]}
-            if start == k or opener not in ("its", "their", "'s", "’s") or words & (demonyms | REGION_WORDS):
-                continue
-            text = doc[start:k].text
-            if self.kb.lookup(text) is None and normalize(text) not in self.stoplist and not text.isupper():
-                found.append(Mention(start, k, entity_iri(text), text, "Organisation", via="model"))
-                taken.update(range(start, k))
         return found

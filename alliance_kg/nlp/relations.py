@@ -393,6 +393,7 @@ class RelationFinder(RoleReader, ReferentReader):
             predicate = "shareholderOf"  # "buys a 20 % stake in X", "rachète 20 % de X"
         share = share_near(anchor, sent, self.lexicon, self.lang, obj.end) if predicate == "shareholderOf" else None
         in_relative = any(t.dep_ in ("acl:relcl", "relcl") for t in [anchor, *anchor.ancestors])
+        in_relative = in_relative or (self.lang == "en" and self.surface.in_relative_clause(anchor.i, sent))
         attributed = None if background or in_relative else source  # appositions, relative clauses: the article's voice
         start, end = trimmed(sent)
         return Relation(subj, predicate, obj, polarity, quals.modality, attributed, share, start, end, anchor.i)

@@ -23,8 +23,9 @@ On top of :class:`~alliance_kg.nlp.surface.SurfaceReader` it reads:
   Nissan by Foxconn".
 
 The pieces live in :mod:`.surface_en_phrases` (noun phrases),
-:mod:`.surface_en_frames` (argument frames) and :mod:`.surface_en_qualify`
-(polarity and modality).
+:mod:`.surface_en_frames` (argument frames), :mod:`.surface_en_qualify`
+(polarity and modality) and :mod:`.surface_en_subjects` (clause subjects:
+relatives, reported speech, pronouns, coordination).
 
 >>> from alliance_kg.lexicon import load_lexicon
 >>> EnglishSurfaceReader(load_lexicon(), "en").is_genitive_at is not None
@@ -39,14 +40,14 @@ from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.surface import inflections
 from alliance_kg.nlp.surface_en_phrases import CLAUSE_STOPS, POSSESSIVE_DETERMINERS, STAKE_NOUNS, passive_adverb
-from alliance_kg.nlp.surface_en_qualify import EnglishQualifying
+from alliance_kg.nlp.surface_en_subjects import NO_SUBJECT, EnglishSubjects
 from alliance_kg.statement import SYMMETRIC
 
 # "X had considered joining the merger of Y and Z", "X is not part of the talks between Y and Z": X takes part
 JOIN_WORDS = {"join", "joins", "joined", "joining", "part", "participate", "participates", "participating", "include"}
 
 
-class EnglishSurfaceReader(EnglishQualifying):
+class EnglishSurfaceReader(EnglishSubjects):
     """The surface reader with the English constructions of the module docstring."""
 
     def __init__(self, lexicon: Lexicon, lang: str = "en") -> None:
@@ -55,6 +56,12 @@ class EnglishSurfaceReader(EnglishQualifying):
             form
             for t in lexicon.all_triggers(lang)
             if t.pos == "NOUN" and t.symmetric_frame and t.requires == "with"
+            for form in inflections(t.lemma, t.pos, lang)
+        }
+        self.venture_nouns = {  # "venture", "joint venture": the nouns a possessor co-owns
+            form.split()[-1]
+            for t in lexicon.all_triggers(lang)
+            if t.predicate == "jointVenture" and t.pos == "NOUN"
             for form in inflections(t.lemma, t.pos, lang)
         }
         self.rivalry_words = {
@@ -71,10 +78,16 @@ class EnglishSurfaceReader(EnglishQualifying):
         if relative is not None:  # "LG, which also supplies Tesla, signed a deal to provide ..."
             return self._with_coordinated(relative, doc, mention_at)
         group = super().left_group(start, sent, mention_at, reach) or self._the_two(start, sent, mention_at)
+        group = self._through_country_genitives(group, start, doc, mention_at)
+        if group and self._pronoun_opens_clause(group[0], sent):
+            return []  # "It snapped up a former General Motors plant ...": the name is no subject
+        group = self._reported_clause_subject(group, start, sent, mention_at) or group
         if len(group) == 1 and group[0].end + 1 < len(doc) and doc[group[0].end + 1].lower_ in ("which", "who"):
             group = self._with_coordinated(group[0], doc, mention_at)  # "Renault and Nissan, which have been allies"
         if group:
             group = self._after_coordinated_clause(group, start, sent, mention_at) or group
+            if group == [NO_SUBJECT]:
+                return []
         out: list[Mention] = []
         for k, mention in enumerate(group):
             genitive = self.is_genitive_at(doc, mention.end)
@@ -99,63 +112,6 @@ class EnglishSurfaceReader(EnglishQualifying):
         the names after it are each the subject's partner, not each other's."""
         return trig.pos == "VERB" or (trig.pos == "NOUN" and span[-1].lower_.endswith("s"))
 
-    def _pronoun_subject(self, words: Span, sent: Span, mention_at: dict[int, Mention]) -> list[Mention]:
-        """Return what "it"/"they" stands for; "they" is the sentence's first group ("X and Y said they ...")."""
-        if self.speaker is not None and any(t.lower_ == "we" for t in words):
-            return [self.speaker]  # '"We will work with Toyota," BMW's chief executive said'
-        found = super()._pronoun_subject(words, sent, mention_at)
-        if not found or not any(t.lower_ == "they" for t in words):
-            return found
-        doc = sent.doc
-        group, i = list(found), found[0].end
-        while i + 1 < words.start and doc[i].lower_ in ("and", ",") and i + 1 in mention_at:
-            nxt = mention_at[i + 1]
-            if not nxt.is_organisation or nxt in group:
-                break
-            group.append(nxt)
-            i = nxt.end
-        return group
-
-    def _closed_relative(self, start: int, sent: Span, mention_at: dict[int, Mention]) -> Mention | None:
-        """Return X when the trigger follows "X, which ..., VERB": the relative clause closed by a comma."""
-        doc = sent.doc
-        comma: int | None = None
-        for i in range(start - 1, max(sent.start, start - 30) - 1, -1):
-            word = doc[i].lower_
-            if i in mention_at:
-                after_prep = mention_at[i].start > sent.start and doc[mention_at[i].start - 1].lower_ in self.preps
-                if comma is None and not after_prep:
-                    return None  # a name after the last comma: the trigger's own clause has a subject
-                continue
-            if word == "," and comma is None:
-                comma = i
-            elif word in ("which", "who"):
-                if comma is None or i < sent.start + 2 or doc[i - 1].text != ",":
-                    return None
-                return self.antecedent(i, sent, mention_at)
-            elif word in CLAUSE_STOPS:
-                return None
-        return None
-
-    def _after_coordinated_clause(
-        self, group: list[Mention], start: int, sent: Span, mention_at: dict[int, Mention]
-    ) -> list[Mention]:
-        """Return the subject of a clause after ", and" ("..., and its unit Cariad set up a venture")."""
-        doc = sent.doc
-        for k in range(start - 1, group[-1].end, -1):
-            if doc[k].lower_ in ("and", "but") and doc[k - 1].text == ",":
-                i = k + 1
-                while i < start and (
-                    (i in mention_at and not mention_at[i].is_organisation)
-                    or (i not in mention_at and (doc[i].is_lower or doc[i].text == "-"))
-                ):
-                    i += 1
-                mention = mention_at.get(i)
-                if i < start and mention is not None and mention.is_organisation:
-                    return [mention]
-                return self._the_two(start, sent, mention_at)  # "..., and the two companies will jointly develop"
-        return []
-
     def participants(self, span: Span, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return the participants of a symmetric trigger, with "with X" before it and "from X" for rivals."""
         left, right = super().participants(span, mention_at, mentions)
@@ -173,6 +129,9 @@ class EnglishSurfaceReader(EnglishQualifying):
         plural = span[-1].lower_.endswith(("s", "x"))
         if plural and not left:
             return [], []  # "ventures with SAIC and FAW": one venture each with someone unnamed
+        owner = self._genitive_owner(span, mention_at) if span[-1].lower_ in self.venture_nouns else None
+        if owner is not None and owner.iri not in {m.iri for m in left + right}:
+            left.append(owner)  # "FAW Toyota, Toyota's manufacturing venture with FAW": the possessor is a party
         taken = {m.iri for m in left + right}
         i = max((m.end for m in left if m.end <= span.start), default=span.start)
         stops = [k for k in range(i, span.start) if doc[k].lower_ in CLAUSE_STOPS or doc[k].text in ";."]

@@ -62,6 +62,32 @@ class EnglishPhrases(SurfaceReader):
 
     clause_stops = CLAUSE_STOPS
 
+    def tail(self, span: Span, mention_at: dict[int, Mention]) -> list[tuple[Mention, str | None]]:
+        """Return the mentions right of a trigger, up to a gapped clause ("owns 34% and Aramco 32%")."""
+        out = super().tail(span, mention_at)
+        doc = span.doc
+        for k, (mention, _prep) in enumerate(out):
+            linked = mention.start > 0 and doc[mention.start - 1].lower_ in ("and", ",", "while")
+            if k == 0 and not any(t.like_num for t in doc[span.end : mention.start]):
+                continue  # a number before the first name: "owns 34% and Aramco 32%"; none: "supplies X and Y"
+            if linked and mention.end < len(doc) and doc[mention.end].like_num:
+                return out[:k]  # "and Aramco 32%": Aramco is the subject of an elided "owns"
+        return out
+
+    def in_relative_clause(self, i: int, sent: Span) -> bool:
+        """Return True when token ``i`` is inside a relative clause set off by commas ("X, which owns 43% of Y, said").
+
+        Such a clause is the article's background: it is not attributed to
+        the sentence's source (the annotators' convention).
+        """
+        doc = sent.doc
+        for k in range(i - 1, sent.start, -1):
+            if doc[k].text in (",", ";", '"', "“", "”") or doc[k].lower_ in ("said", "says"):
+                return False
+            if doc[k].lower_ in ("which", "who", "whose") and doc[k - 1].text == ",":
+                return any(t.text == "," for t in doc[i + 1 : sent.end])
+        return False
+
     def is_genitive_at(self, doc: Doc, i: int) -> bool:
         """Return True when the token at ``i`` marks a genitive ("GM's", "Motors'")."""
         if i >= len(doc) or i < 1:
@@ -76,6 +102,8 @@ class EnglishPhrases(SurfaceReader):
             listed = doc[i].text == "," and i + 1 in mention_at  # "the group's Audi, Bentley and Porsche brands"
             if doc[i].lower_ in CLAUSE_STOPS or (doc[i].text in ",.;" and not listed):
                 return None
+            if doc[i].lower_ in self.lexicon.cues("en", "speech_verbs", raw=True):
+                return None  # "Subaru's chief said Toyota had no intention of taking control of ...": another clause
             if self.is_genitive_at(doc, i) and i - 1 in mention_at and mention_at[i - 1].is_organisation:
                 return mention_at[i - 1]
         return None

@@ -47,6 +47,39 @@ class EnglishQualifying(EnglishFrames):
         self.negator_words = lexicon.cues(lang, "negators", raw=True)
 
     def qualify(self, span: Span, subject: Mention, obj: Mention) -> Qualifiers:
+        """Return the qualifiers of the trigger; "X said it would ..." is X's announced plan."""
+        quals = self._qualify(span, subject, obj)
+        if quals.modality == "speculative" and self._reported_future(span, subject):
+            return Qualifiers(polarity=quals.polarity, modality="planned")
+        return quals
+
+    def _reported_future(self, span: Span, subject: Mention) -> bool:
+        """Return True for "X said (that) it would VERB": the future seen from the past, the party's own intention.
+
+        Only "would" may hedge the words between the subject and the trigger
+        ("said it would consider" stays speculative), "it"/"they"/"we" must
+        stand right before it (the party speaks of itself), and no unnamed
+        source may come between ("X is weighing a bid, people said it would").
+        """
+        doc, sent = span.doc, span.sent
+        if subject.start >= span.start or subject.end <= sent.start:
+            return False
+        words = [t.lower_ for t in doc[subject.end : span.start]]
+        if "would" not in words:
+            return False
+        at = len(words) - 1 - words[::-1].index("would")
+        hedges = self.lexicon.cues(self.lang, "speculative", raw=True) - {"would"}
+        joined = f" {' '.join(words)} "
+        if any(f" {h} " in joined for h in hedges) or words[at - 1 : at] not in (["it"], ["they"], ["we"]):
+            return False
+        reporting = self.lexicon.cues(self.lang, "speech_verbs", raw=True) | self.lexicon.cues(
+            self.lang, "announcement_verbs", raw=True
+        )
+        past = [w for w in words[: at - 1] if w in reporting and w.endswith(("ed", "said", "told", "wrote"))]
+        unnamed = self.lexicon.cues(self.lang, "unnamed_source_nouns", raw=True)
+        return bool(past) and not any(w in unnamed for w in words[:at])
+
+    def _qualify(self, span: Span, subject: Mention, obj: Mention) -> Qualifiers:
         """Return the qualifiers, negated when the object comes after "rather than", "instead of" or "not"."""
         start, left = self._clause_subjects
         if start == span.start and left and not {subject.iri, obj.iri} & {m.iri for m in left}:

@@ -1,0 +1,150 @@
+"""English names the knowledge base does not know, found without a named-entity model.
+
+:class:`EnglishNames` is a mixin of :class:`~alliance_kg.nlp.names.UnknownNames`
+for the blank English pipeline:
+
+- a capitalised name between a possessive and a unit noun: "its Cruise
+  unit", "GM's Zoox arm";
+- a name set off by an apposition whose head is a company noun (the
+  lexicon's ``apposition_name_nouns``): "SiliconAuto, a 50-50 joint
+  venture", "Pony.ai, a Chinese autonomous-driving start-up", "FinDreams,
+  BYD's battery-making arm". Two known names side by side before such an
+  apposition are one venture's name ("FAW Toyota, a joint venture").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from alliance_kg.kb import normalize
+from alliance_kg.namespaces import entity_iri
+from alliance_kg.nlp.spans import Mention
+
+# "its Cruise unit": English nouns after which an unknown capitalised name is a company's unit
+UNIT_NOUNS = {"unit", "subsidiary", "division", "arm", "venture", "affiliate"}
+REGION_WORDS = {"european", "asian", "african", "american", "latin", "north", "south", "east", "west", "nordic"}
+REGION_WORDS |= {"western", "eastern", "northern", "southern", "middle", "global", "international", "ev", "ai"}
+# words that may follow the head noun of the apposition: "a joint venture that", "a start-up in which", "a unit of"
+APPOSITION_ENDS = {",", ".", ";", ":", "(", "that", "which", "whose", "in", "with", "of", "for", "between", "from"}
+APPOSITION_ENDS |= {"and", "to", "the", "it", "its", "their", "based", "set", "owned", "formed", "created", "founded"}
+APPOSITION_ENDS |= {"backed", "launched", "led", "run", "controlled", "best", "known", "specialising", "specializing"}
+APPOSITION_ENDS |= {"focused", "focusing", "majority", "co-owned", "jointly", "equally", "we", "they", "which"}
+OPENERS = {"a", "an", "the", "its", "their"}
+# a preposition before the name makes it a date or a place ("In Wuhan, the unit ...", "since March, the venture")
+BEFORE_NON_NAMES = {"in", "at", "near", "since", "until", "during"}
+DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february"}
+DATE_WORDS |= {"march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def name_like(token) -> bool:
+    """Return True for a token that can be part of a company name ("MOIA", "Pony.ai", "Momenta")."""
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text) and not token.is_sent_start
+
+
+class EnglishNames:
+    """Mixin: unknown English company names introduced by a unit noun or an apposition."""
+
+    def _names_before_unit_nouns(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        """Return unknown names between a possessive and a unit noun: "its Cruise unit", "GM's Zoox arm" (English)."""
+        demonyms = {d.lower() for e in self.kb.of_kind("Country") for d in e.demonyms}
+        found: list[Mention] = []
+        for k, token in enumerate(doc):
+            if token.lower_ not in UNIT_NOUNS or k < 2:
+                continue
+            start = k
+            while start > 0 and k - start < 3 and start - 1 not in taken and name_like(doc[start - 1]):
+                start -= 1
+            opener = doc[start - 1].lower_ if start > 0 else ""
+            words = {t.lower_ for t in doc[start:k]}
+            if start == k or opener not in ("its", "their", "'s", "’s") or words & (demonyms | REGION_WORDS):
+                continue
+            text = doc[start:k].text
+            if self.kb.lookup(text) is None and normalize(text) not in self.stoplist and not text.isupper():
+                found.append(Mention(start, k, entity_iri(text), text, "Organisation", via="model"))
+                taken.update(range(start, k))
+        return found
+
+    def _named_before_english_apposition(self, doc: Doc, taken: set[int], named: list[Mention]) -> list[Mention]:
+        """Return unknown names before an apposition headed by a company noun ("SiliconAuto, a joint venture")."""
+        nouns = self.lexicon.cues("en", "apposition_name_nouns", raw=True)
+        at = {i: m for m in named for i in range(m.start, m.end)}
+        found: list[Mention] = []
+        for comma in range(1, len(doc) - 2):
+            if doc[comma].text != ",":
+                continue
+            head = self._apposition_head(doc, comma + 1, at, nouns)
+            if head is None:
+                continue
+            start, known = self._name_before(doc, comma, at)
+            if start is None:
+                continue
+            unknown = any(i not in at for i in range(start, comma))
+            if not unknown and known < 2:
+                continue  # "Nissan, the Japanese carmaker": a known name
+            if any(i in taken and i not in at for i in range(start, comma)):
+                continue  # already found by another rule
+            text = doc[start:comma].text
+            known_text = self.kb.lookup(text) is not None or normalize(text) in self.stoplist
+            if known_text or (text.isupper() and len(text) <= 2):
+                continue
+            kind = "JointVenture" if doc[head].lower_ in ("venture", "ventures") else "Organisation"
+            found.append(Mention(start, comma, entity_iri(text), text, kind, via="model"))
+            taken.update(range(start, comma))
+        return found
+
+    def _apposition_head(self, doc: Doc, i: int, at: dict[int, Mention], nouns: frozenset[str]) -> int | None:
+        """Return the index of the company noun heading the apposition that starts at ``i``, if it is one."""
+        if doc[i].lower_ in OPENERS:
+            i += 1
+        elif i in at and at[i].is_organisation and at[i].end < len(doc) and doc[at[i].end].lower_ in ("'s", "’s"):
+            i = at[i].end + 1  # "FinDreams, BYD's battery-making arm"
+        else:
+            return None
+        demonyms = self.demonym_words
+        for k in range(i, min(len(doc) - 1, i + 7)):
+            token = doc[k]
+            low = token.lower_
+            noun = low if low in nouns else None
+            if low == "up" and k >= 2 and doc[k - 1].text == "-" and doc[k - 2].lower_ == "start":
+                noun = "start-up"  # the blank tokenizer splits "start-up"
+            if noun is not None and (k + 1 >= len(doc) or doc[k + 1].lower_ in APPOSITION_ENDS):
+                return k
+            modifier = (
+                token.is_lower
+                or token.like_num
+                or token.text in ("-", "%", "/")
+                or normalize(token.text) in demonyms
+                or (k in at and at[k].kind in ("Country", "Technology"))
+            )
+            if not modifier or low in APPOSITION_ENDS - {"-"}:
+                return None
+        return None
+
+    def _name_before(self, doc: Doc, comma: int, at: dict[int, Mention]) -> tuple[int | None, int]:
+        """Return where the name ending at ``comma`` starts, and how many known organisations it holds."""
+        start, known = comma, 0
+        while start > 0 and comma - start < 6:
+            prev = doc[start - 1]
+            mention = at.get(start - 1)
+            if mention is not None and mention.is_organisation and mention.end == start:
+                start, known = mention.start, known + 1
+            elif mention is not None and mention.kind == "Technology" and name_like(prev) and start < comma:
+                start = mention.start  # "BYD Toyota EV Technology": a capitalised technology word inside a name
+            elif mention is None and (
+                name_like(prev) or (prev.is_sent_start and prev.text[:1].isupper() and not prev.is_stop)
+            ):
+                start -= 1
+            elif prev.text in ("&", "-", ".") and start - 1 > 0 and start < comma:
+                start -= 1
+            else:
+                break
+        if start == comma or doc[start].text in ("&", "-", "."):
+            return None, 0
+        first = doc[start]
+        if first.is_sent_start and start not in at and (first.lower_.endswith("ly") or first.is_stop):
+            return None, 0  # "Separately, a joint venture ...", "However, ..."
+        if (start > 0 and doc[start - 1].lower_ in BEFORE_NON_NAMES) or any(
+            t.lower_ in DATE_WORDS for t in doc[start:comma]
+        ):
+            return None, 0
+        return start, known

@@ -1,0 +1,186 @@
+"""Subjects of English clauses read from word order: relatives, reported speech, pronouns, coordination.
+
+:class:`EnglishSubjects` gives :class:`~alliance_kg.nlp.surface_en.EnglishSurfaceReader`
+the subject of the clause a trigger is in:
+
+- "LG, which also supplies Tesla, signed ...": the antecedent of a relative
+  clause closed by a comma; "it" inside ", which ..." is that antecedent;
+- "..., and its unit Cariad set up ...": a new subject after ", and"; "...
+  from Qualcomm, and it signed ...": "it" is no name after a preposition;
+- "Renault said Nissan would invest": the reported clause's own subject
+  ("Nissan told Reuters it ..." makes Reuters the hearer);
+- "Stellantis and Taiwan's Foxconn": a country's genitive inside a
+  coordination; "It took a stake in X": a sentence-opening pronoun is not a
+  name further on.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from alliance_kg.lexicon import Lexicon
+from alliance_kg.nlp.mentions import Mention
+from alliance_kg.nlp.surface_en_phrases import CLAUSE_STOPS
+from alliance_kg.nlp.surface_en_qualify import EnglishQualifying
+
+NO_SUBJECT = Mention(-1, -1, "", "", "Organisation", via="none")  # a clause whose subject is not named
+
+
+class EnglishSubjects(EnglishQualifying):
+    """Clause subjects for the English surface reader (see the module docstring)."""
+
+    def __init__(self, lexicon: Lexicon, lang: str = "en") -> None:
+        super().__init__(lexicon, lang)
+        self.reporting_words = lexicon.cues(lang, "speech_verbs", raw=True) | lexicon.cues(
+            lang, "announcement_verbs", raw=True
+        )
+
+    def _pronoun_opens_clause(self, first: Mention, sent: Span) -> bool:
+        """Return True when "it"/"they" opens the sentence before its first name ("It took a stake in X").
+
+        Not when the name opens a reported clause ("It said Renault would ...").
+        """
+        doc = sent.doc
+        words = [t.lower_ for t in doc[sent.start : first.start] if not t.is_space]
+        stops = {",", ";", "and", "but", *self.reporting_words}
+        return bool(words) and words[0] in ("it", "they") and not any(w in stops for w in words)
+
+    def _reported_clause_subject(
+        self, group: list[Mention], start: int, sent: Span, mention_at: dict[int, Mention]
+    ) -> list[Mention]:
+        """Return the subject of a reported clause: "Renault said Nissan would invest in Ampere" -> Nissan."""
+        if not group:
+            return []
+        doc = sent.doc
+        for k in range(group[-1].end, start):
+            if doc[k].lower_ not in self.reporting_words or doc[k - 1].text in (",", '"', "”"):
+                continue
+            if doc[k].lower_ in ("told", "tell", "tells"):
+                return []  # "Nissan told Reuters it would ...": the name after it is the hearer
+            i = k + 1
+            while i < start and i - k <= 5 and i not in mention_at and doc[i].text != ",":
+                i += 1  # "said on Monday that Nissan ..."
+            mention = mention_at.get(i)
+            if i < start and mention is not None and mention.is_organisation and mention.start == i:
+                return self._through_country_genitives([mention], start, doc, mention_at)
+            return []
+        return []
+
+    def _through_country_genitives(
+        self, group: list[Mention], start: int, doc, mention_at: dict[int, Mention]
+    ) -> list[Mention]:
+        """Continue a coordinated group past a country's genitive: "Stellantis and Taiwan's Foxconn set up ...".
+
+        The country is a modifier of the name after it ("China's state-owned
+        FAW"), not a member of the group.
+        """
+        group = list(group)
+        while group:
+            i = group[-1].end
+            if i >= start or doc[i].lower_ not in ("and", ","):
+                return group
+            j = i
+            while j < start and doc[j].lower_ in ("and", ","):
+                j += 1
+            country = mention_at.get(j)
+            if country is not None and country.is_organisation and country not in group and j < start:
+                group.append(country)  # the coordination goes on after the country's name
+                continue
+            if country is None or country.kind != "Country" or not self.is_genitive_at(doc, country.end):
+                return group
+            k = country.end + 1
+            while k < min(start, country.end + 4) and k not in mention_at and (doc[k].is_lower or doc[k].text == "-"):
+                k += 1  # "China's state-owned FAW"
+            named = mention_at.get(k)
+            if k >= start or named is None or not named.is_organisation or named in group:
+                return group
+            group.append(named)
+        return group
+
+    def _pronoun_subject(self, words: Span, sent: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return what "it"/"they" stands for; "they" is the sentence's first group ("X and Y said they ...")."""
+        if self.speaker is not None and any(t.lower_ == "we" for t in words):
+            return [self.speaker]  # '"We will work with Toyota," BMW's chief executive said'
+        found = super()._pronoun_subject(words, sent, mention_at)
+        doc = sent.doc
+        if found and any(t.lower_ == "it" for t in words):
+            for k in range(words.start - 1, found[0].end, -1):
+                if doc[k].lower_ in ("which", "who") and doc[k - 1].text == ",":
+                    # "X owns 40% of Y, which has owned Z since it bought it": "it" is Y, the relative's antecedent
+                    antecedent = mention_at.get(k - 2)
+                    found = [antecedent] if antecedent is not None and antecedent.is_organisation else []
+                    break
+        if not found or not any(t.lower_ == "they" for t in words):
+            return found
+        group, i = list(found), found[0].end
+        while i + 1 < words.start and doc[i].lower_ in ("and", ",") and i + 1 in mention_at:
+            nxt = mention_at[i + 1]
+            if not nxt.is_organisation or nxt in group:
+                break
+            group.append(nxt)
+            i = nxt.end
+        return group
+
+    def _closed_relative(self, start: int, sent: Span, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return X when the trigger follows "X, which ..., VERB": the relative clause closed by a comma."""
+        doc = sent.doc
+        comma: int | None = None
+        for i in range(start - 1, max(sent.start, start - 30) - 1, -1):
+            word = doc[i].lower_
+            if i in mention_at:
+                after_prep = mention_at[i].start > sent.start and doc[mention_at[i].start - 1].lower_ in self.preps
+                if comma is None and not after_prep:
+                    return None  # a name after the last comma: the trigger's own clause has a subject
+                continue
+            if word == "," and comma is None:
+                comma = i
+            elif word in ("which", "who"):
+                if comma is None or i < sent.start + 2 or doc[i - 1].text != ",":
+                    return None
+                return self.antecedent(i, sent, mention_at)
+            elif word in CLAUSE_STOPS:
+                return None
+        return None
+
+    def _after_coordinated_clause(
+        self, group: list[Mention], start: int, sent: Span, mention_at: dict[int, Mention]
+    ) -> list[Mention]:
+        """Return the subject of a clause after ", and" ("..., and its unit Cariad set up a venture")."""
+        doc = sent.doc
+        for k in range(start - 1, group[-1].end, -1):
+            if doc[k].lower_ in ("and", "but") and doc[k - 1].text == ",":
+                i = k + 1
+                while i < start and (
+                    (i in mention_at and not mention_at[i].is_organisation)
+                    or (i not in mention_at and (doc[i].is_lower or doc[i].text == "-"))
+                ):
+                    i += 1
+                mention = mention_at.get(i)
+                if i < start and mention is not None and mention.is_organisation:
+                    return [mention]
+                clause = doc[k + 1 : start]
+                if self._after_preposition(group[0], sent, mention_at) and any(
+                    t.lower_ in ("it", "they") for t in clause
+                ):
+                    # "... buys chips from Qualcomm, and in January it signed ...": "it" is not Qualcomm
+                    named = [
+                        m
+                        for i, m in sorted(mention_at.items())
+                        if sent.start <= i < k
+                        and i == m.start
+                        and m.is_organisation
+                        and not self._after_preposition(m, sent, mention_at)
+                    ]
+                    return named[:1] or [NO_SUBJECT]
+                return self._the_two(start, sent, mention_at)  # "..., and the two companies will jointly develop"
+        return []
+
+    def _after_preposition(self, mention: Mention, sent: Span, mention_at: dict[int, Mention]) -> bool:
+        """Return True when a preposition governs ``mention`` ("from US chipmaker Qualcomm")."""
+        doc, i = sent.doc, mention.start - 1
+        while i > sent.start and mention.start - i <= 4 and doc[i].lower_ not in self.preps:
+            other = mention_at.get(i)
+            if not (doc[i].is_lower or (other is not None and not other.is_organisation)):
+                break
+            i -= 1  # over the description before the name: "US chipmaker", "the German carmaker"
+        return i >= sent.start and doc[i].lower_ in self.preps
