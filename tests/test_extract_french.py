@@ -497,3 +497,18 @@ def test_a_venture_named_in_apposition_is_not_coordinated_with_its_owners(extrac
     keys = {k[:4] for k in _keys(extractor, text)}
     assert ("Renault", "memberOf", "Geely", "affirmed") not in keys, keys
     assert ("Renault", "shareholderOf", "Horse", "affirmed") not in keys, keys  # sold: never also held
+
+
+@pytest.mark.parametrize("text", [
+    "Au lieu de s'associer avec Renault, Nissan a choisi Foxconn.",
+    "Nissan a choisi Foxconn plutôt que de s'associer avec Renault.",
+])
+def test_a_tie_chosen_against_is_negated(extractor, text):
+    keys = {k[:4] for k in _keys(extractor, text)}
+    assert not any({k[0], k[2]} == {"Nissan", "Renault"} and k[3] == "affirmed" for k in keys), keys
+    assert any({k[0], k[2]} == {"Nissan", "Renault"} and k[3] == "negated" for k in keys), keys
+
+
+def test_the_verb_decides_when_it_and_its_object_noun_disagree(extractor):
+    keys = {k[:4] for k in _keys(extractor, "Renault a exclu de céder sa participation dans Nissan.")}
+    assert ("Renault", "shareholderOf", "Nissan", "negated") not in keys, keys  # one claim, not two

@@ -70,6 +70,7 @@ class RelationFinder(RoleReader, ReferentReader):
         self.pronouns = self.lexicon.cues(lang, "pronouns")
         self.first_person = self.lexicon.cues(lang, "first_person")
         self.terminators = self.lexicon.cues(lang, "terminators", raw=True)
+        self.alternative_markers = self.lexicon.cues(lang, "alternative_markers", raw=True)
         self.stake_words = self.lexicon.cues(lang, "stake_words", raw=True)
         self.list_openers = sorted(self.lexicon.cues(lang, "list_openers", raw=True), key=len, reverse=True)
         self.venture_words = frozenset(
@@ -387,6 +388,8 @@ class RelationFinder(RoleReader, ReferentReader):
         relative = syntax.in_relative_clause(anchor) if anchor.doc.has_annotation("DEP") else False
         if polarity == "affirmed" and predicate in TERMINABLE and not relative and self._terminated(sent):
             polarity = "negated"  # "... the planned merger, but the two companies called off their talks"
+        if polarity == "affirmed" and self._alternative(anchor):
+            polarity = "negated"  # "au lieu de s'associer avec Renault", "instead of partnering with Renault"
         if predicate in SYMMETRIC and obj.start < subj.start:
             subj, obj = obj, subj
         if predicate == "acquires" and self._stake_between(anchor, obj):
@@ -400,29 +403,42 @@ class RelationFinder(RoleReader, ReferentReader):
 
     @staticmethod
     def _without_undone(doc: Doc, relations: list[Relation], parsed: bool) -> list[Relation]:
-        """Drop an affirmed relation whose trigger is the thing a negating trigger undoes.
+        """Keep one polarity when a sentence gives a tie both ways through two of its triggers.
 
         "Mercedes-Benz a vendu sa participation dans BAIC": "participation" says
-        Mercedes holds a stake, "vendu" that it no longer does; only the second stands.
+        Mercedes holds a stake, "vendu" that it no longer does; the verb governing
+        the noun decides ("a exclu de céder sa participation": the verb, affirmed,
+        stands). An affirmed noun beside a negated tie elsewhere in the sentence,
+        or any affirmed tie without a parse to tell them apart, gives way to it.
         """
-        if not parsed:
-            return relations
-        undone = {
-            (r.subject.iri, r.predicate, r.object.iri, r.sent_start): r.trigger
-            for r in relations
-            if r.polarity == "negated"
-        }
-        if not undone:
-            return relations
+        by_key: dict[tuple, list[Relation]] = {}
+        for r in relations:
+            by_key.setdefault((r.subject.iri, r.predicate, r.object.iri, r.sent_start), []).append(r)
         kept = []
         for r in relations:
-            verb = undone.get((r.subject.iri, r.predicate, r.object.iri, r.sent_start))
-            if r.polarity == "affirmed" and verb is not None and verb != r.trigger and (
-                any(a.i == verb for a in doc[r.trigger].ancestors) or doc[r.trigger].pos_ in ("NOUN", "PROPN")
-            ):
-                continue  # a noun's tie beside a verb undoing it ("céder sa participation dans Horse, sa coentreprise")
+            others = [q for q in by_key[(r.subject.iri, r.predicate, r.object.iri, r.sent_start)]
+                      if q.polarity != r.polarity and q.trigger != r.trigger]
+            if not others:
+                kept.append(r)
+                continue
+            if parsed and any(a.i == q.trigger for q in others for a in doc[r.trigger].ancestors):
+                continue  # the verb above this trigger decides
+            if parsed and any(a.i == r.trigger for q in others for a in doc[q.trigger].ancestors):
+                kept.append(r)
+                continue  # this trigger governs the other
+            if r.polarity == "affirmed" and (not parsed or doc[r.trigger].pos_ in ("NOUN", "PROPN")):
+                continue  # "céder sa participation dans Horse, sa coentreprise"; "Geely holds no stake in Renault"
             kept.append(r)
         return kept
+
+    def _alternative(self, anchor: Token) -> bool:
+        """Return True when the trigger follows "au lieu de", "plutôt que", "instead of", "rather than"."""
+        doc = anchor.doc
+        i = anchor.i - 1
+        while i >= 0 and doc[i].lower_ in ("se", "s'", "s’", "de", "d'", "to", "with", "avec"):
+            i -= 1
+        words = " ".join(t.lower_ for t in doc[max(0, i - 3) : anchor.i])
+        return any(f" {m} " in f" {words} " or words.endswith(m) for m in self.alternative_markers)
 
     def _relative_with_case(self, token: Token) -> list[Token]:
         """Return :func:`syntax.relative_with_case` of ``token``, once per token of the doc."""
