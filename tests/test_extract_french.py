@@ -450,6 +450,7 @@ def test_suffering_from_competition_is_competing(extractor):
     "Ni Renault ni Nissan ne participeront à la coentreprise de Geely.",
     "Renault n'a jamais été actionnaire de Volvo Cars.",
     "Il n'est pas question pour Renault de céder le contrôle d'Ampere à Nissan.",
+    "Daimler a cédé en 2021 les 1,5 % qu'il détenait dans Renault.",
 ])
 def test_a_tie_denied_or_undone_is_never_affirmed(extractor, text):
     affirmed = {k for k in _keys(extractor, text) if k[3] == "affirmed" and k[1] != "basedIn"}

@@ -289,6 +289,21 @@ class RelationFinder(RoleReader, ReferentReader):
                 ]
                 if not objects and starts != [span] and anchor.pos_ in ("VERB", "AUX"):
                     objects = self._stake_object(span, mention_at)  # "va prendre 34,02 % du capital de X"
+            if not objects and trig.polarity == "negated" and anchor.pos_ in ("VERB", "AUX"):
+                # "a cédé les 1,5 % qu'il détenait dans Renault": the stake's company is in its relative clause
+                objects = self._expand(
+                    [
+                        g
+                        for o in anchor.children
+                        if o.dep_ in syntax.OBJ
+                        for rel in o.children
+                        if rel.dep_ in ("acl:relcl", "relcl")
+                        for g in rel.children
+                        if self._case_of(g) in trig.object_roles and g.i in mention_at
+                    ],
+                    mention_at,
+                    mentions,
+                )
             if not objects and trig.predicate in TECH_PREDICATES:
                 objects = self._technologies_below(anchor, mention_at)
             if not objects and trig.predicate in SYMMETRIC and len(subjects) >= 2:

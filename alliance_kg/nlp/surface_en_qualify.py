@@ -91,6 +91,8 @@ class EnglishQualifying(EnglishFrames):
         held = self._held_stake(span, subject)
         if held is not None:  # "its stake in Nissan": a holding the sentence presupposes
             return held
+        if self._sold_holding(span):  # "sold the 1.5% it held in Renault"
+            return Qualifiers(polarity="negated", modality="asserted")
         closed = self._relative_closed_at(span, subject)
         if closed is not None:  # "Nissan, which declined to join Horse, is in talks with Honda": not "declined"
             quals = qualify_window(span.doc[closed + 1 : span.end], self.lexicon, self.lang)
@@ -143,6 +145,25 @@ class EnglishQualifying(EnglishFrames):
         if i + 1 >= span.start or doc[i].text != "," or doc[i + 1].lower_ not in ("which", "who"):
             return None
         return next((k for k in range(span.start - 1, i + 1, -1) if doc[k].text == ","), None)
+
+    @staticmethod
+    def _sold_holding(span: Span) -> bool:
+        """Return True for "held"/"owned" in "sold the 1.5% (that) it held in X": a holding that is sold."""
+        doc, sent = span.doc, span.sent
+        if span.text.lower() not in ("held", "owned", "had") or span.start < sent.start + 3:
+            return False
+        i = span.start - 1
+        if doc[i].lower_ not in ("it", "they"):
+            return False
+        i -= 1
+        if doc[i].lower_ in ("that", "which"):
+            i -= 1
+        while i > sent.start and (doc[i].lower_ in STAKE_NOUNS or doc[i].lower_ in STAKE_MODIFIERS
+                                  or doc[i].like_num or doc[i].text == "%"):
+            i -= 1
+        if doc[i].lower_ in ("the", "its", "their", "all"):
+            i -= 1
+        return i >= sent.start and doc[i].lower_ in SELL_VERBS
 
     def _held_stake(self, span: Span, subject: Mention) -> Qualifiers | None:
         """Qualify a possessed stake ("its stake in Nissan", "Renault's remaining shares in Nissan").
