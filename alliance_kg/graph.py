@@ -236,9 +236,9 @@ def regroup_statements(ds: Dataset) -> int:
     return moved
 
 
-def union_graph(ds: Graph) -> Graph:
-    """Return a new Graph holding every triple of every graph of ``ds``, prefixes bound."""
-    merged = bind_prefixes(Graph(bind_namespaces="none"))
+def union_graph(ds: Graph, into: Graph | None = None) -> Graph:
+    """Return a Graph holding every triple of every graph of ``ds`` (``into``, else a new one), prefixes bound."""
+    merged = bind_prefixes(Graph(bind_namespaces="none") if into is None else into)
     if isinstance(ds, Dataset):
         for s, p, o, _ in ds.quads((None, None, None, None)):
             merged.add((s, p, o))

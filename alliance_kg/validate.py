@@ -132,9 +132,7 @@ def validate_graph(ds: Dataset | Graph) -> Report:
     """
     import pyshacl  # noqa: PLC0415 - heavy import, only when validating
 
-    data = _PreparedQueryGraph(bind_namespaces="none")
-    for triple in union_graph(ds):
-        data.add(triple)
+    data = union_graph(ds, into=_PreparedQueryGraph(bind_namespaces="none"))
     for triple in load_ontology().triples((None, RDFS.subClassOf, None)):
         if not isinstance(triple[2], BNode):
             data.add(triple)
