@@ -513,3 +513,11 @@ def test_a_tie_chosen_against_is_negated(extractor, text):
 def test_the_verb_decides_when_it_and_its_object_noun_disagree(extractor):
     keys = {k[:4] for k in _keys(extractor, "Renault a exclu de céder sa participation dans Nissan.")}
     assert ("Renault", "shareholderOf", "Nissan", "negated") not in keys, keys  # one claim, not two
+
+
+def test_their_future_venture_is_both_partners_planned_venture(extractor):
+    text = ("Renault s'apprête à partager des technologies avec le chinois Geely dans le cadre de Horse, "
+            "leur future coentreprise de moteurs.")
+    keys = {k[:3]: k[4] for k in _keys(extractor, text)}
+    assert keys.get(("Geely", "memberOf", "Horse")) == "planned", keys
+    assert keys.get(("Renault", "jointVenture", "Geely")) == "planned", keys

@@ -130,6 +130,9 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
             if lemma in planned and (not verbal or from_clause):
                 plan = True
         previous = token
+    planned_adjectives = lexicon.cues(lang, "planned_adjectives")
+    # "leur future coentreprise", "the planned merger"
+    plan |= any(c.dep_ == "amod" and _lemma(c) in planned_adjectives for c in trigger.children)
     if conditional:
         top = chain[-1]
         reporting = lexicon.cues(lang, "speech_verbs") | {"savoir", "annoncer", "promettre", "prevenir"}

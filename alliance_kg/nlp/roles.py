@@ -199,7 +199,9 @@ class RoleReader:
                 verb = anchor
                 while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                     verb = verb.head
-                return syntax.subject_tokens(verb)
+                # "Renault partage ses technologies avec Geely dans le cadre de Horse, leur coentreprise": both
+                partners = [c for c in verb.children if self._case_of(c) in ("avec", "with") and c.i < anchor.i]
+                return syntax.subject_tokens(verb) + partners
             if dets and anchor.dep_ == "conj" and anchor.head.i in mention_at:
                 # "à Geely et à sa filiale Volvo Cars": sa = Geely; "Honda, GM et sa filiale": the nearest, GM
                 listed = [c for c in syntax.conjuncts(anchor.head) if c.i < anchor.i and c.i in mention_at]
