@@ -521,3 +521,11 @@ def test_their_future_venture_is_both_partners_planned_venture(extractor):
     keys = {k[:3]: k[4] for k in _keys(extractor, text)}
     assert keys.get(("Geely", "memberOf", "Horse")) == "planned", keys
     assert keys.get(("Renault", "jointVenture", "Geely")) == "planned", keys
+
+
+def test_a_verb_taken_for_a_noun_coordinated_with_the_subject_takes_that_subject(extractor):
+    text = ("Geely fournit des moteurs à Renault. Le groupe de Hangzhou, qui a racheté Volvo Cars en 2010, "
+            "contrôle également le britannique Lotus et détient 49,9 % du malaisien Proton.")
+    keys = {k[:3] for k in _keys(extractor, text)}
+    assert ("Lotus", "subsidiaryOf", "Geely") in keys, keys
+    assert ("Lotus", "subsidiaryOf", "Volvo Cars") not in keys, keys

@@ -111,7 +111,9 @@ class RoleReader:
         Lotus" (coordinated with the subject noun): that noun is the verb's subject.
         """
         return anchor.dep_ in ("acl:relcl", "relcl") or (
-            anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head.dep_ == "ROOT"
+            anchor.dep_ == "conj"
+            and anchor.head.pos_ in ("NOUN", "PROPN")
+            and anchor.head.dep_ in ("ROOT", "nsubj", "nsubj:pass")
         )
 
     @staticmethod
