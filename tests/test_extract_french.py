@@ -529,3 +529,10 @@ def test_a_verb_taken_for_a_noun_coordinated_with_the_subject_takes_that_subject
     keys = {k[:3] for k in _keys(extractor, text)}
     assert ("Lotus", "subsidiaryOf", "Geely") in keys, keys
     assert ("Lotus", "subsidiaryOf", "Volvo Cars") not in keys, keys
+
+
+def test_a_participle_in_apposition_is_not_negated_by_the_main_clause(extractor):
+    text = ("Renault détient 36 % de Nissan. Selon des sources proches du dossier, le constructeur français, "
+            "allié de Nissan depuis 1999, n'a pas l'intention de s'opposer au projet.")
+    keys = {k[:4] for k in _keys(extractor, text)}
+    assert ("Renault", "partnerOf", "Nissan", "negated") not in keys, keys

@@ -385,14 +385,15 @@ class RelationFinder(RoleReader, ReferentReader):
         return doc
 
     def _relation(self, sent, anchor, predicate, subj, obj, trig, quals: Qualifiers, source) -> Relation:
-        background = anchor.pos_ in ("NOUN", "PROPN") and (
+        participle = "Part" in anchor.morph.get("VerbForm") and anchor.dep_ in ("appos", "acl", "amod")
+        background = (anchor.pos_ in ("NOUN", "PROPN", "ADJ") or trig.pos != "VERB" or participle) and (
             anchor.dep_ == "appos" or bool(self._comma_appositive(anchor, self._mention_at))
         )
         described = self._mention_at.get(anchor.i)
         apposed = bool(self._comma_appositive(anchor, self._mention_at)) or (
             described is not None and described.via == "description" and described.start < anchor.i
         )
-        if background and not trig.symmetric_frame and apposed:
+        if background and (not trig.symmetric_frame or participle) and apposed:
             # "Renault Korea Motors, la filiale de Renault," in a sentence about a planned deal: the
             # apposition states a fact of its own, whatever the verb the parse hung it on ("créer Horse,
             # une coentreprise" is the plan itself: a symmetric noun keeps the verb's modality)
