@@ -603,6 +603,7 @@ def test_pronoun_inside_a_relative_clause_is_its_antecedent(extractor):
     ("Nissan chose to invest in Foxconn rather than to partner with Renault.", ("Nissan", "partnerOf", "Renault")),
     ("Geely holds no stake in Renault.", ("Geely", "shareholderOf", "Renault")),
     ("Daimler sold the 1.5% it held in Renault in 2021.", ("Mercedes-Benz", "shareholderOf", "Renault")),
+    ("Toyota decided to exit its stake in Tesla.", ("Toyota", "shareholderOf", "Tesla")),
     ("Daimler sold the 1.5% stake that it held in Renault.", ("Mercedes-Benz", "shareholderOf", "Renault")),
 ])
 def test_a_tie_set_aside_or_denied_is_never_affirmed(extractor, text, tie):

@@ -442,8 +442,16 @@ class RelationFinder(RoleReader, ReferentReader):
             if parsed and any(a.i == r.trigger for q in others for a in doc[q.trigger].ancestors):
                 kept.append(r)
                 continue  # this trigger governs the other
-            if r.polarity == "affirmed" and (not parsed or doc[r.trigger].pos_ in ("NOUN", "PROPN")):
-                continue  # "céder sa participation dans Horse, sa coentreprise"; "Geely holds no stake in Renault"
+            if r.polarity == "affirmed" and (
+                not parsed
+                or (
+                    doc[r.trigger].pos_ in ("NOUN", "PROPN")
+                    and not all(syntax.in_relative_clause(doc[q.trigger]) for q in others)
+                )
+            ):
+                # "céder sa participation dans Horse, sa coentreprise"; "Geely holds no stake in Renault"; but
+                # "Aramco, qui ne détient pas encore de participation, doit entrer au capital": both stand
+                continue
             kept.append(r)
         return kept
 

@@ -35,6 +35,7 @@ EVENT_VERBS |= {"go", "went", "take", "took"}  # "go ahead", "take place"
 STAKE_MODIFIERS = {"entire", "whole", "remaining", "existing", "controlling", "majority", "minority", "%", "-"}
 STAKE_MODIFIERS |= {"percent", "per", "cent", "equity", "direct", "indirect", "own"}
 SELL_VERBS = {"sell", "sells", "sold", "selling", "offload", "offloaded", "divest", "divested", "dispose", "disposed"}
+SELL_VERBS |= {"exit", "exits", "exited", "exiting", "unwind", "unwound", "liquidate", "liquidated"}
 PARTIAL_WORDS = {"part", "some", "half", "portion", "parts", "most", "cut", "reduce", "reduced", "trim", "trimmed"}
 
 
