@@ -609,3 +609,13 @@ def test_pronoun_inside_a_relative_clause_is_its_antecedent(extractor):
 def test_a_tie_set_aside_or_denied_is_never_affirmed(extractor, text, tie):
     found = keys(extractor, text)
     assert not any({k[0], k[2]} == {tie[0], tie[2]} and k[1] == tie[1] and k[3] == "affirmed" for k in found), found
+
+
+def test_the_partner_named_after_a_developing_verb_develops_too(extractor):
+    found = keys(extractor, "GM builds hydrogen fuel cells in Michigan with Japan's Honda.")
+    assert ("Honda", "developsTechnology", "hydrogen", "affirmed") in found, found
+
+
+def test_backing_a_company_with_money_is_investing(extractor):
+    found = keys(extractor, "Toyota backed Pony.ai with $400 million.")
+    assert ("Toyota", "investsIn", "Pony.ai", "affirmed") in found, found

@@ -536,3 +536,8 @@ def test_a_participle_in_apposition_is_not_negated_by_the_main_clause(extractor)
             "allié de Nissan depuis 1999, n'a pas l'intention de s'opposer au projet.")
     keys = {k[:4] for k in _keys(extractor, text)}
     assert ("Renault", "partnerOf", "Nissan", "negated") not in keys, keys
+
+
+def test_the_partner_of_a_developing_verb_develops_too(extractor):
+    keys = {k[:3] for k in _keys(extractor, "Honda développe des voitures électriques avec Sony.")}
+    assert ("Sony", "developsTechnology", "electric vehicles") in keys, keys

@@ -65,6 +65,33 @@ def trimmed(sent: Span) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
+def co_developers(relations: list[Relation]) -> list[Relation]:
+    """Return the technology a partner develops with the subject through the same word.
+
+    "Honda développe des voitures électriques avec Sony", "GM builds fuel cells
+    with Honda": the trigger that gives Honda the technology also pairs it with
+    its partner, who develops it too (with the same qualifiers).
+    """
+    partners: dict[tuple[int, str], set[tuple[str, str]]] = {}
+    by_iri = {}
+    for r in relations:
+        if r.predicate in ("partnerOf", "jointVenture"):
+            for one, other in ((r.subject, r.object), (r.object, r.subject)):
+                if other.start > r.trigger:  # "développe X avec Sony": the partner named after the verb
+                    partners.setdefault((r.trigger, one.iri), set()).add((other.iri, r.polarity))
+                    by_iri[other.iri] = other
+    out = []
+    have = {(r.subject.iri, r.object.iri, r.polarity) for r in relations if r.predicate == "developsTechnology"}
+    for r in relations:
+        if r.predicate != "developsTechnology":
+            continue
+        for iri, polarity in sorted(partners.get((r.trigger, r.subject.iri), ())):
+            if polarity == r.polarity and (iri, r.object.iri, r.polarity) not in have:
+                have.add((iri, r.object.iri, r.polarity))
+                out.append(replace(r, subject=by_iri[iri]))
+    return out
+
+
 def co_owner_stakes(relations: list[Relation], ventures: frozenset[str] = frozenset()) -> list[Relation]:
     """Return the ties that owning part of a joint venture implies, per the guidelines' annotators.
 

@@ -29,7 +29,7 @@ from alliance_kg.nlp.qualifiers import Qualifiers, qualify_parsed
 from alliance_kg.nlp.referents import ReferentReader
 from alliance_kg.nlp.roles import RoleReader
 from alliance_kg.nlp.verbforms import _verb_tagged_as_noun, verb_lemma_guesses
-from alliance_kg.nlp.records import Relation, co_owner_stakes, trimmed
+from alliance_kg.nlp.records import Relation, co_developers, co_owner_stakes, trimmed
 from alliance_kg.nlp.shares import share_near
 from alliance_kg.nlp.surface import SurfaceReader, inflections
 from alliance_kg.nlp.surface_en import EnglishSurfaceReader
@@ -380,6 +380,7 @@ class RelationFinder(RoleReader, ReferentReader):
                     )
                     relations.append(self._relation(sent, anchor, predicate, subj, obj, trig, quals, source))
             relations += self.facts.find(sent, mention_at)
+        relations += co_developers(relations)
         relations += co_owner_stakes(relations, self._described_ventures(doc, mention_at))
         doc._.relations = self._without_undone(doc, relations, parsed)
         return doc
