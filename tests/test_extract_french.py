@@ -541,3 +541,17 @@ def test_a_participle_in_apposition_is_not_negated_by_the_main_clause(extractor)
 def test_the_partner_of_a_developing_verb_develops_too(extractor):
     keys = {k[:3] for k in _keys(extractor, "Honda développe des voitures électriques avec Sony.")}
     assert ("Sony", "developsTechnology", "electric vehicles") in keys, keys
+
+
+@pytest.mark.parametrize("text, company, tech", [
+    ("Saft apporte à ACC son savoir-faire dans la chimie des batteries.", "Saft", "batteries"),
+    ("Ampere apportera à Flexis une partie de ses compétences en logiciel.", "Ampere", "software"),
+])
+def test_know_how_brought_to_a_partner_is_shared_and_developed(extractor, text, company, tech):
+    keys = {k[:3] for k in _keys(extractor, text) if k[3] == "affirmed"}
+    assert {(company, "sharesTechnology", tech), (company, "developsTechnology", tech)} <= keys, keys
+
+
+def test_money_brought_is_not_a_technology_shared(extractor):
+    keys = {k[:3] for k in _keys(extractor, "Aramco apportera à Horse des fonds importants.")}
+    assert not any(k[1] == "sharesTechnology" for k in keys), keys

@@ -29,7 +29,7 @@ from alliance_kg.nlp.qualifiers import Qualifiers, qualify_parsed
 from alliance_kg.nlp.referents import ReferentReader
 from alliance_kg.nlp.roles import RoleReader
 from alliance_kg.nlp.verbforms import _verb_tagged_as_noun, verb_lemma_guesses
-from alliance_kg.nlp.records import Relation, co_developers, co_owner_stakes, trimmed
+from alliance_kg.nlp.records import Relation, co_developers, co_owner_stakes, sharers_develop, trimmed
 from alliance_kg.nlp.shares import share_near
 from alliance_kg.nlp.surface import SurfaceReader, inflections
 from alliance_kg.nlp.surface_en import EnglishSurfaceReader
@@ -306,6 +306,8 @@ class RelationFinder(RoleReader, ReferentReader):
                 )
             if not objects and trig.predicate in TECH_PREDICATES:
                 objects = self._technologies_below(anchor, mention_at)
+            if not objects and trig.predicate in TECH_PREDICATES and trig.requires:
+                objects = self._technologies_after(span, mention_at)  # the parse lost "son savoir-faire dans ..."
             if not objects and trig.predicate in SYMMETRIC and len(subjects) >= 2:
                 return self._symmetric(trig, subjects)  # "Honda et Nissan se livrent une concurrence acharnée"
             return [(trig.predicate, s, o) for s in subjects for o in objects]
@@ -381,6 +383,7 @@ class RelationFinder(RoleReader, ReferentReader):
                     relations.append(self._relation(sent, anchor, predicate, subj, obj, trig, quals, source))
             relations += self.facts.find(sent, mention_at)
         relations += co_developers(relations)
+        relations += sharers_develop(relations)
         relations += co_owner_stakes(relations, self._described_ventures(doc, mention_at))
         doc._.relations = self._without_undone(doc, relations, parsed)
         return doc
@@ -455,6 +458,18 @@ class RelationFinder(RoleReader, ReferentReader):
                 continue
             kept.append(r)
         return kept
+
+    @staticmethod
+    def _technologies_after(span: Span, mention_at: dict[int, Mention], reach: int = 12) -> list[Mention]:
+        """Return the technologies named in the words after a trigger, up to the end of its clause."""
+        doc, found = span.doc, {}
+        for i in range(span.end, min(span.sent.end, span.end + reach)):
+            if doc[i].text in (";", ":", ".", "«", "»") or doc[i].lower_ in ("qui", "que", "which", "that"):
+                break
+            mention = mention_at.get(i)
+            if mention is not None and mention.kind == "Technology":
+                found.setdefault(mention.iri, mention)
+        return list(found.values())
 
     def _alternative(self, anchor: Token) -> bool:
         """Return True when the trigger follows "au lieu de", "plutôt que", "instead of", "rather than"."""
