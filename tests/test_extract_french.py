@@ -555,3 +555,17 @@ def test_know_how_brought_to_a_partner_is_shared_and_developed(extractor, text, 
 def test_money_brought_is_not_a_technology_shared(extractor):
     keys = {k[:3] for k in _keys(extractor, "Aramco apportera à Horse des fonds importants.")}
     assert not any(k[1] == "sharesTechnology" for k in keys), keys
+
+
+def test_supplying_customers_listed_after_what_is_supplied(extractor):
+    text = ("Horse emploiera 19 000 personnes. La société fournira en moteurs et en boîtes de vitesses Renault "
+            "et sa marque Dacia, ainsi que Geely, Volvo Cars et le malaisien Proton.")
+    keys = {k[:3] for k in _keys(extractor, text)}
+    assert {("Horse", "suppliesTo", c) for c in ("Renault", "Dacia", "Geely", "Volvo Cars", "Proton")} <= keys, keys
+
+
+def test_a_supplier_does_not_supply_the_owner_of_its_own_plant(extractor):
+    keys = {k[:3] for k in _keys(extractor, "CATL fournira des cellules à BMW depuis son usine de Debrecen, "
+                                           "dans laquelle Mercedes-Benz n'a aucune part.")}
+    assert ("CATL", "suppliesTo", "BMW") in keys, keys
+    assert ("CATL", "suppliesTo", "Mercedes-Benz") not in keys, keys

@@ -289,6 +289,10 @@ class RelationFinder(RoleReader, ReferentReader):
                 ]
                 if not objects and starts != [span] and anchor.pos_ in ("VERB", "AUX"):
                     objects = self._stake_object(span, mention_at)  # "va prendre 34,02 % du capital de X"
+            if not objects and trig.predicate == "suppliesTo" and "obj" in trig.object_roles and subjects:
+                # "La société fournira en moteurs Renault et sa marque Dacia, ainsi que Geely": the parse lost
+                # the objects; the names of the clause with no preposition of their own are the customers
+                objects = self._bare_names_after(span, mention_at, allowed=trig.object_roles)
             if not objects and trig.polarity == "negated" and anchor.pos_ in ("VERB", "AUX"):
                 # "a cédé les 1,5 % qu'il détenait dans Renault": the stake's company is in its relative clause
                 objects = self._expand(
@@ -458,6 +462,26 @@ class RelationFinder(RoleReader, ReferentReader):
                 continue
             kept.append(r)
         return kept
+
+    def _bare_names_after(self, span: Span, mention_at: dict[int, Mention], allowed: tuple[str, ...],
+                          reach: int = 25) -> list[Mention]:
+        """Return the organisations after a verb, in its clause, that no other preposition introduces."""
+        doc, found = span.doc, {}
+        for i in range(span.end, min(span.sent.end, span.end + reach)):
+            clause = doc[i].lower_ in ("qui", "que", "dont", "which", "that") and doc[i - 1].lower_ != "ainsi"
+            if doc[i].text in (";", ":", ".", "«", "»") or clause:
+                break
+            mention = mention_at.get(i)
+            if mention is None or mention.start != i or not mention.is_organisation:
+                continue
+            before = doc[i - 1].lower_ if i > 0 else ""
+            case = self._case_of(doc[i])
+            if before in ("de", "d'", "d’", "du", "des", "par", "avec", "chez", "dans") or (
+                case and case not in allowed and case not in ("ainsi que", "et")
+            ):
+                continue
+            found.setdefault(mention.iri, mention)
+        return list(found.values())
 
     @staticmethod
     def _technologies_after(span: Span, mention_at: dict[int, Mention], reach: int = 12) -> list[Mention]:
