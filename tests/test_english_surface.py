@@ -619,3 +619,16 @@ def test_the_partner_named_after_a_developing_verb_develops_too(extractor):
 def test_backing_a_company_with_money_is_investing(extractor):
     found = keys(extractor, "Toyota backed Pony.ai with $400 million.")
     assert ("Toyota", "investsIn", "Pony.ai", "affirmed") in found, found
+
+
+def test_a_former_unit_is_no_longer_a_unit(extractor):
+    found = keys(extractor, "Mercedes-Benz left fuel cells to Daimler Truck, its former truck division.")
+    assert ("Daimler Truck", "subsidiaryOf", "Mercedes-Benz", "affirmed") not in found, found
+    assert ("Daimler Truck", "subsidiaryOf", "Mercedes-Benz", "negated") in found, found
+
+
+def test_a_venture_that_teams_up_is_a_party_not_the_venture_of_its_partners(extractor):
+    found = keys(extractor, "Motional was founded by Hyundai and Aptiv. The company had teamed up with Uber "
+                            "and Lyft to offer rides.")
+    assert ("Motional", "partnerOf", "Uber", "affirmed") in found, found
+    assert not any(k[1] == "memberOf" and k[0] in ("Uber", "Lyft") for k in found), found

@@ -569,3 +569,23 @@ def test_a_supplier_does_not_supply_the_owner_of_its_own_plant(extractor):
                                            "dans laquelle Mercedes-Benz n'a aucune part.")}
     assert ("CATL", "suppliesTo", "BMW") in keys, keys
     assert ("CATL", "suppliesTo", "Mercedes-Benz") not in keys, keys
+
+
+def test_a_former_tie_is_negated(extractor):
+    keys = {k[:4] for k in _keys(extractor, "Nissan travaille avec Renault, son ancien allié.")}
+    assert ("Nissan", "partnerOf", "Renault", "negated") in keys, keys
+
+
+def test_a_subject_from_a_closed_relative_clause_is_its_antecedent(extractor):
+    text = ("Geely, qui contrôle déjà Volvo Cars, Polestar et Zeekr, cherche des partenaires pour produire ses "
+            "voitures électriques hors de Chine.")
+    keys = {k[:3] for k in _keys(extractor, text)}
+    assert ("Geely", "seeksPartnership", "electric vehicles") in keys, keys
+    assert not any(k[0] in ("Volvo Cars", "Polestar", "Zeekr") and k[1] == "seeksPartnership" for k in keys), keys
+
+
+def test_the_name_after_a_venture_noun_is_the_venture(extractor):
+    text = "Cariad a créé avec le spécialiste chinois Horizon Robotics la coentreprise Carizon."
+    keys = {k[:3] for k in _keys(extractor, text)}
+    assert ("Horizon Robotics", "memberOf", "Carizon") in keys, keys
+    assert not any(k[1] == "jointVenture" and "Carizon" in (k[0], k[2]) for k in keys), keys

@@ -35,6 +35,7 @@ from alliance_kg.nlp.surface import SurfaceReader, inflections
 from alliance_kg.nlp.surface_en import EnglishSurfaceReader
 from alliance_kg.statement import SYMMETRIC
 
+DETERMINERS = {"the", "le", "la", "l'", "l’"}
 TERMINABLE = {"partnerOf", "jointVenture", "mergesWith", "memberOf", "acquires"}
 TECH_PREDICATES = {"seeksPartnership", "developsTechnology", "sharesTechnology"}
 SYMMETRIC_PREPS = {"avec", "entre", "de", "à", "with", "between", "of", "and", "et"}
@@ -71,6 +72,7 @@ class RelationFinder(RoleReader, ReferentReader):
         self.first_person = self.lexicon.cues(lang, "first_person")
         self.terminators = self.lexicon.cues(lang, "terminators", raw=True)
         self.alternative_markers = self.lexicon.cues(lang, "alternative_markers", raw=True)
+        self.former_words = self.lexicon.cues(lang, "former_words", raw=True)
         self.stake_words = self.lexicon.cues(lang, "stake_words", raw=True)
         self.list_openers = sorted(self.lexicon.cues(lang, "list_openers", raw=True), key=len, reverse=True)
         self.venture_words = frozenset(
@@ -248,6 +250,9 @@ class RelationFinder(RoleReader, ReferentReader):
                     named = [  # the names themselves, not what the parse coordinated with them
                         mention_at[t.i] for t in self._comma_appositive(anchor, mention_at) + host if t.i in mention_at
                     ] or self._expand(host, mention_at, mentions)
+                    after = mention_at.get(anchor.i + 1)
+                    if after is not None and after.start == anchor.i + 1 and after.is_organisation:
+                        named.append(after)  # "a créé la coentreprise Carizon": the name after the noun
                     people = [
                         m if m not in named else Mention(m.start, m.end, m.iri, m.name, "JointVenture", m.via)
                         for m in people
@@ -257,12 +262,13 @@ class RelationFinder(RoleReader, ReferentReader):
                     # "des coentreprises avec LG au Canada et avec Samsung SDI": one venture each
                     others = [m for m in people if m.iri not in {x.iri for x in side}]
                     return [p for o in others for p in self._symmetric(trig, [*side, o])] if side else []
-                return self._symmetric(trig, people)
+                return self._symmetric(trig, people, anchor.i if anchor.pos_ in ("VERB", "AUX") else None)
             agents = [r for r in trig.subject_roles if r in ("par", "by")]
             subjects = self._args(anchor, tuple(agents), trig, mentions, mention_at) if agents else []
             if not subjects:  # "le rachat de Hella par Faurecia": the agent, when there is one, is the subject
                 subjects = self._args(anchor, trig.subject_roles, trig, mentions, mention_at)
             objects = self._args(anchor, trig.object_roles, trig, mentions, mention_at)
+            subjects = self._outside_relative(anchor, subjects, mention_at)
             relative = self._relative_with_case(anchor)
             if relative and any(relative[0].i < m.start < anchor.i for m in subjects):
                 # "Proton, dont Geely détient 49,9 %": the subject follows the pronoun
@@ -317,20 +323,30 @@ class RelationFinder(RoleReader, ReferentReader):
             return [(trig.predicate, s, o) for s in subjects for o in objects]
         if trig.symmetric_frame:
             left, right = self.surface.participants(span, mention_at, mentions)
+            acting = span.start if trig.pos == "VERB" else None
             if self.surface.one_each(span, trig) and left and right:  # "ventures with X and Y": one each
-                return [p for r in right for p in self._symmetric(trig, [*left, r])]
-            return self._symmetric(trig, left + right)
+                return [p for r in right for p in self._symmetric(trig, [*left, r], acting)]
+            return self._symmetric(trig, left + right, acting)
         subjects, objects = self.surface.arguments(span, trig, mention_at, mentions)
         return [(trig.predicate, s, o) for s in subjects for o in objects]
 
     @staticmethod
-    def _symmetric(trig: Trigger, people: list[Mention]):
+    def _symmetric(trig: Trigger, people: list[Mention], acting: int | None = None):
+        """Pair the participants of a symmetric trigger; a venture among them gets the others as members.
+
+        ``acting``: the position of a verb trigger; a venture named before it is its subject, a party
+        ("Motional teamed up with Uber and Lyft"), not the venture the others form.
+        """
         people = sorted({m.iri: m for m in people}.values(), key=lambda m: m.start)
         pairs = []
         if trig.predicate in ("jointVenture", "partnerOf", "mergesWith"):
             # a named venture or alliance among the parties: the others are its members
-            ventures = [m for m in people if m.kind in ("JointVenture", "Alliance")]
-            owners = [m for m in people if m.kind not in ("JointVenture", "Alliance")]
+            ventures = [
+                m
+                for m in people
+                if m.kind in ("JointVenture", "Alliance") and not (acting is not None and 0 <= m.start < acting)
+            ]
+            owners = [m for m in people if m not in ventures]
             pairs += [("memberOf", o, v) for v in ventures for o in owners]
             people = owners
         for i, first in enumerate(people):
@@ -412,6 +428,8 @@ class RelationFinder(RoleReader, ReferentReader):
         relative = syntax.in_relative_clause(anchor) if anchor.doc.has_annotation("DEP") else False
         if polarity == "affirmed" and predicate in TERMINABLE and not relative and self._terminated(sent):
             polarity = "negated"  # "... the planned merger, but the two companies called off their talks"
+        if polarity == "affirmed" and self._former(anchor):
+            polarity = "negated"  # "Daimler Truck, its former truck division", "son ancien partenaire"
         if polarity == "affirmed" and self._alternative(anchor):
             polarity = "negated"  # "au lieu de s'associer avec Renault", "instead of partnering with Renault"
         if predicate in SYMMETRIC and obj.start < subj.start:
@@ -425,8 +443,7 @@ class RelationFinder(RoleReader, ReferentReader):
         start, end = trimmed(sent)
         return Relation(subj, predicate, obj, polarity, quals.modality, attributed, share, start, end, anchor.i)
 
-    @staticmethod
-    def _without_undone(doc: Doc, relations: list[Relation], parsed: bool) -> list[Relation]:
+    def _without_undone(self, doc: Doc, relations: list[Relation], parsed: bool) -> list[Relation]:
         """Keep one polarity when a sentence gives a tie both ways through two of its triggers.
 
         "Mercedes-Benz a vendu sa participation dans BAIC": "participation" says
@@ -445,9 +462,9 @@ class RelationFinder(RoleReader, ReferentReader):
             if not others:
                 kept.append(r)
                 continue
-            if parsed and any(a.i == q.trigger for q in others for a in doc[r.trigger].ancestors):
+            if parsed and any(self._governs(doc, q.trigger, r.trigger) for q in others):
                 continue  # the verb above this trigger decides
-            if parsed and any(a.i == r.trigger for q in others for a in doc[q.trigger].ancestors):
+            if parsed and any(self._governs(doc, r.trigger, q.trigger) for q in others):
                 kept.append(r)
                 continue  # this trigger governs the other
             if r.polarity == "affirmed" and (
@@ -494,6 +511,59 @@ class RelationFinder(RoleReader, ReferentReader):
             if mention is not None and mention.kind == "Technology":
                 found.setdefault(mention.iri, mention)
         return list(found.values())
+
+    def _former(self, anchor: Token) -> bool:
+        """Return True when "former"/"ancien"/"ex-" stands before a trigger noun ("its former partner")."""
+        if anchor.pos_ in ("VERB", "AUX") and anchor.doc.has_annotation("DEP"):
+            return False
+        if anchor.lower_.startswith("ex-"):
+            return True  # "l'ex-filiale de Renault"
+        doc = anchor.doc
+        for i in range(anchor.i - 1, max(anchor.sent.start, anchor.i - 4) - 1, -1):
+            word = doc[i].lower_
+            if word in self.former_words or (word.startswith("ex-") and doc[i].is_lower):
+                return True
+            if doc[i].is_punct or i in self._mention_at or word in self.possessives or word in DETERMINERS:
+                break
+        return False
+
+    @staticmethod
+    def _outside_relative(anchor: Token, subjects: list[Mention], mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the subjects, or the antecedent when the parse took them from a closed relative clause.
+
+        "Geely, qui contrôle Volvo Cars, Polestar et Zeekr, cherche des partenaires": the parse may make
+        Volvo Cars the subject of "cherche"; by word order the clause "qui ... ," closes before the verb.
+        """
+        if not subjects or anchor.pos_ not in ("VERB", "AUX"):
+            return subjects
+        doc, sent = anchor.doc, anchor.sent
+        closing = next((i for i in range(anchor.i - 1, sent.start, -1) if doc[i].text == ","), None)
+        if closing is None:
+            return subjects
+        opener = next(
+            (i for i in range(closing - 1, sent.start + 1, -1)
+             if doc[i].lower_ in ("qui", "which", "who") and doc[i - 1].text == ","),
+            None,
+        )
+        if opener is None or (opener - 2) not in mention_at:
+            return subjects
+        if all(opener < m.start < closing for m in subjects):
+            return [mention_at[opener - 2]]
+        return subjects
+
+    def _governs(self, doc: Doc, top: int, below: int) -> bool:
+        """Return True when token ``top`` is above token ``below`` with no apposition or relative clause between."""
+        token = doc[below]
+        while token.head.i != token.i:
+            stake = token.head.text == "%" or token.head.lower_ in self.stake_words  # "les 1,5 % qu'il détenait"
+            if (token.dep_ in ("acl:relcl", "relcl") and not stake) or token.dep_ == "appos" or (
+                self._comma_appositive(token, self._mention_at)
+            ):
+                return False  # "travaille avec Renault, son ancien allié": background, not governed
+            token = token.head
+            if token.i == top:
+                return True
+        return False
 
     def _alternative(self, anchor: Token) -> bool:
         """Return True when the trigger follows "au lieu de", "plutôt que", "instead of", "rather than"."""
