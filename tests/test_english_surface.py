@@ -632,3 +632,12 @@ def test_a_venture_that_teams_up_is_a_party_not_the_venture_of_its_partners(extr
                             "and Lyft to offer rides.")
     assert ("Motional", "partnerOf", "Uber", "affirmed") in found, found
     assert not any(k[1] == "memberOf" and k[0] in ("Uber", "Lyft") for k in found), found
+
+
+def test_a_company_named_as_anothers_is_the_argument_and_a_unit(extractor):
+    found = keys(extractor, "Motional competes with Alphabet's Waymo, which runs driverless rides in Phoenix.")
+    assert ("Motional", "competesWith", "Waymo", "affirmed") in found, found
+    assert ("Motional", "competesWith", "Alphabet", "affirmed") not in found, found
+    assert ("Waymo", "subsidiaryOf", "Alphabet", "affirmed") in found, found
+    assert not any(k[1] == "subsidiaryOf" for k in keys(extractor, "Nissan's Renault stake was cut to 15% on Monday, "
+                                                          "the company said in a statement.")), found

@@ -589,3 +589,11 @@ def test_the_name_after_a_venture_noun_is_the_venture(extractor):
     keys = {k[:3] for k in _keys(extractor, text)}
     assert ("Horizon Robotics", "memberOf", "Carizon") in keys, keys
     assert not any(k[1] == "jointVenture" and "Carizon" in (k[0], k[2]) for k in keys), keys
+
+
+def test_a_unit_described_in_apposition_is_the_name_before_not_its_owner(extractor):
+    text = ("Sony avait présenté un prototype, la Vision-S, construit par Magna Steyr, la filiale autrichienne "
+            "de l'équipementier canadien Magna.")
+    keys = {k[:3] for k in _keys(extractor, text)}
+    assert ("Magna Steyr", "basedIn", "Austria") in keys and ("Magna", "basedIn", "Austria") not in keys, keys
+    assert ("Magna Steyr", "subsidiaryOf", "Magna") in keys, keys

@@ -61,6 +61,10 @@ class DescriptionReader:
                 if before is not None and before.kind == "NewsAgency":
                     before = None
             target = after or before
+            owner_follows = span.end < len(doc) and doc[span.end].lower_ in ("de", "du", "d'", "d’", "des", "of")
+            if before is not None and owner_follows:
+                # "Magna Steyr, la filiale autrichienne de l'équipementier Magna": the name before; "de" gives the owner
+                target = before
             if target is not None and target.is_organisation:
                 targets = [target]
                 if after is not None and (label == "COUNTRY_POSSESSIVE" or _plural(span, self.plural_words)):

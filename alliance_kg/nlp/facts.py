@@ -21,6 +21,8 @@ from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.records import Relation, trimmed
 
 
+GENITIVE_FOLLOWERS = ("which", "who", "that", "and", "is", "was", "has", "had", "will", "would", "said", "says", "in",
+                      "on", "at", "for", "to", "with")
 CLAUSE_WORDS = ("which", "who", "whose", "that", "and", "but", "qui", "que", "dont", "et", "mais")
 
 
@@ -61,7 +63,28 @@ class DescriptionFacts:
                 if holder is not None:
                     out.append(self._fact(sent, holder, "developsTechnology", mention, mention.start))
         out += self._adjective_facts(sent, mention_at)
+        out += self._genitive_units(sent, in_sentence, mention_at)
         return [r for r in out if r is not None]
+
+    def _genitive_units(self, sent: Span, mentions: list[Mention], mention_at: dict[int, Mention]) -> list:
+        """Return subsidiaryOf for "Alphabet's Waymo, which ...": a company named as another's, alone.
+
+        Only when nothing follows the second name but punctuation or a clause word: "Nissan's Renault
+        stake" or "Volkswagen's Audi brand" are read by their nouns, not here.
+        """
+        doc, out = sent.doc, []
+        for mention in mentions:
+            if not mention.is_organisation or mention.end + 1 >= sent.end:
+                continue
+            if doc[mention.end].lower_ not in ("'s", "’s"):
+                continue
+            owned = mention_at.get(mention.end + 1)
+            if owned is None or owned.start != mention.end + 1 or not owned.is_organisation:
+                continue
+            nxt = doc[owned.end] if owned.end < sent.end else None
+            if nxt is None or nxt.is_punct or nxt.lower_ in GENITIVE_FOLLOWERS:
+                out.append(self._fact(sent, owned, "subsidiaryOf", mention, mention.end))
+        return out
 
     def _adjective_facts(self, sent: Span, mention_at: dict[int, Mention]) -> list[Relation | None]:
         """Return what a unit's adjective says it makes: "Ampere, la filiale électrique de Renault"."""

@@ -279,6 +279,16 @@ class SurfaceReader:
             i += 1
         return group
 
+    @staticmethod
+    def owned_after(doc, mention: Mention, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return the organisation right after "ORG's" ("Alphabet's Waymo" -> Waymo), if any."""
+        if not mention.is_organisation or mention.end + 1 >= len(doc) or mention.end < 0:
+            return None
+        if doc[mention.end].lower_ not in ("'s", "’s"):
+            return None
+        owned = mention_at.get(mention.end + 1)
+        return owned if owned is not None and owned.start == mention.end + 1 and owned.is_organisation else None
+
     def tail(self, span: Span, mention_at: dict[int, Mention]) -> list[tuple[Mention, str | None]]:
         """Return the mentions in the noun phrase right of a trigger, with their preposition."""
         doc = span.doc
@@ -291,8 +301,9 @@ class SurfaceReader:
             token = doc[i]
             mention = mention_at.get(i)
             if mention is not None:
-                out.append((mention, prep))
-                i = max(i + 1, mention.end)
+                owned = self.owned_after(doc, mention, mention_at)
+                out.append((owned or mention, prep))  # "with Alphabet's Waymo": Waymo, not its owner
+                i = max(i + 1, (owned or mention).end)
                 continue
             low = token.lower_
             if low in preps:
