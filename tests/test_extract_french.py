@@ -597,3 +597,17 @@ def test_a_unit_described_in_apposition_is_the_name_before_not_its_owner(extract
     keys = {k[:3] for k in _keys(extractor, text)}
     assert ("Magna Steyr", "basedIn", "Austria") in keys and ("Magna", "basedIn", "Austria") not in keys, keys
     assert ("Magna Steyr", "subsidiaryOf", "Magna") in keys, keys
+
+
+def test_owners_of_a_venture_after_par_the_parse_hung_elsewhere(extractor):
+    text = ("Sony Honda Mobility, la coentreprise détenue à parts égales par Sony et Honda, a ouvert lundi "
+            "les réservations de sa première berline électrique.")
+    keys = {k[:3] for k in _keys(extractor, text)}
+    assert {("Sony", "memberOf", "Sony Honda Mobility"), ("Honda", "memberOf", "Sony Honda Mobility")} <= keys, keys
+
+
+def test_a_plural_description_in_apposition_describes_every_name_listed_before(extractor):
+    text = ("Renault veut mieux résister en Europe à BYD et à Great Wall Motor, deux constructeurs chinois qui "
+            "produisent désormais au Brésil.")
+    keys = {k[:3] for k in _keys(extractor, text)}
+    assert {("BYD", "basedIn", "China"), ("Great Wall Motor", "basedIn", "China")} <= keys, keys

@@ -69,6 +69,9 @@ class DescriptionReader:
                 targets = [target]
                 if after is not None and (label == "COUNTRY_POSSESSIVE" or _plural(span, self.plural_words)):
                     targets += _coordinated(doc, after, by_start)  # "les marques chinoises BYD et Leapmotor"
+                elif target is before and _plural(span, self.plural_words):
+                    # "BYD et Great Wall Motor, deux constructeurs chinois"
+                    targets += _coordinated_before(doc, before, by_end)
                 for each in countries or ([country] if country else []):
                     attached += [Description(span.start, span.end, t, each) for t in targets]
                 continue
@@ -243,6 +246,23 @@ def _plural(span: Span, plural_words: frozenset[str]) -> bool:
     invariable and the tagger often calls them plural.
     """
     return span[0].lower_ in ("les", "des", "ses", "leurs", "ces") or any(t.lower_ in plural_words for t in span)
+
+
+def _coordinated_before(doc: Doc, last: Mention, by_end: dict[int, Mention]) -> list[Mention]:
+    """Return the mentions coordinated before ``last`` ("BYD et à Great Wall Motor", "BYD, Xpeng et GAC")."""
+    out, start = [], last.start
+    links = (",", "et", "and", "à", "au", "aux", "with")
+    while start > 0 and doc[start - 1].lower_ in links:
+        prev = start - 1
+        while prev > 0 and doc[prev - 1].lower_ in links:
+            prev -= 1
+        mention = by_end.get(prev)
+        linked = any(doc[k].lower_ in ("et", "and", ",") for k in range(prev, start))
+        if mention is None or not mention.is_organisation or not linked:
+            break
+        out.append(mention)
+        start = mention.start
+    return out
 
 
 def _coordinated(doc: Doc, first: Mention, by_start: dict[int, Mention]) -> list[Mention]:

@@ -36,6 +36,7 @@ from alliance_kg.nlp.surface_en import EnglishSurfaceReader
 from alliance_kg.statement import SYMMETRIC
 
 DETERMINERS = {"the", "le", "la", "l'", "l’"}
+OWNING = {"détenir", "posséder", "contrôler", "own", "hold", "owned", "held"}  # participles of owning
 TERMINABLE = {"partnerOf", "jointVenture", "mergesWith", "memberOf", "acquires"}
 TECH_PREDICATES = {"seeksPartnership", "developsTechnology", "sharesTechnology"}
 SYMMETRIC_PREPS = {"avec", "entre", "de", "à", "with", "between", "of", "and", "et"}
@@ -234,6 +235,12 @@ class RelationFinder(RoleReader, ReferentReader):
                     for g in c.children
                     if syntax.case_of(g) in ("par", "by")
                 ]
+                if not owners and any(c.dep_ in ("acl", "amod") and c.lemma_ in OWNING for c in anchor.children):
+                    # "détenue à parts égales par Sony et Honda": the parse hung "par" on "égales"
+                    owners = syntax.find_below(
+                        anchor, lambda t: t.i in mention_at and self._case_of(t) in ("par", "by"), depth=3,
+                        via=("acl", "amod", "obl", "obl:arg", "obl:mod"),
+                    )
                 people += self._expand(owners, mention_at, mentions)
                 if anchor.pos_ not in ("VERB", "AUX"):
                     people += [
