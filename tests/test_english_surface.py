@@ -641,3 +641,15 @@ def test_a_company_named_as_anothers_is_the_argument_and_a_unit(extractor):
     assert ("Waymo", "subsidiaryOf", "Alphabet", "affirmed") in found, found
     assert not any(k[1] == "subsidiaryOf" for k in keys(extractor, "Nissan's Renault stake was cut to 15% on Monday, "
                                                           "the company said in a statement.")), found
+
+
+def test_a_bare_apostrophe_genitive_names_the_unit(extractor):
+    found = keys(extractor, "Motional competes with General Motors' Cruise, which suspended its operations.")
+    assert ("Motional", "competesWith", "Cruise", "affirmed") in found, found
+    assert ("Cruise", "subsidiaryOf", "General Motors", "affirmed") in found, found
+
+
+def test_a_fuel_cell_system_developed_jointly_is_hydrogen_for_both(extractor):
+    found = keys(extractor, "BMW and Toyota Motor agreed on Thursday to jointly develop a fuel-cell system.")
+    assert {("BMW", "developsTechnology", "hydrogen", "affirmed"),
+            ("Toyota", "developsTechnology", "hydrogen", "affirmed")} <= found, found

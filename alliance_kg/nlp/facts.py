@@ -76,7 +76,7 @@ class DescriptionFacts:
         for mention in mentions:
             if not mention.is_organisation or mention.end + 1 >= sent.end:
                 continue
-            if doc[mention.end].lower_ not in ("'s", "’s"):
+            if doc[mention.end].lower_ not in ("'s", "’s", "'", "’"):
                 continue
             owned = mention_at.get(mention.end + 1)
             if owned is None or owned.start != mention.end + 1 or not owned.is_organisation:

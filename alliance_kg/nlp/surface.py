@@ -49,6 +49,7 @@ CLAUSE_STOPS = {
     '"',
 }
 COPULAS = {"is", "was", "are", "were", "becomes", "became", "remains", "est", "était", "reste", "devient"}
+GENITIVE_MARKS = ("'s", "’s", "'", "’")  # "Alphabet's Waymo", "General Motors' Cruise"
 LINKS = {"and", ",", "et", "as", "well", "ainsi", "que", "or", "ou"}
 FILLER = {
     "the",
@@ -284,7 +285,7 @@ class SurfaceReader:
         """Return the organisation right after "ORG's" ("Alphabet's Waymo" -> Waymo), if any."""
         if not mention.is_organisation or mention.end + 1 >= len(doc) or mention.end < 0:
             return None
-        if doc[mention.end].lower_ not in ("'s", "’s"):
+        if doc[mention.end].lower_ not in GENITIVE_MARKS:
             return None
         owned = mention_at.get(mention.end + 1)
         return owned if owned is not None and owned.start == mention.end + 1 and owned.is_organisation else None
