@@ -653,3 +653,11 @@ def test_a_fuel_cell_system_developed_jointly_is_hydrogen_for_both(extractor):
     found = keys(extractor, "BMW and Toyota Motor agreed on Thursday to jointly develop a fuel-cell system.")
     assert {("BMW", "developsTechnology", "hydrogen", "affirmed"),
             ("Toyota", "developsTechnology", "hydrogen", "affirmed")} <= found, found
+
+
+def test_it_opening_a_sentence_is_the_company_before_and_each_stake_has_its_share(extractor):
+    article = article_from_text("Toyota has long used cross-shareholdings to bind partners. It owns 20% of Subaru, "
+                                "about 5% of Mazda and 4.9% of Suzuki.", doc="t")
+    shares = {(s.subject, s.object): s.share for s in extractor.extract(article).statements
+              if s.predicate == "shareholderOf"}
+    assert shares == {("Toyota", "Subaru"): 20.0, ("Toyota", "Mazda"): 5.0, ("Toyota", "Suzuki"): 4.9}, shares

@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from alliance_kg.lexicon import Lexicon, Trigger
+from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.qualifiers import Qualifiers, qualify_window
 
@@ -256,6 +257,11 @@ class SurfaceReader:
         for i in range(sent.start, words.start):
             if i in mention_at and mention_at[i].is_organisation:
                 return [mention_at[i]]
+        if words.start == sent.start or all(not t.is_alpha or t.lower_ in ("it", "they") for t in words):
+            # "Toyota has long used cross-holdings. It owns 20% of Subaru": the company the text is about
+            named = sorted({m for m in mention_at.values() if m.is_organisation}, key=lambda m: (m.start, m.iri))
+            antecedent = previous_subject(sent.doc, words.start, named)
+            return [antecedent] if antecedent is not None else []
         return []
 
     def right_group(self, start: int, sent: Span, mention_at: dict[int, Mention], reach: int = 8) -> list[Mention]:
