@@ -604,6 +604,8 @@ def test_pronoun_inside_a_relative_clause_is_its_antecedent(extractor):
     ("Geely holds no stake in Renault.", ("Geely", "shareholderOf", "Renault")),
     ("Daimler sold the 1.5% it held in Renault in 2021.", ("Mercedes-Benz", "shareholderOf", "Renault")),
     ("Toyota decided to exit its stake in Tesla.", ("Toyota", "shareholderOf", "Tesla")),
+    ("All alliance members except Nissan will invest in Ampere.", ("Nissan", "investsIn", "Ampere")),
+    ("Foxconn's bid for Nissan failed last year, the company said.", ("Foxconn", "acquires", "Nissan")),
     ("Daimler sold the 1.5% stake that it held in Renault.", ("Mercedes-Benz", "shareholderOf", "Renault")),
 ])
 def test_a_tie_set_aside_or_denied_is_never_affirmed(extractor, text, tie):

@@ -451,6 +451,8 @@ def test_suffering_from_competition_is_competing(extractor):
     "Renault n'a jamais été actionnaire de Volvo Cars.",
     "Il n'est pas question pour Renault de céder le contrôle d'Ampere à Nissan.",
     "Daimler a cédé en 2021 les 1,5 % qu'il détenait dans Renault.",
+    "Honda a rejeté une prise de participation dans Nissan.",
+    "Nissan a refusé l'offre de rachat de Foxconn.",
 ])
 def test_a_tie_denied_or_undone_is_never_affirmed(extractor, text):
     affirmed = {k for k in _keys(extractor, text) if k[3] == "affirmed" and k[1] != "basedIn"}

@@ -74,6 +74,7 @@ class RelationFinder(RoleReader, ReferentReader):
         self.terminators = self.lexicon.cues(lang, "terminators", raw=True)
         self.alternative_markers = self.lexicon.cues(lang, "alternative_markers", raw=True)
         self.former_words = self.lexicon.cues(lang, "former_words", raw=True)
+        self.exception_markers = self.lexicon.cues(lang, "exception_markers", raw=True)
         self.stake_words = self.lexicon.cues(lang, "stake_words", raw=True)
         self.list_openers = sorted(self.lexicon.cues(lang, "list_openers", raw=True), key=len, reverse=True)
         self.venture_words = frozenset(
@@ -377,6 +378,7 @@ class RelationFinder(RoleReader, ReferentReader):
                 mention_at.setdefault(i, stand_in)
         parsed = doc.has_annotation("DEP")
         self._mention_at = mention_at
+        self._doc = doc
         self._pair_at = {i: (p.first, p.second) for p in doc._.pairs or [] for i in range(p.start, p.end)}
         self._rows = doc.to_array([LOWER, LEMMA, IS_ALPHA]).tolist()
         self._cases = {}
@@ -435,6 +437,8 @@ class RelationFinder(RoleReader, ReferentReader):
         relative = syntax.in_relative_clause(anchor) if anchor.doc.has_annotation("DEP") else False
         if polarity == "affirmed" and predicate in TERMINABLE and not relative and self._terminated(sent):
             polarity = "negated"  # "... the planned merger, but the two companies called off their talks"
+        if polarity == "affirmed" and (self._excepted(subj) or self._excepted(obj)):
+            polarity = "negated"  # "all alliance members except Nissan will invest in Ampere"
         if polarity == "affirmed" and self._former(anchor):
             polarity = "negated"  # "Daimler Truck, its former truck division", "son ancien partenaire"
         if polarity == "affirmed" and self._alternative(anchor):
@@ -520,6 +524,14 @@ class RelationFinder(RoleReader, ReferentReader):
             if mention is not None and mention.kind == "Technology":
                 found.setdefault(mention.iri, mention)
         return list(found.values())
+
+    def _excepted(self, mention: Mention) -> bool:
+        """Return True when "except"/"à l'exception de"/"sauf" introduces the mention."""
+        if mention.start <= 0 or mention.via != "name":
+            return False
+        doc = self._doc
+        words = " ".join(t.lower_ for t in doc[max(0, mention.start - 4) : mention.start])
+        return any(words.endswith(marker) for marker in self.exception_markers)
 
     def _former(self, anchor: Token) -> bool:
         """Return True when "former"/"ancien"/"ex-" stands before a trigger noun ("its former partner")."""

@@ -48,6 +48,14 @@ class RoleReader:
             if head.text == "%":  # "porter à 20 % sa participation"
                 token = head
                 continue
+            grand = head.head
+            if (
+                token.dep_ == "nmod"
+                and head.pos_ == "NOUN"
+                and head.dep_ in ("obj", "dobj", "obl", "obl:arg")
+                and normalize(grand.lemma_) in self.support_verbs
+            ):  # "a rejeté une prise de participation dans Nissan": through "prise" to the verb
+                return chain + [head] + syntax.head_chain(grand)
             break
         return chain
 
