@@ -11,6 +11,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from rdflib import Dataset
+
 from alliance_kg.errors import AllianceKGError
 from alliance_kg.rdfio import format_for
 
@@ -59,7 +61,7 @@ def check_outputs(out_dir: Path | None, into: str | Path | None, store: str | No
         raise AllianceKGError(f"{store!r} is not a store", f"write {STORE_SCHEME}DIR, e.g. {STORE_SCHEME}out/store")
 
 
-def open_store(spec: str):
+def open_store(spec: str) -> Dataset:
     """Open (or create) the Oxigraph store ``spec`` as a Dataset; AllianceKGError if the support is missing."""
     try:
         from alliance_kg.store import open_dataset  # noqa: PLC0415 - optional: pyoxigraph/oxrdflib
@@ -69,7 +71,7 @@ def open_store(spec: str):
     return open_dataset(spec, create=True)
 
 
-def close_store(ds) -> None:
+def close_store(ds: Dataset) -> None:
     """Close a store opened by :func:`open_store`."""
     from alliance_kg.store import close_dataset  # noqa: PLC0415
 

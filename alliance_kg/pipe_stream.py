@@ -42,7 +42,7 @@ class Entry:
     pieces: list = field(default_factory=list)
     streams: list = field(default_factory=list)  # the stream of each unit, in order
 
-    def receive(self, offset: int, records, error: str | None) -> None:
+    def receive(self, offset: int, records: list | None, error: str | None) -> None:
         """Take the plain relations of the piece at ``offset``, or the error that piece met."""
         self.pending -= 1
         if error is not None:

@@ -12,13 +12,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from alliance_kg.nlp.records import article_labels
+from alliance_kg.nlp.records import Relation, article_labels
 
 PLAIN_COMPONENT = "alliance_plain_relations"
 PLAIN_KEY = "alliance_kg.relations"
 
 
-def plain_relation(rel, labels: dict[str, str] | None = None) -> tuple:
+def plain_relation(rel: Relation, labels: dict[str, str] | None = None) -> tuple:
     """Return a ``doc._.relations`` item as a tuple of str, float and int (picklable, msgpack-able).
 
     ``labels`` (from :func:`article_labels`) names the organisations as the article does.

@@ -9,11 +9,15 @@ gives way to a joint venture or merger of the same pair.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from alliance_kg.articles import Article
 from alliance_kg.nlp.plain import PLAIN_KEY, plain_relation
 from alliance_kg.nlp.records import article_labels
 from alliance_kg.statement import Statement
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 MORE_SPECIFIC = {"jointVenture", "mergesWith"}
 MODALITY_RANK = {"asserted": 0, "planned": 1, "speculative": 2}
@@ -41,7 +45,7 @@ def statements_from_records(article: Article, pieces: Iterable[tuple[int, Iterab
     return _most_specific(sorted(found.values(), key=lambda s: (s.start, s.predicate, s.subject, s.object)))
 
 
-def statements_from_doc(article: Article, doc, offset: int | None = None) -> list[Statement]:
+def statements_from_doc(article: Article, doc: Doc, offset: int | None = None) -> list[Statement]:
     """Turn the relations of a parsed article body into Statements.
 
     ``offset`` is where the doc's text starts in ``article.text`` (default:
