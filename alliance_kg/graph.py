@@ -62,8 +62,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF
 
 from alliance_kg.articles import Article
 from alliance_kg.errors import GraphError
@@ -71,7 +71,7 @@ from alliance_kg.kb import KnowledgeBase
 from alliance_kg.namespaces import AKA, AKE, OA
 from alliance_kg.rdfmodel import (  # noqa: F401 - re-exported: the model's public helpers
     ENTITY_PROPERTIES, MODALITY, POLARITY, PREDICATE_IRIS, SYMMETRIC_IRIS, article_iri, article_triples,
-    bind_prefixes, date_literal, edge_iri, entity_triples, expand_iri, resolve_entity,
+    bind_prefixes, date_literal, edge_iri, edge_triples, entity_triples, expand_iri, resolve_entity,
     share_literal, statement_triples, statements_graph_iri,
 )
 from alliance_kg.statement import Statement
@@ -117,17 +117,8 @@ def _support(ds: Dataset, s: URIRef, p: URIRef, o: URIRef) -> tuple[bool, dict, 
 
 def write_edge(default: Graph, triple: tuple, articles: dict, nodes: set) -> None:
     """Write a direct triple and its aka:EdgeSummary (support count, supporting nodes, first/last date)."""
-    s, p, o = triple
-    edge = edge_iri(s, p, o)
-    default.add((s, p, o))
-    for fact in [(edge, RDF.type, AKA.EdgeSummary), (edge, RDF.subject, s), (edge, RDF.predicate, p),
-                 (edge, RDF.object, o), (edge, AKA.supportCount, Literal(len(articles), datatype=XSD.integer)),
-                 *((edge, AKA.supportedBy, node) for node in nodes)]:
+    for fact in edge_triples(triple, articles, nodes):
         default.add(fact)
-    dates = sorted((d for found in articles.values() for d in found), key=str)
-    if dates:
-        default.add((edge, AKA.firstSeen, dates[0]))
-        default.add((edge, AKA.lastSeen, dates[-1]))
 
 
 def refresh_edges(ds: Dataset, keys: set[tuple]) -> None:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
@@ -40,6 +42,8 @@ _VALUE, _DERIVED, _VERSION_P, _DATE = PROV.value, PROV.wasDerivedFrom, AKA.extra
 _SOURCE, _SELECTOR, _START, _END, _EXACT = OA.hasSource, OA.hasSelector, OA.start, OA.end, OA.exact
 _NON_NEGATIVE = XSD.nonNegativeInteger
 _PREDICATE_TERMS = {p: AKA[p] for p in PREDICATES}
+_EDGE_SUMMARY, _SUPPORT_COUNT, _SUPPORTED_BY = AKA.EdgeSummary, AKA.supportCount, AKA.supportedBy
+_FIRST_SEEN, _LAST_SEEN = AKA.firstSeen, AKA.lastSeen
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -49,6 +53,7 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
+@lru_cache(maxsize=4096)
 def article_iri(doc: str) -> URIRef:
     """Return the IRI of the article resource ``akd:<slug>``.
 
@@ -67,6 +72,7 @@ def statements_graph_iri(doc: str) -> URIRef:
     return URIRef(f"{AKD}{slugify(doc)}/statements")
 
 
+@lru_cache(maxsize=4096)
 def date_literal(date: str | None) -> Literal | None:
     """Return a date as ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` (None if unusable).
 
@@ -98,6 +104,24 @@ def edge_iri(s: URIRef, p: URIRef, o: URIRef) -> URIRef:
     """Return the IRI of the summary node of a direct triple (``aks:edge-<hash>``)."""
     digest = hashlib.sha1(f"{s}\x1f{p}\x1f{o}".encode()).hexdigest()[:16]
     return AKS[f"edge-{digest}"]
+
+
+def edge_triples(triple: tuple, articles: dict, nodes: Iterable) -> list[Triple]:
+    """Return a direct triple and its aka:EdgeSummary: support count, supporting nodes, first/last date.
+
+    ``articles`` maps each supporting article to its statements' dates,
+    ``nodes`` holds the supporting statement nodes.
+    """
+    s, p, o = triple
+    edge = edge_iri(s, p, o)
+    triples: list[Triple] = [
+        (s, p, o), (edge, _TYPE, _EDGE_SUMMARY), (edge, _SUBJECT, s), (edge, _PREDICATE, p), (edge, _OBJECT, o),
+        (edge, _SUPPORT_COUNT, Literal(len(articles), datatype=XSD.integer)),
+        *((edge, _SUPPORTED_BY, node) for node in nodes)]
+    dates = sorted((d for found in articles.values() for d in found), key=str)
+    if dates:
+        triples += [(edge, _FIRST_SEEN, dates[0]), (edge, _LAST_SEEN, dates[-1])]
+    return triples
 
 
 def expand_iri(iri: str | None) -> str:
@@ -150,8 +174,30 @@ def _source(name: str, kb: KnowledgeBase) -> tuple[URIRef, Entity | None]:
     return URIRef(entity.iri), entity
 
 
+class StatementTriples(NamedTuple):
+    """The named-graph triples of one statement, the entities it uses, and its fact if it is one."""
+
+    triples: list[Triple]
+    entities: list[Entity]
+    #: (subject, predicate, object) of an affirmed, asserted statement, else None
+    fact: tuple[URIRef, URIRef, URIRef] | None
+    #: the statement's ``dcterms:date`` literals (none or one)
+    dates: list[Literal]
+
+
 def statement_triples(st: Statement, article: Article, kb: KnowledgeBase) -> tuple[list[Triple], list[Entity]]:
     """Return the named-graph triples of one statement and the entities it uses."""
+    parts = statement_parts(st, article, kb)
+    return parts.triples, parts.entities
+
+
+def statement_parts(st: Statement, article: Article, kb: KnowledgeBase) -> StatementTriples:
+    """Return the triples of one statement with its entities, its fact (if affirmed and asserted) and its dates.
+
+    The terms that recur (entity and article IRIs, offsets, dates) are made
+    once and shared: rdflib terms are immutable, and making one costs more
+    than looking it up.
+    """
     subject = resolve_entity(st.subject, st.subject_iri, kb)
     obj = resolve_entity(st.object, st.object_iri, kb, RANGE_KIND.get(st.predicate, "Organisation"))
     entities = [subject, obj]
@@ -160,17 +206,18 @@ def statement_triples(st: Statement, article: Article, kb: KnowledgeBase) -> tup
     evidence, position, quote = (URIRef(f"{AKS}{ident}-{part}") for part in ("evidence", "position", "quote"))
     text = Literal(st.evidence or article.text[st.start:st.end])
     predicate = _PREDICATE_TERMS.get(st.predicate) or AKA[st.predicate]
+    subject_ref, object_ref = _iri(subject.iri), _iri(obj.iri)
     triples: list[Triple] = [
-        (node, _TYPE, _STATEMENT), (node, _SUBJECT, URIRef(subject.iri)),
-        (node, _PREDICATE, predicate), (node, _OBJECT, URIRef(obj.iri)),
+        (node, _TYPE, _STATEMENT), (node, _SUBJECT, subject_ref),
+        (node, _PREDICATE, predicate), (node, _OBJECT, object_ref),
         (node, _POLARITY_P, POLARITY[st.polarity]), (node, _MODALITY_P, MODALITY[st.modality]),
         (node, _VALUE, text), (node, _EVIDENCE_P, evidence),
         (node, _DERIVED, art), (node, _VERSION_P, _version_literal()),
         (evidence, _TYPE, _SPECIFIC), (evidence, _SOURCE, art),
         (evidence, _SELECTOR, position), (evidence, _SELECTOR, quote),
         (position, _TYPE, _POSITION),
-        (position, _START, Literal(st.start, datatype=_NON_NEGATIVE)),
-        (position, _END, Literal(st.end, datatype=_NON_NEGATIVE)),
+        (position, _START, _offset_literal(st.start)),
+        (position, _END, _offset_literal(st.end)),
         (quote, _TYPE, _QUOTE), (quote, _EXACT, text),
     ]
     if st.attributedTo:
@@ -182,7 +229,18 @@ def statement_triples(st: Statement, article: Article, kb: KnowledgeBase) -> tup
     date = date_literal(st.date or article.date)
     if date is not None:
         triples.append((node, _DATE, date))
-    return triples, entities
+    fact = (subject_ref, predicate, object_ref) if st.polarity == "affirmed" and st.modality == "asserted" else None
+    return StatementTriples(triples, entities, fact, [date] if date is not None else [])
+
+
+@lru_cache(maxsize=65536)
+def _iri(text: str) -> URIRef:
+    return URIRef(text)
+
+
+@lru_cache(maxsize=65536)
+def _offset_literal(offset: int) -> Literal:
+    return Literal(offset, datatype=_NON_NEGATIVE)
 
 
 @lru_cache(maxsize=1)

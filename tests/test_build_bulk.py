@@ -2,7 +2,9 @@
 
 Statements are generated (no spaCy): many articles stating overlapping facts
 in both directions of symmetric predicates, negated, planned, attributed,
-with shares and dates, so that edge summaries gather several articles.
+with shares and dates, so that edge summaries gather several articles. The
+plain graph of a fresh ``build -o`` (lists of triples, no Dataset) holds the
+same triples.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ import pytest
 
 from alliance_kg.articles import article_from_text
 from alliance_kg.build import GraphBuilder, summarize
+from alliance_kg.errors import GraphError
 from alliance_kg.graph import add_article, dataset_summary, new_dataset
+from alliance_kg.plaingraph import PlainGraph
 from alliance_kg.rdfio import serialize
+from alliance_kg.turtle import sorted_turtle
 from alliance_kg.statement import Statement
 
 NAMES = ["Renault", "Nissan", "Geely", "Aramco", "Horse", "Toyota", "Stellantis", "Leapmotor", "Unknown Motors"]
@@ -111,3 +116,28 @@ def test_bulk_build_of_the_seed_story(kb, seed_articles, n):
         builder.add(article, statements)
     builder.finish()
     _same(by_one, bulk)
+
+
+def test_plain_graph_holds_the_triples_of_the_bulk_builder(kb):
+    articles = _articles(60, seed=5)
+    bulk = new_dataset()
+    builder = GraphBuilder(bulk, kb)
+    plain = PlainGraph(kb)
+    for article, statements in articles:
+        assert builder.add(article, statements) == plain.add(article, statements) == "added"
+    builder.finish()
+    plain.finish()
+    _same(bulk, plain.to_dataset())
+    assert sorted_turtle(plain.triples()) == serialize(bulk, "turtle")
+    assert plain.summary() == summarize(bulk)
+    assert plain.summary()["direct_triples"] > 20
+
+
+def test_plain_graph_refuses_two_articles_with_one_iri(kb):
+    plain = PlainGraph(kb)
+    plain.add(article_from_text("Renault and Nissan.", doc="Seed 01"), [])
+    with pytest.raises(GraphError, match="same IRI"):
+        plain.add(article_from_text("Geely.", doc="seed-01"), [])
+    with pytest.raises(GraphError, match="given twice"):
+        plain.add(article_from_text("Geely.", doc="Seed 01"), [])
+    assert plain.summary()["articles"] == plain.summary()["named_graphs"] == 1
