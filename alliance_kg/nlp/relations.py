@@ -26,6 +26,9 @@ from alliance_kg.nlp.attribution import Attributor
 from alliance_kg.nlp.facts import DescriptionFacts
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.qualifiers import Qualifiers, qualify_parsed
+from alliance_kg.nlp.fallbacks import WordOrderFallbacks
+from alliance_kg.nlp.pairing import TECH_PREDICATES, PairReader
+from alliance_kg.nlp.polarity import PolarityReader
 from alliance_kg.nlp.referents import ReferentReader
 from alliance_kg.nlp.roles import RoleReader
 from alliance_kg.nlp.verbforms import _verb_tagged_as_noun, verb_lemma_guesses
@@ -35,11 +38,7 @@ from alliance_kg.nlp.surface import SurfaceReader, inflections
 from alliance_kg.nlp.surface_en import EnglishSurfaceReader
 from alliance_kg.statement import SYMMETRIC
 
-DETERMINERS = {"the", "le", "la", "l'", "l’"}
-OWNING = {"détenir", "posséder", "contrôler", "own", "hold", "owned", "held"}  # participles of owning
 TERMINABLE = {"partnerOf", "jointVenture", "mergesWith", "memberOf", "acquires"}
-TECH_PREDICATES = {"seeksPartnership", "developsTechnology", "sharesTechnology"}
-SYMMETRIC_PREPS = {"avec", "entre", "de", "à", "with", "between", "of", "and", "et"}
 POS_OK = {"VERB": {"VERB", "AUX"}, "NOUN": {"NOUN", "PROPN", "ADJ", "X"}, "ADJ": {"ADJ", "VERB", "NOUN"}}
 
 if not Doc.has_extension("relations"):
@@ -57,7 +56,7 @@ def allowed(predicate: str, subject: Mention, obj: Mention) -> bool:
     return obj.is_organisation and obj.kind != "NewsAgency"
 
 
-class RelationFinder(RoleReader, ReferentReader):
+class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, WordOrderFallbacks):
     """The ``alliance_relations`` component (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str, lang: str) -> None:
@@ -202,166 +201,6 @@ class RelationFinder(RoleReader, ReferentReader):
             for need in needs
         )
 
-    # -- roles (parsed) -----------------------------------------------------
-    # -- building relations -------------------------------------------------
-    def _pairs(self, anchor: Token, span: Span, trig: Trigger, mentions, mention_at, parsed):
-        if parsed:
-            if trig.symmetric_frame:
-                roles = ("subj", "obj", "appos", "poss", *sorted(SYMMETRIC_PREPS))
-                people = self._args(anchor, roles, trig, mentions, mention_at)
-                head = anchor.head
-                while head.dep_ == "appos" and head.head.i != head.i:  # "créer Horse, une coentreprise"
-                    head = head.head
-                if anchor.dep_ == "appos" and head.dep_ in ("obj", "dobj") and head.head.i != head.i:
-                    head = head.head
-                if anchor.pos_ not in ("VERB", "AUX") and normalize(head.lemma_) in self.support_verbs:
-                    people += self._expand(
-                        [
-                            c
-                            for c in head.children
-                            if syntax.case_of(c) in ("avec", "with", "entre", "between")
-                            or (c.lower_ in ("lequel", "laquelle", "which", "whom") and c.dep_.startswith("obl"))
-                        ]
-                        + [r for r in self._relative_with_case(head) if self._case_of(r) in ("avec", "with")],
-                        mention_at,
-                        mentions,
-                    )
-                    if anchor.dep_ == "appos":
-                        people += self._expand(syntax.subject_tokens(head), mention_at, mentions)
-                # "une coentreprise détenue par X et Y", "a venture owned by X and Y"
-                owners = [
-                    g
-                    for c in anchor.children
-                    if c.dep_ in ("acl", "amod") and syntax.is_passive(c)
-                    for g in c.children
-                    if syntax.case_of(g) in ("par", "by")
-                ]
-                if not owners and any(c.dep_ in ("acl", "amod") and c.lemma_ in OWNING for c in anchor.children):
-                    # "détenue à parts égales par Sony et Honda": the parse hung "par" on "égales"
-                    owners = syntax.find_below(
-                        anchor, lambda t: t.i in mention_at and self._case_of(t) in ("par", "by"), depth=3,
-                        via=("acl", "amod", "obl", "obl:arg", "obl:mod"),
-                    )
-                people += self._expand(owners, mention_at, mentions)
-                if anchor.pos_ not in ("VERB", "AUX"):
-                    people += [
-                        m
-                        for m, prep in self.surface.tail(span, mention_at)
-                        if m not in people and prep in (None, *SYMMETRIC_PREPS, "par", "by")
-                    ]
-                    own = mention_at.get(anchor.i)
-                    if own is not None and own not in people:
-                        people.append(own)
-                if trig.predicate == "jointVenture" and anchor.pos_ not in ("VERB", "AUX"):
-                    # "Dongfeng Nissan, sa coentreprise avec Dongfeng": the name in apposition is the venture
-                    host = [anchor.head] if anchor.dep_ == "appos" else []
-                    named = [  # the names themselves, not what the parse coordinated with them
-                        mention_at[t.i] for t in self._comma_appositive(anchor, mention_at) + host if t.i in mention_at
-                    ] or self._expand(host, mention_at, mentions)
-                    after = mention_at.get(anchor.i + 1)
-                    if after is not None and after.start == anchor.i + 1 and after.is_organisation:
-                        named.append(after)  # "a créé la coentreprise Carizon": the name after the noun
-                    people = [
-                        m if m not in named else Mention(m.start, m.end, m.iri, m.name, "JointVenture", m.via)
-                        for m in people
-                    ]
-                side = self._args(anchor, ("subj", "poss"), trig, mentions, mention_at)
-                if "Plur" in anchor.morph.get("Number") and anchor.pos_ not in ("VERB", "AUX"):
-                    # "des coentreprises avec LG au Canada et avec Samsung SDI": one venture each
-                    others = [m for m in people if m.iri not in {x.iri for x in side}]
-                    return [p for o in others for p in self._symmetric(trig, [*side, o])] if side else []
-                return self._symmetric(trig, people, anchor.i if anchor.pos_ in ("VERB", "AUX") else None)
-            agents = [r for r in trig.subject_roles if r in ("par", "by")]
-            subjects = self._args(anchor, tuple(agents), trig, mentions, mention_at) if agents else []
-            if not subjects:  # "le rachat de Hella par Faurecia": the agent, when there is one, is the subject
-                subjects = self._args(anchor, trig.subject_roles, trig, mentions, mention_at)
-            objects = self._args(anchor, trig.object_roles, trig, mentions, mention_at)
-            subjects = self._outside_relative(anchor, subjects, mention_at)
-            relative = self._relative_with_case(anchor)
-            if relative and any(relative[0].i < m.start < anchor.i for m in subjects):
-                # "Proton, dont Geely détient 49,9 %": the subject follows the pronoun
-                subjects = [m for m in subjects if relative[0].i < m.start]
-            if not objects and "de" in trig.object_roles:  # "Proton, dont Geely détient 49,9 %"
-                objects = self._expand(self._dont(anchor), mention_at, mentions)
-            if trig.pos == "VERB" and anchor.pos_ not in ("VERB", "AUX"):  # mis-tagged verb: its parse is no guide
-                surface_subjects, surface_objects = self.surface.arguments(span, trig, mention_at, mentions)
-                held = self.noun_tagged_clause(anchor)  # the parse names the clause's subject: never guess it
-                subjects = subjects or ([] if held and "subj" in trig.subject_roles else surface_subjects)
-                objects = objects or ([] if held and "subj" in trig.object_roles else surface_objects)
-            if not objects:  # the parse lost the object: read the noun phrase after the trigger
-                loose = "obj" in trig.object_roles or "appos" in trig.object_roles
-                starts = (
-                    [span]
-                    if anchor.pos_ not in ("VERB", "AUX")
-                    else [anchor.doc[c.i : c.i + 1] for c in anchor.children if c.dep_ in syntax.OBJ] or [span]
-                )
-                objects = [
-                    m
-                    for start in starts
-                    for m, prep in self.surface.tail(start, mention_at)
-                    if prep in trig.object_roles or (prep is None and loose)
-                ]
-                if not objects and starts != [span] and anchor.pos_ in ("VERB", "AUX"):
-                    objects = self._stake_object(span, mention_at)  # "va prendre 34,02 % du capital de X"
-            if not objects and trig.predicate == "suppliesTo" and "obj" in trig.object_roles and subjects:
-                # "La société fournira en moteurs Renault et sa marque Dacia, ainsi que Geely": the parse lost
-                # the objects; the names of the clause with no preposition of their own are the customers
-                objects = self._bare_names_after(span, mention_at, allowed=trig.object_roles)
-            if not objects and trig.polarity == "negated" and anchor.pos_ in ("VERB", "AUX"):
-                # "a cédé les 1,5 % qu'il détenait dans Renault": the stake's company is in its relative clause
-                objects = self._expand(
-                    [
-                        g
-                        for o in anchor.children
-                        if o.dep_ in syntax.OBJ
-                        for rel in o.children
-                        if rel.dep_ in ("acl:relcl", "relcl")
-                        for g in rel.children
-                        if self._case_of(g) in trig.object_roles and g.i in mention_at
-                    ],
-                    mention_at,
-                    mentions,
-                )
-            if not objects and trig.predicate in TECH_PREDICATES:
-                objects = self._technologies_below(anchor, mention_at)
-            if not objects and trig.predicate in TECH_PREDICATES and trig.requires:
-                objects = self._technologies_after(span, mention_at)  # the parse lost "son savoir-faire dans ..."
-            if not objects and trig.predicate in SYMMETRIC and len(subjects) >= 2:
-                return self._symmetric(trig, subjects)  # "Honda et Nissan se livrent une concurrence acharnée"
-            return [(trig.predicate, s, o) for s in subjects for o in objects]
-        if trig.symmetric_frame:
-            left, right = self.surface.participants(span, mention_at, mentions)
-            acting = span.start if trig.pos == "VERB" else None
-            if self.surface.one_each(span, trig) and left and right:  # "ventures with X and Y": one each
-                return [p for r in right for p in self._symmetric(trig, [*left, r], acting)]
-            return self._symmetric(trig, left + right, acting)
-        subjects, objects = self.surface.arguments(span, trig, mention_at, mentions)
-        return [(trig.predicate, s, o) for s in subjects for o in objects]
-
-    @staticmethod
-    def _symmetric(trig: Trigger, people: list[Mention], acting: int | None = None):
-        """Pair the participants of a symmetric trigger; a venture among them gets the others as members.
-
-        ``acting``: the position of a verb trigger; a venture named before it is its subject, a party
-        ("Motional teamed up with Uber and Lyft"), not the venture the others form.
-        """
-        people = sorted({m.iri: m for m in people}.values(), key=lambda m: m.start)
-        pairs = []
-        if trig.predicate in ("jointVenture", "partnerOf", "mergesWith"):
-            # a named venture or alliance among the parties: the others are its members
-            ventures = [
-                m
-                for m in people
-                if m.kind in ("JointVenture", "Alliance") and not (acting is not None and 0 <= m.start < acting)
-            ]
-            owners = [m for m in people if m not in ventures]
-            pairs += [("memberOf", o, v) for v in ventures for o in owners]
-            people = owners
-        for i, first in enumerate(people):
-            for second in people[i + 1 :]:
-                pairs.append((trig.predicate, first, second))
-        return pairs
-
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] = doc._.mentions or []
         mention_at = {i: m for m in mentions for i in range(m.start, m.end)}
@@ -456,169 +295,12 @@ class RelationFinder(RoleReader, ReferentReader):
         start, end = trimmed(sent)
         return Relation(subj, predicate, obj, polarity, quals.modality, attributed, share, start, end, anchor.i)
 
-    def _without_undone(self, doc: Doc, relations: list[Relation], parsed: bool) -> list[Relation]:
-        """Keep one polarity when a sentence gives a tie both ways through two of its triggers.
-
-        "Mercedes-Benz a vendu sa participation dans BAIC": "participation" says
-        Mercedes holds a stake, "vendu" that it no longer does; the verb governing
-        the noun decides ("a exclu de céder sa participation": the verb, affirmed,
-        stands). An affirmed noun beside a negated tie elsewhere in the sentence,
-        or any affirmed tie without a parse to tell them apart, gives way to it.
-        """
-        by_key: dict[tuple, list[Relation]] = {}
-        for r in relations:
-            by_key.setdefault((r.subject.iri, r.predicate, r.object.iri, r.sent_start), []).append(r)
-        kept = []
-        for r in relations:
-            others = [q for q in by_key[(r.subject.iri, r.predicate, r.object.iri, r.sent_start)]
-                      if q.polarity != r.polarity and q.trigger != r.trigger]
-            if not others:
-                kept.append(r)
-                continue
-            if parsed and any(self._governs(doc, q.trigger, r.trigger) for q in others):
-                continue  # the verb above this trigger decides
-            if parsed and any(self._governs(doc, r.trigger, q.trigger) for q in others):
-                kept.append(r)
-                continue  # this trigger governs the other
-            if r.polarity == "affirmed" and (
-                not parsed
-                or (
-                    doc[r.trigger].pos_ in ("NOUN", "PROPN")
-                    and not all(syntax.in_relative_clause(doc[q.trigger]) for q in others)
-                )
-            ):
-                # "céder sa participation dans Horse, sa coentreprise"; "Geely holds no stake in Renault"; but
-                # "Aramco, qui ne détient pas encore de participation, doit entrer au capital": both stand
-                continue
-            kept.append(r)
-        return kept
-
-    def _bare_names_after(self, span: Span, mention_at: dict[int, Mention], allowed: tuple[str, ...],
-                          reach: int = 25) -> list[Mention]:
-        """Return the organisations after a verb, in its clause, that no other preposition introduces."""
-        doc, found = span.doc, {}
-        for i in range(span.end, min(span.sent.end, span.end + reach)):
-            clause = doc[i].lower_ in ("qui", "que", "dont", "which", "that") and doc[i - 1].lower_ != "ainsi"
-            if doc[i].text in (";", ":", ".", "«", "»") or clause:
-                break
-            mention = mention_at.get(i)
-            if mention is None or mention.start != i or not mention.is_organisation:
-                continue
-            before = doc[i - 1].lower_ if i > 0 else ""
-            case = self._case_of(doc[i])
-            if before in ("de", "d'", "d’", "du", "des", "par", "avec", "chez", "dans") or (
-                case and case not in allowed and case not in ("ainsi que", "et")
-            ):
-                continue
-            found.setdefault(mention.iri, mention)
-        return list(found.values())
-
-    @staticmethod
-    def _technologies_after(span: Span, mention_at: dict[int, Mention], reach: int = 12) -> list[Mention]:
-        """Return the technologies named in the words after a trigger, up to the end of its clause."""
-        doc, found = span.doc, {}
-        for i in range(span.end, min(span.sent.end, span.end + reach)):
-            if doc[i].text in (";", ":", ".", "«", "»") or doc[i].lower_ in ("qui", "que", "which", "that"):
-                break
-            mention = mention_at.get(i)
-            if mention is not None and mention.kind == "Technology":
-                found.setdefault(mention.iri, mention)
-        return list(found.values())
-
-    def _excepted(self, mention: Mention) -> bool:
-        """Return True when "except"/"à l'exception de"/"sauf" introduces the mention."""
-        if mention.start <= 0 or mention.via != "name":
-            return False
-        doc = self._doc
-        words = " ".join(t.lower_ for t in doc[max(0, mention.start - 4) : mention.start])
-        return any(words.endswith(marker) for marker in self.exception_markers)
-
-    def _former(self, anchor: Token) -> bool:
-        """Return True when "former"/"ancien"/"ex-" stands before a trigger noun ("its former partner")."""
-        if anchor.pos_ in ("VERB", "AUX") and anchor.doc.has_annotation("DEP"):
-            return False
-        if anchor.lower_.startswith("ex-"):
-            return True  # "l'ex-filiale de Renault"
-        doc = anchor.doc
-        for i in range(anchor.i - 1, max(anchor.sent.start, anchor.i - 4) - 1, -1):
-            word = doc[i].lower_
-            if word in self.former_words or (word.startswith("ex-") and doc[i].is_lower):
-                return True
-            if doc[i].is_punct or i in self._mention_at or word in self.possessives or word in DETERMINERS:
-                break
-        return False
-
-    @staticmethod
-    def _outside_relative(anchor: Token, subjects: list[Mention], mention_at: dict[int, Mention]) -> list[Mention]:
-        """Return the subjects, or the antecedent when the parse took them from a closed relative clause.
-
-        "Geely, qui contrôle Volvo Cars, Polestar et Zeekr, cherche des partenaires": the parse may make
-        Volvo Cars the subject of "cherche"; by word order the clause "qui ... ," closes before the verb.
-        """
-        if not subjects or anchor.pos_ not in ("VERB", "AUX"):
-            return subjects
-        doc, sent = anchor.doc, anchor.sent
-        closing = next((i for i in range(anchor.i - 1, sent.start, -1) if doc[i].text == ","), None)
-        if closing is None:
-            return subjects
-        opener = next(
-            (i for i in range(closing - 1, sent.start + 1, -1)
-             if doc[i].lower_ in ("qui", "which", "who") and doc[i - 1].text == ","),
-            None,
-        )
-        if opener is None or (opener - 2) not in mention_at:
-            return subjects
-        if all(opener < m.start < closing for m in subjects):
-            return [mention_at[opener - 2]]
-        return subjects
-
-    def _governs(self, doc: Doc, top: int, below: int) -> bool:
-        """Return True when token ``top`` is above token ``below`` with no apposition or relative clause between."""
-        token = doc[below]
-        while token.head.i != token.i:
-            stake = token.head.text == "%" or token.head.lower_ in self.stake_words  # "les 1,5 % qu'il détenait"
-            if (token.dep_ in ("acl:relcl", "relcl") and not stake) or token.dep_ == "appos" or (
-                self._comma_appositive(token, self._mention_at)
-            ):
-                return False  # "travaille avec Renault, son ancien allié": background, not governed
-            token = token.head
-            if token.i == top:
-                return True
-        return False
-
-    def _alternative(self, anchor: Token) -> bool:
-        """Return True when the trigger follows "au lieu de", "plutôt que", "instead of", "rather than"."""
-        doc = anchor.doc
-        i = anchor.i - 1
-        while i >= 0 and doc[i].lower_ in ("se", "s'", "s’", "de", "d'", "to", "with", "avec"):
-            i -= 1
-        words = " ".join(t.lower_ for t in doc[max(0, i - 3) : anchor.i])
-        return any(f" {m} " in f" {words} " or words.endswith(m) for m in self.alternative_markers)
-
     def _relative_with_case(self, token: Token) -> list[Token]:
         """Return :func:`syntax.relative_with_case` of ``token``, once per token of the doc."""
         found = self._relatives.get(token.i)
         if found is None:
             found = self._relatives[token.i] = syntax.relative_with_case(token)
         return found
-
-    def _terminated(self, sent: Span) -> bool:
-        """Return True when the sentence says a tie ended ("called off", "ont mis fin"), once per sentence."""
-        found = self._ended.get(sent.start)
-        if found is None:
-            found = self._ended[sent.start] = self._ends_a_tie(sent)
-        return found
-
-    def _ends_a_tie(self, sent: Span) -> bool:
-        words = [t.lower_ for t in sent]
-        parsed = sent.doc.has_annotation("DEP")
-        for phrase in self.terminators:
-            parts = phrase.split()
-            for k in range(len(words) - len(parts) + 1):
-                if words[k : k + len(parts)] == parts:
-                    if not (parsed and syntax.in_relative_clause(sent[k])):
-                        return True  # "un accord qui met fin à ...": the agreement itself is not ended
-        return False
 
     def _stake_between(self, anchor: Token, obj: Mention) -> bool:
         words = self.lexicon.cues(self.lang, "stake_words", raw=True)

@@ -1,0 +1,186 @@
+"""Pair the arguments of one trigger occurrence into (predicate, subject, object) triples.
+
+A mixin of :class:`alliance_kg.nlp.relations.RelationFinder`: with a parse,
+the lexicon's roles read from the dependency tree (symmetric frames, owners of
+a venture, agents, relative pronouns, clitics) with word-order fallbacks where
+the parse lost an argument; without one, the word-order reader.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from alliance_kg.kb import normalize
+from alliance_kg.lexicon import Trigger
+from alliance_kg.nlp import syntax
+from alliance_kg.nlp.spans import Mention
+from alliance_kg.statement import SYMMETRIC
+
+TECH_PREDICATES = {"seeksPartnership", "developsTechnology", "sharesTechnology"}
+SYMMETRIC_PREPS = {"avec", "entre", "de", "à", "with", "between", "of", "and", "et"}
+OWNING = {"détenir", "posséder", "contrôler", "own", "hold", "owned", "held"}  # participles of owning
+
+
+class PairReader:
+    """Mixin: the triples one trigger occurrence gives (see the module docstring)."""
+
+    # -- roles (parsed) -----------------------------------------------------
+    # -- building relations -------------------------------------------------
+    def _pairs(self, anchor: Token, span: Span, trig: Trigger, mentions, mention_at, parsed):
+        """Return the (predicate, subject, object) triples of one trigger occurrence."""
+        if parsed:
+            if trig.symmetric_frame:
+                roles = ("subj", "obj", "appos", "poss", *sorted(SYMMETRIC_PREPS))
+                people = self._args(anchor, roles, trig, mentions, mention_at)
+                head = anchor.head
+                while head.dep_ == "appos" and head.head.i != head.i:  # "créer Horse, une coentreprise"
+                    head = head.head
+                if anchor.dep_ == "appos" and head.dep_ in ("obj", "dobj") and head.head.i != head.i:
+                    head = head.head
+                if anchor.pos_ not in ("VERB", "AUX") and normalize(head.lemma_) in self.support_verbs:
+                    people += self._expand(
+                        [
+                            c
+                            for c in head.children
+                            if syntax.case_of(c) in ("avec", "with", "entre", "between")
+                            or (c.lower_ in ("lequel", "laquelle", "which", "whom") and c.dep_.startswith("obl"))
+                        ]
+                        + [r for r in self._relative_with_case(head) if self._case_of(r) in ("avec", "with")],
+                        mention_at,
+                        mentions,
+                    )
+                    if anchor.dep_ == "appos":
+                        people += self._expand(syntax.subject_tokens(head), mention_at, mentions)
+                # "une coentreprise détenue par X et Y", "a venture owned by X and Y"
+                owners = [
+                    g
+                    for c in anchor.children
+                    if c.dep_ in ("acl", "amod") and syntax.is_passive(c)
+                    for g in c.children
+                    if syntax.case_of(g) in ("par", "by")
+                ]
+                if not owners and any(c.dep_ in ("acl", "amod") and c.lemma_ in OWNING for c in anchor.children):
+                    # "détenue à parts égales par Sony et Honda": the parse hung "par" on "égales"
+                    owners = syntax.find_below(
+                        anchor, lambda t: t.i in mention_at and self._case_of(t) in ("par", "by"), depth=3,
+                        via=("acl", "amod", "obl", "obl:arg", "obl:mod"),
+                    )
+                people += self._expand(owners, mention_at, mentions)
+                if anchor.pos_ not in ("VERB", "AUX"):
+                    people += [
+                        m
+                        for m, prep in self.surface.tail(span, mention_at)
+                        if m not in people and prep in (None, *SYMMETRIC_PREPS, "par", "by")
+                    ]
+                    own = mention_at.get(anchor.i)
+                    if own is not None and own not in people:
+                        people.append(own)
+                if trig.predicate == "jointVenture" and anchor.pos_ not in ("VERB", "AUX"):
+                    # "Dongfeng Nissan, sa coentreprise avec Dongfeng": the name in apposition is the venture
+                    host = [anchor.head] if anchor.dep_ == "appos" else []
+                    named = [  # the names themselves, not what the parse coordinated with them
+                        mention_at[t.i] for t in self._comma_appositive(anchor, mention_at) + host if t.i in mention_at
+                    ] or self._expand(host, mention_at, mentions)
+                    after = mention_at.get(anchor.i + 1)
+                    if after is not None and after.start == anchor.i + 1 and after.is_organisation:
+                        named.append(after)  # "a créé la coentreprise Carizon": the name after the noun
+                    people = [
+                        m if m not in named else Mention(m.start, m.end, m.iri, m.name, "JointVenture", m.via)
+                        for m in people
+                    ]
+                side = self._args(anchor, ("subj", "poss"), trig, mentions, mention_at)
+                if "Plur" in anchor.morph.get("Number") and anchor.pos_ not in ("VERB", "AUX"):
+                    # "des coentreprises avec LG au Canada et avec Samsung SDI": one venture each
+                    others = [m for m in people if m.iri not in {x.iri for x in side}]
+                    return [p for o in others for p in self._symmetric(trig, [*side, o])] if side else []
+                return self._symmetric(trig, people, anchor.i if anchor.pos_ in ("VERB", "AUX") else None)
+            agents = [r for r in trig.subject_roles if r in ("par", "by")]
+            subjects = self._args(anchor, tuple(agents), trig, mentions, mention_at) if agents else []
+            if not subjects:  # "le rachat de Hella par Faurecia": the agent, when there is one, is the subject
+                subjects = self._args(anchor, trig.subject_roles, trig, mentions, mention_at)
+            objects = self._args(anchor, trig.object_roles, trig, mentions, mention_at)
+            subjects = self._outside_relative(anchor, subjects, mention_at)
+            relative = self._relative_with_case(anchor)
+            if relative and any(relative[0].i < m.start < anchor.i for m in subjects):
+                # "Proton, dont Geely détient 49,9 %": the subject follows the pronoun
+                subjects = [m for m in subjects if relative[0].i < m.start]
+            if not objects and "de" in trig.object_roles:  # "Proton, dont Geely détient 49,9 %"
+                objects = self._expand(self._dont(anchor), mention_at, mentions)
+            if trig.pos == "VERB" and anchor.pos_ not in ("VERB", "AUX"):  # mis-tagged verb: its parse is no guide
+                surface_subjects, surface_objects = self.surface.arguments(span, trig, mention_at, mentions)
+                held = self.noun_tagged_clause(anchor)  # the parse names the clause's subject: never guess it
+                subjects = subjects or ([] if held and "subj" in trig.subject_roles else surface_subjects)
+                objects = objects or ([] if held and "subj" in trig.object_roles else surface_objects)
+            if not objects:  # the parse lost the object: read the noun phrase after the trigger
+                loose = "obj" in trig.object_roles or "appos" in trig.object_roles
+                starts = (
+                    [span]
+                    if anchor.pos_ not in ("VERB", "AUX")
+                    else [anchor.doc[c.i : c.i + 1] for c in anchor.children if c.dep_ in syntax.OBJ] or [span]
+                )
+                objects = [
+                    m
+                    for start in starts
+                    for m, prep in self.surface.tail(start, mention_at)
+                    if prep in trig.object_roles or (prep is None and loose)
+                ]
+                if not objects and starts != [span] and anchor.pos_ in ("VERB", "AUX"):
+                    objects = self._stake_object(span, mention_at)  # "va prendre 34,02 % du capital de X"
+            if not objects and trig.predicate == "suppliesTo" and "obj" in trig.object_roles and subjects:
+                # "La société fournira en moteurs Renault et sa marque Dacia, ainsi que Geely": the parse lost
+                # the objects; the names of the clause with no preposition of their own are the customers
+                objects = self._bare_names_after(span, mention_at, allowed=trig.object_roles)
+            if not objects and trig.polarity == "negated" and anchor.pos_ in ("VERB", "AUX"):
+                # "a cédé les 1,5 % qu'il détenait dans Renault": the stake's company is in its relative clause
+                objects = self._expand(
+                    [
+                        g
+                        for o in anchor.children
+                        if o.dep_ in syntax.OBJ
+                        for rel in o.children
+                        if rel.dep_ in ("acl:relcl", "relcl")
+                        for g in rel.children
+                        if self._case_of(g) in trig.object_roles and g.i in mention_at
+                    ],
+                    mention_at,
+                    mentions,
+                )
+            if not objects and trig.predicate in TECH_PREDICATES:
+                objects = self._technologies_below(anchor, mention_at)
+            if not objects and trig.predicate in TECH_PREDICATES and trig.requires:
+                objects = self._technologies_after(span, mention_at)  # the parse lost "son savoir-faire dans ..."
+            if not objects and trig.predicate in SYMMETRIC and len(subjects) >= 2:
+                return self._symmetric(trig, subjects)  # "Honda et Nissan se livrent une concurrence acharnée"
+            return [(trig.predicate, s, o) for s in subjects for o in objects]
+        if trig.symmetric_frame:
+            left, right = self.surface.participants(span, mention_at, mentions)
+            acting = span.start if trig.pos == "VERB" else None
+            if self.surface.one_each(span, trig) and left and right:  # "ventures with X and Y": one each
+                return [p for r in right for p in self._symmetric(trig, [*left, r], acting)]
+            return self._symmetric(trig, left + right, acting)
+        subjects, objects = self.surface.arguments(span, trig, mention_at, mentions)
+        return [(trig.predicate, s, o) for s in subjects for o in objects]
+
+    @staticmethod
+    def _symmetric(trig: Trigger, people: list[Mention], acting: int | None = None):
+        """Pair the participants of a symmetric trigger; a venture among them gets the others as members.
+
+        ``acting``: the position of a verb trigger; a venture named before it is its subject, a party
+        ("Motional teamed up with Uber and Lyft"), not the venture the others form.
+        """
+        people = sorted({m.iri: m for m in people}.values(), key=lambda m: m.start)
+        pairs = []
+        if trig.predicate in ("jointVenture", "partnerOf", "mergesWith"):
+            # a named venture or alliance among the parties: the others are its members
+            ventures = [
+                m
+                for m in people
+                if m.kind in ("JointVenture", "Alliance") and not (acting is not None and 0 <= m.start < acting)
+            ]
+            owners = [m for m in people if m not in ventures]
+            pairs += [("memberOf", o, v) for v in ventures for o in owners]
+            people = owners
+        for i, first in enumerate(people):
+            for second in people[i + 1 :]:
+                pairs.append((trig.predicate, first, second))
+        return pairs
