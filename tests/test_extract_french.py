@@ -613,3 +613,9 @@ def test_a_plural_description_in_apposition_describes_every_name_listed_before(e
             "produisent désormais au Brésil.")
     keys = {k[:3] for k in _keys(extractor, text)}
     assert {("BYD", "basedIn", "China"), ("Great Wall Motor", "basedIn", "China")} <= keys, keys
+
+
+def test_a_compatriot_shares_the_possessors_home_country(extractor):
+    keys = {k[:3] for k in _keys(extractor, "Nissan a renoncé en février à son projet de fusion avec son "
+                                           "compatriote Honda.")}
+    assert ("Honda", "basedIn", "Japan") in keys, keys

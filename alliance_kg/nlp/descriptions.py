@@ -53,6 +53,14 @@ class DescriptionReader:
             if label == "COUNTRY_POSSESSIVE":
                 entity = self.kb.lookup(span[:-1].text)
                 country = entity.iri if entity is not None and entity.kind == "Country" else None
+            if label == "COMPATRIOT":  # "son compatriote Honda": the possessor's home country
+                possessor = previous_subject(doc, span.start, named)
+                home = self.kb.get(possessor.iri) if possessor is not None else None
+                country = home.country if home is not None else None
+                nxt = by_start.get(span.end)
+                if country and nxt is not None and nxt.is_organisation and nxt.iri != possessor.iri:
+                    attached.append(Description(span.start, span.end, nxt, country))
+                continue
             after = by_start.get(self._skip_opener(doc, span.end)) or self._name_after_complement(doc, span, by_start)
             before = None
             comma = _apposition_comma(span) if self.lang == "en" else span.start - 1

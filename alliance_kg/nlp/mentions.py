@@ -108,7 +108,7 @@ class MentionFinder(UnknownNames, DescriptionReader):
             self._compound_re = re.compile(rf"(?<!\w)(?:{alternatives})-", re.IGNORECASE)
         anaphor_words = lex.cues(self.lang, "generic_anaphors", raw=True)
         keys = {*descriptors, *modifiers, *anaphor_words, "coentreprise", "co-entreprise", "joint-venture", "joint"}
-        keys |= {"venture", "'s", "’s"}
+        keys |= {"venture", "'s", "’s", *lex.cues(self.lang, "compatriot_words", raw=True)}
         # every pattern holds one of these words: sentences without any are not matched at all
         self._description_keys = frozenset(nlp.vocab.strings.add(w) for w in keys)
         joiners = ["-", "et", "and"]  # "sino-japonais", "electric-vehicle maker"
@@ -208,6 +208,10 @@ class MentionFinder(UnknownNames, DescriptionReader):
             )
         self._add_city_patterns(nlp, matcher, dets, descriptors)
         anaphors = sorted(lex.cues(self.lang, "generic_anaphors", raw=True))
+        compatriots = sorted(lex.cues(self.lang, "compatriot_words", raw=True))
+        if compatriots:  # "son compatriote Honda", "its compatriot BYD": a name of the possessor's country
+            possessives = sorted(lex.cues(self.lang, "possessives", raw=True))
+            matcher.add("COMPATRIOT", [[{"NORM": {"IN": possessives}}, {"NORM": {"IN": compatriots}}]])
         matcher.add(
             "ANAPHOR",
             [
