@@ -663,3 +663,8 @@ def test_it_opening_a_sentence_is_the_company_before_and_each_stake_has_its_shar
     shares = {(s.subject, s.object): s.share for s in extractor.extract(article).statements
               if s.predicate == "shareholderOf"}
     assert shares == {("Toyota", "Subaru"): 20.0, ("Toyota", "Mazda"): 5.0, ("Toyota", "Suzuki"): 4.9}, shares
+
+
+def test_headquartered_in_a_country_is_based_there(extractor):
+    found = keys(extractor, "Stellantis, which is headquartered in the Netherlands, said on Monday it would invest.")
+    assert ("Stellantis", "basedIn", "Netherlands", "affirmed") in found, found

@@ -619,3 +619,9 @@ def test_a_compatriot_shares_the_possessors_home_country(extractor):
     keys = {k[:3] for k in _keys(extractor, "Nissan a renoncé en février à son projet de fusion avec son "
                                            "compatriote Honda.")}
     assert ("Honda", "basedIn", "Japan") in keys, keys
+
+
+def test_joining_a_company_in_a_race_is_not_membership(extractor):
+    keys = {k[:3] for k in _keys(extractor, "Stellantis rejoint ainsi Volkswagen dans la course aux alliances "
+                                           "avec les jeunes constructeurs chinois.")}
+    assert ("Stellantis", "memberOf", "Volkswagen") not in keys, keys

@@ -38,6 +38,7 @@ from alliance_kg.nlp.surface import SurfaceReader, inflections
 from alliance_kg.nlp.surface_en import EnglishSurfaceReader
 from alliance_kg.statement import SYMMETRIC
 
+COMPANY_KINDS = {"Automaker", "Supplier", "EnergyCompany", "TechnologyCompany", "NewsAgency"}
 TERMINABLE = {"partnerOf", "jointVenture", "mergesWith", "memberOf", "acquires"}
 POS_OK = {"VERB": {"VERB", "AUX"}, "NOUN": {"NOUN", "PROPN", "ADJ", "X"}, "ADJ": {"ADJ", "VERB", "NOUN"}}
 
@@ -53,6 +54,8 @@ def allowed(predicate: str, subject: Mention, obj: Mention) -> bool:
         return obj.kind == "Technology"
     if predicate == "basedIn":
         return obj.kind == "Country"
+    if predicate == "memberOf" and obj.kind in COMPANY_KINDS:
+        return False  # "Stellantis rejoint ainsi Volkswagen dans la course": one joins a venture or an alliance
     return obj.is_organisation and obj.kind != "NewsAgency"
 
 
