@@ -36,6 +36,7 @@ STAKE_MODIFIERS = {"entire", "whole", "remaining", "existing", "controlling", "m
 STAKE_MODIFIERS |= {"percent", "per", "cent", "equity", "direct", "indirect", "own"}
 SELL_VERBS = {"sell", "sells", "sold", "selling", "offload", "offloaded", "divest", "divested", "dispose", "disposed"}
 SELL_VERBS |= {"exit", "exits", "exited", "exiting", "unwind", "unwound", "liquidate", "liquidated"}
+SELL_VERBS |= {"unload", "unloads", "unloaded", "unloading", "dump", "dumped"}
 PARTIAL_WORDS = {"part", "some", "half", "portion", "parts", "most", "cut", "reduce", "reduced", "trim", "trimmed"}
 
 
