@@ -625,3 +625,15 @@ def test_joining_a_company_in_a_race_is_not_membership(extractor):
     keys = {k[:3] for k in _keys(extractor, "Stellantis rejoint ainsi Volkswagen dans la course aux alliances "
                                            "avec les jeunes constructeurs chinois.")}
     assert ("Stellantis", "memberOf", "Volkswagen") not in keys, keys
+
+
+def test_selling_part_of_a_stake_keeps_the_holding(extractor):
+    text = "Renault va céder une partie de sa participation dans Nissan, a indiqué le constructeur français."
+    keys = {k[:4] for k in _keys(extractor, text)}
+    assert ("Renault", "shareholderOf", "Nissan", "negated") not in keys, keys
+    assert ("Renault", "shareholderOf", "Nissan", "affirmed") in keys, keys
+
+
+def test_an_investment_whose_company_hangs_on_the_amount(extractor):
+    keys = {k[:3] for k in _keys(extractor, "Volkswagen va investir jusqu'à 5 milliards de dollars dans Rivian.")}
+    assert ("Volkswagen", "investsIn", "Rivian") in keys, keys

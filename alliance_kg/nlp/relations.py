@@ -77,6 +77,7 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         self.alternative_markers = self.lexicon.cues(lang, "alternative_markers", raw=True)
         self.former_words = self.lexicon.cues(lang, "former_words", raw=True)
         self.exception_markers = self.lexicon.cues(lang, "exception_markers", raw=True)
+        self.partial_words = self.lexicon.cues(lang, "partial_words")
         self.stake_words = self.lexicon.cues(lang, "stake_words", raw=True)
         self.list_openers = sorted(self.lexicon.cues(lang, "list_openers", raw=True), key=len, reverse=True)
         self.venture_words = frozenset(
@@ -243,6 +244,8 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
             for anchor, span, trig in occurrences:
                 if anchor.i in reflexive and not (trig.requires and "se" in trig.requires.split("|")):
                     continue  # "Renault se fournit auprès de LG": the reflexive entry, not "fournir X"
+                if trig.polarity == "negated" and parsed and self._partial(anchor):
+                    continue  # "céder une partie de sa participation": the holding goes on
                 for predicate, subj, obj in self._pairs(anchor, span, trig, mentions, mention_at, parsed):
                     if not allowed(predicate, subj, obj):
                         continue
@@ -258,6 +261,13 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         relations += co_owner_stakes(relations, self._described_ventures(doc, mention_at))
         doc._.relations = self._without_undone(doc, relations, parsed)
         return doc
+
+    def _partial(self, anchor: Token) -> bool:
+        """Return True when the verb's object is a part of something ("une partie de sa participation")."""
+        return any(
+            c.dep_ in ("obj", "dobj") and (c.lower_ in self.partial_words or normalize(c.lemma_) in self.partial_words)
+            for c in anchor.children
+        )
 
     def _relation(self, sent, anchor, predicate, subj, obj, trig, quals: Qualifiers, source) -> Relation:
         participle = "Part" in anchor.morph.get("VerbForm") and anchor.dep_ in ("appos", "acl", "amod")

@@ -19,7 +19,9 @@ from alliance_kg.nlp.verbforms import _verb_tagged_as_noun
 from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.spans import Mention
 
-DEEP_ROLES = frozenset({"pour", "auprès", "chez", "for"})  # prepositions rare enough to look for below the object
+# prepositions to look for below the object when the parse hangs them there ("investir 5 milliards de dollars
+# dans Rivian"); only a company mention with that very preposition is taken
+DEEP_ROLES = frozenset({"pour", "auprès", "chez", "for", "dans", "in"})
 
 
 class RoleReader:
