@@ -637,3 +637,11 @@ def test_selling_part_of_a_stake_keeps_the_holding(extractor):
 def test_an_investment_whose_company_hangs_on_the_amount(extractor):
     keys = {k[:3] for k in _keys(extractor, "Volkswagen va investir jusqu'à 5 milliards de dollars dans Rivian.")}
     assert ("Volkswagen", "investsIn", "Rivian") in keys, keys
+
+
+def test_making_a_company_a_shareholder(extractor):
+    keys = {k[:3] for k in _keys(extractor, "Cette opération fait de Foxconn un actionnaire important de "
+                                           "Mitsubishi Motors.")}
+    assert ("Foxconn", "shareholderOf", "Mitsubishi Motors") in keys, keys
+    keys = {k[:3] for k in _keys(extractor, "Depuis 2023, Nissan fait partie de Ampere, la filiale de Renault.")}
+    assert not any(k[0] == "Ampere" and k[1] == "memberOf" for k in keys), keys

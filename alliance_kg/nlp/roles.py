@@ -178,6 +178,16 @@ class RoleReader:
                 return [anchor.head] if self.noun_tagged_clause(anchor) else []
             if anchor.dep_ in ("obl:agent", "agent"):  # "X sont bousculés par la concurrence de Y"
                 return syntax.passive_object(anchor.head)
+            if anchor.dep_ in ("obj", "dobj", "xcomp") and normalize(anchor.head.lemma_) in self.lexicon.cues(
+                self.lang, "making_verbs"
+            ):  # "l'opération fait de Foxconn un actionnaire de Mitsubishi": the "de" complement of "faire"
+                made = [
+                    c
+                    for c in anchor.head.children
+                    if c.dep_.startswith("obl") and self._case_of(c) == "de" and c.i < anchor.i  # not "fait partie de"
+                ]
+                if made:
+                    return made
             noun = anchor
             while noun.dep_ == "nmod" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
                 noun = noun.head  # "une prise de participation": climb to "prise"
