@@ -70,7 +70,7 @@ from alliance_kg.errors import GraphError
 from alliance_kg.kb import KnowledgeBase
 from alliance_kg.namespaces import AKA, AKE, OA
 from alliance_kg.rdfmodel import (  # noqa: F401 - re-exported: the model's public helpers
-    ENTITY_PROPERTIES, MODALITY, POLARITY, PREDICATE_IRIS, SYMMETRIC_IRIS, article_iri, article_triples,
+    ENTITY_PROPERTIES, MODALITY, POLARITY, PREDICATE_IRIS, SYMMETRIC_IRIS, article_iri, directions, article_triples,
     bind_prefixes, date_literal, edge_iri, edge_triples, entity_triples, expand_iri, resolve_entity,
     share_literal, statement_triples, statements_graph_iri,
 )
@@ -99,7 +99,7 @@ def _fact_keys(graph: Graph) -> set[tuple]:
 
 def _support(ds: Dataset, s: URIRef, p: URIRef, o: URIRef) -> tuple[bool, dict, set]:
     """Return (stated in this direction?, {article: [dates]}, statement nodes) for a fact triple."""
-    pairs = [(s, o), (o, s)] if p in SYMMETRIC_IRIS and s != o else [(s, o)]
+    pairs = directions(s, p, o)
     articles: dict = {}
     nodes: set = set()
     exact = False

@@ -27,7 +27,7 @@ from alliance_kg.graph import new_dataset
 from alliance_kg.kb import KnowledgeBase
 from alliance_kg.namespaces import AKE
 from alliance_kg.rdfmodel import (
-    PREDICATE_IRIS, SYMMETRIC_IRIS, Triple, article_iri, article_triples, edge_triples, entity_triples,
+    PREDICATE_IRIS, SYMMETRIC_IRIS, Triple, article_iri, directions, article_triples, edge_triples, entity_triples,
     statement_parts, statements_graph_iri,
 )
 from alliance_kg.statement import Statement
@@ -99,7 +99,7 @@ def edge_keys(keys: Iterable[tuple]) -> list[tuple]:
 
 def edge_support(index: dict, s: URIRef, p: URIRef, o: URIRef) -> tuple[bool, dict, set]:
     """Return (stated in this direction?, {article: [dates]}, statement nodes) of a direct triple, from ``index``."""
-    pairs = [(s, o), (o, s)] if p in SYMMETRIC_IRIS and s != o else [(s, o)]
+    pairs = directions(s, p, o)
     articles: dict = {}
     nodes: set = set()
     exact = False

@@ -30,6 +30,12 @@ PREDICATE_IRIS = frozenset(AKA[p] for p in PREDICATES)
 ENTITY_PROPERTIES = (RDF.type, SKOS.prefLabel, AKA.homeCountry, SKOS.exactMatch)
 SYMMETRIC_IRIS = frozenset(AKA[p] for p in SYMMETRIC)
 
+
+def directions(s, p, o) -> list[tuple]:
+    """Return the (subject, object) orders a direct triple can be stated in: both for a symmetric predicate."""
+    return [(s, o), (o, s)] if p in SYMMETRIC_IRIS and s != o else [(s, o)]
+
+
 Triple = tuple[URIRef, URIRef, object]
 
 # the terms of every statement, made once: rdflib's Namespace builds and checks a new URIRef at each access

@@ -19,6 +19,7 @@ from alliance_kg.kb import KnowledgeBase, normalize
 from alliance_kg.lexicon import Lexicon
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.records import Relation, trimmed
+from alliance_kg.nlp.spans import name_after_adjectives, owned_after
 
 
 GENITIVE_FOLLOWERS = ("which", "who", "that", "and", "is", "was", "has", "had", "will", "would", "said", "says", "in",
@@ -74,12 +75,8 @@ class DescriptionFacts:
         """
         doc, out = sent.doc, []
         for mention in mentions:
-            if not mention.is_organisation or mention.end + 1 >= sent.end:
-                continue
-            if doc[mention.end].lower_ not in ("'s", "’s", "'", "’"):
-                continue
-            owned = mention_at.get(mention.end + 1)
-            if owned is None or owned.start != mention.end + 1 or not owned.is_organisation:
+            owned = owned_after(doc, mention, mention_at)
+            if owned is None or owned.end > sent.end:
                 continue
             nxt = doc[owned.end] if owned.end < sent.end else None
             if nxt is None or nxt.is_punct or nxt.lower_ in GENITIVE_FOLLOWERS:
@@ -161,12 +158,7 @@ class DescriptionFacts:
             holder -= 1
         if normalize(doc[holder].text) not in self.holders and normalize(doc[holder].lemma_) not in self.holders:
             return None
-        after = tech.end
-        while after < tech.sent.end and doc[after].pos_ == "ADJ" and after not in mention_at:
-            after += 1
-        if after in mention_at and mention_at[after].is_organisation and mention_at[after].start == after:
-            return mention_at[after]
-        return None
+        return name_after_adjectives(doc, tech.end, tech.sent.end, mention_at)
 
     def _parsed_holder(self, tech: Span, mention_at: dict[int, Mention]) -> Mention | None:
         owner = self._genitive_owner(tech, mention_at)

@@ -18,7 +18,6 @@ from alliance_kg.statement import SYMMETRIC
 
 TECH_PREDICATES = {"seeksPartnership", "developsTechnology", "sharesTechnology"}
 SYMMETRIC_PREPS = {"avec", "entre", "de", "à", "with", "between", "of", "and", "et"}
-OWNING = {"détenir", "posséder", "contrôler", "own", "hold", "owned", "held"}  # participles of owning
 
 
 class PairReader:
@@ -59,7 +58,10 @@ class PairReader:
                     for g in c.children
                     if syntax.case_of(g) in ("par", "by")
                 ]
-                if not owners and any(c.dep_ in ("acl", "amod") and c.lemma_ in OWNING for c in anchor.children):
+                owned = any(
+                    c.dep_ in ("acl", "amod") and normalize(c.lemma_) in self.owning_lemmas for c in anchor.children
+                )
+                if not owners and owned:
                     # "détenue à parts égales par Sony et Honda": the parse hung "par" on "égales"
                     owners = syntax.find_below(
                         anchor, lambda t: t.i in mention_at and self._case_of(t) in ("par", "by"), depth=3,

@@ -72,11 +72,10 @@ class PolarityReader:
                 return True
         return False
 
-    def _excepted(self, mention: Mention) -> bool:
+    def _excepted(self, doc: Doc, mention: Mention) -> bool:
         """Return True when "except"/"à l'exception de"/"sauf" introduces the mention."""
         if mention.start <= 0 or mention.via != "name":
             return False
-        doc = self._doc
         words = " ".join(t.lower_ for t in doc[max(0, mention.start - 4) : mention.start])
         return any(words.endswith(marker) for marker in self.exception_markers)
 

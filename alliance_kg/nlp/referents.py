@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from alliance_kg.kb import normalize
 from alliance_kg.nlp import syntax
 from alliance_kg.nlp.anaphora import previous_subject
-from alliance_kg.nlp.spans import Mention
+from alliance_kg.nlp.spans import Mention, name_after_adjectives
 
 
 class ReferentReader:
@@ -70,13 +70,10 @@ class ReferentReader:
         if noun.pos_ != "NOUN":
             return None
         doc = noun.doc
-        i = noun.i + 1
-        while i < len(doc) and doc[i].pos_ == "ADJ" and i not in mention_at:
-            i += 1
-        mention = mention_at.get(i)
-        if mention is None or mention.start != i or not mention.is_organisation:
+        mention = name_after_adjectives(doc, noun.i + 1, len(doc), mention_at)
+        if mention is None:
             return None
-        token = doc[i]
+        token = doc[mention.start]
         return mention if token.head.i == noun.i or noun.head.i == token.i else None
 
     def _apposed_name(self, noun: Token, mention_at: dict[int, Mention]) -> list[Mention]:

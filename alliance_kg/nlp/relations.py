@@ -78,6 +78,12 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         self.former_words = self.lexicon.cues(lang, "former_words", raw=True)
         self.exception_markers = self.lexicon.cues(lang, "exception_markers", raw=True)
         self.partial_words = self.lexicon.cues(lang, "partial_words")
+        self.making_verbs = self.lexicon.cues(lang, "making_verbs")
+        self.owning_lemmas = frozenset(  # "détenue par", "owned by": the verbs the lexicon has for holding
+            normalize(t.lemma)
+            for t in self.lexicon.all_triggers(lang)
+            if t.pos == "VERB" and t.predicate in ("shareholderOf", "subsidiaryOf")
+        )
         self.stake_words = self.lexicon.cues(lang, "stake_words", raw=True)
         self.list_openers = sorted(self.lexicon.cues(lang, "list_openers", raw=True), key=len, reverse=True)
         self.venture_words = frozenset(
@@ -221,7 +227,6 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
                 mention_at.setdefault(i, stand_in)
         parsed = doc.has_annotation("DEP")
         self._mention_at = mention_at
-        self._doc = doc
         self._pair_at = {i: (p.first, p.second) for p in doc._.pairs or [] for i in range(p.start, p.end)}
         self._rows = doc.to_array([LOWER, LEMMA, IS_ALPHA]).tolist()
         self._cases = {}
@@ -289,7 +294,7 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         relative = syntax.in_relative_clause(anchor) if anchor.doc.has_annotation("DEP") else False
         if polarity == "affirmed" and predicate in TERMINABLE and not relative and self._terminated(sent):
             polarity = "negated"  # "... the planned merger, but the two companies called off their talks"
-        if polarity == "affirmed" and (self._excepted(subj) or self._excepted(obj)):
+        if polarity == "affirmed" and (self._excepted(anchor.doc, subj) or self._excepted(anchor.doc, obj)):
             polarity = "negated"  # "all alliance members except Nissan will invest in Ampere"
         if polarity == "affirmed" and self._former(anchor):
             polarity = "negated"  # "Daimler Truck, its former truck division", "son ancien partenaire"

@@ -17,7 +17,7 @@ from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp import syntax
 from alliance_kg.nlp.verbforms import _verb_tagged_as_noun
 from alliance_kg.nlp.anaphora import previous_subject
-from alliance_kg.nlp.spans import Mention
+from alliance_kg.nlp.spans import Mention, name_after_adjectives
 
 # prepositions to look for below the object when the parse hangs them there ("investir 5 milliards de dollars
 # dans Rivian"); only a company mention with that very preposition is taken
@@ -144,12 +144,8 @@ class RoleReader:
         tech = mention_at[i + 1]
         if tech.kind != "Technology":
             return []
-        after = tech.end
-        while after < anchor.sent.end and doc[after].pos_ == "ADJ" and after not in mention_at:
-            after += 1
-        if after in mention_at and mention_at[after].is_organisation and mention_at[after].start == after:
-            return [doc[after]]
-        return []
+        named = name_after_adjectives(doc, tech.end, anchor.sent.end, mention_at)
+        return [doc[named.start]] if named is not None else []
 
     def _comma_appositive(self, anchor: Token, mention_at: dict[int, Mention]) -> list[Token]:
         """Return the name before "NAME, [det adj*] trigger" (an apposition the parse may miss)."""
@@ -178,9 +174,8 @@ class RoleReader:
                 return [anchor.head] if self.noun_tagged_clause(anchor) else []
             if anchor.dep_ in ("obl:agent", "agent"):  # "X sont bousculés par la concurrence de Y"
                 return syntax.passive_object(anchor.head)
-            if anchor.dep_ in ("obj", "dobj", "xcomp") and normalize(anchor.head.lemma_) in self.lexicon.cues(
-                self.lang, "making_verbs"
-            ):  # "l'opération fait de Foxconn un actionnaire de Mitsubishi": the "de" complement of "faire"
+            if anchor.dep_ in ("obj", "dobj", "xcomp") and normalize(anchor.head.lemma_) in self.making_verbs:
+                # "l'opération fait de Foxconn un actionnaire de Mitsubishi": the "de" complement of "faire"
                 made = [
                     c
                     for c in anchor.head.children

@@ -43,3 +43,27 @@ class Description:
 for _name in ("mentions", "descriptions"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
+
+
+GENITIVE_MARKS = ("'s", "’s", "'", "’")  # "Alphabet's Waymo", "General Motors' Cruise"
+
+
+def name_after_adjectives(doc: Doc, i: int, end: int, mention_at: dict[int, "Mention"]) -> "Mention | None":
+    """Return the organisation that starts at ``i`` once adjectives are stepped over, if any.
+
+    "sa filiale de voitures autonomes Cruise": from after "voitures", over "autonomes", to Cruise.
+    """
+    while i < end and doc[i].pos_ == "ADJ" and i not in mention_at:
+        i += 1
+    mention = mention_at.get(i)
+    return mention if mention is not None and mention.start == i and mention.is_organisation else None
+
+
+def owned_after(doc: Doc, mention: "Mention", mention_at: dict[int, "Mention"]) -> "Mention | None":
+    """Return the organisation right after "ORG's" ("Alphabet's Waymo" -> Waymo), if any."""
+    if not mention.is_organisation or mention.end < 0 or mention.end + 1 >= len(doc):
+        return None
+    if doc[mention.end].lower_ not in GENITIVE_MARKS:
+        return None
+    owned = mention_at.get(mention.end + 1)
+    return owned if owned is not None and owned.start == mention.end + 1 and owned.is_organisation else None

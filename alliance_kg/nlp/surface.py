@@ -17,6 +17,7 @@ from spacy.tokens import Span
 from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.mentions import Mention
+from alliance_kg.nlp.spans import owned_after
 from alliance_kg.nlp.qualifiers import Qualifiers, qualify_window
 
 CLAUSE_STOPS = {
@@ -50,7 +51,6 @@ CLAUSE_STOPS = {
     '"',
 }
 COPULAS = {"is", "was", "are", "were", "becomes", "became", "remains", "est", "était", "reste", "devient"}
-GENITIVE_MARKS = ("'s", "’s", "'", "’")  # "Alphabet's Waymo", "General Motors' Cruise"
 LINKS = {"and", ",", "et", "as", "well", "ainsi", "que", "or", "ou"}
 FILLER = {
     "the",
@@ -286,16 +286,6 @@ class SurfaceReader:
             i += 1
         return group
 
-    @staticmethod
-    def owned_after(doc, mention: Mention, mention_at: dict[int, Mention]) -> Mention | None:
-        """Return the organisation right after "ORG's" ("Alphabet's Waymo" -> Waymo), if any."""
-        if not mention.is_organisation or mention.end + 1 >= len(doc) or mention.end < 0:
-            return None
-        if doc[mention.end].lower_ not in GENITIVE_MARKS:
-            return None
-        owned = mention_at.get(mention.end + 1)
-        return owned if owned is not None and owned.start == mention.end + 1 and owned.is_organisation else None
-
     def tail(self, span: Span, mention_at: dict[int, Mention]) -> list[tuple[Mention, str | None]]:
         """Return the mentions in the noun phrase right of a trigger, with their preposition."""
         doc = span.doc
@@ -308,7 +298,7 @@ class SurfaceReader:
             token = doc[i]
             mention = mention_at.get(i)
             if mention is not None:
-                owned = self.owned_after(doc, mention, mention_at)
+                owned = owned_after(doc, mention, mention_at)
                 out.append((owned or mention, prep))  # "with Alphabet's Waymo": Waymo, not its owner
                 i = max(i + 1, (owned or mention).end)
                 continue
