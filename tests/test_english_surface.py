@@ -668,3 +668,21 @@ def test_it_opening_a_sentence_is_the_company_before_and_each_stake_has_its_shar
 def test_headquartered_in_a_country_is_based_there(extractor):
     found = keys(extractor, "Stellantis, which is headquartered in the Netherlands, said on Monday it would invest.")
     assert ("Stellantis", "basedIn", "Netherlands", "affirmed") in found, found
+
+
+def test_a_hyphenated_holder_and_a_possessor_before_it(extractor):
+    found = keys(extractor, "Volkswagen shut down Argo AI, a self-driving start-up, in 2022. The deal is a setback "
+                            "for Cariad, Volkswagen's in-house software unit. Its pack comes from FinDreams, BYD's "
+                            "battery-making arm.")
+    assert {("Argo AI", "developsTechnology", "autonomous driving", "affirmed"),
+            ("Cariad", "developsTechnology", "software", "affirmed"),
+            ("FinDreams", "developsTechnology", "batteries", "affirmed")} <= found, found
+    assert ("Volkswagen", "developsTechnology", "software", "affirmed") not in found, found
+
+
+def test_a_plural_holder_gives_every_listed_name(extractor):
+    found = keys(extractor, "Hyundai builds cells with South Korean battery makers LG Energy Solution and SK On.")
+    assert {("LG Energy Solution", "developsTechnology", "batteries", "affirmed"),
+            ("SK On", "developsTechnology", "batteries", "affirmed")} <= found, found
+    found = keys(extractor, "Battery maker SK On and Hyundai will build a plant in Georgia.")
+    assert ("Hyundai", "developsTechnology", "batteries", "affirmed") not in found, found

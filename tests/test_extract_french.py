@@ -645,3 +645,8 @@ def test_making_a_company_a_shareholder(extractor):
     assert ("Foxconn", "shareholderOf", "Mitsubishi Motors") in keys, keys
     keys = {k[:3] for k in _keys(extractor, "Depuis 2023, Nissan fait partie de Ampere, la filiale de Renault.")}
     assert not any(k[0] == "Ampere" and k[1] == "memberOf" for k in keys), keys
+
+
+def test_a_plural_holder_gives_every_listed_name(extractor):
+    keys = {k[:3] for k in _keys(extractor, "Le groupe s'appuie sur les fabricants de batteries CATL et BYD.")}
+    assert {("CATL", "developsTechnology", "batteries"), ("BYD", "developsTechnology", "batteries")} <= keys, keys

@@ -13,13 +13,13 @@ They are the article's own voice (no attribution) and asserted.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from alliance_kg.kb import KnowledgeBase, normalize
 from alliance_kg.lexicon import Lexicon
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.records import Relation, trimmed
-from alliance_kg.nlp.spans import name_after_adjectives, owned_after
+from alliance_kg.nlp.spans import GENITIVE_MARKS, name_after_adjectives, owned_after
 
 
 GENITIVE_FOLLOWERS = ("which", "who", "that", "and", "is", "was", "has", "had", "will", "would", "said", "says", "in",
@@ -61,8 +61,8 @@ class DescriptionFacts:
                         out.append(self._fact(sent, m, "memberOf", mention, mention.start))
             if mention.kind == "Technology":
                 holder = self._holder(doc[mention.start : mention.end], mention_at)
-                if holder is not None:
-                    out.append(self._fact(sent, holder, "developsTechnology", mention, mention.start))
+                for org in self._with_listed(doc, mention, holder, mention_at):
+                    out.append(self._fact(sent, org, "developsTechnology", mention, mention.start))
         out += self._adjective_facts(sent, mention_at)
         out += self._genitive_units(sent, in_sentence, mention_at)
         return [r for r in out if r is not None]
@@ -118,9 +118,12 @@ class DescriptionFacts:
         # "battery maker SK On", "EV maker", "software unit": technology then holder noun
         nxt = tech.end
         while nxt < tech.sent.end and doc[nxt].lower_ in ("-", "joint"):
+            if doc[nxt].text == "-" and nxt + 2 < tech.sent.end and doc[nxt + 1].lower_.endswith("ing"):
+                nxt += 1  # "battery-making arm": step over the participle too
             nxt += 1
-        if nxt < tech.sent.end and normalize(doc[nxt].text) in self.holders:
-            return self._referent(doc[nxt], mention_at)
+        holder_end = self._holder_end(doc, nxt, tech.sent.end)
+        if holder_end:
+            return self._referent(doc[nxt], mention_at, holder_end)
         # "Toyota's hybrid system", "Xpeng's software platform": a genitive before a technology noun
         follows = doc[tech.end].lower_ if tech.end < len(doc) else ""
         for i in range(tech.start - 1, max(tech.sent.start, tech.start - 3) - 1, -1):
@@ -145,6 +148,40 @@ class DescriptionFacts:
             if normalize(token.text) in self.holders:
                 return self._referent(token, mention_at)
         return None
+
+    def _with_listed(
+        self, doc: Doc, tech: Mention, holder: Mention | None, mention_at: dict[int, Mention]
+    ) -> list[Mention]:
+        """Return the holder, and the names listed after it when a plural holder noun comes first
+        ("battery makers LG Energy Solution and SK On")."""
+        if holder is None:
+            return []
+        found = [holder]
+        if holder.start < 1 or holder.end < 0:
+            return found
+        at = holder.start - 1
+        if at == tech.end - 1 and tech.start >= 2 and doc[tech.start - 1].lower_ in ("de", "d'", "d’", "of"):
+            at = tech.start - 2  # "les fabricants de batteries CATL et BYD"
+        word = doc[at].lower_
+        if not word.endswith(("s", "x")) or normalize(word[:-1]) not in self.holders and normalize(word) not in self.holders:
+            return found
+        i = holder.end
+        while i + 1 < len(doc) and doc[i].lower_ in (",", "and", "et"):
+            i += 2 if doc[i].text == "," and doc[i + 1].lower_ in ("and", "et") else 1
+            listed = mention_at.get(i)
+            if listed is None or listed.start != i or not listed.is_organisation:
+                break
+            found.append(listed)
+            i = listed.end
+        return found
+
+    def _holder_end(self, doc: Doc, i: int, end: int) -> int:
+        """Return the end of the holder noun at ``i`` ("maker", "start-up" split in three tokens), or 0."""
+        if i >= end:
+            return 0
+        if i + 2 < end and doc[i + 1].text == "-" and normalize(doc[i : i + 3].text.replace(" ", "")) in self.holders:
+            return i + 3
+        return i + 1 if normalize(doc[i].text) in self.holders else 0
 
     def _named_after(self, tech: Span, mention_at: dict[int, Mention]) -> Mention | None:
         """Return the name after "holder de TECH": "le fabricant de batteries CATL", "sa filiale de voitures
@@ -208,9 +245,10 @@ class DescriptionFacts:
             return mention if mention.is_organisation else None
         return None
 
-    def _referent(self, noun: Token, mention_at: dict[int, Mention]) -> Mention | None:
+    def _referent(self, noun: Token, mention_at: dict[int, Mention], noun_end: int = 0) -> Mention | None:
         """Return the organisation a holder noun ("constructeur", "maker") stands for."""
         doc = noun.doc
+        noun_end = noun_end or noun.i + 1
         if noun.i in mention_at and mention_at[noun.i].is_organisation:
             return mention_at[noun.i]
         if (
@@ -222,10 +260,10 @@ class DescriptionFacts:
             return mention_at[noun.head.i]
         # "X, a battery maker": the name before the comma; "battery maker SK On": the name right after
         j = noun.i - 1
-        while (
-            j > noun.sent.start and doc[j].lower_ not in (",", "(", *CLAUSE_WORDS) and not self._org_at(j, mention_at)
+        while j > noun.sent.start and doc[j].lower_ not in (",", "(", *CLAUSE_WORDS) and (
+            not self._org_at(j, mention_at) or doc[j + 1].lower_ in GENITIVE_MARKS
         ):
-            j -= 1
+            j -= 1  # "Cariad, Volkswagen's software unit": the possessor is not the referent
         if (
             j > noun.sent.start
             and doc[j].text == ","
@@ -234,7 +272,7 @@ class DescriptionFacts:
             and mention_at[j - 1].is_organisation
         ):
             return mention_at[j - 1]
-        i = noun.i + 1
+        i = noun_end
         if i < len(doc) and i in mention_at and mention_at[i].is_organisation:
             return mention_at[i]
         if doc.has_annotation("DEP"):
