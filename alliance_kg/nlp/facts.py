@@ -163,7 +163,8 @@ class DescriptionFacts:
         if at == tech.end - 1 and tech.start >= 2 and doc[tech.start - 1].lower_ in ("de", "d'", "d’", "of"):
             at = tech.start - 2  # "les fabricants de batteries CATL et BYD"
         word = doc[at].lower_
-        if not word.endswith(("s", "x")) or normalize(word[:-1]) not in self.holders and normalize(word) not in self.holders:
+        plural = word.endswith(("s", "x")) and (normalize(word[:-1]) in self.holders or normalize(word) in self.holders)
+        if not plural:
             return found
         i = holder.end
         while i + 1 < len(doc) and doc[i].lower_ in (",", "and", "et"):
