@@ -95,6 +95,7 @@ class Scorer:
         self.attribution = Counter()
         self.flips = 0
         self.errors: list[dict] = []
+        self.skipped: list[dict] = []
 
     def add(self, doc: str, gold: dict, predicted: list[Statement], lang: str | None = None) -> "Scorer":
         """Compare one article's predictions with its gold; return self."""
@@ -204,6 +205,7 @@ class Scorer:
             "modality_accuracy": acc(self.modality),
             "attribution_accuracy": acc(self.attribution),
             "negated_emitted_as_affirmed": self.flips,
+            "skipped": list(self.skipped),
         }
 
 
@@ -226,6 +228,8 @@ def evaluate_dir(directory: str | Path, extractor=None) -> Scorer:
     scorer = Scorer()
     results = extractor.extract_many([article for article, _ in pairs])
     for (article, gold), result in zip(pairs, results):
+        if result.skipped:  # scored with no statement, and said: a crash must not pass for a miss
+            scorer.skipped.append({"doc": article.doc, "why": result.skipped})
         scorer.add(article.doc, gold, result.statements, lang=article.lang)
     return scorer
 

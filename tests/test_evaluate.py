@@ -212,3 +212,20 @@ def test_extractor_on_seeds(extractor):
     assert report["strict"]["tp"] + report["strict"]["fn"] >= 20  # the gold is all there
     assert report["strict"]["f1"] >= 0.6, report["strict"]
     assert report["negated_emitted_as_affirmed"] == 0
+
+
+def test_an_article_that_cannot_be_extracted_is_reported(tmp_path):
+    from click.testing import CliRunner
+
+    from alliance_kg.cli import cli
+
+    (tmp_path / "de_01.txt").write_text("Volkswagen und Rivian haben am Dienstag ein Gemeinschaftsunternehmen "
+                                        "gegründet, teilte der Konzern mit.\n", encoding="utf-8")
+    (tmp_path / "de_01.gold.json").write_text(json.dumps({"entities": {}, "statements": [
+        {"subject": "Volkswagen", "predicate": "jointVenture", "object": "Rivian", "polarity": "affirmed",
+         "modality": "asserted"}]}), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert [s["doc"] for s in report["skipped"]] == ["de_01"]
+    assert "warning: de_01 was not extracted" in result.stderr

@@ -650,3 +650,20 @@ def test_making_a_company_a_shareholder(extractor):
 def test_a_plural_holder_gives_every_listed_name(extractor):
     keys = {k[:3] for k in _keys(extractor, "Le groupe s'appuie sur les fabricants de batteries CATL et BYD.")}
     assert {("CATL", "developsTechnology", "batteries"), ("BYD", "developsTechnology", "batteries")} <= keys, keys
+
+
+def test_a_dative_clitic_in_a_relative_clause_is_the_sentence_subject(extractor):
+    keys = _keys(extractor, "Ampere travaille de son côté avec l'américain Qualcomm, qui lui fournit les puces "
+                            "de sa plateforme, et avec l'équipementier français Valeo.")
+    assert ("Qualcomm", "suppliesTo", "Ampere") in {k[:3] for k in keys}, keys
+    assert not any(k[1] == "suppliesTo" and k[2] == "Valeo" for k in keys), keys
+
+
+def test_ex_before_a_company_name_is_the_company_not_a_former_tie(extractor):
+    keys = _keys(extractor, "Dongfeng a longtemps été actionnaire de l'ex-PSA.")
+    assert ("Dongfeng", "shareholderOf", "PSA") in {k[:3] for k in keys}, keys
+
+
+def test_figurer_parmi_les_actionnaires(extractor):
+    keys = _keys(extractor, "Le groupe BAIC figure parmi les premiers actionnaires de Mercedes-Benz.")
+    assert ("groupe BAIC", "shareholderOf", "Mercedes-Benz") in {k[:3] for k in keys}, keys

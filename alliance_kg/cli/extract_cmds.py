@@ -250,6 +250,8 @@ def evaluate_cmd(directory, by_predicate, fmt, errors, model, batch_size, jobs, 
 
     scorer = evaluate_dir(directory, _extractor(model, batch_size, jobs))
     report = scorer.report()
+    for skipped in report["skipped"]:
+        click.echo(f"warning: {skipped['doc']} was not extracted ({skipped['why']}); it scores as all missed", err=True)
     if fmt == "json":
         if errors:
             report["errors"] = scorer.errors

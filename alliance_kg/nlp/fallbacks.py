@@ -26,7 +26,10 @@ class WordOrderFallbacks:
             mention = mention_at.get(i)
             if mention is None or mention.start != i or not mention.is_organisation:
                 continue
-            before = doc[i - 1].lower_ if i > 0 else ""
+            j = i - 1
+            while j > span.end and i - j <= 4 and doc[j].pos_ in ("DET", "ADJ", "NOUN") and j not in mention_at:
+                j -= 1  # "et avec l'équipementier français Valeo": the preposition before the description
+            before = doc[j].lower_ if j >= 0 else ""
             case = self._case_of(doc[i])
             if before in ("de", "d'", "d’", "du", "des", "par", "avec", "chez", "dans") or (
                 case and case not in allowed and case not in ("ainsi que", "et")

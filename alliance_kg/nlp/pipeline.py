@@ -18,6 +18,7 @@ import alliance_kg.nlp.mentions  # noqa: F401 - registers alliance_mentions
 import alliance_kg.nlp.plurals  # noqa: F401 - registers alliance_plural_mentions
 import alliance_kg.nlp.relations  # noqa: F401 - registers alliance_relations
 from alliance_kg.errors import ModelError
+from alliance_kg.kb import load_kb
 from alliance_kg.lexicon import load_lexicon
 
 DEFAULT_MODELS = {
@@ -76,6 +77,32 @@ def _keep_whole(nlp: Language, lang: str) -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
+def _split_former_names(nlp: Language, lang: str) -> None:
+    """Cut "ex-" from a company name ("l'ex-PSA" -> "ex-", "PSA"), so that the name is found.
+
+    The prefixes are the lexicon's ``former_name_prefixes``; the names are
+    the first words of the knowledge base's organisation labels.
+    """
+    from spacy.symbols import ORTH
+
+    prefixes = sorted(load_lexicon().cues(lang, "former_name_prefixes", raw=True))
+    if not prefixes:
+        return
+    words = sorted(
+        {
+            label.split()[0]
+            for entity in load_kb()
+            if entity.is_organisation
+            for label in entity.labels
+            if label[:1].isupper() and "-" not in label.split()[0]
+        }
+    )
+    for prefix in prefixes:
+        for word in words:
+            for form in (prefix, prefix[:1].upper() + prefix[1:]):
+                nlp.tokenizer.add_special_case(form + word, [{ORTH: form}, {ORTH: word}])
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(lang: str, model: str | None = None) -> Language:
     """Return the spaCy pipeline for ``lang`` with the alliance-kg components.
@@ -104,6 +131,7 @@ def load_pipeline(lang: str, model: str | None = None) -> Language:
             nlp.add_pipe("sentencizer", before="parser")
             nlp.add_pipe("alliance_space_boundaries", after="sentencizer")
     _keep_whole(nlp, lang)
+    _split_former_names(nlp, lang)
     nlp.add_pipe("alliance_mentions", config={"lang": lang, "use_model_entities": "ner" in nlp.pipe_names})
     nlp.add_pipe("alliance_plural_mentions", config={"lang": lang})
     nlp.add_pipe("alliance_relations", config={"lang": lang})

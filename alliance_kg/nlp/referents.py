@@ -33,6 +33,12 @@ class ReferentReader:
             if normalize(token.text) in self.first_person and self._speaker is not None:
                 found.setdefault(self._speaker.iri, self._speaker)  # « nous » in a quote: the speaker's company
                 continue
+            if token.pos_ == "PRON" and normalize(token.text) in self.datives and token.i < token.head.i:
+                # "Qualcomm, qui lui fournit les puces": "lui" is a company before, not the clause's subject
+                antecedent = self._dative_antecedent(token, mention_at, mentions)
+                if antecedent is not None:
+                    found.setdefault(antecedent.iri, antecedent)
+                continue
             if token.pos_ == "PRON" and normalize(token.text) in self.pronouns and token.i not in mention_at:
                 antecedent = previous_subject(token.doc, token.i, mentions)
                 if antecedent is not None:
@@ -63,6 +69,30 @@ class ReferentReader:
                 for mention in self._apposed_name(token, mention_at):
                     found.setdefault(mention.iri, mention)
         return list(found.values())
+
+    def _dative_antecedent(
+        self, token: Token, mention_at: dict[int, Mention], mentions: list[Mention]
+    ) -> Mention | None:
+        """Return the company a dative clitic ("lui", "leur") stands for: the subject of the sentence
+        before it, when that is not the clause's own subject ("Ampere travaille avec Qualcomm, qui lui
+        fournit des puces" -> Ampere)."""
+        if token.head.pos_ not in ("VERB", "AUX"):
+            return None
+        own = set()
+        for subject in syntax.subject_tokens(token.head):
+            antecedent = syntax.relative_antecedent(subject) if subject.pos_ == "PRON" else None
+            named = self._named_by(antecedent, mention_at) if antecedent is not None else mention_at.get(subject.i)
+            if named is not None:
+                own.add(named.iri)
+        candidates = [
+            m
+            for m in mentions
+            if token.sent.start <= m.start < token.i
+            and m.is_organisation
+            and m.iri not in own
+            and token.doc[m.start : m.end].root.dep_.startswith("nsubj")
+        ]
+        return candidates[-1] if candidates else None
 
     @staticmethod
     def _name_of_noun(noun: Token, mention_at: dict[int, Mention]) -> Mention | None:
