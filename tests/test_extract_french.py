@@ -667,3 +667,14 @@ def test_ex_before_a_company_name_is_the_company_not_a_former_tie(extractor):
 def test_figurer_parmi_les_actionnaires(extractor):
     keys = _keys(extractor, "Le groupe BAIC figure parmi les premiers actionnaires de Mercedes-Benz.")
     assert ("groupe BAIC", "shareholderOf", "Mercedes-Benz") in {k[:3] for k in keys}, keys
+
+
+def test_a_stake_taken_in_a_relative_clause_then_sold_is_negated(extractor):
+    keys = _keys(extractor, "General Motors, qui avait pris 7 % de PSA en 2012, a revendu l'intégralité de sa "
+                            "participation en décembre.")
+    assert ("General Motors", "shareholderOf", "PSA", "negated") in {k[:4] for k in keys}, keys
+    assert not any(k[3] == "affirmed" and k[2] == "PSA" for k in keys), keys
+    keys = _keys(extractor, "General Motors a revendu sa participation en 2013 puis a pris 5 % de PSA en 2015.")
+    assert ("General Motors", "shareholderOf", "PSA", "affirmed") in {k[:4] for k in keys}, keys
+    keys = _keys(extractor, "Mercedes-Benz, qui détient 10 % de BAIC Motor, a vendu une partie de sa participation.")
+    assert ("Mercedes-Benz", "shareholderOf", "BAIC Motor", "affirmed") in {k[:4] for k in keys}, keys

@@ -9,8 +9,11 @@ both ways.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
+from alliance_kg.kb import normalize
 from alliance_kg.nlp import syntax
 from alliance_kg.nlp.records import Relation
 from alliance_kg.nlp.spans import Mention
@@ -57,6 +60,49 @@ class PolarityReader:
                 continue
             kept.append(r)
         return kept
+
+    def _sold_later(self, doc: Doc, relations: list[Relation]) -> list[Relation]:
+        """Negate a stake that a later verb of the same sentence sells without naming the company again.
+
+        "General Motors, qui avait pris 7 % de PSA en 2012, a revendu l'intégralité de sa participation":
+        the sale's object is "sa participation", the stake taken before it by the same subject.
+        """
+        out = list(relations)
+        held = [r for r in relations if r.predicate in ("shareholderOf", "investsIn") and r.polarity == "affirmed"]
+        for sent_start in sorted({r.sent_start for r in held}):
+            here = [r for r in held if r.sent_start == sent_start]
+            sent = doc[here[0].trigger].sent
+            for verb in sent:
+                sale = any(
+                    t.predicate == "shareholderOf" and t.polarity == "negated"
+                    for t in self.lexicon.triggers(self.lang, verb.lemma_)
+                )
+                if not sale or verb.pos_ != "VERB" or not self._sells_own_stake(verb):
+                    continue
+                sellers = {m.iri for m in self._expand(syntax.subject_tokens(verb), self._mention_at, doc._.mentions)}
+                opening = self._mention_at.get(sent.start)
+                if not sellers and verb.dep_ == "ROOT" and opening is not None and opening.is_organisation:
+                    sellers = {opening.iri}  # the parse lost the subject of the main verb: the name opening it
+                for r in here:
+                    if r.subject.iri in sellers and r.trigger < verb.i and r in out:
+                        out.remove(r)
+                        out.append(replace(r, polarity="negated", trigger=verb.i))
+        return out
+
+    def _sells_own_stake(self, verb: Token) -> bool:
+        """Return True when the verb's object is the subject's own stake, its company unnamed ("sa participation")."""
+        for obj in verb.children:
+            if obj.dep_ not in ("obj", "dobj"):
+                continue
+            stake = obj
+            if normalize(obj.lemma_) in self.whole_words:  # "l'intégralité de sa participation"
+                stake = next((c for c in obj.children if c.dep_ == "nmod"), obj)
+            if stake.lower_ not in self.stake_words and normalize(stake.lemma_) not in self.stake_words:
+                continue
+            owned = any(c.lower_ in self.possessives for c in stake.children)
+            named = any(c.i in self._mention_at for c in stake.subtree)
+            return owned and not named
+        return False
 
     def _governs(self, doc: Doc, top: int, below: int) -> bool:
         """Return True when token ``top`` is above token ``below`` with no apposition or relative clause between."""

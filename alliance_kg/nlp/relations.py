@@ -86,6 +86,7 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
             if t.pos == "VERB" and t.predicate in ("shareholderOf", "subsidiaryOf")
         )
         self.stake_words = self.lexicon.cues(lang, "stake_words", raw=True)
+        self.whole_words = self.lexicon.cues(lang, "whole_words")
         self.list_openers = sorted(self.lexicon.cues(lang, "list_openers", raw=True), key=len, reverse=True)
         self.venture_words = frozenset(
             normalize(t.lemma) for t in self.lexicon.all_triggers(lang) if t.predicate == "jointVenture"
@@ -265,6 +266,8 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         relations += co_developers(relations)
         relations += sharers_develop(relations)
         relations += co_owner_stakes(relations, self._described_ventures(doc, mention_at))
+        if parsed:
+            relations = self._sold_later(doc, relations)
         doc._.relations = self._without_undone(doc, relations, parsed)
         return doc
 
