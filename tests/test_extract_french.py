@@ -678,3 +678,10 @@ def test_a_stake_taken_in_a_relative_clause_then_sold_is_negated(extractor):
     assert ("General Motors", "shareholderOf", "PSA", "affirmed") in {k[:4] for k in keys}, keys
     keys = _keys(extractor, "Mercedes-Benz, qui détient 10 % de BAIC Motor, a vendu une partie de sa participation.")
     assert ("Mercedes-Benz", "shareholderOf", "BAIC Motor", "affirmed") in {k[:4] for k in keys}, keys
+
+
+def test_a_singular_relative_clause_after_a_list_is_about_the_last_name(extractor):
+    keys = {k[:4] for k in _keys(extractor, "Il affronte l'allemand Bosch, ZF et Vitesco Technologies, qui "
+                                            "n'appartient plus à Continental depuis sa scission.")}
+    assert ("Vitesco", "subsidiaryOf", "Continental", "negated") in keys, keys
+    assert not any(k[0] in ("Bosch", "ZF") and k[1] == "subsidiaryOf" for k in keys), keys

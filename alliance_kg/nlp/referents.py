@@ -59,7 +59,7 @@ class ReferentReader:
                     for mention in self._pair_at[hit.i]:
                         found.setdefault(mention.iri, mention)
                     continue
-                for conj in syntax.conjuncts(hit):
+                for conj in [hit] if hit.i in self._alone else syntax.conjuncts(hit):
                     mention = mention_at.get(conj.i) or self._name_of_noun(conj, mention_at)
                     if mention is not None:
                         found.setdefault(mention.iri, mention)

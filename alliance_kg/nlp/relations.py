@@ -232,6 +232,7 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         self._pair_at = {i: (p.first, p.second) for p in doc._.pairs or [] for i in range(p.start, p.end)}
         self._rows = doc.to_array([LOWER, LEMMA, IS_ALPHA]).tolist()
         self._cases = {}
+        self._alone: set[int] = set()  # list members a singular relative clause is about alone
         self._relatives: dict[int, list[Token]] = {}
         self._ended: dict[int, bool] = {}
         relations: list[Relation] = []

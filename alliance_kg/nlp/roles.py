@@ -114,6 +114,16 @@ class RoleReader:
         return word in self.company_nouns or noun.lower_ in self.stake_words or noun.text == "%"
 
     @staticmethod
+    def _singular_relative(verb: Token, antecedent: Token) -> bool:
+        """Return True when a relative clause's singular verb follows a list: it agrees with the last name only."""
+        if verb.dep_ not in ("acl:relcl", "relcl") or verb.head.i != antecedent.i:
+            return False
+        listed = antecedent.dep_ == "conj" or any(c.dep_ == "conj" for c in antecedent.children)
+        number = [*verb.morph.get("Number"), *(n for c in verb.children if c.dep_.startswith("aux")
+                                               for n in c.morph.get("Number"))]
+        return listed and "Sing" in number and "Plur" not in number
+
+    @staticmethod
     def noun_tagged_clause(anchor: Token) -> bool:
         """Return True when a verb tagged as a noun still hangs on its subject.
 
@@ -165,7 +175,10 @@ class RoleReader:
         verbal = anchor.pos_ in ("VERB", "AUX")
         if role == "subj":
             if verbal:
-                return syntax.subject_tokens(anchor)
+                found = syntax.subject_tokens(anchor)
+                if len(found) == 1 and self._singular_relative(anchor, found[0]):
+                    self._alone.add(found[0].i)  # "Bosch, ZF et Vitesco, qui n'appartient plus à": Vitesco only
+                return found
             if any(c.dep_ == "cop" for c in anchor.children):
                 return [c for c in anchor.children if c.dep_ in syntax.SUBJ]
             if anchor.dep_ == "appos":
@@ -297,6 +310,7 @@ class RoleReader:
     def _args(
         self, anchor: Token, roles: tuple[str, ...], trig: Trigger, mentions: list[Mention], mention_at
     ) -> list[Mention]:
+        self._alone.clear()
         tokens: list[Token] = []
         for role in roles:
             tokens += self._role_tokens(anchor, role, trig, mentions, mention_at)
