@@ -686,3 +686,10 @@ def test_a_plural_holder_gives_every_listed_name(extractor):
             ("SK On", "developsTechnology", "batteries", "affirmed")} <= found, found
     found = keys(extractor, "Battery maker SK On and Hyundai will build a plant in Georgia.")
     assert ("Hyundai", "developsTechnology", "batteries", "affirmed") not in found, found
+
+
+def test_unnamed_partners_after_with_pair_nobody(extractor):
+    found = keys(extractor, "General Motors, Stellantis and Toyota are also building battery plants in the "
+                            "United States, mostly with Japanese or South Korean partners.")
+    assert not any(k[1] == "partnerOf" for k in found), found
+    assert ("Toyota", "partnerOf", "Mazda", "affirmed") in keys(extractor, "Toyota partners with Mazda on engines.")

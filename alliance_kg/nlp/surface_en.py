@@ -112,10 +112,25 @@ class EnglishSurfaceReader(EnglishSubjects):
         the names after it are each the subject's partner, not each other's."""
         return trig.pos == "VERB" or (trig.pos == "NOUN" and span[-1].lower_.endswith("s"))
 
+    @staticmethod
+    def _unnamed_with(span: Span, mention_at: dict[int, Mention], reach: int = 5) -> bool:
+        """Return True for a plural noun after "with" and words that name no company ("with local partners")."""
+        if not span[-1].lower_.endswith("s") or span.end < len(span.doc) and span.doc[span.end].lower_ == "of":
+            return False
+        doc = span.doc
+        for j in range(span.start - 1, max(span.sent.start, span.start - reach) - 1, -1):
+            if j in mention_at or doc[j].is_punct:
+                return False
+            if doc[j].lower_ == "with":
+                return True
+        return False
+
     def participants(self, span: Span, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return the participants of a symmetric trigger, with "with X" before it and "from X" for rivals."""
         left, right = super().participants(span, mention_at, mentions)
         self._clause_subjects = (span.start, list(left))
+        if self._unnamed_with(span, mention_at):
+            return [], []  # "with local partners" (a noun, whatever the verb entry of the same word says)
         if span.text.lower() in self.with_nouns:
             partners = self._with_partners(span, mention_at)
             if not partners:
@@ -165,6 +180,8 @@ class EnglishSurfaceReader(EnglishSubjects):
     def arguments(self, span: Span, trig: Trigger, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return (subjects, objects) with the English constructions of the module docstring."""
         doc, sent = span.doc, span.sent
+        if trig.pos == "NOUN" and self._unnamed_with(span, mention_at):
+            return [], []  # "building plants with Japanese or South Korean partners": partners unnamed
         reversed_frame = "subj" in trig.object_roles
         after = span.end
         while after < sent.end and passive_adverb(doc[after].lower_):
