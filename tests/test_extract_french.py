@@ -685,3 +685,10 @@ def test_a_singular_relative_clause_after_a_list_is_about_the_last_name(extracto
                                             "n'appartient plus à Continental depuis sa scission.")}
     assert ("Vitesco Technologies", "subsidiaryOf", "Continental", "negated") in keys, keys
     assert not any(k[0] in ("Bosch", "ZF") and k[1] == "subsidiaryOf" for k in keys), keys
+
+
+def test_a_relative_clause_the_parse_hangs_on_the_verb_is_about_the_name_before_it(extractor):
+    keys = {k[:3] for k in _keys(extractor, "Au Japon, le paysage reste dominé par Toyota, qui détient des "
+                                           "participations dans Subaru, Mazda et Suzuki.")}
+    assert {("Toyota", "shareholderOf", "Subaru"), ("Toyota", "shareholderOf", "Mazda"),
+            ("Toyota", "shareholderOf", "Suzuki")} <= keys, keys

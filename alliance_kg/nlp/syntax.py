@@ -196,7 +196,8 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
             and token.dep_ in ("acl:relcl", "relcl")
             and all("Rel" in c.morph.get("PronType") or c.lower_ in ("qui", "which", "who", "that") for c in subjects)
         ):
-            return [token.head]  # "Nissan, qui possède 15 % de Renault": the antecedent
+            antecedent = relative_antecedent(subjects[0])  # the word before the pronoun first
+            return [antecedent if antecedent is not None else token.head]  # "Nissan, qui possède 15 % de Renault"
         if subjects:
             if token.dep_ == "conj" and token.head.pos_ in ("PROPN", "NOUN") and token.head.dep_ == "ROOT":
                 subjects.append(
