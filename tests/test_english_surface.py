@@ -693,3 +693,10 @@ def test_unnamed_partners_after_with_pair_nobody(extractor):
                             "United States, mostly with Japanese or South Korean partners.")
     assert not any(k[1] == "partnerOf" for k in found), found
     assert ("Toyota", "partnerOf", "Mazda", "affirmed") in keys(extractor, "Toyota partners with Mazda on engines.")
+
+
+def test_counts_a_company_among_its_shareholders(extractor):
+    found = keys(extractor, "BYD, which counts Berkshire Hathaway among its shareholders, has been expanding abroad.")
+    assert ("Berkshire Hathaway", "shareholderOf", "BYD", "affirmed") in found, found
+    found = keys(extractor, "Rivian, which counts Amazon as its largest shareholder, also builds vans.")
+    assert ("Amazon", "shareholderOf", "Rivian", "affirmed") in found, found

@@ -692,3 +692,9 @@ def test_a_relative_clause_the_parse_hangs_on_the_verb_is_about_the_name_before_
                                            "participations dans Subaru, Mazda et Suzuki.")}
     assert {("Toyota", "shareholderOf", "Subaru"), ("Toyota", "shareholderOf", "Mazda"),
             ("Toyota", "shareholderOf", "Suzuki")} <= keys, keys
+
+
+def test_passed_under_the_control_of(extractor):
+    keys = {k[:3] for k in _keys(extractor, "MG, marque née au Royaume-Uni et passée sous le contrôle de SAIC "
+                                           "en 2007, est au coude-à-coude avec BYD.")}
+    assert ("MG", "subsidiaryOf", "SAIC") in keys, keys
