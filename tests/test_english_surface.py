@@ -700,3 +700,12 @@ def test_counts_a_company_among_its_shareholders(extractor):
     assert ("Berkshire Hathaway", "shareholderOf", "BYD", "affirmed") in found, found
     found = keys(extractor, "Rivian, which counts Amazon as its largest shareholder, also builds vans.")
     assert ("Amazon", "shareholderOf", "Rivian", "affirmed") in found, found
+
+
+def test_a_comma_spliced_clause_ends_the_list_of_partners(extractor):
+    found = keys(extractor, "Ford builds vans through a joint venture with the conglomerate Koc Holding, Renault "
+                            "has a plant in Bursa, and Toyota also runs a factory there.")
+    assert ("Ford", "jointVenture", "Koç Holding", "affirmed") in found, found
+    assert not any("Renault" in (k[0], k[2]) for k in found), found
+    found = keys(extractor, "Ford formed a joint venture with Koc Holding, Renault and Oyak.")
+    assert ("Ford", "jointVenture", "Renault", "affirmed") in found, found

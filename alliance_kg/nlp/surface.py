@@ -12,7 +12,7 @@ parse splits ("la joint-venture de Renault avec Geely et Aramco").
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.anaphora import previous_subject
@@ -187,6 +187,7 @@ class SurfaceReader:
         self.fillers = (
             FILLER | lexicon.cues(lang, "name_verbs", raw=True) | lexicon.cues(lang, "ownership_participles", raw=True)
         )
+        self.clause_verbs = lexicon.cues(lang, "clause_verbs", raw=True)
 
     def one_each(self, span: Span, trig: Trigger) -> bool:
         """Return True when each name after a symmetric trigger pairs with the subject only ("ventures with X, Y")."""
@@ -298,6 +299,8 @@ class SurfaceReader:
             token = doc[i]
             mention = mention_at.get(i)
             if mention is not None:
+                if not token.pos_ and self._opens_clause(doc, mention):
+                    break  # "a venture with Koc Holding, Renault has a plant ...": a new clause's subject
                 owned = owned_after(doc, mention, mention_at)
                 out.append((owned or mention, prep))  # "with Alphabet's Waymo": Waymo, not its owner
                 i = max(i + 1, (owned or mention).end)
@@ -324,6 +327,15 @@ class SurfaceReader:
                 break
             i += 1
         return out
+
+    def _opens_clause(self, doc: Doc, mention: Mention) -> bool:
+        """Return True for ", NAME has/is/will ...": the name is the subject of a comma-spliced clause."""
+        return (
+            mention.start > 0
+            and doc[mention.start - 1].text == ","
+            and mention.end < len(doc)
+            and doc[mention.end].lower_ in self.clause_verbs
+        )
 
     # -- arguments ----------------------------------------------------------
     def participants(self, span: Span, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
