@@ -27,7 +27,7 @@ class WordOrderFallbacks:
             if mention is None or mention.start != i or not mention.is_organisation:
                 continue
             j = i - 1
-            while j > span.end and i - j <= 4 and doc[j].pos_ in ("DET", "ADJ", "NOUN") and j not in mention_at:
+            while j > span.end and j in mention_at and mention_at[j].iri == mention.iri:
                 j -= 1  # "et avec l'équipementier français Valeo": the preposition before the description
             before = doc[j].lower_ if j >= 0 else ""
             case = self._case_of(doc[i])
