@@ -709,3 +709,8 @@ def test_a_comma_spliced_clause_ends_the_list_of_partners(extractor):
     assert not any("Renault" in (k[0], k[2]) for k in found), found
     found = keys(extractor, "Ford formed a joint venture with Koc Holding, Renault and Oyak.")
     assert ("Ford", "jointVenture", "Renault", "affirmed") in found, found
+
+
+def test_a_company_before_other_carmakers_of_a_country_is_from_it(extractor):
+    assert ("BYD", "basedIn", "China", "affirmed") in keys(extractor, "Sales fell as BYD and other Chinese "
+                                                                      "carmakers cut prices.")

@@ -698,3 +698,11 @@ def test_passed_under_the_control_of(extractor):
     keys = {k[:3] for k in _keys(extractor, "MG, marque née au Royaume-Uni et passée sous le contrôle de SAIC "
                                            "en 2007, est au coude-à-coude avec BYD.")}
     assert ("MG", "subsidiaryOf", "SAIC") in keys, keys
+
+
+def test_companies_before_the_other_carmakers_of_a_country_are_from_it(extractor):
+    keys = {k[:3] for k in _keys(extractor, "Face à BYD, Geely et aux autres constructeurs chinois, Renault compte "
+                                           "sur Ampere.")}
+    assert {("BYD", "basedIn", "China"), ("Geely", "basedIn", "China")} <= keys, keys
+    keys = {k[:3] for k in _keys(extractor, "Les constructeurs chinois progressent en Europe, dit Renault.")}
+    assert not any(k[1] == "basedIn" for k in keys), keys

@@ -94,6 +94,8 @@ class DescriptionReader:
             if indefinite or bare:
                 continue  # "un constructeur chinois" not in apposition introduces another company
             if label == "COUNTRY_POSSESSIVE" or _plural(span, self.plural_words):
+                listed = self._listed_before_others(doc, span, by_end) if country else []
+                attached += [Description(span.start, span.end, m, country) for m in listed]
                 continue  # a plural description with no names after it is generic ("les constructeurs japonais")
             if label == "DEMONYM_NAME":
                 continue
@@ -122,6 +124,19 @@ class DescriptionReader:
                     )
                 )
         return attached, resolved
+
+    def _listed_before_others(self, doc: Doc, span: Span, by_end: dict[int, Mention]) -> list[Mention]:
+        """Return the companies before "et les autres constructeurs chinois" / "and other Chinese carmakers"."""
+        if not any(t.lower_ in self.other_words for t in doc[max(0, span.start - 1) : span.end]):
+            return []
+        k, linked = span.start, False
+        while k > 0 and doc[k - 1].lower_ in ("et", "and", "à", "aux", "au", "de", "des", "du", "les", "the", "other"):
+            linked = linked or doc[k - 1].lower_ in ("et", "and")
+            k -= 1
+        last = by_end.get(k)
+        if not linked or last is None or not last.is_organisation:
+            return []
+        return [last, *_coordinated_before(doc, last, by_end)]
 
     @staticmethod
     def _name_after_complement(doc: Doc, span: Span, by_start: dict[int, Mention]) -> Mention | None:
