@@ -714,3 +714,8 @@ def test_a_comma_spliced_clause_ends_the_list_of_partners(extractor):
 def test_a_company_before_other_carmakers_of_a_country_is_from_it(extractor):
     assert ("BYD", "basedIn", "China", "affirmed") in keys(extractor, "Sales fell as BYD and other Chinese "
                                                                       "carmakers cut prices.")
+
+
+def test_developing_electric_models_is_developing_electric_vehicles(extractor):
+    found = keys(extractor, "Volkswagen will develop two electric models with Xpeng for the Chinese market.")
+    assert ("Volkswagen", "developsTechnology", "electric vehicles", "affirmed") in found, found
