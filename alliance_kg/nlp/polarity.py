@@ -19,6 +19,9 @@ from alliance_kg.nlp.records import Relation
 from alliance_kg.nlp.spans import Mention
 
 DETERMINERS = {"the", "le", "la", "l'", "l’"}
+DEMONSTRATIVES = {"ce", "cet", "cette", "ces", "this", "that"}  # "avant de céder cette participation"
+EXCEPTION_PREPOSITIONS = {"à", "au", "aux", "avec", "dans", "de", "d'", "du", "des", "chez", "le", "la", "les", "l'",
+                          "with", "in", "to", "from", "of", "for", "the"}
 
 
 class PolarityReader:
@@ -99,10 +102,24 @@ class PolarityReader:
                 stake = next((c for c in obj.children if c.dep_ == "nmod"), obj)
             if stake.lower_ not in self.stake_words and normalize(stake.lemma_) not in self.stake_words:
                 continue
-            owned = any(c.lower_ in self.possessives for c in stake.children)
+            owned = any(c.lower_ in self.possessives or c.lower_ in DEMONSTRATIVES for c in stake.children)
             named = any(c.i in self._mention_at for c in stake.subtree)
             return owned and not named
         return False
+
+    def _ended_until(self, anchor: Token, sent: Span) -> bool:
+        """Return True for a tie stated in the past up to a date: "a été actionnaire de Renault jusqu'en 2021",
+        "was a partner of BYD until last year" (it no longer holds; "restera ... jusqu'en 2030" still does)."""
+        doc = anchor.doc
+        if not any(t.lower_ in self.until_words for t in doc[anchor.i + 1 : sent.end]):
+            return False
+        if not doc.has_annotation("DEP"):
+            return any(t.lower_ in self.past_words for t in doc[max(sent.start, anchor.i - 4) : anchor.i])
+        verbs = [anchor, *(c for c in anchor.children if c.dep_.startswith(("aux", "cop")))]
+        return any(
+            "Imp" in v.morph.get("Tense") or ("Past" in v.morph.get("Tense") and v.pos_ in ("VERB", "AUX"))
+            for v in verbs
+        )
 
     def _governs(self, doc: Doc, top: int, below: int) -> bool:
         """Return True when token ``top`` is above token ``below`` with no apposition or relative clause between."""
@@ -122,8 +139,12 @@ class PolarityReader:
         """Return True when "except"/"à l'exception de"/"sauf" introduces the mention."""
         if mention.start <= 0 or mention.via != "name":
             return False
-        words = " ".join(t.lower_ for t in doc[max(0, mention.start - 4) : mention.start])
-        return any(words.endswith(marker) for marker in self.exception_markers)
+        end = mention.start
+        while end > 0 and doc[end - 1].lower_ in EXCEPTION_PREPOSITIONS:
+            end -= 1  # "sauf avec BYD", "mais pas dans Ampere", "plutôt que dans Xpeng"
+        words = " ".join(t.lower_ for t in doc[max(0, end - 4) : end]).replace("' ", "'").replace("’ ", "'")
+        markers = self.exception_markers | self.alternative_markers
+        return any(words == marker or words.endswith(" " + marker) for marker in markers)
 
     def _former(self, anchor: Token) -> bool:
         """Return True when "former"/"ancien"/"ex-" stands before a trigger noun ("its former partner")."""

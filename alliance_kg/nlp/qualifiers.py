@@ -75,6 +75,25 @@ def _negates(token: Token, neg_words: frozenset[str]) -> bool:
     return normalize(token.text) in neg_words and token.dep_ in ("advmod", "det", "neg", "case", "mark", "cc", "dep")
 
 
+def _restrictive(particle: Token) -> bool:
+    """Return True for a negation word that restricts instead of negating: "ne détient (plus) que 15 %",
+    "n'a pas seulement investi", "not only"."""
+    doc = particle.doc
+    verb = particle.head
+    words = [
+        t.lower_
+        for t in doc[particle.i + 1 : min(len(doc), particle.i + 5)]
+        if t.i != verb.i and not (t.dep_.startswith("aux") and t.head.i == verb.i)
+    ]
+    restricting = ("que", "qu'", "qu’", "seulement", "uniquement", "only")
+    for k, word in enumerate(words):
+        if word in restricting:
+            return all(w in ("plus", "pas", "not", "a", "ai", "avait", "eu", "été") for w in words[:k])
+        if word not in ("plus", "pas", "not", "a", "ai", "avait", "eu", "été"):
+            return False
+    return False
+
+
 def _is_present(verb: Token) -> bool:
     """Return True when a reporting verb is in the present tense ("indique", "says")."""
     if any(c.dep_.startswith("aux") for c in verb.children):
@@ -100,7 +119,12 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
     negators = lexicon.cues(lang, "negators")
     speculative = lexicon.cues(lang, "speculative")
     planned = lexicon.cues(lang, "planned")
-    particle = any(_negates(c, neg_words) for token in chain for c in token.children)
+    cancelling = lexicon.cues(lang, "negation_cancelling")
+    particle = any(
+        _negates(c, neg_words) and not _restrictive(c) and _lemma(token) not in cancelling
+        for token in chain
+        for c in token.children
+    )
     # a negating verb governs its complement, not a clause hung on it: in "a exclu un rachat :
     # Stellantis ne prendra pas le contrôle" the second clause is not what is excluded
     negator = any(
@@ -150,8 +174,13 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
 def qualify_window(tokens: Span, lexicon: Lexicon, lang: str) -> Qualifiers:
     """Return polarity and modality from the words of an unparsed window."""
     words = [t.lower_ for t in tokens]
-    joined = " ".join(words)
-    neg = lexicon.cues(lang, "negation_particles", raw=True) | lexicon.cues(lang, "negators", raw=True)
+    joined = f" {' '.join(words)} "
+    particles = lexicon.cues(lang, "negation_particles", raw=True)
+    for word in lexicon.cues(lang, "negation_cancelling", raw=True):
+        for particle in particles:  # "did not hesitate to", "never stopped": two negations, an affirmation
+            joined = joined.replace(f" {particle} {word} ", " ")
+    joined = joined.strip()
+    neg = particles | lexicon.cues(lang, "negators", raw=True)
     speculative = lexicon.cues(lang, "speculative", raw=True)
     planned = lexicon.cues(lang, "planned", raw=True)
 

@@ -78,6 +78,8 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         self.alternative_markers = self.lexicon.cues(lang, "alternative_markers", raw=True)
         self.former_words = self.lexicon.cues(lang, "former_words", raw=True)
         self.exception_markers = self.lexicon.cues(lang, "exception_markers", raw=True)
+        self.until_words = self.lexicon.cues(lang, "until_words", raw=True)
+        self.past_words = self.lexicon.cues(lang, "past_words", raw=True)
         self.partial_words = self.lexicon.cues(lang, "partial_words")
         self.making_verbs = self.lexicon.cues(lang, "making_verbs")
         self.owning_lemmas = frozenset(  # "détenue par", "owned by": the verbs the lexicon has for holding
@@ -301,7 +303,7 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
             polarity = "negated"  # "... the planned merger, but the two companies called off their talks"
         if polarity == "affirmed" and (self._excepted(anchor.doc, subj) or self._excepted(anchor.doc, obj)):
             polarity = "negated"  # "all alliance members except Nissan will invest in Ampere"
-        if polarity == "affirmed" and self._former(anchor):
+        if polarity == "affirmed" and (self._former(anchor) or self._ended_until(anchor, sent)):
             polarity = "negated"  # "Daimler Truck, its former truck division", "son ancien partenaire"
         if polarity == "affirmed" and self._alternative(anchor):
             polarity = "negated"  # "au lieu de s'associer avec Renault", "instead of partnering with Renault"

@@ -1,0 +1,65 @@
+"""Polarity: ties a sentence ends, excludes or negates are never emitted as affirmed, and double
+negations or restrictions ("ne ... plus que", "did not hesitate") are not read as negations.
+
+One sentence each, through the real French pipeline or the blank English one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance_kg.articles import article_from_text
+from alliance_kg.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    """One Extractor for the module (both pipelines load on first use)."""
+    return Extractor()
+
+
+def polarities(extractor: Extractor, text: str, subject: str, predicate: str, obj: str) -> set[str]:
+    """Return the polarities the extractor gives the tuple in ``text``."""
+    statements = extractor.extract(article_from_text(text, doc="t")).statements
+    return {s.polarity for s in statements if (s.subject, s.predicate, s.object) == (subject, predicate, obj)}
+
+
+@pytest.mark.parametrize("text, tup", [
+    ("Mercedes-Benz a été actionnaire de Renault jusqu'en 2021.", ("Mercedes-Benz", "shareholderOf", "Renault")),
+    ("Renault était partenaire de Nissan jusqu'en 2023.", ("Renault", "partnerOf", "Nissan")),
+    ("Mercedes-Benz was a shareholder of Renault until 2021.", ("Mercedes-Benz", "shareholderOf", "Renault")),
+    ("Forvia a cessé de fournir des sièges à Stellantis.", ("Forvia", "suppliesTo", "Stellantis")),
+    ("Geely détenait 9,7 % de Mercedes-Benz avant de céder cette participation en 2024.",
+     ("Geely", "shareholderOf", "Mercedes-Benz")),
+    ("Renault s'allie à Geely mais pas à BYD.", ("Renault", "partnerOf", "BYD")),
+    ("Aramco investit dans Horse, mais pas dans Ampere.", ("Aramco", "investsIn", "Ampere")),
+    ("Renault a noué des partenariats avec Geely et Leapmotor, sauf avec BYD.", ("Renault", "partnerOf", "BYD")),
+    ("CATL fournit des batteries à BMW et Mercedes-Benz, à l'exception de Volkswagen.",
+     ("CATL", "suppliesTo", "Volkswagen")),
+    ("Stellantis a préféré investir dans Leapmotor plutôt que dans Xpeng.", ("Stellantis", "investsIn", "Xpeng")),
+])
+def test_an_ended_or_excluded_tie_is_negated(extractor, text, tup):
+    assert polarities(extractor, text, *tup) == {"negated"}
+
+
+@pytest.mark.parametrize("text, tup", [
+    ("Renault ne détient plus que 15 % de Nissan.", ("Renault", "shareholderOf", "Nissan")),
+    ("Renault ne détient que 15 % de Nissan.", ("Renault", "shareholderOf", "Nissan")),
+    ("Nissan n'a pas seulement investi dans Ampere : il s'est aussi allié à Honda.", ("Nissan", "investsIn", "Ampere")),
+    ("Volkswagen n'a pas hésité à investir 700 millions de dollars dans Xpeng.", ("Volkswagen", "investsIn", "Xpeng")),
+    ("Stellantis ne cache pas sa volonté de s'allier à Leapmotor.", ("Stellantis", "partnerOf", "Leapmotor")),
+    ("Renault restera actionnaire de Nissan jusqu'en 2030.", ("Renault", "shareholderOf", "Nissan")),
+    ("Volkswagen did not hesitate to invest $700 million in Xpeng.", ("Volkswagen", "investsIn", "Xpeng")),
+    ("LG Energy Solution never stopped supplying batteries to GM.",
+     ("LG Energy Solution", "suppliesTo", "GM")),
+])
+def test_a_double_negation_or_a_restriction_stays_affirmed(extractor, text, tup):
+    assert polarities(extractor, text, *tup) == {"affirmed"}
+
+
+@pytest.mark.parametrize("text, tup", [
+    ("Renault n'a pas investi dans Nissan.", ("Renault", "investsIn", "Nissan")),
+    ("LG Energy Solution stopped supplying batteries to GM.", ("LG Energy Solution", "suppliesTo", "GM")),
+])
+def test_a_plain_negation_still_negates(extractor, text, tup):
+    assert polarities(extractor, text, *tup) == {"negated"}
