@@ -37,6 +37,10 @@ def polarities(extractor: Extractor, text: str, subject: str, predicate: str, ob
     ("CATL fournit des batteries à BMW et Mercedes-Benz, à l'exception de Volkswagen.",
      ("CATL", "suppliesTo", "Volkswagen")),
     ("Stellantis a préféré investir dans Leapmotor plutôt que dans Xpeng.", ("Stellantis", "investsIn", "Xpeng")),
+    ("CATL supplies batteries to every German carmaker except Volkswagen.", ("CATL", "suppliesTo", "Volkswagen")),
+    ("Stellantis chose Leapmotor rather than Xpeng as its Chinese partner.", ("Stellantis", "partnerOf", "Xpeng")),
+    ("Mercedes-Benz once owned a stake in Tesla but sold it in 2014.", ("Mercedes-Benz", "shareholderOf", "Tesla")),
+    ("GM held a stake in Lyft, which it sold last year.", ("GM", "shareholderOf", "Lyft")),
 ])
 def test_an_ended_or_excluded_tie_is_negated(extractor, text, tup):
     assert polarities(extractor, text, *tup) == {"negated"}
@@ -63,3 +67,15 @@ def test_a_double_negation_or_a_restriction_stays_affirmed(extractor, text, tup)
 ])
 def test_a_plain_negation_still_negates(extractor, text, tup):
     assert polarities(extractor, text, *tup) == {"negated"}
+
+
+def test_a_negated_relative_clause_does_not_make_its_company_a_partner(extractor):
+    text = "Geely, which does not hold any stake in Nissan, is deepening its partnership with Renault."
+    assert polarities(extractor, text, "Geely", "partnerOf", "Nissan") == set()
+    assert polarities(extractor, text, "Geely", "partnerOf", "Renault") == {"affirmed"}
+
+
+def test_a_stake_in_another_company_sold_later_leaves_the_first_one(extractor):
+    text = "Toyota owns 20% of Subaru and sold its stake in Isuzu."
+    assert polarities(extractor, text, "Toyota", "shareholderOf", "Subaru") == {"affirmed"}
+    assert polarities(extractor, text, "Toyota", "shareholderOf", "Isuzu") == {"negated"}

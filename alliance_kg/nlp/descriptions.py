@@ -46,6 +46,9 @@ class DescriptionReader:
             first = span[0].lower_
             bare = label == "DESCRIPTION" and self.lang == "fr" and first not in self.determiners
             indefinite = first in ("un", "une")  # French only: English "a Japanese automaker" keeps resolving
+            before = doc[span.start - 1].lower_ if span.start > 0 else ""
+            if first in self.quantifiers or before in self.quantifiers:
+                continue  # "every German carmaker", "chaque constructeur japonais": no one company
             if bare and (span.start == 0 or doc[span.start - 1].text != ","):
                 continue  # a description without a determiner is one only in apposition
             countries = self._countries(span)

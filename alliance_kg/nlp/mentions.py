@@ -65,6 +65,7 @@ class MentionFinder(UnknownNames, DescriptionReader):
         self.stoplist = _not_companies()
         self.plural_words = self.lexicon.cues(lang, "plural_descriptors", raw=True)
         self.other_words = self.lexicon.cues(lang, "other_words", raw=True)
+        self.quantifiers = self.lexicon.cues(lang, "quantifiers", raw=True)
         self.introducers = self.lexicon.cues(lang, "name_introducers", raw=True)
         self.determiners = self.lexicon.cues(lang, "determiners", raw=True)
         # the lexicon's maps, read once (cue_map returns a copy at every call)

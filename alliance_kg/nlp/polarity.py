@@ -16,10 +16,12 @@ from spacy.tokens import Doc, Span, Token
 from alliance_kg.kb import normalize
 from alliance_kg.nlp import syntax
 from alliance_kg.nlp.records import Relation
+from alliance_kg.nlp.surface_en_qualify import SELL_VERBS
 from alliance_kg.nlp.spans import Mention
 
 DETERMINERS = {"the", "le", "la", "l'", "l’"}
 DEMONSTRATIVES = {"ce", "cet", "cette", "ces", "this", "that"}  # "avant de céder cette participation"
+SOLD_OBJECTS = ("it ", "its stake", "its holding", "its shares", "the stake", "the holding", "that stake", "them ")
 EXCEPTION_PREPOSITIONS = {"à", "au", "aux", "avec", "dans", "de", "d'", "du", "des", "chez", "le", "la", "les", "l'",
                           "with", "in", "to", "from", "of", "for", "the"}
 
@@ -41,8 +43,11 @@ class PolarityReader:
             by_key.setdefault((r.subject.iri, r.predicate, r.object.iri, r.sent_start), []).append(r)
         kept = []
         for r in relations:
-            others = [q for q in by_key[(r.subject.iri, r.predicate, r.object.iri, r.sent_start)]
-                      if q.polarity != r.polarity and q.trigger != r.trigger]
+            opposite = [q for q in by_key[(r.subject.iri, r.predicate, r.object.iri, r.sent_start)]
+                        if q.polarity != r.polarity]
+            if r.polarity == "affirmed" and any(q.trigger == r.trigger for q in opposite):
+                continue  # one trigger read both ways ("supplies every German carmaker except Volkswagen"): not a fact
+            others = [q for q in opposite if q.trigger != r.trigger]
             if not others:
                 kept.append(r)
                 continue
@@ -92,6 +97,32 @@ class PolarityReader:
                         out.append(replace(r, polarity="negated", trigger=verb.i))
         return out
 
+    def _sold_it_later(self, doc: Doc, relations: list[Relation]) -> list[Relation]:
+        """Negate a stake that the rest of an unparsed sentence sells as "it" or "its stake".
+
+        "Mercedes-Benz once owned a stake in Tesla but sold it in 2014": no
+        other company may stand between the stake and the sale.
+        """
+        out = list(relations)
+        for r in relations:
+            if r.predicate not in ("shareholderOf", "investsIn") or r.polarity != "affirmed" or r.object.end < 0:
+                continue
+            sent = doc[r.trigger].sent
+            for k in range(max(r.trigger, r.object.end), sent.end - 1):
+                if any(m.is_organisation and m.iri not in (r.subject.iri, r.object.iri)
+                       for m in [self._mention_at.get(k)] if m is not None):
+                    break  # another company: "... and Z sold it" is about Z
+                words = " ".join(t.lower_ for t in doc[k + 1 : min(sent.end, k + 4)]) + " "
+                sold = words.startswith(SOLD_OBJECTS) and not any(  # "sold its stake in Isuzu": another stake
+                    words.startswith(f"{what} {prep} ") for what in SOLD_OBJECTS for prep in ("in", "of")
+                )
+                relative = k >= 2 and f"{doc[k - 2].lower_} {doc[k - 1].lower_}" in ("which it", "that it")
+                if doc[k].lower_ in SELL_VERBS and (sold or relative):  # "a stake in Lyft, which it sold"
+                    out.remove(r)
+                    out.append(replace(r, polarity="negated", trigger=k))
+                    break
+        return out
+
     def _sells_own_stake(self, verb: Token) -> bool:
         """Return True when the verb's object is the subject's own stake, its company unnamed ("sa participation")."""
         for obj in verb.children:
@@ -137,6 +168,14 @@ class PolarityReader:
 
     def _excepted(self, doc: Doc, mention: Mention) -> bool:
         """Return True when "except"/"à l'exception de"/"sauf" introduces the mention."""
+        if mention.via == "description" and mention.start > 0:
+            # "Leapmotor rather than Xpeng as its Chinese partner": the description stands for an excluded name
+            sent = doc[mention.start].sent
+            return any(
+                self._excepted(doc, named)
+                for named in doc._.mentions or []
+                if named.iri == mention.iri and named.via == "name" and sent.start <= named.start < mention.start
+            )
         if mention.start <= 0 or mention.via != "name":
             return False
         end = mention.start

@@ -269,8 +269,7 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         relations += co_developers(relations)
         relations += sharers_develop(relations)
         relations += co_owner_stakes(relations, self._described_ventures(doc, mention_at))
-        if parsed:
-            relations = self._sold_later(doc, relations)
+        relations = self._sold_later(doc, relations) if parsed else self._sold_it_later(doc, relations)
         doc._.relations = self._without_undone(doc, relations, parsed)
         return doc
 

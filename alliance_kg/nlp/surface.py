@@ -365,6 +365,8 @@ class SurfaceReader:
         while i > span.sent.start and doc[i].text != "," and i not in mention_at and steps < 4:
             i, steps = i - 1, steps + 1
         if i > span.sent.start and doc[i].text == "," and (i - 1) in mention_at:
+            if any(t.lower_ in self.clause_verbs for t in doc[i + 1 : span.start]):
+                return None  # "Geely, which ... Nissan, is deepening its partnership": a verb, not an apposition
             return mention_at[i - 1]
         return None
 
