@@ -37,6 +37,8 @@ def polarities(extractor: Extractor, text: str, subject: str, predicate: str, ob
     ("CATL fournit des batteries à BMW et Mercedes-Benz, à l'exception de Volkswagen.",
      ("CATL", "suppliesTo", "Volkswagen")),
     ("Stellantis a préféré investir dans Leapmotor plutôt que dans Xpeng.", ("Stellantis", "investsIn", "Xpeng")),
+    ("Nissan a assuré qu'il ne participerait pas à Horse.", ("Nissan", "memberOf", "Horse")),
+    ("Aramco s'est retiré de Horse en 2025.", ("Aramco", "memberOf", "Horse")),
     ("CATL supplies batteries to every German carmaker except Volkswagen.", ("CATL", "suppliesTo", "Volkswagen")),
     ("Stellantis chose Leapmotor rather than Xpeng as its Chinese partner.", ("Stellantis", "partnerOf", "Xpeng")),
     ("Mercedes-Benz once owned a stake in Tesla but sold it in 2014.", ("Mercedes-Benz", "shareholderOf", "Tesla")),

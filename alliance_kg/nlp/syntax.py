@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
-SUBJ = {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}
+SUBJ = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"}  # "qu'il ne participerait pas": "il" as expl
 PASSIVE_MARKS = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"}
 OBJ = {"obj", "dobj", "iobj"}
 OBLIQUE = {"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "pobj", "agent", "obj", "dobj", "acl"}
@@ -76,7 +76,8 @@ def is_passive(verb: Token) -> bool:
     if any(c.dep_ in PASSIVE_MARKS for c in verb.children):
         # "Renault et Volvo ont créé Flexis": a subject labelled passive beside "avoir" is the parse's slip
         active = verb.lang_ == "fr" and any(
-            c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in verb.children
+            (c.dep_ == "aux:tense" and c.lemma_ == "avoir") or c.lower_ in ("se", "s'", "s’")  # "s'est retiré de"
+            for c in verb.children
         ) and not any(c.dep_ == "aux:pass" or case_of(c) == "par" for c in verb.children)
         return not active
     return (
