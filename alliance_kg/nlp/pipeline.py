@@ -78,25 +78,31 @@ def _keep_whole(nlp: Language, lang: str) -> None:
 
 
 def _split_former_names(nlp: Language, lang: str) -> None:
-    """Cut "ex-" from a company name ("l'ex-PSA" -> "ex-", "PSA"), so that the name is found.
+    """Cut "ex-" from a company name ("l'ex-PSA" -> "ex-", "PSA") or a tie noun ("l'ex-partenaire").
 
-    The prefixes are the lexicon's ``former_name_prefixes``; the names are
-    the first words of the knowledge base's organisation labels.
+    The prefixes are the lexicon's ``former_name_prefixes``; the words are
+    the first words of the knowledge base's organisation labels and the
+    lexicon's one-word trigger nouns.
     """
     from spacy.symbols import ORTH
 
     prefixes = sorted(load_lexicon().cues(lang, "former_name_prefixes", raw=True))
     if not prefixes:
         return
-    words = sorted(
-        {
-            label.split()[0]
-            for entity in load_kb()
-            if entity.is_organisation
-            for label in entity.labels
-            if label[:1].isupper() and "-" not in label.split()[0]
-        }
-    )
+    names = {
+        label.split()[0]
+        for entity in load_kb()
+        if entity.is_organisation
+        for label in entity.labels
+        if label[:1].isupper() and "-" not in label.split()[0]
+    }
+    ties = {  # "l'ex-partenaire de Renault", "son ex-filiale": the tie noun, so that "ex-" marks it as former
+        form
+        for trig in load_lexicon().all_triggers(lang)
+        if trig.pos == "NOUN" and " " not in trig.lemma and "-" not in trig.lemma and "'" not in trig.lemma
+        for form in (trig.lemma, trig.lemma + "s")
+    }
+    words = sorted(names | ties)
     for prefix in prefixes:
         for word in words:
             for form in (prefix, prefix[:1].upper() + prefix[1:]):

@@ -120,9 +120,10 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
     speculative = lexicon.cues(lang, "speculative")
     planned = lexicon.cues(lang, "planned")
     cancelling = lexicon.cues(lang, "negation_cancelling")
+    copulas = [c for token in chain for c in token.children if c.dep_ == "cop"]  # "n'est plus le partenaire de"
     particle = any(
         _negates(c, neg_words) and not _restrictive(c) and _lemma(token) not in cancelling
-        for token in chain
+        for token in [*chain, *copulas]
         for c in token.children
     )
     # a negating verb governs its complement, not a clause hung on it: in "a exclu un rachat :

@@ -179,8 +179,9 @@ class RoleReader:
                 if len(found) == 1 and self._singular_relative(anchor, found[0]):
                     self._alone.add(found[0].i)  # "Bosch, ZF et Vitesco, qui n'appartient plus à": Vitesco only
                 return found
-            if any(c.dep_ == "cop" for c in anchor.children):
-                return [c for c in anchor.children if c.dep_ in syntax.SUBJ]
+            copulas = [c for c in anchor.children if c.dep_ == "cop"]
+            if copulas:  # the parse may hang the subject on the copula: "Nissan n'est plus le partenaire de"
+                return [c for t in [anchor, *copulas] for c in t.children if c.dep_ in syntax.SUBJ]
             if anchor.dep_ == "appos":
                 return [anchor.head]
             if trig.pos == "VERB" and _verb_tagged_as_noun(anchor):
