@@ -22,10 +22,12 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 
 from alliance_kg.articles import Article
+from alliance_kg.kb import load_kb
 from alliance_kg.nlp.pipeline import load_pipeline
 from alliance_kg.nlp.plain import (  # noqa: F401 - re-exported
     PLAIN_COMPONENT, PLAIN_KEY, PlainRelations, plain_relation, with_plain_relations,
@@ -33,6 +35,7 @@ from alliance_kg.nlp.plain import (  # noqa: F401 - re-exported
 from alliance_kg.nlp.to_statements import statements_from_doc, statements_from_records  # noqa: F401
 from alliance_kg.pieces import BATCH_CHARS, LONG_CHARS, MAX_CHARS, skip_reason, split_body  # noqa: F401
 from alliance_kg.pipe_stream import Entry, PipeStream, Result, Unit
+from alliance_kg.ranges import within_range
 from alliance_kg.statement import COOPERATION, Statement  # noqa: F401 - COOPERATION: re-exported
 
 #: Articles per ``nlp.pipe`` batch: measured by ``benchmarks/bench_extract.py`` (README, "Speed").
@@ -82,9 +85,12 @@ class Extractor:
         """Yield one Result per article, in input order, as soon as its batch is parsed.
 
         ``articles`` is read lazily (a generator of thousands of files is
-        fine): only the articles of the batches in progress are held.
+        fine): only the articles of the batches in progress are held. A
+        statement whose subject or object is of a kind its predicate does not
+        take is dropped (:mod:`alliance_kg.ranges`).
         """
         source = iter(articles)
+        kb = load_kb()
         order: deque[Entry] = deque()
         streams: dict[tuple[str, bool], PipeStream] = {}  # (language, long pieces?) -> stream
 
@@ -113,7 +119,8 @@ class Extractor:
                     unit, records, error = stream.next_unit()
                     unit.entry.receive(unit.offset, records, error)
                 order.popleft()
-                yield entry.result()
+                result = entry.result()
+                yield replace(result, statements=within_range(result.statements, kb))
         finally:
             for stream in streams.values():
                 stream.close()

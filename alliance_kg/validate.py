@@ -8,8 +8,15 @@ no other inference is run.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -67,9 +74,9 @@ def _prepared(text: str, namespaces: tuple):
     return prepareQuery(text, initNs=dict(namespaces))
 
 
-def _parse_ttl(name: str) -> Graph:
+def _parse_ttl(name: str, graph: Graph | None = None) -> Graph:
     path = data_path(name)
-    graph = Graph()
+    graph = Graph() if graph is None else graph
     try:
         graph.parse(str(path), format="turtle")
     except FileNotFoundError:
@@ -89,6 +96,66 @@ def load_ontology() -> Graph:
 def load_shapes() -> Graph:
     """Return the SHACL shapes (``ontologies/shapes.ttl``) as a Graph (shared: do not modify)."""
     return _parse_ttl("shapes.ttl")
+
+
+@lru_cache(maxsize=1)
+def _shapes_for_pyshacl() -> Graph:
+    """The shapes in rdflib's store without named graphs: pySHACL reads its shapes graph a lot."""
+    return _parse_ttl("shapes.ttl", Graph(store="SimpleMemory"))
+
+
+@lru_cache(maxsize=1)
+def subclass_axioms() -> tuple[tuple[URIRef, URIRef, URIRef], ...]:
+    """Return the ``rdfs:subClassOf`` triples of the ontology between named classes, sorted.
+
+    These are all of the ontology that the shapes need. They are kept as
+    JSON in alliance-kg's cache folder (:func:`alliance_kg.kb.cache_dir`)
+    under the hash of ``alliance.ttl`` and of this module, so that a
+    validation does not parse the whole ontology; a missing, stale or
+    broken cache is made again.
+    """
+    cached = _cache_file("alliance.ttl")
+    if cached is not None:
+        try:
+            pairs = json.loads(cached.read_text(encoding="utf-8"))
+            return tuple((URIRef(sub), RDFS.subClassOf, URIRef(sup)) for sub, sup in pairs)
+        except (OSError, ValueError, TypeError):
+            pass  # no cache yet, or a broken one: parse the ontology
+    triples = sorted((s, p, o) for s, p, o in load_ontology().triples((None, RDFS.subClassOf, None))
+                     if isinstance(s, URIRef) and isinstance(o, URIRef))
+    if cached is not None:
+        _write_json(cached, [[str(s), str(o)] for s, _, o in triples])
+    return tuple(triples)
+
+
+def _cache_file(name: str) -> Path | None:
+    from alliance_kg.kb import cache_dir  # noqa: PLC0415
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        digest = hashlib.sha256(data_path(name).read_bytes())
+        digest.update(Path(__file__).read_bytes())  # a change in what is kept invalidates the cache
+    except OSError:
+        return None  # the parser will say what is wrong with the file
+    return folder / f"subclasses-{digest.hexdigest()[:32]}.json"
+
+
+def _write_json(target: Path, rows: list) -> None:
+    """Write the cache atomically; any failure (read-only folder, full disk) leaves no trace."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".subclasses-", suffix=".tmp", dir=target.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(rows, handle)
+        os.replace(tmp, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def _readable(term: object, names: Graph) -> str | None:
@@ -123,6 +190,44 @@ def _results(report_graph: Graph) -> list[ValidationResult]:
     return sorted(out, key=lambda r: (_ORDER.get(r.severity, 3), r.focus, r.path or "", r.message))
 
 
+def validation_graph(ds: Dataset | Graph) -> Graph:
+    """Return what pySHACL checks: the union of the graphs of ``ds`` and the ontology's subclass axioms."""
+    data = union_graph(ds, into=_PreparedQueryGraph(bind_namespaces="none"))
+    for triple in subclass_axioms():
+        data.add(triple)
+    return data
+
+
+def load_for_validation(spec: str) -> Graph:
+    """Return :func:`validation_graph` of the graph file or store ``spec`` (as the ``validate`` command reads it).
+
+    A Turtle or N-Triples file is parsed straight into the graph to check
+    (the same triples as :func:`alliance_kg.rdfio.load_graph` gives, without
+    moving the statements into their article graphs and back); any other
+    format, a store, or a file that does not parse goes through
+    :func:`alliance_kg.store.opened` (which gives the error message).
+    """
+    from alliance_kg.rdfio import format_for  # noqa: PLC0415
+    from alliance_kg.store import is_store_spec, opened, to_memory  # noqa: PLC0415
+
+    if not is_store_spec(spec):
+        with contextlib.suppress(Exception):  # any failure: the ordinary path below says what is wrong
+            if format_for(spec) in ("turtle", "nt"):
+                return _parse_flat(Path(spec), format_for(spec))
+    with opened(spec) as ds:
+        return validation_graph(to_memory(ds))
+
+
+def _parse_flat(path: Path, fmt: str) -> Graph:
+    data = bind_prefixes(_PreparedQueryGraph(bind_namespaces="none"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # rdflib's parsers call its own deprecated API
+        data.parse(data=path.read_text(encoding="utf-8"), format=fmt)
+    for triple in subclass_axioms():
+        data.add(triple)
+    return data
+
+
 def validate_graph(ds: Dataset | Graph) -> Report:
     """Validate ``ds`` against the shipped SHACL shapes and return a Report.
 
@@ -130,23 +235,34 @@ def validate_graph(ds: Dataset | Graph) -> Report:
     >>> validate_graph(new_dataset()).conforms
     True
     """
-    import pyshacl  # noqa: PLC0415 - heavy import, only when validating
+    return check(validation_graph(ds))
 
-    data = union_graph(ds, into=_PreparedQueryGraph(bind_namespaces="none"))
-    for triple in load_ontology().triples((None, RDFS.subClassOf, None)):
-        if not isinstance(triple[2], BNode):
-            data.add(triple)
+
+def check(data: Graph) -> Report:
+    """Run pySHACL on ``data`` as it is (see :func:`validation_graph`) and return a Report."""
+    conforms, report_graph = run_pyshacl(data)
+    return Report(conforms=conforms, results=_results(report_graph))
+
+
+def run_pyshacl(data: Graph) -> tuple[bool, Graph]:
+    """Return pySHACL's verdict and report graph for ``data`` against the shipped shapes.
+
+    pySHACL runs without its text report (see :mod:`alliance_kg.shacl_speed`).
+    """
+    from alliance_kg.shacl_speed import import_pyshacl, lean_pyshacl  # noqa: PLC0415
+
+    pyshacl = import_pyshacl()  # heavy import, only when validating
     try:
-        conforms, report_graph, _ = pyshacl.validate(
-            data, shacl_graph=load_shapes(), inference="none", abort_on_first=False,
-            allow_warnings=True, meta_shacl=False,
-        )
+        with lean_pyshacl():
+            conforms, report_graph, _ = pyshacl.validate(
+                data, shacl_graph=_shapes_for_pyshacl(), inference="none", abort_on_first=False,
+                allow_warnings=True, meta_shacl=False,
+            )
     except Exception as exc:  # noqa: BLE001 - pySHACL errors (bad shapes) become one line
         raise GraphError(f"SHACL validation failed: {exc}", "check ontologies/shapes.ttl") from None
     if not isinstance(report_graph, Graph):  # pySHACL returns a ValidationFailure for unusable shapes
         raise GraphError(f"SHACL validation could not run: {report_graph}", "check ontologies/shapes.ttl")
-    results = _results(report_graph)
-    return Report(conforms=bool(conforms), results=results)
+    return bool(conforms), report_graph
 
 
 def format_report(report: Report) -> str:

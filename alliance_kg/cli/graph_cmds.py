@@ -88,12 +88,9 @@ def validate_cmd(ctx: click.Context, graph: str) -> None:
       alliance-kg validate out/alliance.trig
       alliance-kg validate oxigraph:out/store
     """
-    from alliance_kg.store import opened, to_memory  # noqa: PLC0415
-    from alliance_kg.validate import format_report, validate_graph  # noqa: PLC0415
+    from alliance_kg.validate import check, format_report, load_for_validation  # noqa: PLC0415
 
-    with opened(graph) as ds:
-        data = to_memory(ds)  # SHACL runs in memory
-    report = validate_graph(data)
+    report = check(load_for_validation(graph))  # SHACL runs in memory
     click.echo(format_report(report))
     ctx.exit(0 if report.conforms else 1)
 
