@@ -706,3 +706,13 @@ def test_companies_before_the_other_carmakers_of_a_country_are_from_it(extractor
     assert {("BYD", "basedIn", "China"), ("Geely", "basedIn", "China")} <= keys, keys
     keys = {k[:3] for k in _keys(extractor, "Les constructeurs chinois progressent en Europe, dit Renault.")}
     assert not any(k[1] == "basedIn" for k in keys), keys
+
+
+def test_a_technology_is_never_a_party_of_a_joint_venture(extractor):
+    from alliance_kg.nlp.pipeline import load_pipeline
+
+    doc = load_pipeline("fr")("Le groupe a lancé une berline électrique conçue et produite par Vauxhall Mitsubishi, "
+                              "sa coentreprise avec le chinois Vauxhall.")
+    kinds = {(r.predicate, r.subject.kind, r.object.kind) for r in doc._.relations}
+    assert not any("Technology" in (s, o) and p in ("memberOf", "jointVenture", "shareholderOf")
+                   for p, s, o in kinds), kinds

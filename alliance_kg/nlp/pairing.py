@@ -170,7 +170,8 @@ class PairReader:
         ``acting``: the position of a verb trigger; a venture named before it is its subject, a party
         ("Motional teamed up with Uber and Lyft"), not the venture the others form.
         """
-        people = sorted({m.iri: m for m in people}.values(), key=lambda m: m.start)
+        # a technology is never a party ("une berline électrique conçue par X, sa coentreprise avec Y")
+        people = sorted({m.iri: m for m in people if m.is_organisation}.values(), key=lambda m: m.start)
         pairs = []
         if trig.predicate in ("jointVenture", "partnerOf", "mergesWith"):
             # a named venture or alliance among the parties: the others are its members
