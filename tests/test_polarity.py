@@ -84,3 +84,10 @@ def test_a_stake_in_another_company_sold_later_leaves_the_first_one(extractor):
     text = "Toyota owns 20% of Subaru and sold its stake in Isuzu."
     assert polarities(extractor, text, "Toyota", "shareholderOf", "Subaru") == {"affirmed"}
     assert polarities(extractor, text, "Toyota", "shareholderOf", "Isuzu") == {"negated"}
+
+
+def test_an_apposition_after_a_negated_verb_describes_its_own_name(extractor):
+    text = "Nissan a refusé d'investir dans Ampere, la filiale électrique de Renault."
+    assert polarities(extractor, text, "Nissan", "investsIn", "Ampere") == {"negated"}
+    assert polarities(extractor, text, "Ampere", "subsidiaryOf", "Renault") == {"affirmed"}
+    assert polarities(extractor, text, "Nissan", "subsidiaryOf", "Renault") == set()

@@ -204,6 +204,10 @@ class RoleReader:
                 noun.dep_ == "obl:mod" and self._case_of(noun) in ("à", "de", "sur")  # "renoncé à son projet de"
             )
             if argument and normalize(noun.head.lemma_) in self.support_verbs:
+                if not trig.symmetric_frame and trig.predicate != "partnerOf" and self._comma_appositive(
+                    anchor, mention_at
+                ):
+                    return []  # "investir dans Ampere, la filiale de Renault": the apposition is about Ampere
                 return syntax.subject_tokens(noun)
             return []
         if role == "head":  # "Stellantis, basé aux Pays-Bas": the noun the participle qualifies
