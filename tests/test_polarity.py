@@ -91,3 +91,20 @@ def test_an_apposition_after_a_negated_verb_describes_its_own_name(extractor):
     assert polarities(extractor, text, "Nissan", "investsIn", "Ampere") == {"negated"}
     assert polarities(extractor, text, "Ampere", "subsidiaryOf", "Renault") == {"affirmed"}
     assert polarities(extractor, text, "Nissan", "subsidiaryOf", "Renault") == set()
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("Without waiting for Nissan, Renault teamed up with Geely.", ("Nissan", "partnerOf", "Renault"),
+     ("Renault", "partnerOf", "Geely")),
+    ("Although Nissan declined to comment, Renault confirmed its alliance with Geely.",
+     ("Nissan", "partnerOf", "Geely"), ("Renault", "partnerOf", "Geely")),
+])
+def test_a_company_in_an_opening_phrase_is_not_the_subject(extractor, text, absent, present):
+    assert polarities(extractor, text, *absent) == set()
+    assert polarities(extractor, text, *present) == {"affirmed"}
+
+
+def test_excluding_a_venture_negates_it_and_the_next_clause_is_apart(extractor):
+    text = "Unlike Ford, which excluded a venture with CATL, Stellantis formed one."
+    assert polarities(extractor, text, "Ford", "jointVenture", "CATL") == {"negated"}
+    assert polarities(extractor, text, "Ford", "jointVenture", "Stellantis") == set()

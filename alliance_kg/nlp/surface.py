@@ -330,12 +330,11 @@ class SurfaceReader:
 
     def _opens_clause(self, doc: Doc, mention: Mention) -> bool:
         """Return True for ", NAME has/is/will ...": the name is the subject of a comma-spliced clause."""
-        return (
-            mention.start > 0
-            and doc[mention.start - 1].text == ","
-            and mention.end < len(doc)
-            and doc[mention.end].lower_ in self.clause_verbs
-        )
+        if not self.clause_verbs or mention.start <= 0 or mention.end >= len(doc) or doc[mention.start - 1].text != ",":
+            return False
+        word = doc[mention.end]
+        past = word.is_lower and word.text.endswith("ed") and len(word) > 4  # ", Stellantis formed one"
+        return word.lower_ in self.clause_verbs or past
 
     # -- arguments ----------------------------------------------------------
     def participants(self, span: Span, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:

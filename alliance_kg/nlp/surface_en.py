@@ -52,6 +52,7 @@ class EnglishSurfaceReader(EnglishSubjects):
 
     def __init__(self, lexicon: Lexicon, lang: str = "en") -> None:
         super().__init__(lexicon, lang)
+        self.intro_words = lexicon.cues(lang, "intro_words", raw=True)
         self.with_nouns = {  # "deal", "memorandum": a partnership only with the partner named right after "with"
             form
             for t in lexicon.all_triggers(lang)
@@ -78,6 +79,9 @@ class EnglishSurfaceReader(EnglishSubjects):
         if relative is not None:  # "LG, which also supplies Tesla, signed a deal to provide ..."
             return self._with_coordinated(relative, doc, mention_at)
         group = super().left_group(start, sent, mention_at, reach) or self._the_two(start, sent, mention_at)
+        intro = self._intro_end(start, sent)
+        if intro:  # "Without waiting for Nissan, Renault teamed up with Geely": Nissan is in the opening phrase
+            group = [m for m in group if m.start > intro] or super().left_group(start, sent, mention_at, start - intro)
         group = self._through_country_genitives(group, start, doc, mention_at)
         if group and self._pronoun_opens_clause(group[0], sent):
             return []  # "It snapped up a former General Motors plant ...": the name is no subject
@@ -106,6 +110,14 @@ class EnglishSurfaceReader(EnglishSubjects):
                 words = {t.lower_ for t in doc[out[0].end : start]}
                 return out if words & {"it", "they", *POSSESSIVE_DETERMINERS} else []  # "... as it battles X"
         return out
+
+    def _intro_end(self, start: int, sent: Span) -> int:
+        """Return the comma that closes an opening adverbial phrase before ``start`` ("Although X declined, ..."),
+        or 0."""
+        doc = sent.doc
+        if doc[sent.start].lower_ not in self.intro_words:
+            return 0
+        return next((k for k in range(sent.start + 1, start) if doc[k].text == ","), 0)
 
     def one_each(self, span: Span, trig: Trigger) -> bool:
         """Return True for a plural noun ("ventures with X and Y") or a verb ("is building plants with X and Y"):
