@@ -719,3 +719,12 @@ def test_a_company_before_other_carmakers_of_a_country_is_from_it(extractor):
 def test_developing_electric_models_is_developing_electric_vehicles(extractor):
     found = keys(extractor, "Volkswagen will develop two electric models with Xpeng for the Chinese market.")
     assert ("Volkswagen", "developsTechnology", "electric vehicles", "affirmed") in found, found
+
+
+def test_a_venture_named_after_both_partners_is_theirs(extractor):
+    found = keys(extractor, "Toyota's joint venture with BYD is working on a second electric sedan. The car will "
+                            "be built by BYD Toyota EV Technology, the venture set up in 2020.")
+    assert {("Toyota", "memberOf", "BYD Toyota EV Technology", "affirmed"),
+            ("BYD", "memberOf", "BYD Toyota EV Technology", "affirmed")} <= found, found
+    found = keys(extractor, "Toyota has a joint venture with BYD. Separately, Sony Honda Mobility showed a car.")
+    assert not any(k[1] == "memberOf" for k in found), found

@@ -141,3 +141,40 @@ def co_owner_stakes(relations: list[Relation], ventures: frozenset[str] = frozen
                     out.append(replace(first, predicate="jointVenture", object=second.subject, share=None))
     return out
 
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in "".join(c if c.isalnum() else " " for c in name.casefold()).split() if w]
+
+
+def _inside(part: list[str], whole: list[str]) -> bool:
+    return bool(part) and any(whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1))
+
+
+def named_venture_members(doc, relations: list[Relation], mentions: list[Mention]) -> list[Relation]:
+    """Return memberOf for the partners of a joint venture that the article names after both of them.
+
+    "Toyota's joint venture with BYD ... BYD Toyota EV Technology": the
+    venture the two set up is the one named after both (the guidelines' "an
+    unnamed joint venture linked to a named one"). Only an affirmed
+    jointVenture of the article counts, and the venture's name must contain
+    both partners' names; the evidence is the sentence that names the venture.
+    """
+    ventures = {}
+    for m in mentions:
+        if m.kind == "JointVenture" and m.via in ("name", "model") and m.start >= 0:
+            ventures.setdefault(m.iri, m)
+    out: list[Relation] = []
+    for venture in ventures.values():
+        whole = _words(venture.name)
+        for r in relations:
+            if r.predicate != "jointVenture" or r.polarity != "affirmed":
+                continue
+            pair = (r.subject, r.object)
+            if venture.iri in (r.subject.iri, r.object.iri) or not all(_inside(_words(p.name), whole) for p in pair):
+                continue
+            start, end = trimmed(doc[venture.start].sent)
+            for partner in pair:
+                out.append(replace(r, subject=partner, predicate="memberOf", object=venture, attributed_to=None,
+                                   share=None, sent_start=start, sent_end=end, trigger=venture.start))
+    return out

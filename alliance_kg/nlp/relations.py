@@ -32,7 +32,14 @@ from alliance_kg.nlp.polarity import PolarityReader
 from alliance_kg.nlp.referents import ReferentReader
 from alliance_kg.nlp.roles import RoleReader
 from alliance_kg.nlp.verbforms import _verb_tagged_as_noun, verb_lemma_guesses
-from alliance_kg.nlp.records import Relation, co_developers, co_owner_stakes, sharers_develop, trimmed
+from alliance_kg.nlp.records import (
+    Relation,
+    co_developers,
+    co_owner_stakes,
+    named_venture_members,
+    sharers_develop,
+    trimmed,
+)
 from alliance_kg.nlp.shares import share_near
 from alliance_kg.nlp.surface import SurfaceReader, inflections
 from alliance_kg.nlp.surface_en import EnglishSurfaceReader
@@ -268,6 +275,7 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
             relations += self.facts.find(sent, mention_at)
         relations += co_developers(relations)
         relations += sharers_develop(relations)
+        relations += named_venture_members(doc, relations, mentions)
         relations += co_owner_stakes(relations, self._described_ventures(doc, mention_at))
         relations = self._sold_later(doc, relations) if parsed else self._sold_it_later(doc, relations)
         doc._.relations = self._without_undone(doc, relations, parsed)
