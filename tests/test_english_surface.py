@@ -728,3 +728,8 @@ def test_a_venture_named_after_both_partners_is_theirs(extractor):
             ("BYD", "memberOf", "BYD Toyota EV Technology", "affirmed")} <= found, found
     found = keys(extractor, "Toyota has a joint venture with BYD. Separately, Sony Honda Mobility showed a car.")
     assert not any(k[1] == "memberOf" for k in found), found
+
+
+def test_start_up_is_one_word_so_the_description_matches(extractor):
+    found = keys(extractor, "Toyota has invested in Pony.ai, a Chinese start-up.")
+    assert ("Pony.ai", "basedIn", "China", "affirmed") in found, found
