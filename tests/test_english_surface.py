@@ -733,3 +733,9 @@ def test_a_venture_named_after_both_partners_is_theirs(extractor):
 def test_start_up_is_one_word_so_the_description_matches(extractor):
     found = keys(extractor, "Toyota has invested in Pony.ai, a Chinese start-up.")
     assert ("Pony.ai", "basedIn", "China", "affirmed") in found, found
+
+
+def test_buying_parts_from_a_company_is_being_supplied_by_it(extractor):
+    found = keys(extractor, "Stellantis already buys Snapdragon chips from US chipmaker Qualcomm.")
+    assert ("Qualcomm", "suppliesTo", "Stellantis", "affirmed") in found, found
+    assert not any(k[1] == "suppliesTo" for k in keys(extractor, "Stellantis bought a stake from Qualcomm.")), found

@@ -716,3 +716,8 @@ def test_a_technology_is_never_a_party_of_a_joint_venture(extractor):
     kinds = {(r.predicate, r.subject.kind, r.object.kind) for r in doc._.relations}
     assert not any("Technology" in (s, o) and p in ("memberOf", "jointVenture", "shareholderOf")
                    for p, s, o in kinds), kinds
+
+
+def test_acheter_a_company_is_acquiring_it(extractor):
+    keys = {k[:3] for k in _keys(extractor, "Renault a acheté Dacia en 1999.")}
+    assert ("Renault", "acquires", "Dacia") in keys, keys
