@@ -108,3 +108,11 @@ def test_excluding_a_venture_negates_it_and_the_next_clause_is_apart(extractor):
     text = "Unlike Ford, which excluded a venture with CATL, Stellantis formed one."
     assert polarities(extractor, text, "Ford", "jointVenture", "CATL") == {"negated"}
     assert polarities(extractor, text, "Ford", "jointVenture", "Stellantis") == set()
+
+
+def test_a_negation_before_but_stays_in_its_clause(extractor):
+    text = "Renault no longer holds 43% of Nissan but still owns 15% of Mazda."
+    assert polarities(extractor, text, "Renault", "shareholderOf", "Nissan") == {"negated"}
+    assert polarities(extractor, text, "Renault", "shareholderOf", "Mazda") == {"affirmed"}
+    text = "Renault did not sign a deal with Nissan but invested in Geely."
+    assert polarities(extractor, text, "Renault", "investsIn", "Geely") == {"affirmed"}

@@ -428,4 +428,8 @@ class SurfaceReader:
             if subject.end <= span.start and subject.start >= sent.start
             else max(sent.start, span.start - 6)
         )
-        return qualify_window(span.doc[start : span.end], self.lexicon, self.lang)
+        doc = span.doc
+        contrast = [k for k in range(start, span.start) if doc[k].lower_ in ("but", "mais") and k > start]
+        if contrast:  # "no longer holds 43% of Nissan but still owns 15%": the negation stays before "but"
+            start = contrast[-1] + 1
+        return qualify_window(doc[start : span.end], self.lexicon, self.lang)

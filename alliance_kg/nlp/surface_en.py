@@ -79,6 +79,8 @@ class EnglishSurfaceReader(EnglishSubjects):
         if relative is not None:  # "LG, which also supplies Tesla, signed a deal to provide ..."
             return self._with_coordinated(relative, doc, mention_at)
         group = super().left_group(start, sent, mention_at, reach) or self._the_two(start, sent, mention_at)
+        if not group:  # "Renault no longer holds 43% of Nissan but still owns 15% of Mazda": the same subject
+            group = self._subject_before_conjunction(start, sent, mention_at, reach)
         intro = self._intro_end(start, sent)
         if intro:  # "Without waiting for Nissan, Renault teamed up with Geely": Nissan is in the opening phrase
             group = [m for m in group if m.start > intro] or super().left_group(start, sent, mention_at, start - intro)
@@ -110,6 +112,18 @@ class EnglishSurfaceReader(EnglishSubjects):
                 words = {t.lower_ for t in doc[out[0].end : start]}
                 return out if words & {"it", "they", *POSSESSIVE_DETERMINERS} else []  # "... as it battles X"
         return out
+
+    def _subject_before_conjunction(self, start: int, sent: Span, mention_at, reach: int) -> list[Mention]:
+        """Return the subject of the clause before "but"/"and" when the clause after it has none of its own."""
+        doc = sent.doc
+        k = start - 1
+        while k > sent.start and doc[k].lower_ not in ("but", "and", "yet") and k not in mention_at:
+            if doc[k].text in ",;:" or doc[k].lower_ in ("which", "who", "that", "it", "they", "he", "she"):
+                return []
+            k -= 1
+        if k <= sent.start or k in mention_at or doc[k - 1].text == ",":
+            return []  # ", and ..." may open a clause about something else
+        return self.left_group(k, sent, mention_at, reach)
 
     def _intro_end(self, start: int, sent: Span) -> int:
         """Return the comma that closes an opening adverbial phrase before ``start`` ("Although X declined, ..."),
