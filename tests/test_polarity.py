@@ -116,3 +116,10 @@ def test_a_negation_before_but_stays_in_its_clause(extractor):
     assert polarities(extractor, text, "Renault", "shareholderOf", "Mazda") == {"affirmed"}
     text = "Renault did not sign a deal with Nissan but invested in Geely."
     assert polarities(extractor, text, "Renault", "investsIn", "Geely") == {"affirmed"}
+
+
+def test_a_finite_conjoined_verb_has_its_own_polarity_an_infinitive_shares_it(extractor):
+    text = "Renault n'a pas signé d'accord avec Nissan mais a investi dans Geely."
+    assert polarities(extractor, text, "Renault", "investsIn", "Geely") == {"affirmed"}
+    text = "Nissan ne veut pas investir dans Ampere et s'allier avec Geely."
+    assert polarities(extractor, text, "Nissan", "partnerOf", "Geely") == {"negated"}

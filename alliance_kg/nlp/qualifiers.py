@@ -120,10 +120,16 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
     speculative = lexicon.cues(lang, "speculative")
     planned = lexicon.cues(lang, "planned")
     cancelling = lexicon.cues(lang, "negation_cancelling")
-    copulas = [c for token in chain for c in token.children if c.dep_ == "cop"]  # "n'est plus le partenaire de"
+    own: list[Token] = []  # a conjoined verb has its own negation: "n'a pas signé ... mais a investi dans Geely"
+    for token in chain:
+        own.append(token)
+        finite = "Fin" in token.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in token.children)
+        if token.dep_ == "conj" and finite and token.head.pos_ in ("VERB", "AUX"):
+            break  # an infinitive shares its governor's negation: "ne veut pas investir ni s'allier"
+    copulas = [c for token in own for c in token.children if c.dep_ == "cop"]  # "n'est plus le partenaire de"
     particle = any(
         _negates(c, neg_words) and not _restrictive(c) and _lemma(token) not in cancelling
-        for token in [*chain, *copulas]
+        for token in [*own, *copulas]
         for c in token.children
     )
     # a negating verb governs its complement, not a clause hung on it: in "a exclu un rachat :
