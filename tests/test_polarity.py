@@ -123,3 +123,17 @@ def test_a_finite_conjoined_verb_has_its_own_polarity_an_infinitive_shares_it(ex
     assert polarities(extractor, text, "Renault", "investsIn", "Geely") == {"affirmed"}
     text = "Nissan ne veut pas investir dans Ampere et s'allier avec Geely."
     assert polarities(extractor, text, "Nissan", "partnerOf", "Geely") == {"negated"}
+
+
+
+@pytest.mark.parametrize("text", ["Renault a invité Nissan à rejoindre Horse.", "Renault invited Nissan to join Horse."])
+def test_the_invited_company_would_join_and_it_is_not_done(extractor, text):
+    statements = extractor.extract(article_from_text(text, doc="t")).statements
+    found = {(s.subject, s.predicate, s.object, s.modality) for s in statements if s.predicate == "memberOf"}
+    assert found == {("Nissan", "memberOf", "Horse", "speculative")}, found
+
+
+def test_an_object_control_verb_under_a_negation(extractor):
+    text = "Renault, allié à Geely et Aramco au sein de Horse, n'a pas invité Nissan à rejoindre la coentreprise."
+    assert polarities(extractor, text, "Renault", "memberOf", "Horse") == {"affirmed"}
+    assert polarities(extractor, text, "Nissan", "memberOf", "Horse") == {"negated"}

@@ -40,6 +40,7 @@ from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.surface import inflections
 from alliance_kg.nlp.surface_en_phrases import CLAUSE_STOPS, POSSESSIVE_DETERMINERS, STAKE_NOUNS, passive_adverb
+from alliance_kg.nlp.surface_en_qualify import CONTROL_VERBS
 from alliance_kg.nlp.surface_en_subjects import NO_SUBJECT, EnglishSubjects
 from alliance_kg.statement import SYMMETRIC
 
@@ -75,6 +76,9 @@ class EnglishSurfaceReader(EnglishSubjects):
     def left_group(self, start: int, sent: Span, mention_at: dict[int, Mention], reach: int = 25) -> list[Mention]:
         """Return the subject group; "X, Y's partner" is X alone, "X's unit Y" is Y."""
         doc = sent.doc
+        controlled = self._controlled_subject(start, sent, mention_at)
+        if controlled is not None:  # "Renault invited Nissan to join Horse": Nissan would join
+            return [controlled]
         relative = self._closed_relative(start, sent, mention_at)
         if relative is not None:  # "LG, which also supplies Tesla, signed a deal to provide ..."
             return self._with_coordinated(relative, doc, mention_at)
@@ -112,6 +116,18 @@ class EnglishSurfaceReader(EnglishSubjects):
                 words = {t.lower_ for t in doc[out[0].end : start]}
                 return out if words & {"it", "they", *POSSESSIVE_DETERMINERS} else []  # "... as it battles X"
         return out
+
+    @staticmethod
+    def _controlled_subject(start: int, sent: Span, mention_at) -> Mention | None:
+        """Return NAME in "invited/urged/asked NAME to TRIGGER", the one who would act."""
+        doc = sent.doc
+        if start - 3 < sent.start or doc[start - 1].lower_ != "to":
+            return None
+        named = mention_at.get(start - 2)
+        if named is None or not named.is_organisation or named.start - 1 < sent.start:
+            return None
+        verb = doc[named.start - 1].lower_
+        return named if verb in CONTROL_VERBS else None
 
     def _subject_before_conjunction(self, start: int, sent: Span, mention_at, reach: int) -> list[Mention]:
         """Return the subject of the clause before "but"/"and" when the clause after it has none of its own."""

@@ -37,6 +37,9 @@ STAKE_MODIFIERS |= {"percent", "per", "cent", "equity", "direct", "indirect", "o
 SELL_VERBS = {"sell", "sells", "sold", "selling", "offload", "offloaded", "divest", "divested", "dispose", "disposed"}
 SELL_VERBS |= {"exit", "exits", "exited", "exiting", "unwind", "unwound", "liquidate", "liquidated"}
 SELL_VERBS |= {"unload", "unloads", "unloaded", "unloading", "dump", "dumped"}
+CONTROL_VERBS = {f"{stem}{end}" for stem in ("invite", "urge", "encourage", "force", "persuade")
+                 for end in ("", "s", "d")} | {"asked", "asks", "ask", "pushed", "push", "pushes", "allowed",
+                                              "allow", "allows"}
 PARTIAL_WORDS = {"part", "some", "half", "portion", "parts", "most", "cut", "reduce", "reduced", "trim", "trimmed"}
 
 
@@ -51,6 +54,9 @@ class EnglishQualifying(EnglishFrames):
     def qualify(self, span: Span, subject: Mention, obj: Mention) -> Qualifiers:
         """Return the qualifiers of the trigger; "X said it would ..." is X's announced plan."""
         quals = self._qualify(span, subject, obj)
+        doc = span.doc
+        if subject.start > 0 and doc[subject.start - 1].lower_ in CONTROL_VERBS and subject.end < span.start:
+            return Qualifiers(polarity=quals.polarity, modality="speculative")  # "invited Nissan to join": not done
         if quals.modality == "speculative" and self._reported_future(span, subject):
             return Qualifiers(polarity=quals.polarity, modality="planned")
         return quals

@@ -13,6 +13,9 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Token
 
 SUBJ = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"}  # "qu'il ne participerait pas": "il" as expl
+#: verbs whose object is the subject of the infinitive after them ("inviter X à", "pousser X à", "urge X to")
+OBJECT_CONTROL = {"inviter", "pousser", "encourager", "autoriser", "inciter", "contraindre", "obliger", "forcer",
+                  "aider", "invite", "urge", "encourage", "allow", "force", "push", "persuade", "ask"}
 PASSIVE_MARKS = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"}
 OBJ = {"obj", "dobj", "iobj"}
 OBLIQUE = {"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "pobj", "agent", "obj", "dobj", "acl"}
@@ -208,6 +211,14 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
         if token.dep_ in ("xcomp", "conj", "obj", "dobj", "acl", "advcl") and token.head.i != token.i:
             if token.dep_ in ("obj", "dobj") and token.head.pos_ not in ("VERB", "AUX"):
                 return []
+            if token.dep_ == "xcomp" and token.head.lemma_ in OBJECT_CONTROL:
+                objects = [
+                    c
+                    for c in token.head.children
+                    if token.head.i < c.i < token.i and (c.dep_ in ("obj", "dobj", "iobj") or c.pos_ == "PROPN")
+                ]
+                if objects:  # "n'a pas invité Nissan à rejoindre la coentreprise": Nissan would join
+                    return objects
             token = token.head
             continue
         if token.dep_ in ("obl", "obl:arg", "pobj") and token.head.i != token.i:
