@@ -126,7 +126,8 @@ def test_a_finite_conjoined_verb_has_its_own_polarity_an_infinitive_shares_it(ex
 
 
 
-@pytest.mark.parametrize("text", ["Renault a invité Nissan à rejoindre Horse.", "Renault invited Nissan to join Horse."])
+@pytest.mark.parametrize("text", ["Renault a invité Nissan à rejoindre Horse.",
+                                  "Renault invited Nissan to join Horse."])
 def test_the_invited_company_would_join_and_it_is_not_done(extractor, text):
     statements = extractor.extract(article_from_text(text, doc="t")).statements
     found = {(s.subject, s.predicate, s.object, s.modality) for s in statements if s.predicate == "memberOf"}

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from alliance_kg.lexicon import Lexicon
+from alliance_kg.lexicon import Lexicon, load_lexicon
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.qualifiers import Qualifiers, qualify_window
 from alliance_kg.nlp.surface_en_frames import EnglishFrames
@@ -37,9 +37,7 @@ STAKE_MODIFIERS |= {"percent", "per", "cent", "equity", "direct", "indirect", "o
 SELL_VERBS = {"sell", "sells", "sold", "selling", "offload", "offloaded", "divest", "divested", "dispose", "disposed"}
 SELL_VERBS |= {"exit", "exits", "exited", "exiting", "unwind", "unwound", "liquidate", "liquidated"}
 SELL_VERBS |= {"unload", "unloads", "unloaded", "unloading", "dump", "dumped"}
-CONTROL_VERBS = {f"{stem}{end}" for stem in ("invite", "urge", "encourage", "force", "persuade")
-                 for end in ("", "s", "d")} | {"asked", "asks", "ask", "pushed", "push", "pushes", "allowed",
-                                              "allow", "allows"}
+CONTROL_VERBS = load_lexicon().cues("en", "object_control", raw=True)  # "invited Nissan to join"
 PARTIAL_WORDS = {"part", "some", "half", "portion", "parts", "most", "cut", "reduce", "reduced", "trim", "trimmed"}
 
 

@@ -12,10 +12,14 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
+from alliance_kg.lexicon import load_lexicon
+
+
+def _object_control(lang: str) -> frozenset[str]:
+    """Return the verbs whose object is the subject of the infinitive after them ("inviter X à", "urge X to")."""
+    return load_lexicon().cues(lang, "object_control", raw=True)
+
 SUBJ = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"}  # "qu'il ne participerait pas": "il" as expl
-#: verbs whose object is the subject of the infinitive after them ("inviter X à", "pousser X à", "urge X to")
-OBJECT_CONTROL = {"inviter", "pousser", "encourager", "autoriser", "inciter", "contraindre", "obliger", "forcer",
-                  "aider", "invite", "urge", "encourage", "allow", "force", "push", "persuade", "ask"}
 PASSIVE_MARKS = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"}
 OBJ = {"obj", "dobj", "iobj"}
 OBLIQUE = {"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "pobj", "agent", "obj", "dobj", "acl"}
@@ -211,7 +215,7 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
         if token.dep_ in ("xcomp", "conj", "obj", "dobj", "acl", "advcl") and token.head.i != token.i:
             if token.dep_ in ("obj", "dobj") and token.head.pos_ not in ("VERB", "AUX"):
                 return []
-            if token.dep_ == "xcomp" and token.head.lemma_ in OBJECT_CONTROL:
+            if token.dep_ == "xcomp" and token.head.lemma_ in _object_control(token.lang_):
                 objects = [
                     c
                     for c in token.head.children
