@@ -35,6 +35,7 @@ from alliance_kg.lexicon import Lexicon, load_lexicon
 from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.descriptions import DescriptionReader
 from alliance_kg.nlp.names import UnknownNames
+from alliance_kg.nlp.sentindex import index_sentences
 from alliance_kg.nlp.spans import Description, Mention
 
 __all__ = ["GAZETTEER_KEY", "Description", "Mention", "MentionFinder", "previous_subject"]
@@ -292,6 +293,7 @@ class MentionFinder(UnknownNames, DescriptionReader):
 
     # -- running --------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        index_sentences(doc)  # token.sent and span.sent by lookup until alliance_relations is done
         named = self._named(doc)
         named += self._model_orgs(doc, named)
         introduced = self._introduced_names(doc, named)

@@ -33,6 +33,7 @@ from alliance_kg.nlp.referents import ReferentReader
 from alliance_kg.nlp.roles import RoleReader
 from alliance_kg.nlp.verbforms import _verb_tagged_as_noun, verb_lemma_guesses
 from alliance_kg.nlp.records import Relation, co_developers, co_owner_stakes, sharers_develop, trimmed
+from alliance_kg.nlp.sentindex import drop_sentence_index
 from alliance_kg.nlp.shares import share_near
 from alliance_kg.nlp.surface import SurfaceReader, inflections
 from alliance_kg.nlp.surface_en import EnglishSurfaceReader
@@ -265,6 +266,7 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         relations += sharers_develop(relations)
         relations += co_owner_stakes(relations, self._described_ventures(doc, mention_at))
         doc._.relations = self._without_undone(doc, relations, parsed)
+        drop_sentence_index(doc)
         return doc
 
     def _partial(self, anchor: Token) -> bool:
