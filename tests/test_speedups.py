@@ -1,7 +1,8 @@
-"""The shortcuts taken for speed give what spaCy gives.
+"""The shortcuts taken for speed give what spaCy gives: sentence lookups, matchers run on stretches.
 
 Each is compared with spaCy's own answer on the development articles (real
-model, real texts).
+model, real texts) and on patterns written to exercise the matcher's
+quantifiers, greedy filters, flags and regular expressions.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.matcher import Matcher
 
 from alliance_kg.articles import read_article
 from alliance_kg.nlp.pipeline import load_pipeline
+from alliance_kg.nlp.segmatch import SegmentedMatcher
 from alliance_kg.nlp.sentindex import drop_sentence_index, index_sentences
 
 DEV = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "dev"
@@ -65,3 +68,44 @@ def test_the_sentence_index_leaves_other_hooks_alone():
     drop_sentence_index(doc)
     assert doc.user_token_hooks["sent"] is mine
     assert index_sentences(nlp("")) is None  # an empty document has no sentence to list
+
+
+def _same_as_matcher(build, nlp, docs):
+    """Check ``SegmentedMatcher`` against a plain matcher built the same way, sentence by sentence."""
+    reference, segmented = build(), SegmentedMatcher(build())
+    found = 0
+    for doc in docs:
+        sents = list(doc.sents)
+        expected = [(s.start, s.end, s.label) for sent in sents for s in reference(sent, as_spans=True)]
+        got = [(s.start, s.end, s.label) for s in segmented.spans(doc, sents)]
+        assert got == expected
+        found += len(expected)
+    return found
+
+
+@pytest.mark.parametrize("which", ["french", "english"])
+def test_description_patterns_on_stretches_find_what_the_matcher_finds(which, request):
+    nlp, docs = request.getfixturevalue(which)
+    finder = nlp.get_pipe("alliance_mentions")
+    assert _same_as_matcher(lambda: finder._build_matcher(nlp), nlp, docs) > 20
+
+
+@pytest.mark.parametrize(("which", "negated"), [("english", False), ("french", False), ("english", True)])
+def test_quantifiers_greedy_filters_flags_and_regexes_on_stretches(which, negated, request):
+    nlp, docs = request.getfixturevalue(which)
+
+    def build():
+        matcher = Matcher(nlp.vocab)
+        matcher.add("LONG", [[{"LOWER": "the", "OP": "?"}, {"IS_LOWER": True, "OP": "+"}, {"IS_TITLE": True}]],
+                    greedy="LONGEST")
+        stake = {"LOWER": {"REGEX": "^(?:stake|share|participation|part)s?$"}}
+        matcher.add("FIRST", [[{"POS": {"IN": ["ADJ", "NUM"]}, "OP": "*"}, stake]], greedy="FIRST")
+        matcher.add("PLAIN", [[{"NORM": {"IN": ["joint", "electric", "la", "les"]}}, {"OP": "?"},
+                               {"TEXT": {"IN": ["venture", "cars", "coentreprise", "groupes"]}}]])
+        matcher.add("COUNT", [[{"LOWER": {"IN": ["of", "de"]}}, {"IS_PUNCT": True, "OP": "?"},
+                               {"LIKE_NUM": True, "OP": "{1,2}"}]])
+        if negated:  # "!" takes any token without the value: the whole sentence is one stretch
+            matcher.add("NOT", [[{"LOWER": {"IN": ["by", "par"]}}, {"IS_PUNCT": True, "OP": "!"}]])
+        return matcher
+
+    assert _same_as_matcher(build, nlp, docs) > 50

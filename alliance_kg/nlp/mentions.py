@@ -35,6 +35,7 @@ from alliance_kg.lexicon import Lexicon, load_lexicon
 from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.descriptions import DescriptionReader
 from alliance_kg.nlp.names import UnknownNames
+from alliance_kg.nlp.segmatch import SegmentedMatcher
 from alliance_kg.nlp.sentindex import index_sentences
 from alliance_kg.nlp.spans import Description, Mention
 
@@ -75,6 +76,7 @@ class MentionFinder(UnknownNames, DescriptionReader):
         self.demonym_words = frozenset(self.kb.demonyms)
         self.ruler = self._build_ruler(nlp)
         self.matcher = self._build_matcher(nlp)
+        self.description_matcher = SegmentedMatcher(self.matcher)  # takes over the greedy filters
 
     # -- construction -------------------------------------------------
     def _build_ruler(self, nlp: Language):
@@ -247,13 +249,14 @@ class MentionFinder(UnknownNames, DescriptionReader):
         """Return the matches of the description patterns, run only on sentences that may hold one."""
         norms = doc.to_array(NORM).tolist()
         keys = self._description_keys
-        spans: list[Span] = []
+        chosen: list[Span] = []
         sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
         for sent in sents:
-            compound = self._compound_re is not None and self._compound_re.search(sent.text) is not None
-            if compound or any(h in keys for h in norms[sent.start : sent.end]):
-                spans.extend(self.matcher(sent, as_spans=True))
-        return spans
+            if any(h in keys for h in norms[sent.start : sent.end]) or (
+                self._compound_re is not None and self._compound_re.search(sent.text) is not None
+            ):
+                chosen.append(sent)
+        return self.description_matcher.spans(doc, chosen)
 
     def _city_spans(self, doc: Doc) -> list[Span]:
         """Return the city descriptions of ``doc``, labelled ``CITY|<city>``."""

@@ -1,0 +1,183 @@
+"""Run a token ``Matcher`` only on the stretches of a sentence where a match can lie.
+
+spaCy's ``Matcher`` tests its ``IN`` sets in Python, token after token, for
+every pattern: about 15 microseconds a token for the description patterns,
+most of the mentions component's time. Every token of a match satisfies the
+token pattern it stands for, so it has at least one of the values that
+pattern asks for (a ``NORM`` in a set, a ``POS``, ``IS_LOWER``, a ``LOWER``
+matching a regex...). A token with none of the values any pattern asks for
+(most verbs, nouns, names, punctuation) can be in no match: the matches of a
+sentence are the matches of the stretches between such tokens, found the
+same way, in the same order. A stretch is matched only when, for some
+pattern, it is long enough and holds a token that may fit each of the
+pattern's required token patterns (those without ``?`` or ``*``).
+
+Greedy filtering (``greedy="LONGEST"``/``"FIRST"``) compares the matches of a
+whole sentence, so :class:`SegmentedMatcher` takes it over from the
+matcher: the matcher then returns every match, in the order it finds them,
+and the filter is applied to the sentence's matches as spaCy applies it
+(same sort, same tie order). :meth:`SegmentedMatcher.spans` gives, for each
+sentence, exactly ``matcher(sentence, as_spans=True)`` of the original
+matcher.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from spacy.attrs import IDS as ATTR_IDS
+from spacy.matcher import Matcher
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span
+
+_VALUE_ATTRS = ("NORM", "LOWER", "ORTH", "POS")  # attributes whose values are read here; TEXT is ORTH
+_FLAGS = frozenset({  # lexeme flags (a pattern asking one of them true)
+    "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_PUNCT", "IS_SPACE", "IS_TITLE", "IS_UPPER", "IS_STOP",
+    "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "LIKE_URL", "LIKE_NUM", "LIKE_EMAIL",
+})
+
+
+class SegmentedMatcher:
+    """Wrap ``matcher`` (which it changes: its greedy filters move here); see the module docstring."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        if any(callback is not None for callback in matcher._callbacks.values()):
+            raise ValueError("SegmentedMatcher takes matchers without on_match callbacks")
+        self.matcher = matcher
+        self.greedy: dict[int, str] = {key: how for key, how in matcher._filter.items() if how}
+        for key in self.greedy:
+            matcher._filter[key] = None
+        # each distinct token pattern gets a bit; a token gets the bits of the token patterns it may fit
+        self.value_bits: dict[str, dict[int, int]] = {attr: {} for attr in _VALUE_ATTRS}
+        self.flag_bits: dict[str, int] = {}
+        self.regexes: list[tuple[str, re.Pattern, int]] = []
+        self.free = 0  # bits of token patterns that may take any token
+        needs: set[tuple[int, int]] = set()  # per pattern: (bits of its required token patterns, fewest tokens)
+        bits: dict[str, int] = {}
+        for key in matcher._patterns:
+            for pattern in matcher.get(key)[1]:
+                required, fewest = 0, 0
+                for spec in pattern:
+                    signature = repr(sorted(spec.items(), key=lambda item: item[0]))
+                    if signature not in bits:
+                        bits[signature] = 1 << len(bits)
+                        self._read_spec(spec, bits[signature])
+                    if spec.get("OP") in (None, "+", "!", "1"):
+                        required |= bits[signature]
+                        fewest += 1
+                needs.add((required, fewest))
+        self.needs = sorted(needs)
+        self.columns = [a for a in _VALUE_ATTRS if self.value_bits[a]]
+        self.columns += sorted({a for a, _, _ in self.regexes} - set(self.columns))
+        self.flags = sorted(self.flag_bits)
+        self._regex_memo: dict[tuple[str, int], bool] = {}
+
+    def _read_spec(self, spec: dict, bit: int) -> None:
+        """Give ``bit`` to the tokens that have a value ``spec`` asks for (one of its conditions is enough)."""
+        if spec.get("OP") == "!":  # any token without the values fits
+            self.free |= bit
+            return
+        for attr, value in spec.items():
+            attr = "ORTH" if attr.upper() == "TEXT" else attr.upper()
+            if attr in _VALUE_ATTRS:
+                if isinstance(value, str):
+                    values = [value]
+                elif isinstance(value, dict) and "IN" in value:
+                    values = list(value["IN"])
+                elif isinstance(value, dict) and "REGEX" in value:
+                    self.regexes.append((attr, re.compile(value["REGEX"]), bit))
+                    return
+                else:
+                    continue
+                table = self.value_bits[attr]
+                for v in values:
+                    v = POS_IDS[v] if attr == "POS" else get_string_id(v)
+                    table[v] = table.get(v, 0) | bit
+                return
+            if attr in _FLAGS and value is True:
+                self.flag_bits[attr] = self.flag_bits.get(attr, 0) | bit
+                return
+        self.free |= bit  # no condition read here: every token may fit
+
+    def _bits(self, doc: Doc, sentences: list[Span]) -> dict[int, int]:
+        """Return the bits of each token of ``sentences``."""
+        table = doc.to_array([ATTR_IDS[a] for a in self.columns] + [ATTR_IDS[f] for f in self.flags])
+        rows = table.reshape(len(doc), -1).tolist()
+        lookups = [(k, self.value_bits[a]) for k, a in enumerate(self.columns) if self.value_bits[a]]
+        flags = [(len(self.columns) + k, self.flag_bits[f]) for k, f in enumerate(self.flags)]
+        regexes = [(self.columns.index(a), a, regex, bit) for a, regex, bit in self.regexes]
+        strings = doc.vocab.strings
+        memo = self._regex_memo
+        out: dict[int, int] = {}
+        for sent in sentences:
+            for i in range(sent.start, sent.end):
+                row = rows[i]
+                b = self.free
+                for k, lookup in lookups:
+                    b |= lookup.get(row[k], 0)
+                for k, bit in flags:
+                    if row[k]:
+                        b |= bit
+                for k, attr, regex, bit in regexes:
+                    hit = memo.get((attr, row[k]))
+                    if hit is None:
+                        hit = regex.search(strings[row[k]]) is not None
+                        if len(memo) < 200_000:
+                            memo[(attr, row[k])] = hit
+                    if hit:
+                        b |= bit
+                out[i] = b
+        return out
+
+    def spans(self, doc: Doc, sentences: Iterable[Span]) -> list[Span]:
+        """Return ``matcher(sent, as_spans=True)`` of the original matcher for each sentence, one after the other."""
+        sentences = list(sentences)
+        if not sentences:
+            return []
+        bits = self._bits(doc, sentences)
+        out: list[Span] = []
+        for sent in sentences:
+            found: list[tuple[int, int, int]] = []
+            for start, end in self._stretches(sent, bits):
+                found += [(key, s + start, e + start) for key, s, e in self.matcher(doc[start:end])]
+            out += [Span(doc, s, e, label=key) for key, s, e in self._filtered(found)]
+        return out
+
+    def _stretches(self, sent: Span, bits: dict[int, int]) -> list[tuple[int, int]]:
+        """Return the stretches of ``sent`` that may hold a match."""
+        out = []
+        start, held = None, 0
+        for i in range(sent.start, sent.end + 1):
+            b = bits[i] if i < sent.end else 0
+            if b:
+                if start is None:
+                    start, held = i, 0
+                held |= b
+                continue
+            if start is not None:
+                if any(required & held == required and i - start >= fewest for required, fewest in self.needs):
+                    out.append((start, i))
+                start = None
+        return out
+
+    def _filtered(self, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """Apply the greedy filters as ``Matcher.__call__`` does: other keys first, in order found."""
+        final = []
+        by_key: dict[int, list[tuple[int, int]]] = {}
+        for key, start, end in found:
+            if key in self.greedy:
+                by_key.setdefault(key, []).append((start, end))
+            else:
+                final.append((key, start, end))
+        for key, pairs in by_key.items():
+            if self.greedy[key] == "FIRST":
+                ordered = sorted(pairs, key=lambda x: (x[0], -x[1]))
+            else:
+                ordered = sorted(pairs, key=lambda x: (x[1] - x[0], -x[0]), reverse=True)
+            taken: set[int] = set()
+            for start, end in ordered:
+                if not any(i in taken for i in range(start, end)):
+                    final.append((key, start, end))
+                    taken.update(range(start, end))
+        return final
