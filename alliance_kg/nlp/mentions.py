@@ -309,13 +309,14 @@ class MentionFinder(UnknownNames, DescriptionReader):
         return doc
 
     def _named(self, doc: Doc) -> list[Mention]:
-        self.ruler(doc)
         spans = []
-        for span in doc.spans.get(GAZETTEER_KEY, []):
+        for span in self.ruler.match(doc):  # the spans self.ruler(doc) would write to doc.spans[GAZETTEER_KEY]
             entity = self.kb.get(span.id_)
-            if entity and any(
-                _case_ok(a, span.text) for a in (entity.name, *entity.labels) if normalize(a) == normalize(span.text)
-            ):
+            if entity is None:
+                continue
+            text = span.text
+            key = normalize(text)
+            if any(_case_ok(a, text) for a in (entity.name, *entity.labels) if normalize(a) == key):
                 spans.append(span)
         mentions: list[Mention] = []
         for span in filter_spans(spans):
@@ -323,7 +324,6 @@ class MentionFinder(UnknownNames, DescriptionReader):
             if mentions and entity.kind == "Technology" == mentions[-1].kind and mentions[-1].end == span.start:
                 mentions.pop()  # "hybride e-Power": the name that follows is the technology meant
             mentions.append(Mention(span.start, span.end, entity.iri, entity.name, entity.kind))
-        del doc.spans[GAZETTEER_KEY]
         return mentions
 
 @Language.factory(
