@@ -109,3 +109,23 @@ def test_quantifiers_greedy_filters_flags_and_regexes_on_stretches(which, negate
         return matcher
 
     assert _same_as_matcher(build, nlp, docs) > 50
+
+
+@pytest.mark.parametrize("which", ["french", "english"])
+def test_multiword_triggers_on_stretches_are_the_matcher_s(which, request):
+    nlp, docs = request.getfixturevalue(which)
+    extra = {"french": "Renault et Nissan ont mis au point une batterie et créé une société commune. Geely a mis "
+                       "la main sur Volvo, sa maison mère.",
+             "english": "Ford and VW teamed up with Argo in a joint venture. Stellantis pulled out and took over "
+                        "the tie-up."}[which]
+    with nlp.select_pipes(enable=[n for n in nlp.pipe_names if not n.startswith("alliance_") or "space" in n]):
+        docs = [*docs, nlp(extra)]
+    finder = nlp.get_pipe("alliance_relations")
+    assert not finder.trigger_matcher.greedy  # no greedy filter: the wrapped matcher is unchanged
+    found = 0
+    for doc in docs:
+        for sent in doc.sents:
+            expected = [(key, sent.start + s, sent.start + e) for key, s, e in finder.matcher(sent)]
+            assert finder.trigger_matcher.matches(doc, [sent]) == expected
+            found += len(expected)
+    assert found >= 3

@@ -33,6 +33,7 @@ from alliance_kg.nlp.referents import ReferentReader
 from alliance_kg.nlp.roles import RoleReader
 from alliance_kg.nlp.verbforms import _verb_tagged_as_noun, verb_lemma_guesses
 from alliance_kg.nlp.records import Relation, co_developers, co_owner_stakes, sharers_develop, trimmed
+from alliance_kg.nlp.segmatch import SegmentedMatcher
 from alliance_kg.nlp.sentindex import drop_sentence_index
 from alliance_kg.nlp.shares import share_near
 from alliance_kg.nlp.surface import SurfaceReader, inflections
@@ -132,6 +133,7 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
                 patterns.append([{"LEMMA": words[0]}, *middle])
                 self._first_words.add(nlp.vocab.strings.add(words[0]))
             self.matcher.add(normalize(trig.lemma), patterns)
+        self.trigger_matcher = SegmentedMatcher(self.matcher)
 
     # -- trigger occurrences ------------------------------------------------
     def _occurrences(self, doc: Doc, sent: Span, mention_at: dict[int, Mention]):
@@ -174,7 +176,7 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         if first is None:
             return []
         offset = sent.start + first
-        return [(key, start + offset, end + offset) for key, start, end in self.matcher(sent.doc[offset : sent.end])]
+        return self.trigger_matcher.matches(sent.doc, [sent.doc[offset : sent.end]])  # = self.matcher(that span)
 
     def _entries(self, doc: Doc, i: int, parsed: bool) -> list[Trigger]:
         """Return the one-word triggers token ``i`` may be, by form then lemma (memoised by its words)."""

@@ -24,6 +24,7 @@ matcher.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
 from spacy.attrs import IDS as ATTR_IDS
 from spacy.matcher import Matcher
@@ -31,7 +32,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-_VALUE_ATTRS = ("NORM", "LOWER", "ORTH", "POS")  # attributes whose values are read here; TEXT is ORTH
+_VALUE_ATTRS = ("NORM", "LOWER", "ORTH", "LEMMA", "POS")  # attributes whose values are read here; TEXT is ORTH
 _FLAGS = frozenset({  # lexeme flags (a pattern asking one of them true)
     "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_PUNCT", "IS_SPACE", "IS_TITLE", "IS_UPPER", "IS_STOP",
     "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "LIKE_URL", "LIKE_NUM", "LIKE_EMAIL",
@@ -72,6 +73,7 @@ class SegmentedMatcher:
         self.columns += sorted({a for a, _, _ in self.regexes} - set(self.columns))
         self.flags = sorted(self.flag_bits)
         self._regex_memo: dict[tuple[str, int], bool] = {}
+        self._table: tuple[weakref.ref, list] | None = None  # the last document's attribute rows
 
     def _read_spec(self, spec: dict, bit: int) -> None:
         """Give ``bit`` to the tokens that have a value ``spec`` asks for (one of its conditions is enough)."""
@@ -101,9 +103,13 @@ class SegmentedMatcher:
         self.free |= bit  # no condition read here: every token may fit
 
     def _bits(self, doc: Doc, sentences: list[Span]) -> dict[int, int]:
-        """Return the bits of each token of ``sentences``."""
-        table = doc.to_array([ATTR_IDS[a] for a in self.columns] + [ATTR_IDS[f] for f in self.flags])
-        rows = table.reshape(len(doc), -1).tolist()
+        """Return the bits of each token of ``sentences`` (the attributes read once per document)."""
+        if self._table is not None and self._table[0]() is doc:
+            rows = self._table[1]
+        else:
+            table = doc.to_array([ATTR_IDS[a] for a in self.columns] + [ATTR_IDS[f] for f in self.flags])
+            rows = table.reshape(len(doc), -1).tolist()
+            self._table = (weakref.ref(doc), rows)
         lookups = [(k, self.value_bits[a]) for k, a in enumerate(self.columns) if self.value_bits[a]]
         flags = [(len(self.columns) + k, self.flag_bits[f]) for k, f in enumerate(self.flags)]
         regexes = [(self.columns.index(a), a, regex, bit) for a, regex, bit in self.regexes]
@@ -132,16 +138,20 @@ class SegmentedMatcher:
 
     def spans(self, doc: Doc, sentences: Iterable[Span]) -> list[Span]:
         """Return ``matcher(sent, as_spans=True)`` of the original matcher for each sentence, one after the other."""
+        return [Span(doc, start, end, label=key) for key, start, end in self.matches(doc, sentences)]
+
+    def matches(self, doc: Doc, sentences: Iterable[Span]) -> list[tuple[int, int, int]]:
+        """Return the (key, start, end) of :meth:`spans`, offsets in ``doc``."""
         sentences = list(sentences)
         if not sentences:
             return []
         bits = self._bits(doc, sentences)
-        out: list[Span] = []
+        out: list[tuple[int, int, int]] = []
         for sent in sentences:
             found: list[tuple[int, int, int]] = []
             for start, end in self._stretches(sent, bits):
                 found += [(key, s + start, e + start) for key, s, e in self.matcher(doc[start:end])]
-            out += [Span(doc, s, e, label=key) for key, s, e in self._filtered(found)]
+            out += self._filtered(found)
         return out
 
     def _stretches(self, sent: Span, bits: dict[int, int]) -> list[tuple[int, int]]:
