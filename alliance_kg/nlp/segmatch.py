@@ -72,7 +72,7 @@ class SegmentedMatcher:
         self.columns = [a for a in _VALUE_ATTRS if self.value_bits[a]]
         self.columns += sorted({a for a, _, _ in self.regexes} - set(self.columns))
         self.flags = sorted(self.flag_bits)
-        self._regex_memo: dict[tuple[str, int], bool] = {}
+        self._bits_memo: dict[tuple[int, ...], int] = {}
         self._table: tuple[weakref.ref, list] | None = None  # the last document's attribute rows
 
     def _read_spec(self, spec: dict, bit: int) -> None:
@@ -108,33 +108,33 @@ class SegmentedMatcher:
             rows = self._table[1]
         else:
             table = doc.to_array([ATTR_IDS[a] for a in self.columns] + [ATTR_IDS[f] for f in self.flags])
-            rows = table.reshape(len(doc), -1).tolist()
+            rows = list(map(tuple, table.reshape(len(doc), -1).tolist()))
             self._table = (weakref.ref(doc), rows)
-        lookups = [(k, self.value_bits[a]) for k, a in enumerate(self.columns) if self.value_bits[a]]
-        flags = [(len(self.columns) + k, self.flag_bits[f]) for k, f in enumerate(self.flags)]
-        regexes = [(self.columns.index(a), a, regex, bit) for a, regex, bit in self.regexes]
-        strings = doc.vocab.strings
-        memo = self._regex_memo
+        memo = self._bits_memo  # a token's bits depend on its attribute row only
         out: dict[int, int] = {}
         for sent in sentences:
             for i in range(sent.start, sent.end):
                 row = rows[i]
-                b = self.free
-                for k, lookup in lookups:
-                    b |= lookup.get(row[k], 0)
-                for k, bit in flags:
-                    if row[k]:
-                        b |= bit
-                for k, attr, regex, bit in regexes:
-                    hit = memo.get((attr, row[k]))
-                    if hit is None:
-                        hit = regex.search(strings[row[k]]) is not None
-                        if len(memo) < 200_000:
-                            memo[(attr, row[k])] = hit
-                    if hit:
-                        b |= bit
+                b = memo.get(row)
+                if b is None:
+                    b = self._row_bits(row, doc.vocab.strings)
+                    if len(memo) < 200_000:
+                        memo[row] = b
                 out[i] = b
         return out
+
+    def _row_bits(self, row: tuple[int, ...], strings) -> int:
+        """Return the bits of a token with these attribute values (``self.columns``, then ``self.flags``)."""
+        b = self.free
+        for k, attr in enumerate(self.columns):
+            b |= self.value_bits[attr].get(row[k], 0)
+        for k, flag in enumerate(self.flags):
+            if row[len(self.columns) + k]:
+                b |= self.flag_bits[flag]
+        for attr, regex, bit in self.regexes:
+            if regex.search(strings[row[self.columns.index(attr)]]) is not None:
+                b |= bit
+        return b
 
     def spans(self, doc: Doc, sentences: Iterable[Span]) -> list[Span]:
         """Return ``matcher(sent, as_spans=True)`` of the original matcher for each sentence, one after the other."""
