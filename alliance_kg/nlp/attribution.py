@@ -10,6 +10,7 @@ voice give no attribution.
 from __future__ import annotations
 
 from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
@@ -36,6 +37,7 @@ class Attributor:
         # markers that give a source only at the head of a clause ("Pour Renault, ..."), not in "construira pour Honda"
         self.weak_markers = lexicon.cues(lang, "weak_source_markers", raw=True)
         self.roles = lexicon.cues(lang, "role_nouns", raw=True)
+        self._marker_ids = frozenset(get_string_id(m) for m in (*self.markers, "après"))
 
     # -- helpers --------------------------------------------------------
     def _org_in(self, tokens: list[Token], mention_at: dict[int, Mention]) -> str | None:
@@ -124,8 +126,7 @@ class Attributor:
                 if memo[lemma]:
                     yield doc[i]
                     continue
-            low = strings[low]
-            if low in self.markers or low == "après":
+            if low in self._marker_ids:  # the hashes of the markers and "après": no string per token
                 yield doc[i]
 
     def learn_people(self, sent: Span, mention_at: dict[int, Mention]) -> None:

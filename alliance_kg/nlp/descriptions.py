@@ -161,7 +161,7 @@ class DescriptionReader:
         """Return the index after "such as"/"comme"/"including" at ``i`` (or ``i``)."""
         for opener in sorted(self.lexicon.cues(self.lang, "list_openers", raw=True), key=len, reverse=True):
             words = opener.split()
-            if [t.lower_ for t in doc[i : i + len(words)]] == words:
+            if i + len(words) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
                 return i + len(words)
         if i < len(doc) and doc[i].text == "," and i + 1 < len(doc):
             nxt = self._skip_opener(doc, i + 1)

@@ -35,6 +35,8 @@ from alliance_kg.lexicon import Lexicon, load_lexicon
 from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.descriptions import DescriptionReader
 from alliance_kg.nlp.names import UnknownNames
+from alliance_kg.nlp.segmatch import SegmentedMatcher
+from alliance_kg.nlp.sentindex import index_sentences
 from alliance_kg.nlp.spans import Description, Mention
 
 __all__ = ["GAZETTEER_KEY", "Description", "Mention", "MentionFinder", "previous_subject"]
@@ -76,6 +78,7 @@ class MentionFinder(UnknownNames, DescriptionReader):
         self.demonym_words = frozenset(self.kb.demonyms)
         self.ruler = self._build_ruler(nlp)
         self.matcher = self._build_matcher(nlp)
+        self.description_matcher = SegmentedMatcher(self.matcher)  # takes over the greedy filters
 
     # -- construction -------------------------------------------------
     def _build_ruler(self, nlp: Language):
@@ -248,13 +251,14 @@ class MentionFinder(UnknownNames, DescriptionReader):
         """Return the matches of the description patterns, run only on sentences that may hold one."""
         norms = doc.to_array(NORM).tolist()
         keys = self._description_keys
-        spans: list[Span] = []
+        chosen: list[Span] = []
         sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
         for sent in sents:
-            compound = self._compound_re is not None and self._compound_re.search(sent.text) is not None
-            if compound or any(h in keys for h in norms[sent.start : sent.end]):
-                spans.extend(self.matcher(sent, as_spans=True))
-        return spans
+            if any(h in keys for h in norms[sent.start : sent.end]) or (
+                self._compound_re is not None and self._compound_re.search(sent.text) is not None
+            ):
+                chosen.append(sent)
+        return self.description_matcher.spans(doc, chosen)
 
     def _city_spans(self, doc: Doc) -> list[Span]:
         """Return the city descriptions of ``doc``, labelled ``CITY|<city>``."""
@@ -294,6 +298,7 @@ class MentionFinder(UnknownNames, DescriptionReader):
 
     # -- running --------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        index_sentences(doc)  # token.sent and span.sent by lookup until alliance_relations is done
         named = self._named(doc)
         named += self._model_orgs(doc, named)
         introduced = self._introduced_names(doc, named)
@@ -306,13 +311,14 @@ class MentionFinder(UnknownNames, DescriptionReader):
         return doc
 
     def _named(self, doc: Doc) -> list[Mention]:
-        self.ruler(doc)
         spans = []
-        for span in doc.spans.get(GAZETTEER_KEY, []):
+        for span in self.ruler.match(doc):  # the spans self.ruler(doc) would write to doc.spans[GAZETTEER_KEY]
             entity = self.kb.get(span.id_)
-            if entity and any(
-                _case_ok(a, span.text) for a in (entity.name, *entity.labels) if normalize(a) == normalize(span.text)
-            ):
+            if entity is None:
+                continue
+            text = span.text
+            key = normalize(text)
+            if any(_case_ok(a, text) for a in (entity.name, *entity.labels) if normalize(a) == key):
                 spans.append(span)
         mentions: list[Mention] = []
         for span in filter_spans(spans):
@@ -320,7 +326,6 @@ class MentionFinder(UnknownNames, DescriptionReader):
             if mentions and entity.kind == "Technology" == mentions[-1].kind and mentions[-1].end == span.start:
                 mentions.pop()  # "hybride e-Power": the name that follows is the technology meant
             mentions.append(Mention(span.start, span.end, entity.iri, entity.name, entity.kind))
-        del doc.spans[GAZETTEER_KEY]
         return mentions
 
 @Language.factory(

@@ -218,9 +218,12 @@ class PolarityReader:
 
     def _ends_a_tie(self, sent: Span) -> bool:
         words = [t.lower_ for t in sent]
+        present = set(words)
         parsed = sent.doc.has_annotation("DEP")
         for phrase in self.terminators:
             parts = phrase.split()
+            if parts and parts[0] not in present:
+                continue  # its first word is not in the sentence
             for k in range(len(words) - len(parts) + 1):
                 if words[k : k + len(parts)] == parts:
                     if not (parsed and syntax.in_relative_clause(sent[k])):

@@ -40,6 +40,8 @@ from alliance_kg.nlp.records import (
     sharers_develop,
     trimmed,
 )
+from alliance_kg.nlp.segmatch import SegmentedMatcher
+from alliance_kg.nlp.sentindex import drop_sentence_index
 from alliance_kg.nlp.shares import share_near
 from alliance_kg.nlp.surface import SurfaceReader, inflections
 from alliance_kg.nlp.surface_en import EnglishSurfaceReader
@@ -142,6 +144,7 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
                 patterns.append([{"LEMMA": words[0]}, *middle])
                 self._first_words.add(nlp.vocab.strings.add(words[0]))
             self.matcher.add(normalize(trig.lemma), patterns)
+        self.trigger_matcher = SegmentedMatcher(self.matcher)
 
     # -- trigger occurrences ------------------------------------------------
     def _occurrences(self, doc: Doc, sent: Span, mention_at: dict[int, Mention]):
@@ -184,7 +187,7 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         if first is None:
             return []
         offset = sent.start + first
-        return [(key, start + offset, end + offset) for key, start, end in self.matcher(sent.doc[offset : sent.end])]
+        return self.trigger_matcher.matches(sent.doc, [sent.doc[offset : sent.end]])  # = self.matcher(that span)
 
     def _entries(self, doc: Doc, i: int, parsed: bool) -> list[Trigger]:
         """Return the one-word triggers token ``i`` may be, by form then lemma (memoised by its words)."""
@@ -279,6 +282,7 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         relations += co_owner_stakes(relations, self._described_ventures(doc, mention_at))
         relations = self._sold_later(doc, relations) if parsed else self._sold_it_later(doc, relations)
         doc._.relations = self._without_undone(doc, relations, parsed)
+        drop_sentence_index(doc)
         return doc
 
     def _partial(self, anchor: Token) -> bool:
