@@ -142,7 +142,10 @@ class PolarityReader:
         """Return True for a tie stated in the past up to a date: "a été actionnaire de Renault jusqu'en 2021",
         "was a partner of BYD until last year" (it no longer holds; "restera ... jusqu'en 2030" still does)."""
         doc = anchor.doc
-        if not any(t.lower_ in self.until_words for t in doc[anchor.i + 1 : sent.end]):
+        untils = self._untils.get(sent.start)
+        if untils is None:  # once per sentence: most have no "until"
+            untils = self._untils[sent.start] = [t.i for t in sent if t.lower_ in self.until_words]
+        if not any(i > anchor.i for i in untils):
             return False
         if not doc.has_annotation("DEP"):
             return any(t.lower_ in self.past_words for t in doc[max(sent.start, anchor.i - 4) : anchor.i])

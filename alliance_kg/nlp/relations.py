@@ -245,6 +245,7 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         self._rows = doc.to_array([LOWER, LEMMA, IS_ALPHA]).tolist()
         self._cases = {}
         self._alone: set[int] = set()  # list members a singular relative clause is about alone
+        self._untils: dict[int, list[int]] = {}  # per sentence start: where "jusqu'en"/"until" stands
         self._relatives: dict[int, list[Token]] = {}
         self._ended: dict[int, bool] = {}
         relations: list[Relation] = []
