@@ -20,10 +20,6 @@ from alliance_kg.nlp.surface_en_qualify import SELL_VERBS
 from alliance_kg.nlp.spans import Mention
 
 DETERMINERS = {"the", "le", "la", "l'", "l’"}
-DEMONSTRATIVES = {"ce", "cet", "cette", "ces", "this", "that"}  # "avant de céder cette participation"
-SOLD_OBJECTS = ("it ", "its stake", "its holding", "its shares", "the stake", "the holding", "that stake", "them ")
-EXCEPTION_PREPOSITIONS = {"à", "au", "aux", "avec", "dans", "de", "d'", "du", "des", "chez", "le", "la", "les", "l'",
-                          "with", "in", "to", "from", "of", "for", "the"}
 
 
 class PolarityReader:
@@ -113,9 +109,12 @@ class PolarityReader:
                        for m in [self._mention_at.get(k)] if m is not None):
                     break  # another company: "... and Z sold it" is about Z
                 words = " ".join(t.lower_ for t in doc[k + 1 : min(sent.end, k + 4)]) + " "
-                sold = words.startswith(SOLD_OBJECTS) and not any(  # "sold its stake in Isuzu": another stake
-                    words.startswith(f"{what} {prep} ") for what in SOLD_OBJECTS for prep in ("in", "of")
-                )
+                sold = any(words.startswith(w + " ") for w in self.sold_objects) and not any(
+                    words.startswith(f"{what} {prep} ")
+                    for what in self.sold_objects
+                    if " " in what  # "sold it in 2014" is still the stake
+                    for prep in ("in", "of")
+                )  # "sold it", "sold its stake", but "sold its stake in Isuzu" is another stake
                 relative = k >= 2 and f"{doc[k - 2].lower_} {doc[k - 1].lower_}" in ("which it", "that it")
                 if doc[k].lower_ in SELL_VERBS and (sold or relative):  # "a stake in Lyft, which it sold"
                     out.remove(r)
@@ -133,7 +132,7 @@ class PolarityReader:
                 stake = next((c for c in obj.children if c.dep_ == "nmod"), obj)
             if stake.lower_ not in self.stake_words and normalize(stake.lemma_) not in self.stake_words:
                 continue
-            owned = any(c.lower_ in self.possessives or c.lower_ in DEMONSTRATIVES for c in stake.children)
+            owned = any(c.lower_ in self.possessives or c.lower_ in self.demonstratives for c in stake.children)
             named = any(c.i in self._mention_at for c in stake.subtree)
             return owned and not named
         return False
@@ -182,7 +181,7 @@ class PolarityReader:
         if mention.start <= 0 or mention.via != "name":
             return False
         end = mention.start
-        while end > 0 and doc[end - 1].lower_ in EXCEPTION_PREPOSITIONS:
+        while end > 0 and doc[end - 1].lower_ in self.exception_prepositions:
             end -= 1  # "sauf avec BYD", "mais pas dans Ampere", "plutôt que dans Xpeng"
         words = " ".join(t.lower_ for t in doc[max(0, end - 4) : end]).replace("' ", "'").replace("’ ", "'")
         markers = self.exception_markers | self.alternative_markers

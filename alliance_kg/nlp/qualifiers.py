@@ -75,9 +75,13 @@ def _negates(token: Token, neg_words: frozenset[str]) -> bool:
     return normalize(token.text) in neg_words and token.dep_ in ("advmod", "det", "neg", "case", "mark", "cc", "dep")
 
 
-def _restrictive(particle: Token) -> bool:
+def _restrictive(particle: Token, restricting: frozenset[str], between: frozenset[str]) -> bool:
     """Return True for a negation word that restricts instead of negating: "ne détient (plus) que 15 %",
-    "n'a pas seulement investi", "not only"."""
+    "n'a pas seulement investi", "not only".
+
+    ``restricting`` are the lexicon's ``restricting_words`` ("que", "seulement"), ``between`` the words
+    that may stand between the particle and them (``restriction_fillers``: "plus", "pas", an auxiliary).
+    """
     doc = particle.doc
     verb = particle.head
     words = [
@@ -85,11 +89,10 @@ def _restrictive(particle: Token) -> bool:
         for t in doc[particle.i + 1 : min(len(doc), particle.i + 5)]
         if t.i != verb.i and not (t.dep_.startswith("aux") and t.head.i == verb.i)
     ]
-    restricting = ("que", "qu'", "qu’", "seulement", "uniquement", "only")
     for k, word in enumerate(words):
         if word in restricting:
-            return all(w in ("plus", "pas", "not", "a", "ai", "avait", "eu", "été") for w in words[:k])
-        if word not in ("plus", "pas", "not", "a", "ai", "avait", "eu", "été"):
+            return all(w in between for w in words[:k])
+        if word not in between:
             return False
     return False
 
@@ -120,6 +123,8 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
     speculative = lexicon.cues(lang, "speculative")
     planned = lexicon.cues(lang, "planned")
     cancelling = lexicon.cues(lang, "negation_cancelling")
+    restricting = lexicon.cues(lang, "restricting_words", raw=True)
+    between = lexicon.cues(lang, "restriction_fillers", raw=True)
     own: list[Token] = []  # a conjoined verb has its own negation: "n'a pas signé ... mais a investi dans Geely"
     for token in chain:
         own.append(token)
@@ -128,7 +133,7 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
             break  # an infinitive shares its governor's negation: "ne veut pas investir ni s'allier"
     copulas = [c for token in own for c in token.children if c.dep_ == "cop"]  # "n'est plus le partenaire de"
     particle = any(
-        _negates(c, neg_words) and not _restrictive(c) and _lemma(token) not in cancelling
+        _negates(c, neg_words) and not _restrictive(c, restricting, between) and _lemma(token) not in cancelling
         for token in [*own, *copulas]
         for c in token.children
     )
