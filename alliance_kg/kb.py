@@ -194,7 +194,7 @@ def load_kb(path: str | Path | None = None) -> KnowledgeBase:
     graph.parse(str(source), format="turtle")
     kb = kb_from_graph(graph)
     if cached is not None:
-        _write_cache(cached, [list(astuple(e)) for e in kb.entities.values()])
+        write_json_cache(cached, [list(astuple(e)) for e in kb.entities.values()])
     return kb
 
 
@@ -231,11 +231,11 @@ def _entity_from_row(row: list) -> Entity:
     return Entity(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
 
 
-def _write_cache(target: Path, rows: list) -> None:
-    """Write the cache atomically; any failure (read-only folder, full disk) leaves no trace."""
+def write_json_cache(target: Path, rows: list) -> None:
+    """Write a cache file of JSON rows atomically; any failure (read-only folder, full disk) leaves no trace."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".kb-", suffix=".tmp", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
     except OSError:
         return
     try:

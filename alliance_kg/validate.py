@@ -11,8 +11,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,6 +23,7 @@ from rdflib.namespace import RDF, RDFS, SH
 from alliance_kg.data import data_path
 from alliance_kg.errors import GraphError
 from alliance_kg.graph import bind_prefixes, union_graph
+from alliance_kg.kb import write_json_cache
 
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
@@ -124,7 +123,7 @@ def subclass_axioms() -> tuple[tuple[URIRef, URIRef, URIRef], ...]:
     triples = sorted((s, p, o) for s, p, o in load_ontology().triples((None, RDFS.subClassOf, None))
                      if isinstance(s, URIRef) and isinstance(o, URIRef))
     if cached is not None:
-        _write_json(cached, [[str(s), str(o)] for s, _, o in triples])
+        write_json_cache(cached, [[str(s), str(o)] for s, _, o in triples])
     return tuple(triples)
 
 
@@ -140,22 +139,6 @@ def _cache_file(name: str) -> Path | None:
     except OSError:
         return None  # the parser will say what is wrong with the file
     return folder / f"subclasses-{digest.hexdigest()[:32]}.json"
-
-
-def _write_json(target: Path, rows: list) -> None:
-    """Write the cache atomically; any failure (read-only folder, full disk) leaves no trace."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".subclasses-", suffix=".tmp", dir=target.parent)
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(rows, handle)
-        os.replace(tmp, target)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
 
 
 def _readable(term: object, names: Graph) -> str | None:
