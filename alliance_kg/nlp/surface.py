@@ -70,6 +70,8 @@ class SurfaceReader:
             FILLER | lexicon.cues(lang, "name_verbs", raw=True) | lexicon.cues(lang, "ownership_participles", raw=True)
         )
         self.clause_verbs = lexicon.cues(lang, "clause_verbs", raw=True)
+        self.contrast_words = lexicon.cues(lang, "contrast_words", raw=True)  # "but", "mais"
+        self.conjunctions = lexicon.cues(lang, "clause_conjunctions", raw=True)  # "but", "and", "yet"
 
     def one_each(self, span: Span, trig: Trigger) -> bool:
         """Return True when each name after a symmetric trigger pairs with the subject only ("ventures with X, Y")."""
@@ -311,7 +313,7 @@ class SurfaceReader:
             else max(sent.start, span.start - 6)
         )
         doc = span.doc
-        contrast = [k for k in range(start, span.start) if doc[k].lower_ in ("but", "mais") and k > start]
+        contrast = [k for k in range(start, span.start) if doc[k].lower_ in self.contrast_words and k > start]
         if contrast:  # "no longer holds 43% of Nissan but still owns 15%": the negation stays before "but"
             start = contrast[-1] + 1
         return qualify_window(doc[start : span.end], self.lexicon, self.lang)

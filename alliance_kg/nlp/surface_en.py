@@ -133,7 +133,7 @@ class EnglishSurfaceReader(EnglishSubjects):
         """Return the subject of the clause before "but"/"and" when the clause after it has none of its own."""
         doc = sent.doc
         k = start - 1
-        while k > sent.start and doc[k].lower_ not in ("but", "and", "yet") and k not in mention_at:
+        while k > sent.start and doc[k].lower_ not in self.conjunctions and k not in mention_at:
             if doc[k].text in ",;:" or doc[k].lower_ in ("which", "who", "that", "it", "they", "he", "she"):
                 return []
             k -= 1
