@@ -138,3 +138,41 @@ def test_an_object_control_verb_under_a_negation(extractor):
     text = "Renault, allié à Geely et Aramco au sein de Horse, n'a pas invité Nissan à rejoindre la coentreprise."
     assert polarities(extractor, text, "Renault", "memberOf", "Horse") == {"affirmed"}
     assert polarities(extractor, text, "Nissan", "memberOf", "Horse") == {"negated"}
+
+
+# Second probe round: constructions an independent writer used to provoke flips.
+@pytest.mark.parametrize("text, tup", [
+    ("Stellantis a formellement démenti les informations selon lesquelles il serait en discussions pour racheter "
+     "Leapmotor, évoquant des rumeurs sans fondement.", ("Stellantis", "acquires", "Leapmotor")),
+    ("Stellantis et Foxconn ont dissous leur coentreprise SiliconAuto.", ("Stellantis", "jointVenture", "Foxconn")),
+    ("Le projet de coentreprise entre Ford et Rivian ne s'est jamais concrétisé.", ("Ford", "jointVenture", "Rivian")),
+    ("Toyota a cessé de s'approvisionner auprès de Panasonic.", ("Panasonic", "suppliesTo", "Toyota")),
+    ("General Motors pulled the plug on its plan to co-develop compact cars with Honda.",
+     ("General Motors", "partnerOf", "Honda")),
+    ("Mitsubishi has wound down its joint venture with GAC.", ("Mitsubishi", "jointVenture", "GAC")),
+    ("The collapse of talks between Hyundai and Apple over a car-manufacturing partnership hit Kia's shares.",
+     ("Hyundai", "partnerOf", "Apple")),
+])
+def test_ending_and_denying_words_over_a_tie_negate_it(extractor, text, tup):
+    assert polarities(extractor, text, *tup) == {"negated"}
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Volvo Cars a racheté la participation de Northvolt dans Novo Energy.",
+     [("Volvo Cars", "shareholderOf", "Northvolt"), ("Northvolt", "shareholderOf", "Novo Energy")]),
+    ("Volvo Cars bought Northvolt's stake in Novo Energy last year.", [("Northvolt", "shareholderOf", "Novo Energy")]),
+    ("A court ordered Suzuki to buy back the 19.9% stake Volkswagen held.",
+     [("Suzuki", "shareholderOf", "Volkswagen"), ("Suzuki", "investsIn", "Volkswagen")]),
+    ("Renault va racheter la participation de 51 % que Nissan détient dans Renault Nissan Automotive India.",
+     [("Renault", "shareholderOf", "Nissan")]),
+])
+def test_the_seller_of_a_stake_holds_nothing_and_is_not_held(extractor, text, wrong):
+    statements = extractor.extract(article_from_text(text, doc="t")).statements
+    found = {(s.subject, s.predicate, s.object) for s in statements if s.polarity == "affirmed"}
+    assert not found & set(wrong)
+
+
+def test_the_buyer_of_a_stake_holds_the_company_it_is_in(extractor):
+    text = "Renault va racheter la participation de 51 % que Nissan détient dans Renault Nissan Automotive India."
+    assert polarities(extractor, text, "Renault", "shareholderOf", "Renault Nissan Automotive India") == {"affirmed"}
+    assert polarities(extractor, "Geely est monté au capital de PSA.", "Geely", "shareholderOf", "PSA") == {"affirmed"}

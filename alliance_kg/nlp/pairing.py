@@ -102,6 +102,8 @@ class PairReader:
                 subjects = self._args(anchor, trig.subject_roles, trig, mentions, mention_at)
             objects = self._args(anchor, trig.object_roles, trig, mentions, mention_at)
             subjects = self._outside_relative(anchor, subjects, mention_at)
+            if anchor.pos_ == "NOUN" and trig.predicate in ("shareholderOf", "investsIn"):
+                subjects, objects = self._stake_parties(anchor, subjects, objects, mention_at, mentions)
             relative = self._relative_with_case(anchor)
             if relative and any(relative[0].i < m.start < anchor.i for m in subjects):
                 # "Proton, dont Geely détient 49,9 %": the subject follows the pronoun
@@ -147,6 +149,9 @@ class PairReader:
                     mention_at,
                     mentions,
                 )
+            if not objects and anchor.pos_ == "NOUN" and normalize(anchor.head.lemma_) in self.support_verbs:
+                # "racheter la participation de 51 % que Nissan détient dans RNAIPL": the stake is in RNAIPL
+                objects = self._expand(self._relative_complements(anchor, trig, mention_at), mention_at, mentions)
             if not objects and trig.predicate in TECH_PREDICATES:
                 objects = self._technologies_below(anchor, mention_at)
             if not objects and trig.predicate in TECH_PREDICATES and trig.requires:
@@ -162,6 +167,38 @@ class PairReader:
             return self._symmetric(trig, left + right, acting)
         subjects, objects = self.surface.arguments(span, trig, mention_at, mentions)
         return [(trig.predicate, s, o) for s in subjects for o in objects]
+
+    def _stake_parties(self, noun: Token, subjects: list, objects: list, mention_at, mentions) -> tuple[list, list]:
+        """Sort the holder from the company held in "la participation de Northvolt dans Novo Energy".
+
+        With a "dans"/"in" company, the "de"/"of" one holds the stake, it is not held; and when the stake
+        is being bought ("Volvo a racheté la part de Northvolt dans Novo"), it is the seller, no holder to
+        come: the buyer is the subject.
+        """
+        beside = list(noun.children)
+        if noun.dep_ in ("obj", "dobj"):  # the parse may hang "dans Novo Energy" on the verb
+            beside += [c for c in noun.head.children if c.i > noun.i]
+        inner = self._expand([c for c in beside if self._case_of(c) in ("dans", "in")], mention_at, mentions)
+        if not inner:
+            return subjects, objects
+        holders = self._expand([c for c in noun.children if self._case_of(c) in ("de", "of")], mention_at, mentions)
+        objects = [o for o in objects if o not in holders]
+        buying = noun.dep_ in ("obj", "dobj") and any(
+            t.predicate == "acquires" for t in self.lexicon.triggers(self.lang, normalize(noun.head.lemma_))
+        )
+        if buying:
+            subjects = [s for s in subjects if s not in holders]
+        return subjects, objects
+
+    def _relative_complements(self, noun: Token, trig: Trigger, mention_at: dict[int, Mention]) -> list[Token]:
+        """Return the names in the trigger's roles inside a relative clause on ``noun``."""
+        return [
+            g
+            for rel in noun.children
+            if rel.dep_ in ("acl:relcl", "relcl")
+            for g in rel.children
+            if self._case_of(g) in trig.object_roles and g.i in mention_at
+        ]
 
     @staticmethod
     def _symmetric(trig: Trigger, people: list[Mention], acting: int | None = None):

@@ -32,6 +32,7 @@ from alliance_kg.nlp.polarity import PolarityReader
 from alliance_kg.nlp.referents import ReferentReader
 from alliance_kg.nlp.roles import RoleReader
 from alliance_kg.nlp.verbforms import _verb_tagged_as_noun, verb_lemma_guesses
+from alliance_kg.nlp.spans import GENITIVE_MARKS
 from alliance_kg.nlp.records import (
     Relation,
     co_developers,
@@ -120,6 +121,8 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         self._speaker: Mention | None = None
         self._mention_at: dict[int, Mention] = {}
         self._pair_at: dict[int, tuple[Mention, Mention]] = {}
+        self.negating_lemmas = self.lexicon.cues(lang, "negators")
+        self.fulfilment_verbs = self.lexicon.cues(lang, "fulfilment_verbs")
         self.cue_nouns = (
             self.lexicon.cues(lang, "speculative")
             | self.lexicon.cues(lang, "planned")
@@ -271,7 +274,11 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
                 if trig.polarity == "negated" and parsed and self._partial(anchor):
                     continue  # "céder une partie de sa participation": the holding goes on
                 for predicate, subj, obj in self._pairs(anchor, span, trig, mentions, mention_at, parsed):
-                    if not allowed(predicate, subj, obj):
+                    if (
+                        not allowed(predicate, subj, obj)
+                        or self._stake_seller(anchor, predicate, obj)
+                        or self._stake_seller_genitive(anchor, trig, subj)
+                    ):
                         continue
                     quals = (
                         qualify_parsed(anchor, self._chain(anchor, trig), self.lexicon, self.lang)
@@ -342,11 +349,34 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
             found = self._relatives[token.i] = syntax.relative_with_case(token)
         return found
 
+    def _stake_seller(self, anchor: Token, predicate: str, obj: Mention) -> bool:
+        """Return True for the seller of a stake bought: "racheter la part de Northvolt dans Novo Energy"."""
+        if predicate != "acquires" or obj.end <= 0 or not self._stake_between(anchor, obj):
+            return False
+        doc = anchor.doc
+        after = doc[obj.end : min(obj.end + 4, anchor.sent.end)]
+        return len(after) > 1 and after[0].lower_ in STAKE_IN and any(
+            t.i in self._mention_at and self._mention_at[t.i].is_organisation for t in after[1:]
+        )
+
+    def _stake_seller_genitive(self, anchor: Token, trig: Trigger, subj: Mention) -> bool:
+        """Return True for "bought Northvolt's stake in Novo": Northvolt sells, it is no holder to come."""
+        if trig.pos != "NOUN" or trig.predicate not in ("shareholderOf", "investsIn") or not 0 < subj.start:
+            return False
+        doc = anchor.doc
+        if subj.end >= anchor.i or doc[subj.end].lower_ not in GENITIVE_MARKS:
+            return False
+        verb = doc[subj.start - 1]
+        return any(t.predicate == "acquires" for t in self.forms.get(verb.lower_, []))
+
     def _stake_between(self, anchor: Token, obj: Mention) -> bool:
         words = self.lexicon.cues(self.lang, "stake_words", raw=True)
         lo, hi = sorted((anchor.i + 1, max(obj.start, anchor.i + 1)))
         after = anchor.doc[obj.end : min(obj.end + 2, len(anchor.doc))] if obj.end > 0 else []
         return any(t.lower_ in words for t in [*anchor.doc[lo:hi], *after])  # "buy Toyota shares"
+
+
+STAKE_IN = ("dans", "in")  # "la part de Northvolt dans Novo Energy", "Northvolt's stake in Novo"
 
 
 @Language.factory("alliance_relations", default_config={"lang": "fr"})

@@ -37,12 +37,18 @@ class RoleReader:
         """
         if anchor.pos_ in ("VERB", "AUX") and (trig is None or trig.pos == "VERB"):
             return syntax.head_chain(anchor)
+        if trig is not None and trig.pos == "VERB" and _verb_tagged_as_noun(anchor):
+            return syntax.head_chain(anchor)  # "a cessé de s'approvisionner", the verb tagged as a noun
         chain, token = [anchor], anchor
         while token.head.i != token.i and token.dep_ not in ("acl:relcl", "relcl", "ccomp", "parataxis"):
             head = token.head
             lemma = normalize(head.lemma_)
             if lemma in self.support_verbs:
                 return chain + syntax.head_chain(head)
+            if lemma in self.negating_lemmas and token.dep_ in ("obj", "dobj") and head.pos_ in ("VERB", "AUX"):
+                return chain + syntax.head_chain(head)  # "ont dissous leur coentreprise", "wound down its venture"
+            if lemma in self.fulfilment_verbs and token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+                return chain + syntax.head_chain(head)  # "le projet de coentreprise ne s'est jamais concrétisé"
             if lemma in self.cue_nouns and head.pos_ in ("NOUN", "PROPN"):
                 chain.append(head)
                 token = head
@@ -263,7 +269,8 @@ class RoleReader:
             return out
         pool = list(anchor.children)
         if trig.requires:  # "prendre une participation dans X": X hangs on the noun
-            pool += [g for c in anchor.children if normalize(c.lemma_) == normalize(trig.requires) for g in c.children]
+            needs = {normalize(n) for n in trig.requires.split("|")}  # "capital|%": any of them
+            pool += [g for c in anchor.children if normalize(c.lemma_) in needs for g in c.children]
         pool += [r for r in self._relative_with_case(anchor) if r not in pool]  # "dans laquelle X investit"
         support = anchor.head if anchor.dep_ in ("obj", "dobj") and anchor.pos_ == "NOUN" else None
         if support is not None and normalize(support.lemma_) in self.support_verbs:

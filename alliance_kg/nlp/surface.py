@@ -18,6 +18,7 @@ from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.spans import owned_after
+from alliance_kg.nlp.syntax import RELATIVE as RELATIVE_PRONOUNS
 from alliance_kg.nlp.qualifiers import Qualifiers, qualify_window
 
 from alliance_kg.nlp.surface_words import CLAUSE_STOPS, COPULAS, FILLER, LINKS, inflections  # noqa: F401
@@ -70,6 +71,7 @@ class SurfaceReader:
             FILLER | lexicon.cues(lang, "name_verbs", raw=True) | lexicon.cues(lang, "ownership_participles", raw=True)
         )
         self.clause_verbs = lexicon.cues(lang, "clause_verbs", raw=True)
+        self.contact_verbs = lexicon.cues(lang, "contact_clause_verbs", raw=True)
         self.contrast_words = lexicon.cues(lang, "contrast_words", raw=True)  # "but", "mais"
         self.conjunctions = lexicon.cues(lang, "clause_conjunctions", raw=True)  # "but", "and", "yet"
 
@@ -185,11 +187,15 @@ class SurfaceReader:
             if mention is not None:
                 if not token.pos_ and self._opens_clause(doc, mention):
                     break  # "a venture with Koc Holding, Renault has a plant ...": a new clause's subject
+                if prep is None and mention.end < sent.end and doc[mention.end].lower_ in self.contact_verbs:
+                    break  # "buy back the 19.9% stake Volkswagen held": the holder of a contact clause
                 owned = owned_after(doc, mention, mention_at)
                 out.append((owned or mention, prep))  # "with Alphabet's Waymo": Waymo, not its owner
                 i = max(i + 1, (owned or mention).end)
                 continue
             low = token.lower_
+            if token.pos_ == "PRON" and low in RELATIVE_PRONOUNS:
+                break  # "la participation de 51 % que Nissan détient dans X": Nissan opens a relative clause
             if low in preps:
                 prep = {"d'": "de", "du": "de", "des": "de", "au": "à", "aux": "à"}.get(low, low)
             elif (

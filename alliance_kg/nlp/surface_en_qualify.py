@@ -85,6 +85,16 @@ class EnglishQualifying(EnglishFrames):
         unnamed = self.lexicon.cues(self.lang, "unnamed_source_nouns", raw=True)
         return bool(past) and not any(w in unnamed for w in words[:at])
 
+    def _ended_by_noun(self, span: Span, subject: Mention, obj: Mention) -> bool:
+        """Return True when a negating noun and "of" open the phrase that names the tie ("the collapse of
+        talks between X and Y over a partnership", "the end of the alliance between X and Y")."""
+        doc, sent = span.doc, span.sent
+        first = min(subject.start, obj.start, span.start)
+        if first < sent.start:
+            return False
+        words = [t.lower_ for t in doc[max(sent.start, first - 5) : first]]
+        return any(w in self.negator_words and words[k + 1 : k + 2] == ["of"] for k, w in enumerate(words))
+
     def _qualify(self, span: Span, subject: Mention, obj: Mention) -> Qualifiers:
         """Return the qualifiers, negated when the object comes after "rather than", "instead of" or "not"."""
         start, left = self._clause_subjects
@@ -104,6 +114,8 @@ class EnglishQualifying(EnglishFrames):
             quals = qualify_window(span.doc[closed + 1 : span.end], self.lexicon, self.lang)
         else:
             quals = super().qualify(span, subject, obj)
+        if self._ended_by_noun(span, subject, obj):  # "the collapse of talks between Hyundai and Apple"
+            return Qualifiers(polarity="negated", modality=quals.modality)
         if self._event_denied(span, max(subject.end, obj.end)):  # "the takeover of Nissan by Foxconn never happened"
             return Qualifiers(polarity="negated", modality=quals.modality)
         appositive = self._appositive_qualifiers(span, subject)

@@ -263,6 +263,10 @@ def head_chain(trigger: Token, limit: int = 6) -> list[Token]:
     chain = [trigger]
     token = trigger
     for _ in range(limit):
+        if token.dep_ in ("acl:relcl", "relcl") and _content_relative(token):
+            token = token.head  # "a démenti les informations selon lesquelles il serait en discussions":
+            chain.append(token)  # the clause is what the noun says, so the verb over the noun governs it
+            continue
         if token.dep_ in ("acl:relcl", "relcl", "ccomp", "parataxis", "ROOT") or token.head.i == token.i:
             break
         if token.pos_ in ("VERB", "AUX") and any(
@@ -272,3 +276,11 @@ def head_chain(trigger: Token, limit: int = 6) -> list[Token]:
         token = token.head
         chain.append(token)
     return chain
+
+
+def _content_relative(clause: Token) -> bool:
+    """Return True for a relative clause that gives a noun's content: "selon lesquelles", "according to which"."""
+    return any(
+        "Rel" in c.morph.get("PronType") and any(case_of(c) == word for word in ("selon", "according to"))
+        for c in clause.children
+    )
