@@ -36,6 +36,13 @@ class PairReader:
                     head = head.head
                 if anchor.dep_ == "appos" and head.dep_ in ("obj", "dobj") and head.head.i != head.i:
                     head = head.head
+                if (
+                    anchor.dep_ == "nmod"
+                    and head.pos_ == "NOUN"
+                    and head.dep_ in ("obj", "dobj", "obl:mod")
+                    and normalize(head.head.lemma_) in self.support_verbs
+                ):
+                    head = head.head  # "a signé ces derniers mois des accords avec X": the parse hung them on "mois"
                 if anchor.pos_ not in ("VERB", "AUX") and normalize(head.lemma_) in self.support_verbs:
                     people += self._expand(
                         [
@@ -102,6 +109,13 @@ class PairReader:
                 subjects = self._args(anchor, trig.subject_roles, trig, mentions, mention_at)
             objects = self._args(anchor, trig.object_roles, trig, mentions, mention_at)
             subjects = self._outside_relative(anchor, subjects, mention_at)
+            if trig.predicate == "suppliesTo" and anchor.dep_ in ("acl", "amod") and syntax.is_passive(anchor):
+                # "Ampere intégrera des cellules fournies par LG et CATL": who takes the goods is the customer
+                noun = anchor.head
+                if noun.dep_ in ("obj", "dobj") and noun.head.pos_ in ("VERB", "AUX"):
+                    customers = self._expand(syntax.subject_tokens(noun.head), mention_at, mentions)
+                    if customers:
+                        objects = [c for c in customers if c not in subjects]
             if anchor.pos_ == "NOUN" and trig.predicate in ("shareholderOf", "investsIn"):
                 subjects, objects = self._stake_parties(anchor, subjects, objects, mention_at, mentions)
             relative = self._relative_with_case(anchor)
@@ -130,7 +144,10 @@ class PairReader:
                 ]
                 if not objects and starts != [span] and anchor.pos_ in ("VERB", "AUX"):
                     objects = self._stake_object(span, mention_at)  # "va prendre 34,02 % du capital de X"
-            if not objects and trig.predicate == "suppliesTo" and "obj" in trig.object_roles and subjects:
+            passive_participle = anchor.dep_ in ("acl", "amod") and syntax.is_passive(anchor)
+            if not objects and trig.predicate == "suppliesTo" and "obj" in trig.object_roles and subjects and not (
+                passive_participle  # "des cellules fournies par LG et CATL": CATL is a second supplier
+            ):
                 # "La société fournira en moteurs Renault et sa marque Dacia, ainsi que Geely": the parse lost
                 # the objects; the names of the clause with no preposition of their own are the customers
                 objects = self._bare_names_after(span, mention_at, allowed=trig.object_roles)

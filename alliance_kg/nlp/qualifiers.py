@@ -84,8 +84,8 @@ def _restrictive(particle: Token, restricting: frozenset[str], between: frozense
     """
     doc = particle.doc
     verb = particle.head
-    words = [
-        t.lower_
+    words = [  # "ne signifie pas que X entrera ...": "que" opens a clause, it restricts nothing
+        "" if t.dep_ == "mark" and t.head.dep_ == "ccomp" and t.head.pos_ in ("VERB", "AUX") else t.lower_
         for t in doc[particle.i + 1 : min(len(doc), particle.i + 5)]
         if t.i != verb.i and not (t.dep_.startswith("aux") and t.head.i == verb.i)
     ]

@@ -122,6 +122,8 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         self._mention_at: dict[int, Mention] = {}
         self._pair_at: dict[int, tuple[Mention, Mention]] = {}
         self.negating_lemmas = self.lexicon.cues(lang, "negators")
+        self.other_words = self.lexicon.cues(lang, "other_words", raw=True)
+        self.market_nouns = self.lexicon.cues(lang, "market_nouns", raw=True)
         self.fulfilment_verbs = self.lexicon.cues(lang, "fulfilment_verbs")
         self.cue_nouns = (
             self.lexicon.cues(lang, "speculative")

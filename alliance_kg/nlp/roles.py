@@ -167,11 +167,18 @@ class RoleReader:
         """Return the name before "NAME, [det adj*] trigger" (an apposition the parse may miss)."""
         doc = anchor.doc
         i = anchor.i - 1
+        others = False
         while i >= 0 and doc[i].pos_ in ("DET", "ADJ", "NUM") and i not in mention_at:
+            others |= doc[i].lower_ in self.other_words  # "Outre JLR, d'autres constructeurs": not JLR
             i -= 1
-        if i >= 1 and doc[i].text == "," and (i - 1) in mention_at:
+        if i >= 1 and doc[i].text == "," and (i - 1) in mention_at and not others:
             mention = mention_at[i - 1]
-            return [doc[mention.start : mention.end].root]
+            name = doc[mention.start : mention.end]
+            if anchor.dep_.startswith("nsubj") and mention.start > doc[i].sent.start and (
+                doc[mention.start - 1].pos_ == "ADP"
+            ):
+                return []  # "Outre JLR, les constructeurs ont ...": the clause's subject, not JLR's apposition
+            return [name.root]
         return []
 
     def _role_tokens(
@@ -181,7 +188,8 @@ class RoleReader:
         verbal = anchor.pos_ in ("VERB", "AUX")
         if role == "subj":
             if verbal:
-                found = syntax.subject_tokens(anchor)
+                # "le titre Stellantis cédait 2,1 %": a share price moves, the company sells nothing
+                found = [t for t in syntax.subject_tokens(anchor) if t.lower_ not in self.market_nouns]
                 if len(found) == 1 and self._singular_relative(anchor, found[0]):
                     self._alone.add(found[0].i)  # "Bosch, ZF et Vitesco, qui n'appartient plus à": Vitesco only
                 return found

@@ -19,6 +19,11 @@ def _object_control(lang: str) -> frozenset[str]:
     """Return the verbs whose object is the subject of the infinitive after them ("inviter X à", "urge X to")."""
     return load_lexicon().cues(lang, "object_control", raw=True)
 
+def _implication_verbs(lang: str) -> frozenset[str]:
+    """Return the verbs whose clause is what they imply ("signifier que", "mean that")."""
+    return load_lexicon().cues(lang, "implication_verbs", raw=True)
+
+
 SUBJ = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"}  # "qu'il ne participerait pas": "il" as expl
 PASSIVE_MARKS = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"}
 OBJ = {"obj", "dobj", "iobj"}
@@ -263,6 +268,10 @@ def head_chain(trigger: Token, limit: int = 6) -> list[Token]:
     chain = [trigger]
     token = trigger
     for _ in range(limit):
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in _implication_verbs(token.lang_):
+            token = token.head  # "cet accord ne signifie pas que Chery entrera au capital de JLR": what is
+            chain.append(token)  # implied is denied with the verb that implies it
+            continue
         if token.dep_ in ("acl:relcl", "relcl") and _content_relative(token):
             token = token.head  # "a démenti les informations selon lesquelles il serait en discussions":
             chain.append(token)  # the clause is what the noun says, so the verb over the noun governs it

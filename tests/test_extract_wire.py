@@ -1,0 +1,60 @@
+"""Constructions of wire copy that an untouched article batch (batch 4) exposed; one sentence each.
+
+French through the real pipeline, English through the blank one; the sentences are ours.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance_kg.articles import article_from_text
+from alliance_kg.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    """One Extractor for the module."""
+    return Extractor()
+
+
+def _keys(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
+    statements = extractor.extract(article_from_text(text, doc="t")).statements
+    return {(s.subject, s.predicate, s.object, s.polarity) for s in statements if s.predicate != "basedIn"}
+
+
+def test_a_share_price_that_falls_is_no_stake_sold(extractor):
+    text = "A la Bourse de Milan, le titre Stellantis cédait 2,1 % lundi, dans le sillage de Renault et de Volkswagen."
+    assert _keys(extractor, text) == set()
+
+
+def test_what_an_agreement_does_not_mean_is_negated(extractor):
+    text = "Cet accord ne signifie pas que Chery entrera au capital de Jaguar Land Rover, a souligné un porte-parole."
+    keys = _keys(extractor, text)
+    assert ("Chery", "shareholderOf", "Jaguar Land Rover", "affirmed") not in keys
+    assert ("Chery", "shareholderOf", "Jaguar Land Rover", "negated") in keys
+
+
+def test_a_restriction_is_still_one_when_a_clause_does_not_follow(extractor):
+    keys = _keys(extractor, "Renault ne détient plus que 15 % de Nissan.")
+    assert keys == {("Renault", "shareholderOf", "Nissan", "affirmed")}
+
+
+def test_a_company_before_outre_is_not_the_others(extractor):
+    text = ("Outre JLR, d'autres constructeurs occidentaux ont conclu des accords de licence avec des groupes "
+            "chinois, à l'image de Stellantis avec Leapmotor.")
+    assert not any(k[0] == "Jaguar Land Rover" or k[2] == "Jaguar Land Rover" for k in _keys(extractor, text))
+
+
+def test_goods_supplied_by_two_makers_go_to_the_clause_subject(extractor):
+    keys = _keys(extractor, "Ampere intégrera des cellules fournies par le sud-coréen LG Energy Solution "
+                            "et le chinois CATL.")
+    assert ("LG Energy Solution", "suppliesTo", "Ampere", "affirmed") in keys
+    assert ("CATL", "suppliesTo", "Ampere", "affirmed") in keys
+    assert not any(k[:3] == ("LG Energy Solution", "suppliesTo", "CATL") for k in keys)
+
+
+def test_agreements_the_parse_hung_on_a_time_phrase_keep_the_signing_verb(extractor):
+    text = ("Nio a par ailleurs signé ces derniers mois des accords d'échange de batteries avec plusieurs "
+            "constructeurs chinois, dont Changan, Geely et Chery.")
+    keys = _keys(extractor, text)
+    assert {("NIO", "partnerOf", name, "affirmed") for name in ("Changan", "Geely", "Chery")} <= keys
