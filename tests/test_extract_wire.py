@@ -58,3 +58,24 @@ def test_agreements_the_parse_hung_on_a_time_phrase_keep_the_signing_verb(extrac
             "constructeurs chinois, dont Changan, Geely et Chery.")
     keys = _keys(extractor, text)
     assert {("NIO", "partnerOf", name, "affirmed") for name in ("Changan", "Geely", "Chery")} <= keys
+
+
+def test_the_rest_of_a_company_bought_is_an_acquisition_and_the_seller_holds_it_until_then(extractor):
+    keys = _keys(extractor, "Toyota Motor will buy Panasonic's remaining 19.5% stake in Primearth EV Energy.")
+    assert ("Toyota Motor", "acquires", "Primearth EV Energy", "affirmed") in keys
+    assert ("Panasonic", "shareholderOf", "Primearth EV Energy", "affirmed") in keys
+
+
+@pytest.mark.parametrize("text, investor, company", [
+    ("Nio va lever 2,2 milliards de dollars auprès de CYVN Holdings, un fonds d'investissement.", "CYVN Holdings", "NIO"),
+    ("Rivian raised 2 billion dollars from Amazon.", "Amazon", "Rivian"),
+])
+def test_money_raised_from_an_investor_is_its_investment(extractor, text, investor, company):
+    assert (investor, "investsIn", company, "affirmed") in _keys(extractor, text)
+
+
+def test_names_listed_before_a_plural_genitive_noun_are_each_described(extractor):
+    keys = _keys(extractor, "Nissan and Honda, Toyota's domestic rivals, have turned to outside suppliers.")
+    assert {("Nissan", "competesWith", "Toyota", "affirmed"), ("Honda", "competesWith", "Toyota", "affirmed")} <= keys
+    keys = _keys(extractor, "Renault and Nissan, Mitsubishi's largest shareholder, met in Paris.")
+    assert ("Renault", "shareholderOf", "Mitsubishi", "affirmed") not in keys

@@ -200,8 +200,12 @@ class PairReader:
             return subjects, objects
         holders = self._expand([c for c in noun.children if self._case_of(c) in ("de", "of")], mention_at, mentions)
         objects = [o for o in objects if o not in holders]
-        buying = noun.dep_ in ("obj", "dobj") and any(
-            t.predicate == "acquires" for t in self.lexicon.triggers(self.lang, normalize(noun.head.lemma_))
+        verb = noun.head  # bought, not to be bought: "va racheter la part de X" leaves X a holder until then
+        bought = any(c.dep_ in ("aux", "aux:tense") and c.i < verb.i for c in verb.children) or "Past" in (
+            verb.morph.get("Tense")
+        ) and "Fin" in verb.morph.get("VerbForm")
+        buying = bought and noun.dep_ in ("obj", "dobj") and any(
+            t.predicate == "acquires" for t in self.lexicon.triggers(self.lang, normalize(verb.lemma_))
         )
         if buying:
             subjects = [s for s in subjects if s not in holders]

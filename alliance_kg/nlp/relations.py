@@ -124,6 +124,7 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         self.negating_lemmas = self.lexicon.cues(lang, "negators")
         self.other_words = self.lexicon.cues(lang, "other_words", raw=True)
         self.market_nouns = self.lexicon.cues(lang, "market_nouns", raw=True)
+        self.remaining_words = self.lexicon.cues(lang, "remaining_words", raw=True)
         self.fulfilment_verbs = self.lexicon.cues(lang, "fulfilment_verbs")
         self.cue_nouns = (
             self.lexicon.cues(lang, "speculative")
@@ -333,8 +334,8 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
             polarity = "negated"  # "au lieu de s'associer avec Renault", "instead of partnering with Renault"
         if predicate in SYMMETRIC and obj.start < subj.start:
             subj, obj = obj, subj
-        if predicate == "acquires" and self._stake_between(anchor, obj):
-            predicate = "shareholderOf"  # "buys a 20 % stake in X", "rachète 20 % de X"
+        if predicate == "acquires" and self._stake_between(anchor, obj) and not self._rest_bought(anchor, obj):
+            predicate = "shareholderOf"  # "buys a 20 % stake in X", "rachète 20 % de X"; the rest of it is X
         share = None
         if predicate == "shareholderOf":
             share = share_near(anchor, sent, self.lexicon, self.lang, obj.end, obj.start)
@@ -368,8 +369,14 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         doc = anchor.doc
         if subj.end >= anchor.i or doc[subj.end].lower_ not in GENITIVE_MARKS:
             return False
-        verb = doc[subj.start - 1]
-        return any(t.predicate == "acquires" for t in self.forms.get(verb.lower_, []))
+        verb = doc[subj.start - 1]  # "will buy Panasonic's stake": Panasonic holds it until the deal
+        past = verb.lower_.endswith("ed") or verb.lower_ in ("bought", "took")
+        return past and any(t.predicate == "acquires" for t in self.forms.get(verb.lower_, []))
+
+    def _rest_bought(self, anchor: Token, obj: Mention) -> bool:
+        """Return True when the stake bought is the rest of the company: "buy Panasonic's remaining 19.5%"."""
+        lo, hi = sorted((anchor.i + 1, max(obj.start, anchor.i + 1)))
+        return any(t.lower_ in self.remaining_words for t in anchor.doc[lo:hi])
 
     def _stake_between(self, anchor: Token, obj: Mention) -> bool:
         words = self.lexicon.cues(self.lang, "stake_words", raw=True)

@@ -259,6 +259,21 @@ class SurfaceReader:
             return mention_at[i - 1]
         return None
 
+    @staticmethod
+    def listed_before(doc: Doc, named: Mention, mention_at: dict[int, Mention], noun: Span) -> list[Mention]:
+        """Return ``named`` and, before a plural noun, the names coordinated before it: "Nissan and Honda,
+        Toyota's rivals" (but "Renault and Nissan, Mitsubishi's shareholder": Nissan alone)."""
+        found, i = [named], named.start - 1
+        if not noun[-1].lower_.endswith("s"):
+            return found
+        while i - 1 >= 0 and doc[i].lower_ in ("and", "et", ",") and (i - 1) in mention_at:
+            previous = mention_at[i - 1]
+            if not previous.is_organisation or previous in found:
+                break
+            found.insert(0, previous)
+            i = previous.start - 1
+        return found
+
     def arguments(self, span: Span, trig: Trigger, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return (subjects, objects) of an asymmetric trigger from word order."""
         doc, sent = span.doc, span.sent
@@ -287,7 +302,7 @@ class SurfaceReader:
             following = [m for m, prep in tail[:1] if prep is None]
             copula = any(t.lower_ in COPULAS for t in doc[sent.start : owner.start])
             subjects = (
-                [named]
+                self.listed_before(doc, named, mention_at, span)
                 if named is not None
                 else following or ([m for m in left if m.iri != owner.iri] if copula else [])
             )

@@ -61,7 +61,9 @@ class EnglishFrames(EnglishPhrases):
         # "Nissan is Mitsubishi Motors' largest shareholder": the copula right before the genitive
         copula = any(t.lower_ in COPULAS for t in doc[max(sent.start, owner.start - 2) : owner.start])
         subjects = (
-            [named] if named is not None else following or ([m for m in left if m.iri != owner.iri] if copula else [])
+            self.listed_before(doc, named, mention_at, span)
+            if named is not None
+            else following or ([m for m in left if m.iri != owner.iri] if copula else [])
         )
         return (subjects, [owner]) if subjects else (left, [])
 
@@ -78,7 +80,9 @@ class EnglishFrames(EnglishPhrases):
             named = self.appositive_name(doc[owner.start : span.end], mention_at)
             following = [m for m, prep in tail if prep is None and m.is_organisation]
             copula = any(t.lower_ in COPULAS for t in doc[max(sent.start, owner.start - 2) : owner.start])
-            objects = [named] if named is not None else following or (left if copula else [])
+            objects = self.listed_before(doc, named, mention_at, span) if named is not None else following or (
+                left if copula else []
+            )
             return [owner], [m for m in objects if m.iri != owner.iri]
         if "from" in trig.subject_roles and not self._bought_goods(span, tail, mention_at):
             return [], []  # "bought Jaguar Land Rover from Ford", "bought a stake from Renault": no supply
