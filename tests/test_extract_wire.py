@@ -67,7 +67,8 @@ def test_the_rest_of_a_company_bought_is_an_acquisition_and_the_seller_holds_it_
 
 
 @pytest.mark.parametrize("text, investor, company", [
-    ("Nio va lever 2,2 milliards de dollars auprès de CYVN Holdings, un fonds d'investissement.", "CYVN Holdings", "NIO"),
+    ("Nio va lever 2,2 milliards de dollars auprès de CYVN Holdings, un fonds d'investissement.", "CYVN Holdings",
+     "NIO"),
     ("Rivian raised 2 billion dollars from Amazon.", "Amazon", "Rivian"),
 ])
 def test_money_raised_from_an_investor_is_its_investment(extractor, text, investor, company):
@@ -79,3 +80,22 @@ def test_names_listed_before_a_plural_genitive_noun_are_each_described(extractor
     assert {("Nissan", "competesWith", "Toyota", "affirmed"), ("Honda", "competesWith", "Toyota", "affirmed")} <= keys
     keys = _keys(extractor, "Renault and Nissan, Mitsubishi's largest shareholder, met in Paris.")
     assert ("Renault", "shareholderOf", "Mitsubishi", "affirmed") not in keys
+
+
+def test_a_venture_of_a_technology_makes_it_not_its_owner(extractor):
+    keys = _keys(extractor, "ACC, la coentreprise de batteries de Stellantis, Mercedes-Benz et TotalEnergies, "
+                            "a inauguré sa première usine.")
+    assert ("ACC", "developsTechnology", "batteries", "affirmed") in keys
+    assert ("Stellantis", "developsTechnology", "batteries", "affirmed") not in keys
+
+
+def test_electric_motors_are_the_electric_vehicle_technology(extractor):
+    keys = _keys(extractor, "Valeo a pris le contrôle de Valeo Siemens eAutomotive, sa coentreprise spécialisée "
+                            "dans les motorisations électriques.")
+    assert ("Valeo Siemens eAutomotive", "developsTechnology", "electric vehicles", "affirmed") in keys
+
+
+def test_a_subordinate_clause_is_no_part_of_a_venture_noun_phrase(extractor):
+    keys = _keys(extractor, "Great Wall a apporté à la coentreprise sa plateforme électrique, tandis que la "
+                            "marque Mini, filiale de BMW, s'est chargée du design.")
+    assert not any(k[0] == "Mini" and k[1] in ("jointVenture", "memberOf", "shareholderOf") for k in keys)

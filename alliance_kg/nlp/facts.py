@@ -140,6 +140,11 @@ class DescriptionFacts:
         named = self._named_after(tech, mention_at)
         if named is not None:
             return named
+        noun = self._holder_noun_before(tech)
+        if noun is not None:  # "ACC, la coentreprise de batteries de Stellantis": ACC, not the owner after it
+            referent = self._referent(noun, mention_at)
+            if referent is not None:
+                return referent
         if doc.has_annotation("DEP"):
             return self._parsed_holder(tech, mention_at)
         # "a maker of batteries": holder, preposition, technology
@@ -184,9 +189,8 @@ class DescriptionFacts:
             return i + 3
         return i + 1 if normalize(doc[i].text) in self.holders else 0
 
-    def _named_after(self, tech: Span, mention_at: dict[int, Mention]) -> Mention | None:
-        """Return the name after "holder de TECH": "le fabricant de batteries CATL", "sa filiale de voitures
-        autonomes Cruise" (the parse often hangs the name on the technology)."""
+    def _holder_noun_before(self, tech: Span) -> Token | None:
+        """Return the holder noun of "holder [adj] de TECH" ("la coentreprise de batteries"), if any."""
         doc = tech.doc
         before = tech.start - 1
         if before < tech.sent.start + 1 or doc[before].lower_ not in ("de", "d'", "d’", "du", "des", "of"):
@@ -194,9 +198,16 @@ class DescriptionFacts:
         holder = before - 1
         while holder > tech.sent.start and doc[holder].pos_ == "ADJ":
             holder -= 1
-        if normalize(doc[holder].text) not in self.holders and normalize(doc[holder].lemma_) not in self.holders:
+        if normalize(doc[holder].text) in self.holders or normalize(doc[holder].lemma_) in self.holders:
+            return doc[holder]
+        return None
+
+    def _named_after(self, tech: Span, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return the name after "holder de TECH": "le fabricant de batteries CATL", "sa filiale de voitures
+        autonomes Cruise" (the parse often hangs the name on the technology)."""
+        if self._holder_noun_before(tech) is None:
             return None
-        return name_after_adjectives(doc, tech.end, tech.sent.end, mention_at)
+        return name_after_adjectives(tech.doc, tech.end, tech.sent.end, mention_at)
 
     def _parsed_holder(self, tech: Span, mention_at: dict[int, Mention]) -> Mention | None:
         owner = self._genitive_owner(tech, mention_at)

@@ -196,6 +196,8 @@ class SurfaceReader:
             low = token.lower_
             if token.pos_ == "PRON" and low in RELATIVE_PRONOUNS:
                 break  # "la participation de 51 % que Nissan détient dans X": Nissan opens a relative clause
+            if token.dep_ == "mark" and token.pos_ in ("ADV", "SCONJ") and low not in LINKS:  # not "ne ... que"
+                break  # "..., tandis que la marque Mini ...": a subordinate clause begins
             if low in preps:
                 prep = {"d'": "de", "du": "de", "des": "de", "au": "à", "aux": "à"}.get(low, low)
             elif (
