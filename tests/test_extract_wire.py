@@ -99,3 +99,23 @@ def test_a_subordinate_clause_is_no_part_of_a_venture_noun_phrase(extractor):
     keys = _keys(extractor, "Great Wall a apporté à la coentreprise sa plateforme électrique, tandis que la "
                             "marque Mini, filiale de BMW, s'est chargée du design.")
     assert not any(k[0] == "Mini" and k[1] in ("jointVenture", "memberOf", "shareholderOf") for k in keys)
+
+
+def test_a_merger_of_the_signing_parties_units_is_the_units_merger(extractor):
+    keys = _keys(extractor, "Toyota et Daimler Truck ont signé l'accord définitif de fusion de leurs filiales de "
+                            "poids lourds Hino Motors et Mitsubishi Fuso.")
+    assert ("Hino Motors", "mergesWith", "Mitsubishi Fuso", "affirmed") in keys
+    assert not any(k[1] in ("mergesWith", "subsidiaryOf") and {k[0], k[2]} == {"Toyota", "Daimler Truck"}
+                   for k in keys)
+    assert not any(k[1] == "partnerOf" and "Hino Motors" in (k[0], k[2]) for k in keys)
+
+
+def test_an_apposition_the_parse_made_an_object_stands_for_its_name(extractor):
+    keys = _keys(extractor, "Daimler Truck s'est allié en 2022 avec Traton, la filiale poids lourds de Volkswagen, "
+                            "pour créer Milence.")
+    assert not any(k[1] == "partnerOf" and "Volkswagen" in (k[0], k[2]) for k in keys)
+
+
+def test_a_cross_shareholding_keeps_both_stakes(extractor):
+    keys = _keys(extractor, "Renault et Nissan détiennent chacun 15 % du capital de l'autre.")
+    assert not {k for k in keys if k[1] == "subsidiaryOf"}

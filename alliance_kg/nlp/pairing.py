@@ -16,6 +16,7 @@ from alliance_kg.nlp import syntax
 from alliance_kg.nlp.spans import Mention
 from alliance_kg.statement import SYMMETRIC
 
+ONE_WAY = {"subsidiaryOf", "acquires"}  # never both ways between two companies
 TECH_PREDICATES = {"seeksPartnership", "developsTechnology", "sharesTechnology"}
 SYMMETRIC_PREPS = {"avec", "entre", "de", "à", "with", "between", "of", "and", "et"}
 
@@ -97,6 +98,8 @@ class PairReader:
                         m if m not in named else Mention(m.start, m.end, m.iri, m.name, "JointVenture", m.via)
                         for m in people
                     ]
+                if anchor.pos_ == "NOUN":
+                    people = self._noun_participants(anchor, span, trig, people, mention_at)
                 side = self._args(anchor, ("subj", "poss"), trig, mentions, mention_at)
                 if "Plur" in anchor.morph.get("Number") and anchor.pos_ not in ("VERB", "AUX"):
                     # "des coentreprises avec LG au Canada et avec Samsung SDI": one venture each
@@ -175,7 +178,15 @@ class PairReader:
                 objects = self._technologies_after(span, mention_at)  # the parse lost "son savoir-faire dans ..."
             if not objects and trig.predicate in SYMMETRIC and len(subjects) >= 2:
                 return self._symmetric(trig, subjects)  # "Honda et Nissan se livrent une concurrence acharnée"
-            return [(trig.predicate, s, o) for s in subjects for o in objects]
+            pairs = {(s.iri, o.iri) for s in subjects for o in objects}
+            # "la fusion de leurs filiales": with "leurs" the owners are both subject and object; one trigger
+            # never says that A is B's unit and B is A's (cross-shareholdings do exist: stakes stay)
+            return [
+                (trig.predicate, s, o)
+                for s in subjects
+                for o in objects
+                if trig.predicate not in ONE_WAY or (o.iri, s.iri) not in pairs
+            ]
         if trig.symmetric_frame:
             left, right = self.surface.participants(span, mention_at, mentions)
             acting = span.start if trig.pos == "VERB" else None
@@ -184,6 +195,55 @@ class PairReader:
             return self._symmetric(trig, left + right, acting)
         subjects, objects = self.surface.arguments(span, trig, mention_at, mentions)
         return [(trig.predicate, s, o) for s in subjects for o in objects]
+
+    def _noun_participants(self, noun: Token, span: Span, trig: Trigger, people: list, mention_at) -> list:
+        """Narrow the parties of a symmetric noun to those it names itself.
+
+        "la fusion de leurs filiales Hino et Fuso": the merging companies are the two named after "de",
+        not the owners who sign; "l'accord de fusion": an agreement about a merger is that merger's, so the
+        agreement pairs only the signing parties, not the companies merged.
+        """
+        if trig.predicate == "mergesWith":
+            named = self._names_of(span, mention_at)
+            if len(named) >= 2:
+                return named
+        if trig.predicate == "partnerOf":
+            about = [
+                c for c in noun.children
+                if c.dep_ == "nmod" and c.pos_ == "NOUN" and any(
+                    t.pos == "NOUN" and t.symmetric_frame and t.predicate != "partnerOf"
+                    for t in self.lexicon.triggers(self.lang, normalize(c.lemma_))
+                )
+            ]
+            if about:  # the names after "accord de fusion" are the merger's
+                return [m for m in people if m.start < about[0].i]
+        return people
+
+    @staticmethod
+    def _names_of(span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the companies of the noun phrase "de [det adj noun ...] X et Y" right after ``span``."""
+        doc, sent = span.doc, span.sent
+        i = span.end
+        if i >= sent.end or doc[i].lower_ not in ("de", "d'", "d’", "des", "du", "of"):
+            return []
+        found: list[Mention] = []
+        while i < sent.end:
+            mention = mention_at.get(i)
+            if mention is not None:
+                if mention.is_organisation and mention not in found:
+                    found.append(mention)
+                i = max(i + 1, mention.end)
+                continue
+            token = doc[i]
+            if token.text == "," and i + 1 in mention_at:
+                i += 1
+                continue
+            if token.pos_ not in ("DET", "ADJ", "NOUN", "ADP", "CCONJ", "NUM") or token.lower_ in (
+                "avec", "with", "entre", "between", "dans", "in", "à", "en"
+            ):
+                break
+            i += 1
+        return found
 
     def _stake_parties(self, noun: Token, subjects: list, objects: list, mention_at, mentions) -> tuple[list, list]:
         """Sort the holder from the company held in "la participation de Northvolt dans Novo Energy".

@@ -266,6 +266,9 @@ class RoleReader:
             return []
         if role == "obj":
             out = [c for c in anchor.children if c.dep_ in syntax.OBJ]
+            # "alliés avec Traton, la filiale poids lourds de Volkswagen": the parse made the apposition an
+            # object; it stands for the name before its comma, not for the company inside it
+            out = [n for c in out for n in (self._comma_appositive(c, mention_at) if c.pos_ == "NOUN" else []) or [c]]
             if not out and anchor.dep_ in ("acl:relcl", "relcl") and any(
                 c.lower_ in ("que", "qu'", "qu’", "that", "which") and c.i < anchor.i for c in anchor.children
             ):
