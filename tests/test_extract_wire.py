@@ -119,3 +119,22 @@ def test_an_apposition_the_parse_made_an_object_stands_for_its_name(extractor):
 def test_a_cross_shareholding_keeps_both_stakes(extractor):
     keys = _keys(extractor, "Renault et Nissan détiennent chacun 15 % du capital de l'autre.")
     assert not {k for k in keys if k[1] == "subsidiaryOf"}
+
+
+def test_a_place_after_a_venture_noun_is_no_company(extractor):
+    keys = _keys(extractor, "GM conserve Ultium Cells, leur coentreprise de l'Ohio.")
+    assert not any("Ohio" in (k[0], k[2]) for k in keys)
+
+
+def test_a_product_named_after_its_kind_is_no_company(extractor):
+    keys = _keys(extractor, "Toyota, pionnier de la pile à combustible, et Hyundai, dont le SUV Nexo domine les "
+                            "ventes, se livrent une concurrence acharnée dans l'hydrogène.")
+    assert not any("Nexo" in k[0] or "Nexo" in k[2] for k in keys)
+    assert ("Toyota", "competesWith", "Hyundai", "affirmed") in keys
+
+
+def test_a_unit_named_after_its_owners_genitive_is_the_party(extractor):
+    keys = _keys(extractor, "Toyota Motor and Alphabet's self-driving unit Waymo have signed a preliminary agreement "
+                            "to explore a tie-up on autonomous driving.")
+    assert any(k[1] == "partnerOf" and {k[0], k[2]} == {"Toyota Motor", "Waymo"} for k in keys), keys
+    assert not any(k[1] == "partnerOf" and "Alphabet" in (k[0], k[2]) for k in keys)

@@ -70,6 +70,7 @@ class MentionFinder(UnknownNames, DescriptionReader):
         self.quantifiers = self.lexicon.cues(lang, "quantifiers", raw=True)
         self.introducers = self.lexicon.cues(lang, "name_introducers", raw=True)
         self.determiners = self.lexicon.cues(lang, "determiners", raw=True)
+        self.product_nouns = self.lexicon.cues(lang, "product_nouns", raw=True)
         # the lexicon's maps, read once (cue_map returns a copy at every call)
         self.descriptor_kinds = self.lexicon.cue_map(lang, "descriptors")
         self.sector_kinds = self.lexicon.cue_map(lang, "sector_words")

@@ -17,6 +17,7 @@ from alliance_kg.namespaces import entity_iri
 from alliance_kg.nlp.names_en import EnglishNames, name_like
 from alliance_kg.nlp.spans import Mention
 
+DEFINITE_ARTICLES = frozenset({"l'", "l’", "la", "le", "les", "du", "des"})  # "de l'Ohio": a place
 PLACE_PREPOSITIONS = frozenset({"à", "en", "dans", "vers", "depuis", "in", "at", "near"})
 
 
@@ -89,8 +90,12 @@ class UnknownNames(EnglishNames):
                 out.add(ent.text)
             elif before is not None and before.lower_ in ("avec", "par", "with", "by") and ent.label_ != "LOC":
                 out.add(ent.text)  # "nouée avec Brilliance Auto" (a place after "avec" is rare but LOC)
-            elif any(t.lower_ in nouns for t in window) and not any(t.is_punct for t in window):
-                out.add(ent.text)  # "sa filiale de voitures autonomes Cruise"
+            elif (
+                any(t.lower_ in nouns for t in window)
+                and not any(t.is_punct for t in window)
+                and not (ent.label_ == "LOC" and before is not None and before.lower_ in DEFINITE_ARTICLES)
+            ):
+                out.add(ent.text)  # "sa filiale de voitures autonomes Cruise", not "leur coentreprise de l'Ohio"
             elif any(c.i in orgs for c in (*root.conjuncts, root.head) if c.dep_ == "conj" or root.dep_ == "conj"):
                 out.add(ent.text)  # coordinated with a company: "Honda, GM et ... Cruise"
         return frozenset(out)
@@ -114,6 +119,8 @@ class UnknownNames(EnglishNames):
         """
         if ent.text in places or ent.text in self.city_holders:
             return False  # "le groupe de Ningde": a city, even when labelled ORG
+        if ent[0].lower_ in self.product_nouns:
+            return False  # "le SUV Nexo", "the Model Y": a product
         if ent.label_ == "ORG":
             return True
         if ent.label_ not in ("LOC", "PER", "MISC"):

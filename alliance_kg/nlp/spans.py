@@ -66,4 +66,21 @@ def owned_after(doc: Doc, mention: "Mention", mention_at: dict[int, "Mention"]) 
     if doc[mention.end].lower_ not in GENITIVE_MARKS:
         return None
     owned = mention_at.get(mention.end + 1)
-    return owned if owned is not None and owned.start == mention.end + 1 and owned.is_organisation else None
+    if owned is not None and owned.start == mention.end + 1 and owned.is_organisation:
+        return owned
+    # "Alphabet's self-driving unit Waymo": a unit noun, maybe after lower-case words, then the name
+    i = mention.end + 1
+    while i < min(len(doc), mention.end + 6):
+        if i in mention_at and mention_at[i].kind == "Technology":
+            i = max(i + 1, mention_at[i].end)  # "Alphabet's self-driving unit"
+            continue
+        if i in mention_at or not (doc[i].is_lower or doc[i].text == "-"):
+            return None
+        if doc[i].lower_ in UNIT_NOUNS:
+            owned = mention_at.get(i + 1)
+            return owned if owned is not None and owned.start == i + 1 and owned.is_organisation else None
+        i += 1
+    return None
+
+
+UNIT_NOUNS = ("unit", "division", "arm", "subsidiary", "affiliate", "brand", "filiale")

@@ -232,6 +232,7 @@ class SurfaceReader:
     def participants(self, span: Span, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return the participants of a symmetric trigger: (subject side, phrase after it)."""
         left = self.left_group(span.start, span.sent, mention_at)
+        left = [owned_after(span.doc, m, mention_at) or m for m in left]  # "Alphabet's unit Waymo": Waymo
         right = [
             m
             for m, prep in self.tail(span, mention_at)
