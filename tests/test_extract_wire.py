@@ -138,3 +138,15 @@ def test_a_unit_named_after_its_owners_genitive_is_the_party(extractor):
                             "to explore a tie-up on autonomous driving.")
     assert any(k[1] == "partnerOf" and {k[0], k[2]} == {"Toyota Motor", "Waymo"} for k in keys), keys
     assert not any(k[1] == "partnerOf" and "Alphabet" in (k[0], k[2]) for k in keys)
+
+
+def test_the_brands_an_apposition_lists_are_no_rivals(extractor):
+    text = ("Daimler Truck, maison mère de Mercedes-Benz Trucks et de Freightliner, et Volvo Group, propriétaire des "
+            "marques Volvo Trucks, Renault Trucks et Mack, continueront à se livrer une concurrence acharnée.")
+    rivals = {frozenset((k[0], k[2])) for k in _keys(extractor, text) if k[1] == "competesWith"}
+    assert rivals <= {frozenset(("Daimler Truck", "Volvo Group"))}
+
+
+def test_the_buyer_of_a_stake_sold_is_not_the_company_sold(extractor):
+    keys = _keys(extractor, "GM a revendu fin 2024 au sud-coréen LG Energy Solution sa part dans l'usine de Lansing.")
+    assert not any(k[1] == "shareholderOf" and "LG Energy Solution" in (k[0], k[2]) for k in keys)

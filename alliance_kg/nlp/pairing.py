@@ -100,6 +100,9 @@ class PairReader:
                     ]
                 if anchor.pos_ == "NOUN":
                     people = self._noun_participants(anchor, span, trig, people, mention_at)
+                # "Daimler Truck, maison mère de Freightliner, et Volvo Group ... se livrent une concurrence":
+                # the names an apposition's owner noun governs are not parties
+                people = [m for m in people if not self._in_apposition(anchor, m, mention_at)]
                 side = self._args(anchor, ("subj", "poss"), trig, mentions, mention_at)
                 if "Plur" in anchor.morph.get("Number") and anchor.pos_ not in ("VERB", "AUX"):
                     # "des coentreprises avec LG au Canada et avec Samsung SDI": one venture each
@@ -154,6 +157,9 @@ class PairReader:
                 # "La société fournira en moteurs Renault et sa marque Dacia, ainsi que Geely": the parse lost
                 # the objects; the names of the clause with no preposition of their own are the customers
                 objects = self._bare_names_after(span, mention_at, allowed=trig.object_roles)
+            if trig.polarity == "negated" and objects:
+                # "a revendu au sud-coréen LG sa part dans l'usine": LG buys, it is not the company sold
+                objects = [o for o in objects if not self._recipient(anchor.doc, o)]
             if not objects and trig.polarity == "negated" and anchor.pos_ in ("VERB", "AUX"):
                 # "a cédé les 1,5 % qu'il détenait dans Renault": the stake's company is in its relative clause
                 objects = self._expand(
@@ -177,7 +183,8 @@ class PairReader:
             if not objects and trig.predicate in TECH_PREDICATES and trig.requires:
                 objects = self._technologies_after(span, mention_at)  # the parse lost "son savoir-faire dans ..."
             if not objects and trig.predicate in SYMMETRIC and len(subjects) >= 2:
-                return self._symmetric(trig, subjects)  # "Honda et Nissan se livrent une concurrence acharnée"
+                # "Honda et Nissan se livrent une concurrence acharnée"
+                return self._symmetric(trig, [m for m in subjects if not self._in_apposition(anchor, m, mention_at)])
             pairs = {(s.iri, o.iri) for s in subjects for o in objects}
             # "la fusion de leurs filiales": with "leurs" the owners are both subject and object; one trigger
             # never says that A is B's unit and B is A's (cross-shareholdings do exist: stakes stay)
@@ -218,6 +225,42 @@ class PairReader:
             if about:  # the names after "accord de fusion" are the merger's
                 return [m for m in people if m.start < about[0].i]
         return people
+
+    def _in_apposition(self, anchor: Token, mention: Mention, mention_at: dict[int, Mention]) -> bool:
+        """Return True when ``mention`` is governed by an owner noun of an apposition ("maison mère de",
+        "propriétaire des marques X, Y et", "parent of"), read leftwards over listed names."""
+        doc, sent = anchor.doc, anchor.sent
+        i, words = mention.start - 1, 0
+        while i > sent.start and words < 6:
+            if i in mention_at:
+                i = min(i, mention_at[i].start) - 1  # a description maps to a name after it: never go back
+                continue
+            token = doc[i]
+            if token.text in (":", ";", "(", ")") or token.pos_ in ("VERB", "AUX"):
+                return False
+            if token.text == "," and doc[i + 1].lower_ in ("et", "and", "ou", "or"):
+                return False  # ", et Volvo Group": the apposition closed before
+            if token.lower_ in self.owner_nouns:
+                return i != anchor.i and not (i < anchor.i < mention.start)
+            if token.text != ",":
+                words += 1
+            i -= 1
+        return False
+
+    @staticmethod
+    def _recipient(doc, mention: Mention) -> bool:
+        """Return True when "à"/"to" introduces the mention, maybe over its description ("au sud-coréen LG")."""
+        i = mention.start - 1
+        for _ in range(4):
+            if i < 0:
+                return False
+            word = doc[i].lower_
+            if word in ("à", "au", "aux", "to"):
+                return True
+            if not (doc[i].pos_ in ("DET", "ADJ", "NOUN") and doc[i].is_lower) or word in ("de", "du", "des", "of"):
+                return False
+            i -= 1
+        return False
 
     @staticmethod
     def _names_of(span: Span, mention_at: dict[int, Mention]) -> list[Mention]:

@@ -125,6 +125,7 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         self.other_words = self.lexicon.cues(lang, "other_words", raw=True)
         self.market_nouns = self.lexicon.cues(lang, "market_nouns", raw=True)
         self.remaining_words = self.lexicon.cues(lang, "remaining_words", raw=True)
+        self.owner_nouns = self.lexicon.cues(lang, "apposition_owner_nouns", raw=True)
         self.fulfilment_verbs = self.lexicon.cues(lang, "fulfilment_verbs")
         self.cue_nouns = (
             self.lexicon.cues(lang, "speculative")
