@@ -176,3 +176,28 @@ def test_the_buyer_of_a_stake_holds_the_company_it_is_in(extractor):
     text = "Renault va racheter la participation de 51 % que Nissan détient dans Renault Nissan Automotive India."
     assert polarities(extractor, text, "Renault", "shareholderOf", "Renault Nissan Automotive India") == {"affirmed"}
     assert polarities(extractor, "Geely est monté au capital de PSA.", "Geely", "shareholderOf", "PSA") == {"affirmed"}
+
+
+# Batch 6, untouched, had three flips: each construction is here.
+def test_paused_talks_negate_the_venture(extractor):
+    text = "Rivian Automotive has paused talks with Mercedes-Benz on a joint venture to build electric vans in Europe."
+    assert polarities(extractor, text, "Rivian Automotive", "jointVenture", "Mercedes-Benz") == {"negated"}
+
+
+def test_a_company_named_before_a_negated_trigger_noun(extractor):
+    text = "The people said the deal does not involve any Tesla investment in LG Energy Solution."
+    assert polarities(extractor, text, "Tesla", "investsIn", "LG Energy Solution") == {"negated"}
+
+
+@pytest.mark.parametrize("text", [
+    "Asked whether Uber might eventually take control of Nuro, a spokesperson said it had no plans to.",
+    "Interrogé sur la question de savoir si Renault entrerait au capital de Nissan, il n'a pas répondu.",
+])
+def test_an_indirect_question_asserts_nothing(extractor, text):
+    statements = extractor.extract(article_from_text(text, doc="t")).statements
+    assert not [s for s in statements if s.predicate != "basedIn"]
+
+
+def test_a_stake_bought_in_a_venture_named_by_a_noun_is_not_a_stake_in_the_seller(extractor):
+    text = "Iveco a racheté en 2023 la part de Nikola dans cette coentreprise, dont il est l'unique propriétaire."
+    assert polarities(extractor, text, "Iveco", "shareholderOf", "Nikola") == set()

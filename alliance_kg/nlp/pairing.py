@@ -298,7 +298,7 @@ class PairReader:
         beside = list(noun.children)
         if noun.dep_ in ("obj", "dobj"):  # the parse may hang "dans Novo Energy" on the verb
             beside += [c for c in noun.head.children if c.i > noun.i]
-        inner = self._expand([c for c in beside if self._case_of(c) in ("dans", "in")], mention_at, mentions)
+        inner = [c for c in beside if self._case_of(c) in ("dans", "in")]  # a company or "cette coentreprise"
         if not inner:
             return subjects, objects
         holders = self._expand([c for c in noun.children if self._case_of(c) in ("de", "of")], mention_at, mentions)

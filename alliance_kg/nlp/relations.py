@@ -126,6 +126,9 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         self.market_nouns = self.lexicon.cues(lang, "market_nouns", raw=True)
         self.remaining_words = self.lexicon.cues(lang, "remaining_words", raw=True)
         self.owner_nouns = self.lexicon.cues(lang, "apposition_owner_nouns", raw=True)
+        self.question_openers = self.lexicon.cues(lang, "question_openers", raw=True)
+        self.question_words = self.lexicon.cues(lang, "question_words", raw=True)
+        self.question_verbs = self.lexicon.cues(lang, "question_verbs", raw=True)
         self.fulfilment_verbs = self.lexicon.cues(lang, "fulfilment_verbs")
         self.cue_nouns = (
             self.lexicon.cues(lang, "speculative")
@@ -280,6 +283,7 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
                 for predicate, subj, obj in self._pairs(anchor, span, trig, mentions, mention_at, parsed):
                     if (
                         not allowed(predicate, subj, obj)
+                        or self._questioned(anchor, sent)
                         or self._stake_seller(anchor, predicate, obj)
                         or self._stake_seller_genitive(anchor, trig, subj)
                     ):
@@ -353,14 +357,31 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
             found = self._relatives[token.i] = syntax.relative_with_case(token)
         return found
 
+    def _questioned(self, anchor: Token, sent: Span) -> bool:
+        """Return True for a trigger in an indirect question, which asserts nothing: "Asked whether Uber
+        might take control of Nuro, ...", "on lui a demandé si Renault entrerait au capital de ...".
+        """
+        doc = anchor.doc
+        for i in range(sent.start, anchor.i):
+            word = doc[i].lower_
+            if word in self.question_openers:
+                return True
+            if word in self.question_words and i > sent.start and (
+                doc[i - 1].lower_ in self.question_verbs or normalize(doc[i - 1].lemma_) in self.question_verbs
+            ):
+                return True
+        return False
+
     def _stake_seller(self, anchor: Token, predicate: str, obj: Mention) -> bool:
         """Return True for the seller of a stake bought: "racheter la part de Northvolt dans Novo Energy"."""
         if predicate != "acquires" or obj.end <= 0 or not self._stake_between(anchor, obj):
             return False
         doc = anchor.doc
         after = doc[obj.end : min(obj.end + 4, anchor.sent.end)]
+        # "dans Novo Energy", "dans cette coentreprise": a stake in something else than the company named
         return len(after) > 1 and after[0].lower_ in STAKE_IN and any(
-            t.i in self._mention_at and self._mention_at[t.i].is_organisation for t in after[1:]
+            (t.i in self._mention_at and self._mention_at[t.i].is_organisation) or t.pos_ in ("NOUN", "PROPN")
+            for t in after[1:]
         )
 
     def _stake_seller_genitive(self, anchor: Token, trig: Trigger, subj: Mention) -> bool:

@@ -41,6 +41,9 @@ CONTROL_VERBS = load_lexicon().cues("en", "object_control", raw=True)  # "invite
 PARTIAL_WORDS = {"part", "some", "half", "portion", "parts", "most", "cut", "reduce", "reduced", "trim", "trimmed"}
 
 
+NOUN_NEGATIONS = ("not", "no", "never", "n't", "without", "nor")
+
+
 class EnglishQualifying(EnglishFrames):
     """English qualifiers on top of the noun-phrase readings (see the module docstring)."""
 
@@ -53,11 +56,22 @@ class EnglishQualifying(EnglishFrames):
         """Return the qualifiers of the trigger; "X said it would ..." is X's announced plan."""
         quals = self._qualify(span, subject, obj)
         doc = span.doc
+        if quals.polarity == "affirmed" and self._negated_modifier(span, subject):
+            return Qualifiers(polarity="negated", modality=quals.modality)  # "no Tesla investment in LG"
         if subject.start > 0 and doc[subject.start - 1].lower_ in CONTROL_VERBS and subject.end < span.start:
             return Qualifiers(polarity=quals.polarity, modality="speculative")  # "invited Nissan to join": not done
         if quals.modality == "speculative" and self._reported_future(span, subject):
             return Qualifiers(polarity=quals.polarity, modality="planned")
         return quals
+
+    def _negated_modifier(self, span: Span, subject: Mention) -> bool:
+        """Return True for a company named right before a trigger noun under "not"/"no": "does not
+        involve any Tesla investment in LG", "no Renault stake in Nissan"."""
+        doc, sent = span.doc, span.sent
+        if subject.end != span.start or subject.start <= sent.start:
+            return False
+        before = [t.lower_ for t in doc[max(sent.start, subject.start - 4) : subject.start]]
+        return any(w in NOUN_NEGATIONS for w in before)
 
     def _reported_future(self, span: Span, subject: Mention) -> bool:
         """Return True for "X said (that) it would VERB": the future seen from the past, the party's own intention.
