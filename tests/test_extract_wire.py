@@ -150,3 +150,19 @@ def test_the_brands_an_apposition_lists_are_no_rivals(extractor):
 def test_the_buyer_of_a_stake_sold_is_not_the_company_sold(extractor):
     keys = _keys(extractor, "GM a revendu fin 2024 au sud-coréen LG Energy Solution sa part dans l'usine de Lansing.")
     assert not any(k[1] == "shareholderOf" and "LG Energy Solution" in (k[0], k[2]) for k in keys)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Volkswagen s'est adossé à l'américain Rivian pour ses logiciels.", ("Volkswagen", "partnerOf", "Rivian")),
+    ("Schaeffler, qui a avalé l'an dernier son compatriote Vitesco Technologies, a grappillé 0,7 %.",
+     ("Schaeffler", "acquires", "Vitesco Technologies")),
+    ("Fiat Chrysler, qui a depuis convolé avec PSA, a cédé Magneti Marelli.", ("Fiat Chrysler", "mergesWith", "PSA")),
+    ("Le groupe est né en 2021 du mariage de PSA et de Fiat Chrysler.", ("PSA", "mergesWith", "Fiat Chrysler")),
+    ("Le chinois Sinochem, détenteur d'environ 37 % du capital de Pirelli, a gagné.",
+     ("Sinochem", "shareholderOf", "Pirelli")),
+    ("Pirelli se méfie de son premier actionnaire, le chinois Sinochem.", ("Pirelli", "distrusts", "Sinochem")),
+    ("Pirelli se méfie de son premier actionnaire, le chinois Sinochem.", ("Sinochem", "shareholderOf", "Pirelli")),
+    ("Nuro counts SoftBank and Google among its backers.", ("Google", "investsIn", "Nuro")),
+])
+def test_journalists_words_for_ties(extractor, text, expected):
+    assert (*expected, "affirmed") in _keys(extractor, text)

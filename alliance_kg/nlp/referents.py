@@ -126,7 +126,13 @@ class ReferentReader:
                 if [t.lower_ for t in doc[first : first + len(words)]] == words:
                     first += len(words)
                     break
-            if first in mention_at and mention_at[first].is_organisation and mention_at[first].start == first:
+            named = mention_at.get(first)  # "son premier actionnaire, le chinois Sinochem": over the description
+            described = named is not None and all(
+                k in mention_at and mention_at[k].iri == named.iri for k in range(first, named.start)
+            )
+            if first in mention_at and mention_at[first].is_organisation and (
+                mention_at[first].start == first or described
+            ):
                 return [mention_at[first], *self._listed_after(doc, first, mention_at)] if first > end + 1 else [
                     mention_at[first]
                 ]
