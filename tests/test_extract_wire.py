@@ -166,3 +166,17 @@ def test_the_buyer_of_a_stake_sold_is_not_the_company_sold(extractor):
 ])
 def test_journalists_words_for_ties(extractor, text, expected):
     assert (*expected, "affirmed") in _keys(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Renault reste le premier actionnaire de Nissan.",
+    "Renault pâtit des difficultés de son partenaire japonais Nissan, dont il reste le premier actionnaire.",
+])
+def test_a_support_verb_the_lemmatizer_missed_still_carries_its_subject(extractor, text):
+    assert ("Renault", "shareholderOf", "Nissan", "affirmed") in _keys(extractor, text)
+
+
+def test_partners_sought_are_no_partners_yet(extractor):
+    keys = _keys(extractor, "Geely, qui contrôle déjà Volvo Cars, Polestar et Zeekr, cherche des partenaires pour "
+                            "produire ses voitures électriques hors de Chine.")
+    assert not any(k[1] == "partnerOf" for k in keys)

@@ -41,10 +41,10 @@ class PairReader:
                     anchor.dep_ == "nmod"
                     and head.pos_ == "NOUN"
                     and head.dep_ in ("obj", "dobj", "obl:mod")
-                    and normalize(head.head.lemma_) in self.support_verbs
+                    and self._support(head.head)
                 ):
                     head = head.head  # "a signé ces derniers mois des accords avec X": the parse hung them on "mois"
-                if anchor.pos_ not in ("VERB", "AUX") and normalize(head.lemma_) in self.support_verbs:
+                if anchor.pos_ not in ("VERB", "AUX") and self._support(head):
                     people += self._expand(
                         [
                             c
@@ -175,7 +175,7 @@ class PairReader:
                     mention_at,
                     mentions,
                 )
-            if not objects and anchor.pos_ == "NOUN" and normalize(anchor.head.lemma_) in self.support_verbs:
+            if not objects and anchor.pos_ == "NOUN" and self._support(anchor.head):
                 # "racheter la participation de 51 % que Nissan détient dans RNAIPL": the stake is in RNAIPL
                 objects = self._expand(self._relative_complements(anchor, trig, mention_at), mention_at, mentions)
             if not objects and trig.predicate in TECH_PREDICATES:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp import syntax
-from alliance_kg.nlp.verbforms import _verb_tagged_as_noun
+from alliance_kg.nlp.verbforms import _verb_tagged_as_noun, verb_lemma_guesses
 from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.spans import Mention, name_after_adjectives
 
@@ -26,6 +26,21 @@ DEEP_ROLES = frozenset({"pour", "auprès", "chez", "for", "dans", "in"})
 
 class RoleReader:
     """Mixin: the tokens in a trigger's roles."""
+
+    def _support(self, token: Token) -> bool:
+        """Return True for a support verb ("signer", "rester"), also when the lemmatizer missed it ("reste")."""
+        if normalize(token.lemma_) in self.support_verbs:
+            return True
+        return token.pos_ in ("VERB", "AUX") and any(
+            normalize(guess) in self.support_verbs for guess in verb_lemma_guesses(token, token.lang_)
+        )
+
+    def _seeking(self, verb: Token) -> bool:
+        """Return True for a verb that looks for a partner ("chercher", "seek"): its partner is not one yet."""
+        lemmas = [verb.lemma_, *verb_lemma_guesses(verb, verb.lang_)]
+        return any(
+            t.predicate == "seeksPartnership" for lemma in lemmas for t in self.lexicon.triggers(self.lang, lemma)
+        )
 
     def _chain(self, anchor: Token, trig: Trigger | None = None) -> list[Token]:
         """Return the words whose mood, negation and hedges apply to the trigger.
@@ -43,7 +58,7 @@ class RoleReader:
         while token.head.i != token.i and token.dep_ not in ("acl:relcl", "relcl", "ccomp", "parataxis"):
             head = token.head
             lemma = normalize(head.lemma_)
-            if lemma in self.support_verbs:
+            if self._support(head):
                 return chain + syntax.head_chain(head)
             if lemma in self.negating_lemmas and token.dep_ in ("obj", "dobj") and head.pos_ in ("VERB", "AUX"):
                 return chain + syntax.head_chain(head)  # "ont dissous leur coentreprise", "wound down its venture"
@@ -61,7 +76,7 @@ class RoleReader:
                 token.dep_ == "nmod"
                 and head.pos_ == "NOUN"
                 and head.dep_ in ("obj", "dobj", "obl", "obl:arg")
-                and normalize(grand.lemma_) in self.support_verbs
+                and self._support(grand)
             ):  # "a rejeté une prise de participation dans Nissan": through "prise" to the verb
                 return chain + [head] + syntax.head_chain(grand)
             break
@@ -217,7 +232,9 @@ class RoleReader:
             argument = noun.dep_ in ("obj", "dobj", "xcomp", "obl", "obl:arg", "pobj") or (
                 noun.dep_ == "obl:mod" and self._case_of(noun) in ("à", "de", "sur")  # "renoncé à son projet de"
             )
-            if argument and normalize(noun.head.lemma_) in self.support_verbs:
+            if argument and self._support(noun.head) and not (
+                trig.predicate == "partnerOf" and self._seeking(noun.head)  # "cherche des partenaires": none yet
+            ):
                 if not trig.symmetric_frame and trig.predicate != "partnerOf" and self._comma_appositive(
                     anchor, mention_at
                 ):
@@ -284,7 +301,7 @@ class RoleReader:
             pool += [g for c in anchor.children if normalize(c.lemma_) in needs for g in c.children]
         pool += [r for r in self._relative_with_case(anchor) if r not in pool]  # "dans laquelle X investit"
         support = anchor.head if anchor.dep_ in ("obj", "dobj") and anchor.pos_ == "NOUN" else None
-        if support is not None and normalize(support.lemma_) in self.support_verbs:
+        if support is not None and self._support(support):
             # "a annulé une commande ... auprès de Northvolt": the complement hangs on the support verb
             pool += [c for c in support.children if c.i > anchor.i and c not in pool]
         adverbs = [c for c in pool if c.pos_ == "ADV" and c.lower_ == role]
