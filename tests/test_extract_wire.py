@@ -180,3 +180,18 @@ def test_partners_sought_are_no_partners_yet(extractor):
     keys = _keys(extractor, "Geely, qui contrôle déjà Volvo Cars, Polestar et Zeekr, cherche des partenaires pour "
                             "produire ses voitures électriques hors de Chine.")
     assert not any(k[1] == "partnerOf" for k in keys)
+
+
+@pytest.mark.parametrize("text", [
+    "Toyota has also taken stakes in Chinese robotaxi developer Pony.ai.",
+    "The Japanese group has backed Pony.ai, a Chinese autonomous-driving start-up, with 400 million dollars.",
+])
+def test_a_nationality_before_what_a_company_makes_and_its_kind(extractor, text):
+    statements = extractor.extract(article_from_text(text, doc="t")).statements
+    assert ("Pony.ai", "basedIn", "China") in {(s.subject, s.predicate, s.object) for s in statements}
+
+
+def test_a_nationality_and_a_clause_are_no_description(extractor):
+    text = "Chinese sales rose while the maker cut prices."
+    statements = extractor.extract(article_from_text(text, doc="t")).statements
+    assert not statements
