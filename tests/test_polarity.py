@@ -201,3 +201,35 @@ def test_an_indirect_question_asserts_nothing(extractor, text):
 def test_a_stake_bought_in_a_venture_named_by_a_noun_is_not_a_stake_in_the_seller(extractor):
     text = "Iveco a racheté en 2023 la part de Nikola dans cette coentreprise, dont il est l'unique propriétaire."
     assert polarities(extractor, text, "Iveco", "shareholderOf", "Nikola") == set()
+
+
+# Third probe round: a tie ended, denied or excluded later in the sentence.
+@pytest.mark.parametrize("text, tup", [
+    ("Le rachat de Valeo par Bosch a été bloqué par la Commission européenne.", ("Bosch", "acquires", "Valeo")),
+    ("Il n'a jamais été question d'une fusion entre Renault et Stellantis, a assuré le directeur général.",
+     ("Renault", "mergesWith", "Stellantis")),
+    ("« Il est hors de question que Foxconn prenne le contrôle de Nissan », a martelé un responsable.",
+     ("Foxconn", "acquires", "Nissan")),
+    ("Selon le Nikkei, Honda envisagerait de racheter Nissan, une information aussitôt démentie par les deux "
+     "constructeurs.", ("Honda", "acquires", "Nissan")),
+    ("Tesla s'approvisionne auprès de CATL et de Panasonic, mais plus auprès de BYD depuis l'an dernier.",
+     ("BYD", "suppliesTo", "Tesla")),
+    ("Nikkei reported that Honda was considering buying Nissan, a report both carmakers swiftly denied.",
+     ("Honda", "acquires", "Nissan")),
+    ("A merger with Stellantis was never on the table, Renault's chief executive insisted.",
+     ("Stellantis", "mergesWith", "Renault")),
+    ("Two years of talks between Mercedes-Benz and BMW about a self-driving joint venture came to nothing.",
+     ("Mercedes-Benz", "jointVenture", "BMW")),
+    ("An antitrust veto from Brussels killed Stellantis's planned purchase of a large stake in Forvia.",
+     ("Stellantis", "shareholderOf", "Forvia")),
+    ("Nissan, once Renault's closest ally, is now looking for partners in electric vehicles.",
+     ("Nissan", "partnerOf", "Renault")),
+])
+def test_a_tie_ended_denied_or_excluded_later_in_the_sentence(extractor, text, tup):
+    assert polarities(extractor, text, *tup) == {"negated"}
+
+
+def test_a_later_clause_does_not_end_the_tie_before_it(extractor):
+    text = ("Aston Martin said its partnership with Mercedes-Benz would continue for hybrid models, and that the "
+            "German group had no plans to raise its holding.")
+    assert polarities(extractor, text, "Aston Martin", "partnerOf", "Mercedes-Benz") == {"affirmed"}

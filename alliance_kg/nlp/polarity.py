@@ -198,6 +198,9 @@ class PolarityReader:
             word = doc[i].lower_
             if word in self.former_words or (word.startswith("ex-") and doc[i].is_lower):
                 return True
+            if i in self._mention_at and i + 1 < anchor.i and doc[i + 1].lower_ in ("'s", "’s"):
+                owner = self._mention_at[i]  # "once Renault's closest ally": the word before the genitive
+                return owner.start > anchor.sent.start and doc[owner.start - 1].lower_ in self.former_words
             if doc[i].is_punct or i in self._mention_at or word in self.possessives or word in DETERMINERS:
                 break
         return False

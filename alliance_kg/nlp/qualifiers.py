@@ -143,6 +143,8 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
         _is_negator(chain[k], negators) and chain[k - 1].dep_ not in ("advcl", "parataxis", "conj")
         for k in range(1, len(chain))
     )
+    outside = lexicon.cues(lang, "outside_words", raw=True)  # "hors de question que ...": the noun above is out
+    negator |= any(c.lower_ in outside and c.dep_ in ("case", "fixed", "advmod") for t in chain[1:] for c in t.children)
     spec = plan = conditional = False
     previous: Token | None = None
     for token in chain:
@@ -217,3 +219,19 @@ def source_name(candidates: list[str | None]) -> str | None:
     if UNNAMED_SOURCES in names:
         return UNNAMED_SOURCES
     return names[0] if names else None
+
+
+def denied_by_apposition(words: list[str], lexicon: Lexicon, lang: str) -> bool:
+    """Return True when the words after a statement deny it in an apposition: ", a report both carmakers
+    swiftly denied", ", une information aussitôt démentie par les deux constructeurs".
+
+    >>> from alliance_kg.lexicon import load_lexicon
+    >>> denied_by_apposition([",", "une", "information", "aussitôt", "démentie"], load_lexicon(), "fr")
+    True
+    """
+    nouns = lexicon.cues(lang, "denial_nouns", raw=True)
+    denials = lexicon.cues(lang, "denial_words", raw=True)
+    for k, word in enumerate(words):
+        if word == "," and any(w in nouns for w in words[k + 1 : k + 4]):
+            return any(w in denials for w in words[k + 1 : k + 9])
+    return False

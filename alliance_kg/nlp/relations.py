@@ -25,7 +25,7 @@ from alliance_kg.nlp import syntax
 from alliance_kg.nlp.attribution import Attributor
 from alliance_kg.nlp.facts import DescriptionFacts
 from alliance_kg.nlp.mentions import Mention
-from alliance_kg.nlp.qualifiers import Qualifiers, qualify_parsed
+from alliance_kg.nlp.qualifiers import Qualifiers, denied_by_apposition, qualify_parsed
 from alliance_kg.nlp.fallbacks import WordOrderFallbacks
 from alliance_kg.nlp.pairing import TECH_PREDICATES, PairReader
 from alliance_kg.nlp.polarity import PolarityReader
@@ -335,6 +335,8 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
             polarity = "negated"  # "all alliance members except Nissan will invest in Ampere"
         if polarity == "affirmed" and (self._former(anchor) or self._ended_until(anchor, sent)):
             polarity = "negated"  # "Daimler Truck, its former truck division", "son ancien partenaire"
+        if polarity == "affirmed" and self.lang == "fr" and self._denied_after(anchor, sent):
+            polarity = "negated"  # "Honda envisagerait de racheter Nissan, une information aussitôt démentie"
         if polarity == "affirmed" and self._alternative(anchor):
             polarity = "negated"  # "au lieu de s'associer avec Renault", "instead of partnering with Renault"
         if predicate in SYMMETRIC and obj.start < subj.start:
@@ -356,6 +358,11 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         if found is None:
             found = self._relatives[token.i] = syntax.relative_with_case(token)
         return found
+
+    def _denied_after(self, anchor: Token, sent: Span) -> bool:
+        """Return True when an apposition after the trigger denies what the sentence reports."""
+        words = [t.lower_ for t in anchor.doc[anchor.i + 1 : sent.end]]
+        return denied_by_apposition(words, self.lexicon, self.lang)
 
     def _questioned(self, anchor: Token, sent: Span) -> bool:
         """Return True for a trigger in an indirect question, which asserts nothing: "Asked whether Uber

@@ -62,6 +62,8 @@ class RoleReader:
                 return chain + syntax.head_chain(head)
             if lemma in self.negating_lemmas and token.dep_ in ("obj", "dobj") and head.pos_ in ("VERB", "AUX"):
                 return chain + syntax.head_chain(head)  # "ont dissous leur coentreprise", "wound down its venture"
+            if lemma in self.negating_lemmas and token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+                return chain + syntax.head_chain(head)  # "le rachat de Valeo par Bosch a été bloqué"
             if lemma in self.fulfilment_verbs and token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
                 return chain + syntax.head_chain(head)  # "le projet de coentreprise ne s'est jamais concrétisé"
             if lemma in self.cue_nouns and head.pos_ in ("NOUN", "PROPN"):

@@ -21,9 +21,10 @@ from spacy.tokens import Span
 
 from alliance_kg.lexicon import Lexicon, load_lexicon
 from alliance_kg.nlp.mentions import Mention
-from alliance_kg.nlp.qualifiers import Qualifiers, qualify_window
+from alliance_kg.nlp.qualifiers import Qualifiers, denied_by_apposition, qualify_window
 from alliance_kg.nlp.surface_en_frames import EnglishFrames
 from alliance_kg.nlp.surface_en_phrases import STAKE_NOUNS
+from alliance_kg.nlp.surface_words import inflections
 
 APPOSITION_OPENERS = ("its", "their", "the", "a", "an")
 # verbs that say whether an event took place: "the merger never happened", "the deal did not go ahead"
@@ -41,6 +42,7 @@ CONTROL_VERBS = load_lexicon().cues("en", "object_control", raw=True)  # "invite
 PARTIAL_WORDS = {"part", "some", "half", "portion", "parts", "most", "cut", "reduce", "reduced", "trim", "trimmed"}
 
 
+LATER_CLAUSE_OPENERS = ("that", "which", "who", "while", "whereas", "although", "as", "when", "because", "since")
 NOUN_NEGATIONS = ("not", "no", "never", "n't", "without", "nor")
 
 
@@ -68,10 +70,14 @@ class EnglishQualifying(EnglishFrames):
         """Return True for a company named right before a trigger noun under "not"/"no": "does not
         involve any Tesla investment in LG", "no Renault stake in Nissan"."""
         doc, sent = span.doc, span.sent
-        if subject.end != span.start or subject.start <= sent.start:
+        genitive = (
+            subject.end < span.start and doc[subject.end].lower_ in ("'s", "’s") and span.start - subject.end <= 7
+        )
+        if not (subject.end == span.start or genitive) or subject.start <= sent.start:
             return False
         before = [t.lower_ for t in doc[max(sent.start, subject.start - 4) : subject.start]]
-        return any(w in NOUN_NEGATIONS for w in before)
+        # "killed Stellantis's planned purchase of a stake in Forvia": a negating verb over the genitive
+        return any(w in NOUN_NEGATIONS for w in before) or (genitive and before[-1] in self.negator_words)
 
     def _reported_future(self, span: Span, subject: Mention) -> bool:
         """Return True for "X said (that) it would VERB": the future seen from the past, the party's own intention.
@@ -98,6 +104,35 @@ class EnglishQualifying(EnglishFrames):
         past = [w for w in words[: at - 1] if w in reporting and w.endswith(("ed", "said", "told", "wrote"))]
         unnamed = self.lexicon.cues(self.lang, "unnamed_source_nouns", raw=True)
         return bool(past) and not any(w in unnamed for w in words[:at])
+
+    def _ended_later(self, span: Span, subject: Mention, obj: Mention) -> bool:
+        """Return True when the words after a tie end or deny it: a noun trigger the clause then ends
+        ("talks about a joint venture came to nothing", "a takeover of Nissan by Foxconn is out of the
+        question"), or any trigger a later apposition denies ("..., a report both carmakers denied")."""
+        doc, sent = span.doc, span.sent
+        start = span.end
+        words = []
+        for token in doc[start : sent.end]:
+            if token.lower_ in self.contrast_words or token.lower_ in LATER_CLAUSE_OPENERS or token.text in (";", ":"):
+                break  # "..., and that the German group had no plans to ...": another clause's negation
+            if token.text == "," and token.i + 1 < sent.end and doc[token.i + 1].lower_ in ("and", "or"):
+                break
+            words.append(token.lower_)
+        text = " " + " ".join(words[:10]) + " "  # the predicate of the noun's own clause, not a later one
+        noun = span[-1].lower_ not in self._verb_forms(span)
+        if noun and any(f" {w} " in text for w in self.lexicon.cues(self.lang, "ending_predicates", raw=True)):
+            return True
+        return denied_by_apposition(words, self.lexicon, self.lang)
+
+    def _verb_forms(self, span: Span) -> frozenset[str]:
+        """Return the verb forms of the lexicon's verb triggers (a word not among them reads as a noun)."""
+        forms = getattr(self, "_verb_form_cache", None)
+        if forms is None:
+            forms = self._verb_form_cache = frozenset(
+                form for t in self.lexicon.all_triggers(self.lang) if t.pos == "VERB"
+                for form in inflections(t.lemma.split()[-1], "VERB", self.lang)
+            )
+        return forms
 
     def _ended_by_noun(self, span: Span, subject: Mention, obj: Mention) -> bool:
         """Return True when a negating noun and "of" open the phrase that names the tie ("the collapse of
@@ -129,6 +164,8 @@ class EnglishQualifying(EnglishFrames):
         else:
             quals = super().qualify(span, subject, obj)
         if self._ended_by_noun(span, subject, obj):  # "the collapse of talks between Hyundai and Apple"
+            return Qualifiers(polarity="negated", modality=quals.modality)
+        if self._ended_later(span, subject, obj):  # "A merger with Stellantis was never on the table"
             return Qualifiers(polarity="negated", modality=quals.modality)
         if self._event_denied(span, max(subject.end, obj.end)):  # "the takeover of Nissan by Foxconn never happened"
             return Qualifiers(polarity="negated", modality=quals.modality)
