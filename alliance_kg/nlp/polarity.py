@@ -10,6 +10,7 @@ both ways.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -184,8 +185,8 @@ class PolarityReader:
         while end > 0 and doc[end - 1].lower_ in self.exception_prepositions:
             end -= 1  # "sauf avec BYD", "mais pas dans Ampere", "plutôt que dans Xpeng"
         words = " ".join(t.lower_ for t in doc[max(0, end - 4) : end]).replace("' ", "'").replace("’ ", "'")
-        markers = self.exception_markers | self.alternative_markers
-        return any(words == marker or words.endswith(" " + marker) for marker in markers)
+        markers, ends = _markers(self.exception_markers, self.alternative_markers)
+        return words in markers or words.endswith(ends)
 
     def _former(self, anchor: Token) -> bool:
         """Return True when "former"/"ancien"/"ex-" stands before a trigger noun ("its former partner")."""
@@ -231,3 +232,10 @@ class PolarityReader:
                     if not (parsed and syntax.in_relative_clause(sent[k])):
                         return True  # "un accord qui met fin à ...": the agreement itself is not ended
         return False
+
+
+@lru_cache(maxsize=8)
+def _markers(exception: frozenset[str], alternative: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Return the markers :meth:`PolarityReader._excepted` looks for and their ends after a space, made once."""
+    markers = exception | alternative
+    return markers, tuple(" " + marker for marker in markers)
