@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from alliance_kg.kb import normalize
@@ -144,7 +145,8 @@ class PolarityReader:
         doc = anchor.doc
         untils = self._untils.get(sent.start)
         if untils is None:  # once per sentence: most have no "until"
-            untils = self._untils[sent.start] = [t.i for t in sent if t.lower_ in self.until_words]
+            ids, rows = _hashes(self.until_words), self._rows  # LOWER hashes of the words: no Token per word
+            untils = self._untils[sent.start] = [i for i in range(sent.start, sent.end) if rows[i][0] in ids]
         if not any(i > anchor.i for i in untils):
             return False
         if not doc.has_annotation("DEP"):
@@ -239,3 +241,9 @@ def _markers(exception: frozenset[str], alternative: frozenset[str]) -> tuple[fr
     """Return the markers :meth:`PolarityReader._excepted` looks for and their ends after a space, made once."""
     markers = exception | alternative
     return markers, tuple(" " + marker for marker in markers)
+
+
+@lru_cache(maxsize=8)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    """Return the string-store hashes of ``words``, made once per word list."""
+    return frozenset(get_string_id(w) for w in words)

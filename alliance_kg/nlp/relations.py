@@ -265,7 +265,9 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
             if parsed:
                 self.attributor.learn_people(sent, mention_at)
             source = (self.attributor.parsed if parsed else self.attributor.surface)(sent, mention_at)
-            self._speaker = next((m for m in mentions if m.name == source and m.is_organisation), None)
+            self._speaker = (  # no source (most sentences): no speaker, without a look at every mention
+                None if source is None else next((m for m in mentions if m.name == source and m.is_organisation), None)
+            )
             self.surface.speaker = self._speaker  # « nous » / "we" in a quote without a parse
             occurrences = [
                 (anchor, span, trig)
