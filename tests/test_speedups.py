@@ -129,3 +129,65 @@ def test_multiword_triggers_on_stretches_are_the_matcher_s(which, request):
             assert finder.trigger_matcher.matches(doc, [sent]) == expected
             found += len(expected)
     assert found >= 3
+
+
+def _space_boundaries_token_by_token(doc):
+    """``alliance_space_boundaries`` as it was written first, one Token at a time (the reference)."""
+    for token in doc:
+        if token.is_space and token.is_sent_start and token.i + 1 < len(doc):
+            if not doc[token.i + 1].is_space:
+                doc[token.i + 1].is_sent_start = True
+            if token.i > 0:
+                token.is_sent_start = False
+    return doc
+
+
+def test_space_boundaries_from_arrays_move_the_breaks_the_token_loop_moves():
+    from alliance_kg.nlp.pipeline import space_boundaries
+
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("sentencizer")
+    texts = [a.body for a in map(read_article, sorted(DEV.glob("*.txt")))]
+    texts += ["", " ", "\n", "a", "Renault.\n\nNissan.", "A.\n\n \nB", "A. \n\n", "A.\n\n\n B. C", "\n\nA. B.\n\n"]
+    for text in texts:
+        expected = _space_boundaries_token_by_token(nlp(text)).to_array("SENT_START").tolist()
+        assert space_boundaries(nlp(text)).to_array("SENT_START").tolist() == expected, text[:60]
+
+
+def _window_by_padded_strings(tokens, lexicon, lang):
+    """``qualify_window`` as it was written first, a padded string per cue (the reference)."""
+    from alliance_kg.nlp.qualifiers import Qualifiers
+
+    joined = f" {' '.join(t.lower_ for t in tokens)} "
+    particles = lexicon.cues(lang, "negation_particles", raw=True)
+    for word in lexicon.cues(lang, "negation_cancelling", raw=True):
+        for particle in particles:
+            joined = joined.replace(f" {particle} {word} ", " ")
+    joined = joined.strip()
+
+    def has(cues):
+        return any((f" {c} " in f" {joined} ") for c in cues)
+
+    neg = particles | lexicon.cues(lang, "negators", raw=True)
+    polarity = "negated" if has(neg) else "affirmed"
+    modality = ("speculative" if has(lexicon.cues(lang, "speculative", raw=True))
+                else "planned" if has(lexicon.cues(lang, "planned", raw=True)) else "asserted")
+    return Qualifiers(polarity, modality)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_qualifier_window_finds_the_cues_the_padded_strings_find(lang):
+    from alliance_kg.lexicon import load_lexicon
+    from alliance_kg.nlp.qualifiers import qualify_window
+
+    lexicon, nlp = load_lexicon(), spacy.blank(lang)
+    names = ("negation_particles", "negation_cancelling", "negators", "speculative", "planned")
+    cues = sorted({c for name in names for c in lexicon.cues(lang, name, raw=True)})
+    texts = [f"Renault {c} Nissan" for c in cues] + [f"{c}" for c in cues] + [f"x{c} {c}x" for c in cues]
+    texts += [f"{a} {b} Geely" for a in cues[:25] for b in cues[-25:]] + ["", "  ", "Renault  achète Nissan"]
+    texts += [a.body[:400] for a in map(read_article, sorted(DEV.glob(f"*{lang}*.txt")))][:6]
+    for text in texts:
+        doc = nlp(text)
+        for start in range(0, max(1, len(doc)), 3):
+            window = doc[start : start + 9]
+            assert qualify_window(window, lexicon, lang) == _window_by_padded_strings(window, lexicon, lang), text

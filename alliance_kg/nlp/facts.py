@@ -13,6 +13,10 @@ They are the article's own voice (no attribution) and asserted.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from alliance_kg.kb import KnowledgeBase, normalize
@@ -37,6 +41,8 @@ class DescriptionFacts:
         self.tech_nouns = lexicon.cues(lang, "tech_nouns", raw=True)
         self.adjectives = lexicon.cue_map(lang, "tech_adjectives", raw=True)
         self.adjective_holders = lexicon.cues(lang, "tech_adjective_holders", raw=True)
+        self._holder_ids = frozenset(get_string_id(w) for w in self.adjective_holders)
+        self._doc_index: tuple | None = None  # see _index
         self.adjective_after = lang == "fr"  # "la filiale électrique" / "the electric unit"
 
     def find(self, sent: Span, mention_at: dict[int, Mention]) -> list[Relation]:
@@ -46,9 +52,7 @@ class DescriptionFacts:
         for desc in doc._.descriptions or []:
             if sent.start <= desc.start < sent.end and desc.country:
                 out.append(self._fact(sent, desc.mention, "basedIn", self._country(desc.country), desc.start))
-        in_sentence = sorted(
-            {m for m in mention_at.values() if sent.start <= m.start < sent.end}, key=lambda m: (m.start, m.iri)
-        )
+        in_sentence = sorted({m for m in self._starting_in(sent, mention_at)}, key=lambda m: (m.start, m.iri))
         for mention in in_sentence:
             if mention.via == "description" and mention.country:
                 out.append(self._fact(sent, mention, "basedIn", self._country(mention.country), mention.start))
@@ -66,6 +70,23 @@ class DescriptionFacts:
         out += self._adjective_facts(sent, mention_at)
         out += self._genitive_units(sent, in_sentence, mention_at)
         return [r for r in out if r is not None]
+
+    def _index(self, doc: Doc, mention_at: dict[int, Mention]) -> tuple:
+        """Return (``mention_at``, its values' starts sorted, (start, place, mention) sorted, LOWER of each token).
+
+        Made once per document (per ``mention_at``, which the relation finder does not change while
+        it reads the sentences): the sentences then read their share instead of the whole document.
+        """
+        if self._doc_index is None or self._doc_index[0] is not mention_at:
+            entries = sorted((m.start, k, m) for k, m in enumerate(mention_at.values()))
+            self._doc_index = (mention_at, [e[0] for e in entries], entries, doc.to_array(LOWER).tolist())
+        return self._doc_index
+
+    def _starting_in(self, sent: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the values of ``mention_at`` that start in ``sent``, in the map's order."""
+        _, starts, entries, _ = self._index(sent.doc, mention_at)
+        found = entries[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        return [m for _, _, m in sorted(found, key=lambda e: e[1])]
 
     def _genitive_units(self, sent: Span, mentions: list[Mention], mention_at: dict[int, Mention]) -> list:
         """Return subsidiaryOf for "Alphabet's Waymo, which ...": a company named as another's, alone.
@@ -87,9 +108,11 @@ class DescriptionFacts:
         """Return what a unit's adjective says it makes: "Ampere, la filiale électrique de Renault"."""
         doc = sent.doc
         out: list[Relation | None] = []
-        for holder in sent:
-            if holder.lower_ not in self.adjective_holders:
+        lowers = self._index(doc, mention_at)[3]
+        for i in range(sent.start, sent.end):
+            if lowers[i] not in self._holder_ids:  # a word of adjective_holders (hash of its LOWER)
                 continue
+            holder = doc[i]
             if self.adjective_after:
                 near = doc[holder.i + 1 : holder.i + 2]
             else:

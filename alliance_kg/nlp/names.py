@@ -177,14 +177,14 @@ class UnknownNames(EnglishNames):
                     continue
             i += 1
         if self.lang == "fr":
-            found += self._named_before_apposition(doc, taken, named)
-            found += self._named_after_complement(doc, taken)
+            found += self._named_before_apposition(doc, taken, named, lowers)
+            found += self._named_after_complement(doc, taken, lowers)
         if self.lang == "en":
-            found += self._names_before_unit_nouns(doc, taken)
-            found += self._named_before_english_apposition(doc, taken, named)
+            found += self._names_before_unit_nouns(doc, taken, lowers)
+            found += self._named_before_english_apposition(doc, taken, named, lowers)
         return found
 
-    def _named_after_complement(self, doc: Doc, taken: set[int]) -> list[Mention]:
+    def _named_after_complement(self, doc: Doc, taken: set[int], lowers: list[str]) -> list[Mention]:
         """Return unknown names after a company noun and its complement (French).
 
         "le fabricant de batteries Primearth", "sa filiale de voitures autonomes
@@ -192,9 +192,10 @@ class UnknownNames(EnglishNames):
         name may hold known names, and then replaces them.
         """
         found: list[Mention] = []
-        for noun in doc:
-            if noun.lower_ not in self.introducers:
+        for k, low in enumerate(lowers):  # each word's lower_: no Token object for the words skipped
+            if low not in self.introducers:
                 continue
+            noun = doc[k]
             j = noun.i + 1
             while j < len(doc) and normalize(doc[j].text) in self.demonym_words:
                 j += 1
@@ -239,17 +240,19 @@ class UnknownNames(EnglishNames):
         kinds = self.descriptor_kinds.get(normalize(noun), ())
         return kinds[0] if len(kinds) == 1 and kinds[0] in ("JointVenture", "BusinessUnit") else "Organisation"
 
-    def _named_before_apposition(self, doc: Doc, taken: set[int], named: list[Mention]) -> list[Mention]:
+    def _named_before_apposition(
+        self, doc: Doc, taken: set[int], named: list[Mention], lowers: list[str]
+    ) -> list[Mention]:
         """Return unknown names followed by a company noun in apposition: "Argo AI, la start-up de ..."."""
         found: list[Mention] = []
         dets = self.determiners
         for comma in range(2, len(doc) - 2):
-            if doc[comma].text != "," or doc[comma + 1].lower_ not in dets:
+            if lowers[comma] != "," or lowers[comma + 1] not in dets:  # lowers: each word's lower_
                 continue
             noun = comma + 2
             while noun < len(doc) - 1 and doc[noun].pos_ == "ADJ":
                 noun += 1
-            if doc[noun].lower_ not in self.introducers:
+            if lowers[noun] not in self.introducers:
                 continue
             start = comma
             while start - 1 >= 0 and comma - start < 4 and (start - 1) not in taken and _name_like(doc[start - 1]):

@@ -44,12 +44,12 @@ def name_like(token) -> bool:
 class EnglishNames:
     """Mixin: unknown English company names introduced by a unit noun or an apposition."""
 
-    def _names_before_unit_nouns(self, doc: Doc, taken: set[int]) -> list[Mention]:
+    def _names_before_unit_nouns(self, doc: Doc, taken: set[int], lowers: list[str]) -> list[Mention]:
         """Return unknown names between a possessive and a unit noun: "its Cruise unit", "GM's Zoox arm" (English)."""
         demonyms = {d.lower() for e in self.kb.of_kind("Country") for d in e.demonyms}
         found: list[Mention] = []
-        for k, token in enumerate(doc):
-            if token.lower_ not in UNIT_NOUNS or k < 2:
+        for k, low in enumerate(lowers):  # each word's lower_: no Token object for the words skipped
+            if low not in UNIT_NOUNS or k < 2:
                 continue
             start = k
             while start > 0 and k - start < 3 and start - 1 not in taken and name_like(doc[start - 1]):
@@ -64,13 +64,15 @@ class EnglishNames:
                 taken.update(range(start, k))
         return found
 
-    def _named_before_english_apposition(self, doc: Doc, taken: set[int], named: list[Mention]) -> list[Mention]:
+    def _named_before_english_apposition(
+        self, doc: Doc, taken: set[int], named: list[Mention], lowers: list[str]
+    ) -> list[Mention]:
         """Return unknown names before an apposition headed by a company noun ("SiliconAuto, a joint venture")."""
         nouns = self.lexicon.cues("en", "apposition_name_nouns", raw=True)
         at = {i: m for m in named for i in range(m.start, m.end)}
         found: list[Mention] = []
         for comma in range(1, len(doc) - 2):
-            if doc[comma].text != ",":
+            if lowers[comma] != ",":  # lowers: each word's lower_
                 continue
             head = self._apposition_head(doc, comma + 1, at, nouns)
             if head is None:

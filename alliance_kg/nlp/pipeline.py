@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -38,12 +40,15 @@ def space_boundaries(doc: Doc) -> Doc:
     the break after the white space keeps it at the end of the previous
     sentence, where it does no harm.
     """
-    for token in doc:
-        if token.is_space and token.is_sent_start and token.i + 1 < len(doc):
-            if not doc[token.i + 1].is_space:
-                doc[token.i + 1].is_sent_start = True
-            if token.i > 0:
-                token.is_sent_start = False
+    if len(doc) < 2:
+        return doc
+    rows = doc.to_array([IS_SPACE, SENT_START])  # the flags of all the words at once, no Token object per word
+    # white-space tokens that open a sentence, in order; doc[i].is_sent_start is True exactly when SENT_START is 1
+    for i in numpy.flatnonzero((rows[:-1, 0] != 0) & (rows[:-1, 1] == 1)).tolist():
+        if not doc[i + 1].is_space:
+            doc[i + 1].is_sent_start = True
+        if i > 0:
+            doc[i].is_sent_start = False
     return doc
 
 

@@ -10,7 +10,9 @@ both ways.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from alliance_kg.kb import normalize
@@ -143,7 +145,8 @@ class PolarityReader:
         doc = anchor.doc
         untils = self._untils.get(sent.start)
         if untils is None:  # once per sentence: most have no "until"
-            untils = self._untils[sent.start] = [t.i for t in sent if t.lower_ in self.until_words]
+            ids, rows = _hashes(self.until_words), self._rows  # LOWER hashes of the words: no Token per word
+            untils = self._untils[sent.start] = [i for i in range(sent.start, sent.end) if rows[i][0] in ids]
         if not any(i > anchor.i for i in untils):
             return False
         if not doc.has_annotation("DEP"):
@@ -184,8 +187,8 @@ class PolarityReader:
         while end > 0 and doc[end - 1].lower_ in self.exception_prepositions:
             end -= 1  # "sauf avec BYD", "mais pas dans Ampere", "plutôt que dans Xpeng"
         words = " ".join(t.lower_ for t in doc[max(0, end - 4) : end]).replace("' ", "'").replace("’ ", "'")
-        markers = self.exception_markers | self.alternative_markers
-        return any(words == marker or words.endswith(" " + marker) for marker in markers)
+        markers, ends = _markers(self.exception_markers, self.alternative_markers)
+        return words in markers or words.endswith(ends)
 
     def _former(self, anchor: Token) -> bool:
         """Return True when "former"/"ancien"/"ex-" stands before a trigger noun ("its former partner")."""
@@ -234,3 +237,16 @@ class PolarityReader:
                     if not (parsed and syntax.in_relative_clause(sent[k])):
                         return True  # "un accord qui met fin à ...": the agreement itself is not ended
         return False
+
+
+@lru_cache(maxsize=8)
+def _markers(exception: frozenset[str], alternative: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Return the markers :meth:`PolarityReader._excepted` looks for and their ends after a space, made once."""
+    markers = exception | alternative
+    return markers, tuple(" " + marker for marker in markers)
+
+
+@lru_cache(maxsize=8)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    """Return the string-store hashes of ``words``, made once per word list."""
+    return frozenset(get_string_id(w) for w in words)

@@ -13,6 +13,7 @@ the trigger.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -194,16 +195,28 @@ def qualify_window(tokens: Span, lexicon: Lexicon, lang: str) -> Qualifiers:
         for particle in particles:  # "did not hesitate to", "never stopped": two negations, an affirmation
             joined = joined.replace(f" {particle} {word} ", " ")
     joined = joined.strip()
-    neg = particles | lexicon.cues(lang, "negators", raw=True)
-    speculative = lexicon.cues(lang, "speculative", raw=True)
-    planned = lexicon.cues(lang, "planned", raw=True)
+    neg, speculative, planned = _window_cues(lexicon, lang)
+    padded, pieces = f" {joined} ", set(joined.split(" "))
 
-    def has(cues: frozenset[str]) -> bool:
-        return any((f" {c} " in f" {joined} ") for c in cues)
+    def has(cues: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+        # a cue without a space is in " joined " between two spaces exactly when it is one of its pieces
+        words, phrases = cues
+        return not words.isdisjoint(pieces) or any(f" {c} " in padded for c in phrases)
 
     polarity = "negated" if has(neg) else "affirmed"
     modality = "speculative" if has(speculative) else "planned" if has(planned) else "asserted"
     return Qualifiers(polarity, modality)
+
+
+@lru_cache(maxsize=8)
+def _window_cues(lexicon: Lexicon, lang: str) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
+    """Return the negating, speculative and planned cues of :func:`qualify_window`, each split in
+    (cues without a space, cues with one), made once per lexicon and language."""
+    negating = lexicon.cues(lang, "negation_particles", raw=True) | lexicon.cues(lang, "negators", raw=True)
+    out = []
+    for cues in (negating, lexicon.cues(lang, "speculative", raw=True), lexicon.cues(lang, "planned", raw=True)):
+        out.append((frozenset(c for c in cues if " " not in c), tuple(c for c in cues if " " in c)))
+    return tuple(out)
 
 
 def unnamed(token: Token, lexicon: Lexicon, lang: str) -> bool:

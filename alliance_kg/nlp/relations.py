@@ -141,6 +141,8 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         self._entries_memo: dict[tuple, list[Trigger]] = {}  # per (lower, lemma, is_alpha): see _entries
         self._rows: list = []  # (lower, lemma, is_alpha) of each token of the current doc
         self._cases: dict[int, str] = {}  # syntax.case_of of the tokens of the current doc asked so far
+        self._forms: dict[int, tuple[str, str]] = {}  # normalised lemma and text of the tokens asked so far
+        self._pools: dict[tuple, tuple] = {}  # see RoleReader._role_pool
         for trig in self.lexicon.all_triggers(lang):
             words = trig.lemma.replace("'", "' ").replace("-", " - ").split()
             words = [w for w in words if w not in ("se", "s'")]
@@ -227,16 +229,20 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
     def _requirement_met(self, anchor: Token, span: Span, trig: Trigger, parsed: bool) -> bool:
         if not trig.requires:
             return True
-        needs = [normalize(n) for n in trig.requires.split("|")]
+        needs = tuple(normalize(n) for n in trig.requires.split("|"))
         if parsed:  # "faire partie de": the requirement governs the trigger; the next words when the parse is lost
-            near = [*anchor.subtree, anchor.head, *anchor.doc[span.end : min(span.sent.end, span.end + 4)]]
+            near = [*(t.i for t in anchor.subtree), anchor.head.i, *range(span.end, min(span.sent.end, span.end + 4))]
         else:  # "will jointly develop", "develop ... together"
-            near = list(anchor.doc[max(span.sent.start, span.start - 2) : min(span.sent.end, span.end + 8)])
-        return any(
-            normalize(t.lemma_ or t.text).startswith(need) or normalize(t.text).startswith(need)
-            for t in near
-            for need in needs
-        )
+            near = range(max(span.sent.start, span.start - 2), min(span.sent.end, span.end + 8))
+        forms = self._forms  # token -> its normalised lemma (or text) and text, read once per token of the doc
+        for i in near:
+            pair = forms.get(i)
+            if pair is None:
+                token = anchor.doc[i]
+                pair = forms[i] = (normalize(token.lemma_ or token.text), normalize(token.text))
+            if pair[0].startswith(needs) or pair[1].startswith(needs):
+                return True
+        return False
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] = doc._.mentions or []
@@ -257,6 +263,8 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
         self._pair_at = {i: (p.first, p.second) for p in doc._.pairs or [] for i in range(p.start, p.end)}
         self._rows = doc.to_array([LOWER, LEMMA, IS_ALPHA]).tolist()
         self._cases = {}
+        self._forms = {}
+        self._pools = {}
         self._alone: set[int] = set()  # list members a singular relative clause is about alone
         self._untils: dict[int, list[int]] = {}  # per sentence start: where "jusqu'en"/"until" stands
         self._relatives: dict[int, list[Token]] = {}
@@ -267,7 +275,9 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
             if parsed:
                 self.attributor.learn_people(sent, mention_at)
             source = (self.attributor.parsed if parsed else self.attributor.surface)(sent, mention_at)
-            self._speaker = next((m for m in mentions if m.name == source and m.is_organisation), None)
+            self._speaker = (  # no source (most sentences): no speaker, without a look at every mention
+                None if source is None else next((m for m in mentions if m.name == source and m.is_organisation), None)
+            )
             self.surface.speaker = self._speaker  # « nous » / "we" in a quote without a parse
             occurrences = [
                 (anchor, span, trig)

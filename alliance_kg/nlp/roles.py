@@ -297,24 +297,14 @@ class RoleReader:
             if verbal and syntax.is_passive(anchor):
                 out += syntax.passive_object(anchor)
             return out
-        pool = list(anchor.children)
-        if trig.requires:  # "prendre une participation dans X": X hangs on the noun
-            needs = {normalize(n) for n in trig.requires.split("|")}  # "capital|%": any of them
-            pool += [g for c in anchor.children if normalize(c.lemma_) in needs for g in c.children]
-        pool += [r for r in self._relative_with_case(anchor) if r not in pool]  # "dans laquelle X investit"
-        support = anchor.head if anchor.dep_ in ("obj", "dobj") and anchor.pos_ == "NOUN" else None
-        if support is not None and self._support(support):
-            # "a annulé une commande ... auprès de Northvolt": the complement hangs on the support verb
-            pool += [c for c in support.children if c.i > anchor.i and c not in pool]
-        adverbs = [c for c in pool if c.pos_ == "ADV" and c.lower_ == role]
+        pool, cases, adverbs_by_word = self._role_pool(anchor, trig)
+        adverbs = adverbs_by_word.get(role)
         if adverbs:  # "auprès de CATL": the parse makes "auprès" an adverb with the name below it
             return [g for c in adverbs for g in c.children if not g.is_punct]
         picked = [
             c
-            for c in pool
-            if self._case_of(c) == role
-            or self._case_of(c).endswith(" " + role)
-            or self._case_of(c).startswith(role + " ")  # "auprès de LG"
+            for c, case in zip(pool, cases)
+            if case == role or case.endswith(" " + role) or case.startswith(role + " ")  # "auprès de LG"
         ]
         if role == "de":  # "dont" is "de" + relative pronoun
             picked += [c for c in pool if c.lower_ == "dont"]
@@ -330,6 +320,32 @@ class RoleReader:
                 via=("obj", "obl", "obl:mod", "obl:arg", "nmod", "conj"),
             )
         return picked
+
+    def _role_pool(self, anchor: Token, trig: Trigger) -> tuple[list[Token], list[str], dict[str, list[Token]]]:
+        """Return the words a preposition role is looked for among, their cases and their adverbs by word.
+
+        Made once per trigger word and requirement (``self._pools``, emptied for each document): a
+        symmetric trigger asks for nine prepositions, each from the same words.
+        """
+        key = (anchor.i, trig.requires)
+        found = self._pools.get(key)
+        if found is not None:
+            return found
+        pool = list(anchor.children)
+        if trig.requires:  # "prendre une participation dans X": X hangs on the noun
+            needs = {normalize(n) for n in trig.requires.split("|")}  # "capital|%": any of them
+            pool += [g for c in anchor.children if normalize(c.lemma_) in needs for g in c.children]
+        pool += [r for r in self._relative_with_case(anchor) if r not in pool]  # "dans laquelle X investit"
+        support = anchor.head if anchor.dep_ in ("obj", "dobj") and anchor.pos_ == "NOUN" else None
+        if support is not None and self._support(support):
+            # "a annulé une commande ... auprès de Northvolt": the complement hangs on the support verb
+            pool += [c for c in support.children if c.i > anchor.i and c not in pool]
+        adverbs: dict[str, list[Token]] = {}
+        for c in pool:
+            if c.pos_ == "ADV":
+                adverbs.setdefault(c.lower_, []).append(c)
+        found = self._pools[key] = (pool, [self._case_of(c) for c in pool], adverbs)
+        return found
 
     def _clitic_antecedent(self, anchor: Token, mentions: list[Mention]) -> list[Token]:
         """Return what "en" stands for: the object of a verb just before, in the same sentence.

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterable
+
+import numpy
 from spacy.attrs import IDS as ATTR_IDS
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -72,8 +74,8 @@ class SegmentedMatcher:
         self.columns = [a for a in _VALUE_ATTRS if self.value_bits[a]]
         self.columns += sorted({a for a, _, _ in self.regexes} - set(self.columns))
         self.flags = sorted(self.flag_bits)
-        self._bits_memo: dict[tuple[int, ...], int] = {}
-        self._table: tuple[weakref.ref, list] | None = None  # the last document's attribute rows
+        self._bits_memo: dict[bytes, int] = {}  # by the bytes of a token's attribute row
+        self._table: tuple[weakref.ref, numpy.ndarray, list[bytes]] | None = None  # the last document's rows
 
     def _read_spec(self, spec: dict, bit: int) -> None:
         """Give ``bit`` to the tokens that have a value ``spec`` asks for (one of its conditions is enough)."""
@@ -105,11 +107,13 @@ class SegmentedMatcher:
     def _bits(self, doc: Doc, sentences: list[Span]) -> dict[int, int]:
         """Return the bits of each token of ``sentences`` (the attributes read once per document)."""
         if self._table is not None and self._table[0]() is doc:
-            rows = self._table[1]
+            _, table, rows = self._table
         else:
             table = doc.to_array([ATTR_IDS[a] for a in self.columns] + [ATTR_IDS[f] for f in self.flags])
-            rows = list(map(tuple, table.reshape(len(doc), -1).tolist()))
-            self._table = (weakref.ref(doc), rows)
+            table = numpy.ascontiguousarray(table.reshape(len(doc), -1))
+            # each row's bytes, a cheap key for the memo (the values themselves are read on a miss only)
+            rows = table.view(numpy.dtype((numpy.void, table.shape[1] * table.itemsize))).ravel().tolist()
+            self._table = (weakref.ref(doc), table, rows)
         memo = self._bits_memo  # a token's bits depend on its attribute row only
         out: dict[int, int] = {}
         for sent in sentences:
@@ -117,7 +121,7 @@ class SegmentedMatcher:
                 row = rows[i]
                 b = memo.get(row)
                 if b is None:
-                    b = self._row_bits(row, doc.vocab.strings)
+                    b = self._row_bits(tuple(table[i].tolist()), doc.vocab.strings)
                     if len(memo) < 200_000:
                         memo[row] = b
                 out[i] = b
