@@ -195,3 +195,18 @@ def test_a_nationality_and_a_clause_are_no_description(extractor):
     text = "Chinese sales rose while the maker cut prices."
     statements = extractor.extract(article_from_text(text, doc="t")).statements
     assert not statements
+
+
+def test_a_company_whose_share_price_falls_sells_nothing(extractor):
+    text = ("À la Bourse de Séoul, l'action Hyundai Motor a reculé de 0,9 %, tandis que Hyundai Mobis cédait "
+            "0,3 % et que SoftBank gagnait 1,2 %.")
+    assert not [k for k in _keys(extractor, text) if k[1] == "shareholderOf"]
+
+
+def test_the_seller_after_aupres_de_is_not_the_company_bought(extractor):
+    assert not _keys(extractor, "Toyota avait négocié son rachat auprès d'Alphabet en 2016.")
+
+
+def test_a_reflexive_supply_verb_keeps_its_direction(extractor):
+    text = "Le constructeur s'approvisionne auprès du géant de Ningde pour ses voitures électriques."
+    assert not any(k[1] == "suppliesTo" and k[2] == "CATL" for k in _keys(extractor, text))

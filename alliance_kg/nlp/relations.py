@@ -25,14 +25,13 @@ from alliance_kg.nlp import syntax
 from alliance_kg.nlp.attribution import Attributor
 from alliance_kg.nlp.facts import DescriptionFacts
 from alliance_kg.nlp.mentions import Mention
-from alliance_kg.nlp.qualifiers import Qualifiers, denied_by_apposition, qualify_parsed
+from alliance_kg.nlp.qualifiers import Qualifiers, qualify_parsed
 from alliance_kg.nlp.fallbacks import WordOrderFallbacks
 from alliance_kg.nlp.pairing import TECH_PREDICATES, PairReader
 from alliance_kg.nlp.polarity import PolarityReader
 from alliance_kg.nlp.referents import ReferentReader
 from alliance_kg.nlp.roles import RoleReader
 from alliance_kg.nlp.verbforms import _verb_tagged_as_noun, verb_lemma_guesses
-from alliance_kg.nlp.spans import GENITIVE_MARKS
 from alliance_kg.nlp.records import (
     Relation,
     co_developers,
@@ -42,6 +41,7 @@ from alliance_kg.nlp.records import (
     trimmed,
 )
 from alliance_kg.nlp.segmatch import SegmentedMatcher
+from alliance_kg.nlp.stake_checks import StakeChecks
 from alliance_kg.nlp.sentindex import drop_sentence_index
 from alliance_kg.nlp.shares import share_near
 from alliance_kg.nlp.surface import SurfaceReader, inflections
@@ -69,7 +69,7 @@ def allowed(predicate: str, subject: Mention, obj: Mention) -> bool:
     return obj.is_organisation and obj.kind != "NewsAgency"
 
 
-class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, WordOrderFallbacks):
+class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, PolarityReader, WordOrderFallbacks):
     """The ``alliance_relations`` component (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str, lang: str) -> None:
@@ -294,6 +294,8 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
                     if (
                         not allowed(predicate, subj, obj)
                         or self._questioned(anchor, sent)
+                        or self._market_move(anchor, trig)
+                        or self._seller_of_acquisition(doc, predicate, obj)
                         or self._stake_seller(anchor, predicate, obj)
                         or self._stake_seller_genitive(anchor, trig, subj)
                     ):
@@ -369,62 +371,7 @@ class RelationFinder(PairReader, RoleReader, ReferentReader, PolarityReader, Wor
             found = self._relatives[token.i] = syntax.relative_with_case(token)
         return found
 
-    def _denied_after(self, anchor: Token, sent: Span) -> bool:
-        """Return True when an apposition after the trigger denies what the sentence reports."""
-        words = [t.lower_ for t in anchor.doc[anchor.i + 1 : sent.end]]
-        return denied_by_apposition(words, self.lexicon, self.lang)
 
-    def _questioned(self, anchor: Token, sent: Span) -> bool:
-        """Return True for a trigger in an indirect question, which asserts nothing: "Asked whether Uber
-        might take control of Nuro, ...", "on lui a demandé si Renault entrerait au capital de ...".
-        """
-        doc = anchor.doc
-        for i in range(sent.start, anchor.i):
-            word = doc[i].lower_
-            if word in self.question_openers:
-                return True
-            if word in self.question_words and i > sent.start and (
-                doc[i - 1].lower_ in self.question_verbs or normalize(doc[i - 1].lemma_) in self.question_verbs
-            ):
-                return True
-        return False
-
-    def _stake_seller(self, anchor: Token, predicate: str, obj: Mention) -> bool:
-        """Return True for the seller of a stake bought: "racheter la part de Northvolt dans Novo Energy"."""
-        if predicate != "acquires" or obj.end <= 0 or not self._stake_between(anchor, obj):
-            return False
-        doc = anchor.doc
-        after = doc[obj.end : min(obj.end + 4, anchor.sent.end)]
-        # "dans Novo Energy", "dans cette coentreprise": a stake in something else than the company named
-        return len(after) > 1 and after[0].lower_ in STAKE_IN and any(
-            (t.i in self._mention_at and self._mention_at[t.i].is_organisation) or t.pos_ in ("NOUN", "PROPN")
-            for t in after[1:]
-        )
-
-    def _stake_seller_genitive(self, anchor: Token, trig: Trigger, subj: Mention) -> bool:
-        """Return True for "bought Northvolt's stake in Novo": Northvolt sells, it is no holder to come."""
-        if trig.pos != "NOUN" or trig.predicate not in ("shareholderOf", "investsIn") or not 0 < subj.start:
-            return False
-        doc = anchor.doc
-        if subj.end >= anchor.i or doc[subj.end].lower_ not in GENITIVE_MARKS:
-            return False
-        verb = doc[subj.start - 1]  # "will buy Panasonic's stake": Panasonic holds it until the deal
-        past = verb.lower_.endswith("ed") or verb.lower_ in ("bought", "took")
-        return past and any(t.predicate == "acquires" for t in self.forms.get(verb.lower_, []))
-
-    def _rest_bought(self, anchor: Token, obj: Mention) -> bool:
-        """Return True when the stake bought is the rest of the company: "buy Panasonic's remaining 19.5%"."""
-        lo, hi = sorted((anchor.i + 1, max(obj.start, anchor.i + 1)))
-        return any(t.lower_ in self.remaining_words for t in anchor.doc[lo:hi])
-
-    def _stake_between(self, anchor: Token, obj: Mention) -> bool:
-        words = self.lexicon.cues(self.lang, "stake_words", raw=True)
-        lo, hi = sorted((anchor.i + 1, max(obj.start, anchor.i + 1)))
-        after = anchor.doc[obj.end : min(obj.end + 2, len(anchor.doc))] if obj.end > 0 else []
-        return any(t.lower_ in words for t in [*anchor.doc[lo:hi], *after])  # "buy Toyota shares"
-
-
-STAKE_IN = ("dans", "in")  # "la part de Northvolt dans Novo Energy", "Northvolt's stake in Novo"
 
 
 @Language.factory("alliance_relations", default_config={"lang": "fr"})

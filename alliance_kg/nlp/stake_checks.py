@@ -1,0 +1,97 @@
+"""Checks the relation finder makes before it keeps a statement about a stake or a sale.
+
+A stake bought from its seller ("racheter la part de Northvolt dans Novo Energy", "bought Northvolt's
+stake in Novo"), the rest of a company bought, a share price that moves ("cédait 0,3 %"), the seller
+named "auprès de", and two sentence-level checks: an indirect question asserts nothing, and an
+apposition may deny what the sentence reports.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from alliance_kg.kb import normalize
+from alliance_kg.lexicon import Trigger
+from alliance_kg.nlp.mentions import Mention
+from alliance_kg.nlp.qualifiers import denied_by_apposition
+from alliance_kg.nlp.spans import GENITIVE_MARKS
+
+STAKE_IN = ("dans", "in")  # "la part de Northvolt dans Novo Energy", "Northvolt's stake in Novo"
+STAKE_OF = ("de", "du", "des", "d'", "d’", "dans", "of", "in")  # "cède 5 % de Nissan", not "cédait 0,3 % et"
+
+
+class StakeChecks:
+    """Mixin of :class:`alliance_kg.nlp.relations.RelationFinder` (uses its lexicon cues and mention map)."""
+
+    def _market_move(self, anchor: Token, trig: Trigger) -> bool:
+        """Return True for a share price that moves: "Hyundai Mobis cédait 0,3 % et SoftBank gagnait 1,2 %",
+        a percentage after a sale verb with no "de"/"dans" company of its own."""
+        if trig.polarity != "negated" or trig.predicate != "shareholderOf":
+            return False
+        doc = anchor.doc
+        for i in range(anchor.i + 1, min(anchor.sent.end - 1, anchor.i + 4)):
+            if doc[i].text == "%" or doc[i].lower_ in ("pourcent", "percent"):
+                return doc[i + 1].lower_ not in STAKE_OF
+        return False
+
+    @staticmethod
+    def _seller_of_acquisition(doc: Doc, predicate: str, obj: Mention) -> bool:
+        """Return True for the seller named in "négocier son rachat auprès d'Alphabet": never the company bought."""
+        if predicate != "acquires" or obj.start <= 1:
+            return False
+        before = [t.lower_ for t in doc[max(0, obj.start - 3) : obj.start]]
+        return "auprès" in before
+
+    def _denied_after(self, anchor: Token, sent: Span) -> bool:
+        """Return True when an apposition after the trigger denies what the sentence reports."""
+        words = [t.lower_ for t in anchor.doc[anchor.i + 1 : sent.end]]
+        return denied_by_apposition(words, self.lexicon, self.lang)
+
+    def _questioned(self, anchor: Token, sent: Span) -> bool:
+        """Return True for a trigger in an indirect question, which asserts nothing: "Asked whether Uber
+        might take control of Nuro, ...", "on lui a demandé si Renault entrerait au capital de ...".
+        """
+        doc = anchor.doc
+        for i in range(sent.start, anchor.i):
+            word = doc[i].lower_
+            if word in self.question_openers:
+                return True
+            if word in self.question_words and i > sent.start and (
+                doc[i - 1].lower_ in self.question_verbs or normalize(doc[i - 1].lemma_) in self.question_verbs
+            ):
+                return True
+        return False
+
+    def _stake_seller(self, anchor: Token, predicate: str, obj: Mention) -> bool:
+        """Return True for the seller of a stake bought: "racheter la part de Northvolt dans Novo Energy"."""
+        if predicate != "acquires" or obj.end <= 0 or not self._stake_between(anchor, obj):
+            return False
+        doc = anchor.doc
+        after = doc[obj.end : min(obj.end + 4, anchor.sent.end)]
+        # "dans Novo Energy", "dans cette coentreprise": a stake in something else than the company named
+        return len(after) > 1 and after[0].lower_ in STAKE_IN and any(
+            (t.i in self._mention_at and self._mention_at[t.i].is_organisation) or t.pos_ in ("NOUN", "PROPN")
+            for t in after[1:]
+        )
+
+    def _stake_seller_genitive(self, anchor: Token, trig: Trigger, subj: Mention) -> bool:
+        """Return True for "bought Northvolt's stake in Novo": Northvolt sells, it is no holder to come."""
+        if trig.pos != "NOUN" or trig.predicate not in ("shareholderOf", "investsIn") or not 0 < subj.start:
+            return False
+        doc = anchor.doc
+        if subj.end >= anchor.i or doc[subj.end].lower_ not in GENITIVE_MARKS:
+            return False
+        verb = doc[subj.start - 1]  # "will buy Panasonic's stake": Panasonic holds it until the deal
+        past = verb.lower_.endswith("ed") or verb.lower_ in ("bought", "took")
+        return past and any(t.predicate == "acquires" for t in self.forms.get(verb.lower_, []))
+
+    def _rest_bought(self, anchor: Token, obj: Mention) -> bool:
+        """Return True when the stake bought is the rest of the company: "buy Panasonic's remaining 19.5%"."""
+        lo, hi = sorted((anchor.i + 1, max(obj.start, anchor.i + 1)))
+        return any(t.lower_ in self.remaining_words for t in anchor.doc[lo:hi])
+
+    def _stake_between(self, anchor: Token, obj: Mention) -> bool:
+        words = self.lexicon.cues(self.lang, "stake_words", raw=True)
+        lo, hi = sorted((anchor.i + 1, max(obj.start, anchor.i + 1)))
+        after = anchor.doc[obj.end : min(obj.end + 2, len(anchor.doc))] if obj.end > 0 else []
+        return any(t.lower_ in words for t in [*anchor.doc[lo:hi], *after])  # "buy Toyota shares"
