@@ -233,3 +233,17 @@ def test_a_later_clause_does_not_end_the_tie_before_it(extractor):
     text = ("Aston Martin said its partnership with Mercedes-Benz would continue for hybrid models, and that the "
             "German group had no plans to raise its holding.")
     assert polarities(extractor, text, "Aston Martin", "partnerOf", "Mercedes-Benz") == {"affirmed"}
+
+
+@pytest.mark.parametrize("text, tup", [
+    ("Honda would have merged with Nissan had the two sides agreed on governance.", ("Honda", "mergesWith", "Nissan")),
+    ("The talks dragged on for six weeks without Subaru and Mazda ever agreeing on the terms of a merger.",
+     ("Subaru", "mergesWith", "Mazda")),
+])
+def test_what_would_have_happened_did_not(extractor, text, tup):
+    assert polarities(extractor, text, *tup) == {"negated"}
+
+
+def test_would_have_with_a_noun_is_no_counterfactual(extractor):
+    text = "Honda said it would have a partnership with Nissan by March."
+    assert polarities(extractor, text, "Honda", "partnerOf", "Nissan") == {"affirmed"}

@@ -42,6 +42,7 @@ CONTROL_VERBS = load_lexicon().cues("en", "object_control", raw=True)  # "invite
 PARTIAL_WORDS = {"part", "some", "half", "portion", "parts", "most", "cut", "reduce", "reduced", "trim", "trimmed"}
 
 
+IRREGULAR_PARTICIPLES = ("bought", "sold", "held", "taken", "made", "built", "won", "done", "become", "gone")
 LATER_CLAUSE_OPENERS = ("that", "which", "who", "while", "whereas", "although", "as", "when", "because", "since")
 NOUN_NEGATIONS = ("not", "no", "never", "n't", "without", "nor")
 
@@ -60,11 +61,28 @@ class EnglishQualifying(EnglishFrames):
         doc = span.doc
         if quals.polarity == "affirmed" and self._negated_modifier(span, subject):
             return Qualifiers(polarity="negated", modality=quals.modality)  # "no Tesla investment in LG"
+        if quals.polarity == "affirmed" and self._counterfactual(span, subject):
+            return Qualifiers(polarity="negated", modality="speculative")  # "would have merged had they agreed"
         if subject.start > 0 and doc[subject.start - 1].lower_ in CONTROL_VERBS and subject.end < span.start:
             return Qualifiers(polarity=quals.polarity, modality="speculative")  # "invited Nissan to join": not done
         if quals.modality == "speculative" and self._reported_future(span, subject):
             return Qualifiers(polarity=quals.polarity, modality="planned")
         return quals
+
+    def _counterfactual(self, span: Span, subject: Mention) -> bool:
+        """Return True for what did not happen: "Honda would have merged with Nissan had ...", "without
+        Subaru and Mazda ever agreeing on a merger"."""
+        doc, sent = span.doc, span.sent
+        if subject.start < span.start:
+            words = [t.lower_ for t in doc[subject.end : span.end]]
+            for k in range(len(words) - 2):
+                participle = words[k + 2].endswith(("ed", "en")) or words[k + 2] in IRREGULAR_PARTICIPLES
+                if words[k : k + 2] in (["would", "have"], ["could", "have"]) and participle:
+                    return True  # not "it would have a partnership with Nissan"
+        first = min(subject.start, span.start)
+        return first > sent.start and doc[first - 1].lower_ == "without" and "ever" in (
+            t.lower_ for t in doc[first : span.start]
+        )
 
     def _negated_modifier(self, span: Span, subject: Mention) -> bool:
         """Return True for a company named right before a trigger noun under "not"/"no": "does not
