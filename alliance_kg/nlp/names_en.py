@@ -18,10 +18,9 @@ from spacy.tokens import Doc
 
 from alliance_kg.kb import normalize
 from alliance_kg.namespaces import entity_iri
-from alliance_kg.nlp.spans import Mention
+from alliance_kg.nlp.spans import Mention, unit_nouns
 
 # "its Cruise unit": English nouns after which an unknown capitalised name is a company's unit
-UNIT_NOUNS = {"unit", "subsidiary", "division", "arm", "venture", "affiliate"}
 REGION_WORDS = {"european", "asian", "african", "american", "latin", "north", "south", "east", "west", "nordic"}
 REGION_WORDS |= {"western", "eastern", "northern", "southern", "middle", "global", "international", "ev", "ai"}
 # words that may follow the head noun of the apposition: "a joint venture that", "a start-up in which", "a unit of"
@@ -49,7 +48,7 @@ class EnglishNames:
         demonyms = {d.lower() for e in self.kb.of_kind("Country") for d in e.demonyms}
         found: list[Mention] = []
         for k, low in enumerate(lowers):  # each word's lower_: no Token object for the words skipped
-            if low not in UNIT_NOUNS or k < 2:
+            if low not in unit_nouns("en") or k < 2:
                 continue
             start = k
             while start > 0 and k - start < 3 and start - 1 not in taken and name_like(doc[start - 1]):

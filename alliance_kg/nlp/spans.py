@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from alliance_kg.lexicon import load_lexicon
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -76,11 +78,14 @@ def owned_after(doc: Doc, mention: "Mention", mention_at: dict[int, "Mention"]) 
             continue
         if i in mention_at or not (doc[i].is_lower or doc[i].text == "-"):
             return None
-        if doc[i].lower_ in UNIT_NOUNS:
+        if doc[i].lower_ in unit_nouns(doc.lang_):
             owned = mention_at.get(i + 1)
             return owned if owned is not None and owned.start == i + 1 and owned.is_organisation else None
         i += 1
     return None
 
 
-UNIT_NOUNS = ("unit", "division", "arm", "subsidiary", "affiliate", "brand", "filiale")
+
+def unit_nouns(lang: str) -> frozenset[str]:
+    """Return the nouns a unit of a company goes by ("unit", "arm", "filiale"), from the lexicon."""
+    return load_lexicon().cues(lang, "unit_nouns", raw=True)

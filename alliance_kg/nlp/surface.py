@@ -266,16 +266,22 @@ class SurfaceReader:
     def listed_before(doc: Doc, named: Mention, mention_at: dict[int, Mention], noun: Span) -> list[Mention]:
         """Return ``named`` and, before a plural noun, the names coordinated before it: "Nissan and Honda,
         Toyota's rivals" (but "Renault and Nissan, Mitsubishi's shareholder": Nissan alone)."""
-        found, i = [named], named.start - 1
         if not noun[-1].lower_.endswith("s"):
-            return found
-        while i - 1 >= 0 and doc[i].lower_ in ("and", "et", ",") and (i - 1) in mention_at:
-            previous = mention_at[i - 1]
-            if not previous.is_organisation or previous in found:
+            return [named]
+        return SurfaceReader.with_coordinated(named, doc, mention_at)
+
+    @staticmethod
+    def with_coordinated(mention: Mention, doc: Doc, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return ``mention`` with the names coordinated before it ("Renault and Nissan, which ...")."""
+        group = [mention]
+        i = mention.start - 1
+        while i >= 1 and doc[i].lower_ in ("and", "et", ",") and i - 1 in mention_at:
+            before = mention_at[i - 1]
+            if not before.is_organisation or before in group:
                 break
-            found.insert(0, previous)
-            i = previous.start - 1
-        return found
+            group.insert(0, before)
+            i = before.start - 1
+        return group
 
     def arguments(self, span: Span, trig: Trigger, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return (subjects, objects) of an asymmetric trigger from word order."""

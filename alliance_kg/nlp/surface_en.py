@@ -81,7 +81,7 @@ class EnglishSurfaceReader(EnglishSubjects):
             return [controlled]
         relative = self._closed_relative(start, sent, mention_at)
         if relative is not None:  # "LG, which also supplies Tesla, signed a deal to provide ..."
-            return self._with_coordinated(relative, doc, mention_at)
+            return self.with_coordinated(relative, doc, mention_at)
         group = super().left_group(start, sent, mention_at, reach) or self._the_two(start, sent, mention_at)
         if not group:  # "Renault no longer holds 43% of Nissan but still owns 15% of Mazda": the same subject
             group = self._subject_before_conjunction(start, sent, mention_at, reach)
@@ -93,7 +93,7 @@ class EnglishSurfaceReader(EnglishSubjects):
             return []  # "It snapped up a former General Motors plant ...": the name is no subject
         group = self._reported_clause_subject(group, start, sent, mention_at) or group
         if len(group) == 1 and group[0].end + 1 < len(doc) and doc[group[0].end + 1].lower_ in ("which", "who"):
-            group = self._with_coordinated(group[0], doc, mention_at)  # "Renault and Nissan, which have been allies"
+            group = self.with_coordinated(group[0], doc, mention_at)  # "Renault and Nissan, which have been allies"
         if group:
             group = self._after_coordinated_clause(group, start, sent, mention_at) or group
             if group == [NO_SUBJECT]:

@@ -195,19 +195,6 @@ class EnglishPhrases(SurfaceReader):
         others = [m for m in before if m.iri not in taken]
         return others[-1:]
 
-    @staticmethod
-    def _with_coordinated(mention: Mention, doc: Doc, mention_at: dict[int, Mention]) -> list[Mention]:
-        """Return ``mention`` with the names coordinated before it ("Renault and Nissan, which ...")."""
-        group = [mention]
-        i = mention.start - 1
-        while i >= 1 and doc[i].lower_ in ("and", ",") and i - 1 in mention_at:
-            before = mention_at[i - 1]
-            if not before.is_organisation or before in group:
-                break
-            group.insert(0, before)
-            i = before.start - 1
-        return group
-
     def _clause_subject_before(self, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
         """Return the name that opens a coordinated clause right before a verb ("..., and Nissan investing in").
 

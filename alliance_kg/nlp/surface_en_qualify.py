@@ -42,9 +42,6 @@ CONTROL_VERBS = load_lexicon().cues("en", "object_control", raw=True)  # "invite
 PARTIAL_WORDS = {"part", "some", "half", "portion", "parts", "most", "cut", "reduce", "reduced", "trim", "trimmed"}
 
 
-IRREGULAR_PARTICIPLES = ("bought", "sold", "held", "taken", "made", "built", "won", "done", "become", "gone")
-LATER_CLAUSE_OPENERS = ("that", "which", "who", "while", "whereas", "although", "as", "when", "because", "since")
-NOUN_NEGATIONS = ("not", "no", "never", "n't", "without", "nor")
 
 
 class EnglishQualifying(EnglishFrames):
@@ -54,6 +51,9 @@ class EnglishQualifying(EnglishFrames):
         super().__init__(lexicon, lang)
         self._clause_subjects: tuple[int, list[Mention]] = (-1, [])  # the last symmetric trigger's left group
         self.negator_words = lexicon.cues(lang, "negators", raw=True)
+        self.irregular_participles = lexicon.cues(lang, "irregular_participles", raw=True)
+        self.noun_negations = lexicon.cues(lang, "noun_negations", raw=True)
+        self.clause_openers = lexicon.cues(lang, "later_clause_openers", raw=True)
 
     def qualify(self, span: Span, subject: Mention, obj: Mention) -> Qualifiers:
         """Return the qualifiers of the trigger; "X said it would ..." is X's announced plan."""
@@ -76,7 +76,7 @@ class EnglishQualifying(EnglishFrames):
         if subject.start < span.start:
             words = [t.lower_ for t in doc[subject.end : span.end]]
             for k in range(len(words) - 2):
-                participle = words[k + 2].endswith(("ed", "en")) or words[k + 2] in IRREGULAR_PARTICIPLES
+                participle = words[k + 2].endswith(("ed", "en")) or words[k + 2] in self.irregular_participles
                 if words[k : k + 2] in (["would", "have"], ["could", "have"]) and participle:
                     return True  # not "it would have a partnership with Nissan"
         first = min(subject.start, span.start)
@@ -95,7 +95,7 @@ class EnglishQualifying(EnglishFrames):
             return False
         before = [t.lower_ for t in doc[max(sent.start, subject.start - 4) : subject.start]]
         # "killed Stellantis's planned purchase of a stake in Forvia": a negating verb over the genitive
-        return any(w in NOUN_NEGATIONS for w in before) or (genitive and before[-1] in self.negator_words)
+        return any(w in self.noun_negations for w in before) or (genitive and before[-1] in self.negator_words)
 
     def _reported_future(self, span: Span, subject: Mention) -> bool:
         """Return True for "X said (that) it would VERB": the future seen from the past, the party's own intention.
@@ -131,7 +131,7 @@ class EnglishQualifying(EnglishFrames):
         start = span.end
         words = []
         for token in doc[start : sent.end]:
-            if token.lower_ in self.contrast_words or token.lower_ in LATER_CLAUSE_OPENERS or token.text in (";", ":"):
+            if token.lower_ in self.contrast_words or token.lower_ in self.clause_openers or token.text in (";", ":"):
                 break  # "..., and that the German group had no plans to ...": another clause's negation
             if token.text == "," and token.i + 1 < sent.end and doc[token.i + 1].lower_ in ("and", "or"):
                 break
