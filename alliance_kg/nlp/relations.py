@@ -267,6 +267,7 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
         self._pools = {}
         self._alone: set[int] = set()  # list members a singular relative clause is about alone
         self._untils: dict[int, list[int]] = {}  # per sentence start: where "jusqu'en"/"until" stands
+        self._question_at: dict[int, int] = {}  # per sentence start: where an indirect question opens
         self._relatives: dict[int, list[Token]] = {}
         self._ended: dict[int, bool] = {}
         relations: list[Relation] = []

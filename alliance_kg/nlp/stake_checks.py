@@ -51,16 +51,19 @@ class StakeChecks:
         """Return True for a trigger in an indirect question, which asserts nothing: "Asked whether Uber
         might take control of Nuro, ...", "on lui a demandé si Renault entrerait au capital de ...".
         """
-        doc = anchor.doc
-        for i in range(sent.start, anchor.i):
-            word = doc[i].lower_
-            if word in self.question_openers:
-                return True
-            if word in self.question_words and i > sent.start and (
-                doc[i - 1].lower_ in self.question_verbs or normalize(doc[i - 1].lemma_) in self.question_verbs
-            ):
-                return True
-        return False
+        first = self._question_at.get(sent.start)
+        if first is None:  # where the sentence's first question opens, found once per sentence
+            doc, first = anchor.doc, sent.end
+            for i in range(sent.start, sent.end):
+                word = doc[i].lower_
+                asked = i > sent.start and (
+                    doc[i - 1].lower_ in self.question_verbs or normalize(doc[i - 1].lemma_) in self.question_verbs
+                )
+                if word in self.question_openers or (word in self.question_words and asked):
+                    first = i
+                    break
+            self._question_at[sent.start] = first
+        return first < anchor.i
 
     def _stake_seller(self, anchor: Token, predicate: str, obj: Mention) -> bool:
         """Return True for the seller of a stake bought: "racheter la part de Northvolt dans Novo Energy"."""
