@@ -54,6 +54,14 @@ class EnglishQualifying(EnglishFrames):
         self.irregular_participles = lexicon.cues(lang, "irregular_participles", raw=True)
         self.noun_negations = lexicon.cues(lang, "noun_negations", raw=True)
         self.clause_openers = lexicon.cues(lang, "later_clause_openers", raw=True)
+        self.ending_predicates = lexicon.cues(lang, "ending_predicates", raw=True)
+        # the forms of the verb triggers: a trigger word not among them reads as a noun ("merger", "stake")
+        self.verb_forms = frozenset(
+            form
+            for t in lexicon.all_triggers(lang)
+            if t.pos == "VERB"
+            for form in inflections(t.lemma.split()[-1], "VERB", lang)
+        )
 
     def qualify(self, span: Span, subject: Mention, obj: Mention) -> Qualifiers:
         """Return the qualifiers of the trigger; "X said it would ..." is X's announced plan."""
@@ -137,20 +145,10 @@ class EnglishQualifying(EnglishFrames):
                 break
             words.append(token.lower_)
         text = " " + " ".join(words[:10]) + " "  # the predicate of the noun's own clause, not a later one
-        noun = span[-1].lower_ not in self._verb_forms(span)
-        if noun and any(f" {w} " in text for w in self.lexicon.cues(self.lang, "ending_predicates", raw=True)):
+        noun = span[-1].lower_ not in self.verb_forms
+        if noun and any(f" {w} " in text for w in self.ending_predicates):
             return True
         return denied_by_apposition(words, self.lexicon, self.lang)
-
-    def _verb_forms(self, span: Span) -> frozenset[str]:
-        """Return the verb forms of the lexicon's verb triggers (a word not among them reads as a noun)."""
-        forms = getattr(self, "_verb_form_cache", None)
-        if forms is None:
-            forms = self._verb_form_cache = frozenset(
-                form for t in self.lexicon.all_triggers(self.lang) if t.pos == "VERB"
-                for form in inflections(t.lemma.split()[-1], "VERB", self.lang)
-            )
-        return forms
 
     def _ended_by_noun(self, span: Span, subject: Mention, obj: Mention) -> bool:
         """Return True when a negating noun and "of" open the phrase that names the tie ("the collapse of
