@@ -18,6 +18,7 @@ from alliance_kg.statement import SYMMETRIC
 
 ONE_WAY = {"subsidiaryOf", "acquires"}  # never both ways between two companies
 TECH_PREDICATES = {"seeksPartnership", "developsTechnology", "sharesTechnology"}
+STAKE_PREDICATES = {"shareholderOf", "investsIn", "acquires"}
 SYMMETRIC_PREPS = {"avec", "entre", "de", "à", "with", "between", "of", "and", "et"}
 
 
@@ -108,7 +109,19 @@ class PairReader:
                     # "des coentreprises avec LG au Canada et avec Samsung SDI": one venture each
                     others = [m for m in people if m.iri not in {x.iri for x in side}]
                     return [p for o in others for p in self._symmetric(trig, [*side, o])] if side else []
-                return self._symmetric(trig, people, anchor.i if anchor.pos_ in ("VERB", "AUX") else None)
+                verbal = anchor.pos_ in ("VERB", "AUX")
+                others = [m for m in people if m.iri not in {x.iri for x in side}]
+                if (
+                    verbal
+                    and side
+                    and len(others) >= 2
+                    and trig.predicate in ("partnerOf", "competesWith")
+                    and not any(m.kind in ("JointVenture", "Alliance") for m in people)
+                    and not any(c.dep_ in syntax.OBJ for c in anchor.children)  # "associer X à Y": X is Y's
+                ):
+                    # "Lyft s'est allié à May Mobility et à Mobileye": each ally is Lyft's, not the other's
+                    return [p for o in others for p in self._symmetric(trig, [*side, o], anchor.i)]
+                return self._symmetric(trig, people, anchor.i if verbal else None)
             agents = [r for r in trig.subject_roles if r in ("par", "by")]
             subjects = self._args(anchor, tuple(agents), trig, mentions, mention_at) if agents else []
             if not subjects:  # "le rachat de Hella par Faurecia": the agent, when there is one, is the subject
@@ -148,7 +161,7 @@ class PairReader:
                     for m, prep in self.surface.tail(start, mention_at)
                     if prep in trig.object_roles or (prep is None and loose)
                 ]
-                if not objects and starts != [span] and anchor.pos_ in ("VERB", "AUX"):
+                if not objects and anchor.pos_ in ("VERB", "AUX") and trig.predicate in STAKE_PREDICATES:
                     objects = self._stake_object(span, mention_at)  # "va prendre 34,02 % du capital de X"
             passive_participle = anchor.dep_ in ("acl", "amod") and syntax.is_passive(anchor)
             if not objects and trig.predicate == "suppliesTo" and "obj" in trig.object_roles and subjects and not (

@@ -17,6 +17,8 @@ from alliance_kg.nlp import syntax
 from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.spans import Mention, name_after_adjectives
 
+_RELATIVE_OPENERS = syntax.RELATIVE | {"whose", "où", "qu'", "qu’"}
+
 
 class ReferentReader:
     """Mixin: the mentions a trigger's argument tokens stand for."""
@@ -64,6 +66,8 @@ class ReferentReader:
                     if mention is not None:
                         found.setdefault(mention.iri, mention)
                         for more in self._listed_after(token.doc, mention.start, mention_at):
+                            found.setdefault(more.iri, more)
+                        for more in self._listed_after_relative(token.doc, mention, mention_at):
                             found.setdefault(more.iri, more)
             if not hits and token.pos_ == "NOUN":
                 for mention in self._apposed_name(token, mention_at):
@@ -184,6 +188,27 @@ class ReferentReader:
             while end in mention_at and mention_at[end] is mention:
                 end += 1
         return out
+
+    def _listed_after_relative(self, doc: Doc, mention: Mention, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the names a list resumes with after a relative clause, behind the same preposition.
+
+        "s'est allié à May Mobility, dont les minibus roulent à Atlanta, et à Mobileye": Mobileye too.
+        """
+        end = mention.end
+        if mention.start == 0 or end + 1 >= len(doc) or doc[end].text != ",":
+            return []
+        if normalize(doc[end + 1].text) not in _RELATIVE_OPENERS or doc[mention.start - 1].pos_ != "ADP":
+            return []
+        prep = doc[mention.start - 1].lower_
+        for j in range(end + 2, doc[mention.start].sent.end - 3):
+            if doc[j].text in (";", ":", "(", ")"):
+                return []
+            if doc[j].text == "," and doc[j + 1].lower_ in ("et", "and", "ou", "or") and doc[j + 2].lower_ == prep:
+                found = mention_at.get(j + 3)
+                if found is None or not found.is_organisation or found.start != j + 3:
+                    return []
+                return [found, *self._listed_after(doc, j + 3, mention_at)]
+        return []
 
     @staticmethod
     def _dont(anchor: Token) -> list[Token]:

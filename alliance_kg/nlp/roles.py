@@ -88,14 +88,17 @@ class RoleReader:
         """Return the company after "N % (du capital) de", read from the words when the parse is lost in numbers."""
         doc = span.doc
         i, seen_stake = span.end, False
-        while i < min(span.sent.end, span.end + 8):
+        while i < min(span.sent.end, span.end + 12):
             token = doc[i]
             if i in mention_at:
                 mention = mention_at[i]
+                before = doc[mention.start - 1]
+                if before.pos_ == "ADP" and normalize(before.lemma_) not in ("de", "dans", "of", "in"):
+                    return []  # "détenue à 51 % par Stellantis": the holder, not the company held
                 return [mention] if seen_stake and mention.is_organisation else []
             if token.text == "%" or token.lower_ in self.stake_words:
                 seen_stake = True
-            elif not (token.like_num or token.pos_ in ("DET", "ADP", "NUM") or token.lower_ in ("environ", "quelque")):
+            elif not (token.like_num or token.pos_ in ("DET", "ADP", "NUM", "ADV") or token.lower_ == "quelque"):
                 return []
             i += 1
         return []
@@ -191,9 +194,10 @@ class RoleReader:
         if i >= 1 and doc[i].text == "," and (i - 1) in mention_at and not others:
             mention = mention_at[i - 1]
             name = doc[mention.start : mention.end]
+            closed = anchor.right_edge.i + 1 < len(doc) and doc[anchor.right_edge.i + 1].text == ","
             if anchor.dep_.startswith("nsubj") and mention.start > doc[i].sent.start and (
                 doc[mention.start - 1].pos_ == "ADP"
-            ):
+            ) and not closed:  # "les robotaxis d'Apollo Go, la filiale de Baidu, seront": closed by a comma
                 return []  # "Outre JLR, les constructeurs ont ...": the clause's subject, not JLR's apposition
             return [name.root]
         return []

@@ -204,13 +204,17 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
             agents = [c for c in token.children if case_of(c) in ("par", "by")]
             return agents
         subjects = [c for c in token.children if c.dep_ in SUBJ]
-        if (
-            subjects
-            and token.dep_ in ("acl:relcl", "relcl")
-            and all("Rel" in c.morph.get("PronType") or c.lower_ in ("qui", "which", "who", "that") for c in subjects)
-        ):
+        relative = subjects and all(
+            "Rel" in c.morph.get("PronType") or c.lower_ in ("qui", "which", "who", "that") for c in subjects
+        )
+        if relative and token.dep_ in ("acl:relcl", "relcl"):
             antecedent = relative_antecedent(subjects[0])  # the word before the pronoun first
             return [antecedent if antecedent is not None else token.head]  # "Nissan, qui possède 15 % de Renault"
+        if relative and subjects[0].lower_ == "qui" and subjects[0].i > token.sent.start:
+            # "pris par Toyota, qui détient 5 % de Mazda": the parse made the relative clause an adverbial one
+            antecedent = relative_antecedent(subjects[0])
+            if antecedent is not None:
+                return [antecedent]
         if subjects:
             if token.dep_ == "conj" and token.head.pos_ in ("PROPN", "NOUN") and token.head.dep_ == "ROOT":
                 subjects.append(
