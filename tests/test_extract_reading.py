@@ -54,3 +54,49 @@ def test_a_list_resumes_after_a_relative_clause(extractor):
     assert ("Uber", "partnerOf", "Pony.ai", "affirmed") in keys
     assert ("Uber", "partnerOf", "WeRide", "affirmed") in keys
     assert not {k for k in keys if {k[0], k[2]} == {"Pony.ai", "WeRide"}}
+
+
+# batch 8, read after it was scored untouched
+
+
+def test_leaving_a_joint_venture_ends_it(extractor):
+    keys = _keys(extractor, "Mitsubishi Motors a quitté en 2023 sa coentreprise avec GAC.")
+    assert ("Mitsubishi Motors", "jointVenture", "GAC", "negated") in keys
+    assert ("Mitsubishi Motors", "jointVenture", "GAC", "affirmed") not in keys
+
+
+def test_a_negation_before_a_colon_stays_in_its_clause(extractor):
+    text = "Les japonais ne sont pas épargnés : Mazda a signé un partenariat avec Changan."
+    assert ("Mazda", "partnerOf", "Changan", "affirmed") in _keys(extractor, text)
+
+
+def test_a_venture_split_up_later_in_the_sentence_is_negated(extractor):
+    text = ("Veoneer, a Swedish supplier, sells radars. Veoneer and Volvo Cars set up a joint venture, Zenuity, "
+            "in 2017, but split it up last year.")
+    keys = _keys(extractor, text)
+    assert ("Veoneer", "jointVenture", "Volvo Cars", "negated") in keys
+    assert not {k for k in keys if k[3] == "affirmed" and k[1] in ("jointVenture", "memberOf", "shareholderOf")}
+
+
+def test_an_unknown_company_is_found_again_when_named_again(extractor):
+    text = "Veoneer, a Swedish supplier, sells radars. Uber invested in Veoneer last year."
+    assert ("Uber", "investsIn", "Veoneer", "affirmed") in _keys(extractor, text)
+
+
+def test_a_venture_noun_that_is_its_clause_subject_names_no_parties(extractor):
+    text = "In electric motors, the venture will compete with Japan's Nidec and Germany's Bosch."
+    assert _keys(extractor, text) == set()
+
+
+def test_the_object_of_a_first_verb_is_not_the_subject_of_the_second(extractor):
+    text = "Geely, the Chinese group that also owns Volvo Cars and controls Polestar, holds a majority of Lotus."
+    keys = _keys(extractor, text)
+    assert not {k for k in keys if k[0] == "Volvo Cars"}
+    assert ("Polestar", "subsidiaryOf", "Geely", "affirmed") in keys
+
+
+def test_a_possessive_inside_an_apposition_is_the_named_company(extractor):
+    text = "Renault affronte Stellantis, premier vendeur de fourgons avec ses marques Peugeot et Citroën."
+    keys = _keys(extractor, text)
+    assert ("Peugeot", "subsidiaryOf", "Stellantis", "affirmed") in keys
+    assert not {k for k in keys if k[1] == "subsidiaryOf" and k[2] == "Renault"}

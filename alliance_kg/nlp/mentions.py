@@ -152,6 +152,7 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         introduced = self._introduced_names(doc, named)
         # a venture named after a parent ("Ford Otosan, la coentreprise ..."): the longer name wins
         named = [m for m in named if not any(n.start < m.end and m.start < n.end for n in introduced)] + introduced
+        named += _repeated(doc, named)
         named.sort(key=lambda m: m.start)
         descriptions, described = self._descriptions(doc, named)
         doc._.mentions = sorted(named + described, key=lambda m: (m.start, m.end))
@@ -175,6 +176,29 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
                 mentions.pop()  # "hybride e-Power": the name that follows is the technology meant
             mentions.append(Mention(span.start, span.end, entity.iri, entity.name, entity.kind))
         return mentions
+
+def _repeated(doc: Doc, named: list[Mention]) -> list[Mention]:
+    """Return the other occurrences of the names found without the knowledge base ("Veoneer, a Swedish
+    supplier, ... Veoneer and Volvo Cars set up"): an unknown company is named again the same way."""
+    unknown: dict[str, list[Mention]] = {}
+    for m in named:
+        if m.via == "model" and m.end > m.start:
+            unknown.setdefault(doc[m.start].text, []).append(m)
+    if not unknown:
+        return []
+    taken = {i for m in named for i in range(m.start, m.end)}
+    found: list[Mention] = []
+    for token in doc:
+        for m in unknown.get(token.text, ()):
+            i, length = token.i, m.end - m.start
+            if i + length > len(doc) or any(k in taken for k in range(i, i + length)):
+                continue
+            if all(doc[i + k].text == doc[m.start + k].text for k in range(length)):
+                found.append(Mention(i, i + length, m.iri, m.name, m.kind, via="model"))
+                taken.update(range(i, i + length))
+                break
+    return found
+
 
 @Language.factory(
     "alliance_mentions",

@@ -24,6 +24,9 @@ from alliance_kg.nlp.spans import Mention
 DETERMINERS = {"the", "le", "la", "l'", "l’"}
 
 
+ENDED_AS_IT = {"jointVenture", "partnerOf", "mergesWith", "memberOf", "shareholderOf"}
+
+
 class PolarityReader:
     """Mixin: the polarity checks of the relation finder (see the module docstring)."""
 
@@ -102,7 +105,14 @@ class PolarityReader:
         other company may stand between the stake and the sale.
         """
         out = list(relations)
+        ventures = {(r.trigger, r.object.iri) for r in relations if r.predicate == "memberOf"}
         for r in relations:
+            if r.predicate in ENDED_AS_IT and r.polarity == "affirmed" and r.object.end >= 0:
+                ended = self._ended_as_it(doc, r, {iri for t, iri in ventures if t == r.trigger})
+                if ended is not None:  # "set up a joint venture, Zenuity, in 2017, but split it up last year"
+                    out.remove(r)
+                    out.append(replace(r, polarity="negated", trigger=ended))
+                    continue
             if r.predicate not in ("shareholderOf", "investsIn") or r.polarity != "affirmed" or r.object.end < 0:
                 continue
             sent = doc[r.trigger].sent
@@ -123,6 +133,23 @@ class PolarityReader:
                     out.append(replace(r, polarity="negated", trigger=k))
                     break
         return out
+
+    def _ended_as_it(self, doc: Doc, r: Relation, ventures: set[str]) -> int | None:
+        """Return where the rest of an unparsed sentence ends a tie as "it" ("but split it up", "dissolved
+        them"), with no other company between the tie and that verb but the venture the trigger names
+        (``ventures``); None when it does not."""
+        sent = doc[r.trigger].sent
+        for k in range(max(r.trigger, r.object.end), sent.end - 1):
+            mention = self._mention_at.get(k)
+            if (
+                mention is not None
+                and mention.is_organisation
+                and mention.iri not in (r.subject.iri, r.object.iri, *ventures)  # "a joint venture, Zenuity, ..."
+            ):
+                return None
+            if doc[k].lower_ in self.ending_verbs and doc[k + 1].lower_ in ("it", "them"):
+                return k
+        return None
 
     def _sells_own_stake(self, verb: Token) -> bool:
         """Return True when the verb's object is the subject's own stake, its company unnamed ("sa participation")."""

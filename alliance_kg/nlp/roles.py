@@ -183,6 +183,23 @@ class RoleReader:
         named = name_after_adjectives(doc, tech.end, anchor.sent.end, mention_at)
         return [doc[named.start]] if named is not None else []
 
+    @staticmethod
+    def _apposition_owner(anchor: Token, mention_at: dict[int, Mention]) -> Token | None:
+        """Return the name whose apposition a possessive noun stands in ("Stellantis, numéro un européen des
+        utilitaires avec ses marques"): the name before the comma, with no verb between."""
+        doc = anchor.doc
+        i = anchor.i - 1
+        while i > anchor.sent.start and doc[i].text not in (",", ";", ":") and i not in mention_at:
+            if doc[i].pos_ in ("VERB", "AUX") or "Rel" in doc[i].morph.get("PronType"):
+                return None
+            i -= 1
+        if doc[i].text != "," or (i - 1) not in mention_at or not mention_at[i - 1].is_organisation:
+            return None
+        between = doc[i + 1 : anchor.i]
+        if not any(t.pos_ == "NOUN" for t in between) or not any(t.pos_ == "ADP" for t in between):
+            return None  # "ACC, sa coentreprise avec Mercedes": the possessive heads the apposition itself
+        return doc[mention_at[i - 1].start : mention_at[i - 1].end].root
+
     def _comma_appositive(self, anchor: Token, mention_at: dict[int, Mention]) -> list[Token]:
         """Return the name before "NAME, [det adj*] trigger" (an apposition the parse may miss)."""
         doc = anchor.doc
@@ -273,7 +290,8 @@ class RoleReader:
                     verb = verb.head
                 # "Renault partage ses technologies avec Geely dans le cadre de Horse, leur coentreprise": both
                 partners = [c for c in verb.children if self._case_of(c) in ("avec", "with") and c.i < anchor.i]
-                return syntax.subject_tokens(verb) + partners
+                # "travailler avec Amazon sur X et avec Foxconn sur Y, au sein de leur coentreprise": the nearest
+                return syntax.subject_tokens(verb) + partners[-1:]
             if dets and anchor.dep_ == "conj" and anchor.head.i in mention_at:
                 # "à Geely et à sa filiale Volvo Cars": sa = Geely; "Honda, GM et sa filiale": the nearest, GM
                 listed = [c for c in syntax.conjuncts(anchor.head) if c.i < anchor.i and c.i in mention_at]
@@ -283,6 +301,9 @@ class RoleReader:
             named = anchor.head if self._modifies_name(anchor, mention_at) else None
             if dets and named is not None and named.dep_ == "conj" and named.head.i in mention_at:
                 return [named.head]  # "à Renault et à sa marque Dacia", parsed "marque" -amod-> "Dacia"
+            owner = self._apposition_owner(anchor, mention_at) if dets else None
+            if owner is not None:  # "affrontent Stellantis, numéro un des utilitaires avec ses marques": Stellantis's
+                return [owner]
             if dets:
                 antecedent = previous_subject(doc, anchor.i, mentions)
                 return [doc[antecedent.start : antecedent.end].root] if antecedent else []

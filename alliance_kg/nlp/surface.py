@@ -97,7 +97,7 @@ class SurfaceReader:
         relative: Mention | None = None
         for i in range(start - 1, begin - 1, -1):
             if self.is_clause_stop(doc, i) and i not in mention_at:
-                if doc[i].lower_ in ("which", "who", "qui"):
+                if doc[i].lower_ in ("which", "who", "that", "qui"):
                     relative = self.antecedent(i, sent, mention_at)
                 begin = i + 1
                 break

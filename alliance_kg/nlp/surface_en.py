@@ -34,6 +34,8 @@ True
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span
 
 from alliance_kg.lexicon import Lexicon, Trigger
@@ -45,6 +47,8 @@ from alliance_kg.nlp.surface_en_subjects import NO_SUBJECT, EnglishSubjects
 from alliance_kg.statement import SYMMETRIC
 
 # "X had considered joining the merger of Y and Z", "X is not part of the talks between Y and Z": X takes part
+# an auxiliary right after a trigger noun makes the noun its clause's subject ("the venture will compete with")
+FINITE_AFTER_SUBJECT = {"will", "would", "could", "can", "may", "might", "should", "must", "is", "was", "has", "had"}
 JOIN_WORDS = {"join", "joins", "joined", "joining", "part", "participate", "participates", "participating", "include"}
 
 
@@ -98,6 +102,9 @@ class EnglishSurfaceReader(EnglishSubjects):
             group = self._after_coordinated_clause(group, start, sent, mention_at) or group
             if group == [NO_SUBJECT]:
                 return []
+            verb = self._object_of_coordinated_verb(group, start, sent)
+            if verb is not None:  # "Geely, ..., owns Volvo Cars and controls Polestar": Geely controls it
+                return self.left_group(verb, sent, mention_at, reach)
         out: list[Mention] = []
         for k, mention in enumerate(group):
             genitive = self.is_genitive_at(doc, mention.end)
@@ -178,11 +185,14 @@ class EnglishSurfaceReader(EnglishSubjects):
             if not partners:
                 return [], []  # "the deal would help the group compete with BYD": no partner of the deal
             right = [m for m in right if m in partners or m.kind in ("JointVenture", "Alliance")]
+        doc, sent = span.doc, span.sent
+        subject_noun = span[-1].lower_ not in self.verb_forms
+        if subject_noun and span.end < sent.end and doc[span.end].lower_ in FINITE_AFTER_SUBJECT:
+            right = []  # "the venture will compete with Nidec and Bosch": the noun is the subject, not the tie
         parties = [m for m, prep in self.tail(span, mention_at) if prep in ("between", "of") and m.is_organisation]
         joins = left and any(t.lower_ in JOIN_WORDS for t in span.doc[left[-1].end : span.start])
         if len({m.iri for m in parties}) > 1 and not joins:
             left = []  # "Geely scrapped the merger between Volvo and Polestar": they alone are the parties
-        doc, sent = span.doc, span.sent
         plural = span[-1].lower_.endswith(("s", "x"))
         if plural and not left:
             return [], []  # "ventures with SAIC and FAW": one venture each with someone unnamed
@@ -217,6 +227,11 @@ class EnglishSurfaceReader(EnglishSubjects):
             right += [m for m, prep in self.tail(span, mention_at) if prep == "from" and m.iri not in taken]
         right += [m for m in self._relative_partners(span, mention_at) if m.iri not in taken]
         right += [m for m in self._hyphenated_names(span, mention_at) if m.iri not in {x.iri for x in right} | taken]
+        after = span.end
+        if span[-1].lower_ in self.venture_nouns and after + 1 < sent.end and doc[after].text == ",":
+            named = mention_at.get(after + 1)  # "set up a joint venture, Zenuity, in 2017": the venture itself
+            if named is not None and named.start == after + 1 and named.kind in ("Organisation", "Company"):
+                right = [replace(m, kind="JointVenture") if m is named else m for m in right]
         return left, right
 
     def arguments(self, span: Span, trig: Trigger, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:

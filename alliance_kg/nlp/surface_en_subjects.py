@@ -134,10 +134,19 @@ class EnglishSubjects(EnglishQualifying):
                 continue
             if word == "," and comma is None:
                 comma = i
-            elif word in ("which", "who"):
-                if comma is None or i < sent.start + 2 or doc[i - 1].text != ",":
+            elif word in ("which", "who", "that"):
+                if comma is None or i < sent.start + 2:
                     return None
-                return self.antecedent(i, sent, mention_at)
+                if doc[i - 1].text == "," and word != "that":
+                    return self.antecedent(i, sent, mention_at)
+                j = i - 1  # "Geely, the Chinese group that also owns Volvo Cars, holds ...": the apposition's name
+                while j > sent.start and i - j < 6 and doc[j].text != "," and j not in mention_at and doc[j].is_alpha:
+                    j -= 1
+                if j in mention_at and mention_at[j].via == "description":
+                    return mention_at[j]  # "the Chinese group" already stands for Geely
+                if doc[j].text == "," and j - 1 in mention_at and doc[j + 1].lower_ in ("the", "a", "an"):
+                    return mention_at[j - 1]
+                return None
             elif word in CLAUSE_STOPS:
                 return None
         return None
@@ -174,6 +183,16 @@ class EnglishSubjects(EnglishQualifying):
                     return named[:1] or [NO_SUBJECT]
                 return self._the_two(start, sent, mention_at)  # "..., and the two companies will jointly develop"
         return []
+
+    def _object_of_coordinated_verb(self, group: list[Mention], start: int, sent: Span) -> int | None:
+        """Return where the verb is whose object the group is, when "and" then joins the trigger verb to it
+        ("owns Volvo Cars and controls Polestar"); None otherwise."""
+        doc = sent.doc
+        between = [t.lower_ for t in doc[group[-1].end : start] if t.lower_ not in ("also", "now", "still")]
+        verb = group[0].start - 1
+        if between != ["and"] or verb <= sent.start or doc[verb].lower_ not in self.verb_forms:
+            return None
+        return verb
 
     def _after_preposition(self, mention: Mention, sent: Span, mention_at: dict[int, Mention]) -> bool:
         """Return True when a preposition governs ``mention`` ("from US chipmaker Qualcomm")."""

@@ -282,6 +282,8 @@ def head_chain(trigger: Token, limit: int = 6) -> list[Token]:
             continue
         if token.dep_ in ("acl:relcl", "relcl", "ccomp", "parataxis", "ROOT") or token.head.i == token.i:
             break
+        if token.dep_ == "advcl" and _juxtaposed(token):
+            break  # "X ne sont pas épargnés : Mitsubishi a quitté ...": a clause of its own after a colon
         if token.pos_ in ("VERB", "AUX") and any(
             "Rel" in t.morph.get("PronType") for c in token.lefts for t in c.subtree
         ):
@@ -289,6 +291,14 @@ def head_chain(trigger: Token, limit: int = 6) -> list[Token]:
         token = token.head
         chain.append(token)
     return chain
+
+
+def _juxtaposed(clause: Token) -> bool:
+    """Return True for a clause with its own subject that a colon or semicolon sets after its head."""
+    doc, head = clause.doc, clause.head
+    if head.i > clause.i or not any(c.dep_ in SUBJ for c in clause.children):
+        return False
+    return any(t.text in (":", ";") for t in doc[head.i + 1 : clause.i])
 
 
 def _content_relative(clause: Token) -> bool:
