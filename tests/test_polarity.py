@@ -247,3 +247,40 @@ def test_what_would_have_happened_did_not(extractor, text, tup):
 def test_would_have_with_a_noun_is_no_counterfactual(extractor):
     text = "Honda said it would have a partnership with Nissan by March."
     assert polarities(extractor, text, "Honda", "partnerOf", "Nissan") == {"affirmed"}
+
+
+# probe set 4 (120 sentences written without seeing the extractor): idioms, matrix negations, ranges
+
+
+@pytest.mark.parametrize("text, tup", [
+    ("Le projet d'alliance entre Kia et Ford pour des utilitaires est tombé à l'eau cet été.",
+     ("Kia", "partnerOf", "Ford")),
+    ("L'idée d'une fusion entre Mazda et Subaru a fait long feu en quelques semaines.",
+     ("Mazda", "mergesWith", "Subaru")),
+    ("Ford a tiré un trait sur sa participation dans Mazda, selon un document boursier.",
+     ("Ford", "shareholderOf", "Mazda")),
+    ("Il est faux de dire que Hyundai va entrer au capital de Kia, a réagi un porte-parole.",
+     ("Hyundai", "shareholderOf", "Kia")),
+    ("Volvo fut actionnaire de Renault de 1990 à 1994, avant l'échec de leur fusion.",
+     ("Volvo", "shareholderOf", "Renault")),
+    ("Daimler was a shareholder of Tesla from 2009 to 2014.", ("Daimler", "shareholderOf", "Tesla")),
+    ("Nissan ceased to be a shareholder of Renault in March.", ("Nissan", "shareholderOf", "Renault")),
+    ("The dissolution of the joint venture between Renault and Dongfeng was completed in 2023.",
+     ("Renault", "jointVenture", "Dongfeng")),
+    ("A Munich court struck down BMW's purchase of a stake in Rimac.", ("BMW", "shareholderOf", "Rimac")),
+    ("Regulators barred Huawei from supplying chips to Volkswagen's plants.", ("Huawei", "suppliesTo", "Volkswagen")),
+    ("Gone are the days when Bosch supplied Tesla with radars.", ("Bosch", "suppliesTo", "Tesla")),
+])
+def test_an_idiom_or_a_closed_range_ends_the_tie(extractor, text, tup):
+    assert polarities(extractor, text, *tup) == {"negated"}
+
+
+def test_the_end_of_a_month_is_a_date_not_an_ending(extractor):
+    text = "At the end of March, Geely completed its investment in Horse."
+    assert polarities(extractor, text, "Geely", "investsIn", "Horse") == {"affirmed"}
+
+
+def test_a_background_apposition_keeps_its_polarity_under_a_denial(extractor):
+    text = "Verkor balaie toute idée de rapprochement avec ACC, la coentreprise de Stellantis et de TotalEnergies."
+    assert polarities(extractor, text, "Stellantis", "memberOf", "ACC") == {"affirmed"}
+    assert not polarities(extractor, text, "Stellantis", "mergesWith", "TotalEnergies")

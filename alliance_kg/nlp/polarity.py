@@ -27,6 +27,20 @@ DETERMINERS = {"the", "le", "la", "l'", "l’"}
 ENDED_AS_IT = {"jointVenture", "partnerOf", "mergesWith", "memberOf", "shareholderOf"}
 
 
+def _year_ranges(doc: Doc, sent: Span) -> list[int]:
+    """Return where a closed range of years ends its first year ("de 2010 à 2017", "from 2010 to 2017")."""
+    def year(k: int) -> bool:
+        return sent.start <= k < sent.end and len(doc[k].text) == 4 and doc[k].text.isdigit() and doc[k].text[:2] in (
+            "19", "20")
+
+    return [
+        k
+        for k in range(sent.start + 2, sent.end - 1)
+        if doc[k].lower_ in ("à", "to", "-", "–") and year(k - 1) and year(k + 1)
+        and doc[k - 2].lower_ in ("de", "from", "between", "entre")
+    ]
+
+
 class PolarityReader:
     """Mixin: the polarity checks of the relation finder (see the module docstring)."""
 
@@ -173,7 +187,9 @@ class PolarityReader:
         untils = self._untils.get(sent.start)
         if untils is None:  # once per sentence: most have no "until"
             ids, rows = _hashes(self.until_words), self._rows  # LOWER hashes of the words: no Token per word
-            untils = self._untils[sent.start] = [i for i in range(sent.start, sent.end) if rows[i][0] in ids]
+            untils = [i for i in range(sent.start, sent.end) if rows[i][0] in ids]
+            untils += _year_ranges(doc, sent)  # "fut actionnaire de Tesla de 2010 à 2017": up to 2017
+            self._untils[sent.start] = untils
         if not any(i > anchor.i for i in untils):
             return False
         if not doc.has_annotation("DEP"):

@@ -106,9 +106,25 @@ def _is_present(verb: Token) -> bool:
 
 
 def _is_negator(token: Token, negators: frozenset[str]) -> bool:
+    return is_negating_word(token, negators)
+
+
+def is_negating_word(token: Token, negators: frozenset[str]) -> bool:
+    """Return True when a word, alone or with up to three words after it, is a negator of the lexicon:
+    "abandonner", "mettre fin", "tomber à l'eau", "faire long feu" (the first word by its lemma).
+
+    ``negators`` holds normalised cues (``Lexicon.cues(lang, "negators")``).
+    """
     lemma = _lemma(token)
-    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
-    return lemma in negators or f"{lemma} {following}" in negators
+    if lemma in negators:
+        return True
+    doc, phrase = token.doc, lemma
+    for k in range(token.i + 1, min(len(doc), token.i + 4)):
+        glue = "" if phrase.endswith(("'", "’")) else " "
+        phrase = f"{phrase}{glue}{normalize(doc[k].text)}"
+        if phrase in negators:
+            return True
+    return False
 
 
 def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: str) -> Qualifiers:

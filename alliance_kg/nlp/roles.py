@@ -17,6 +17,7 @@ from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp import syntax
 from alliance_kg.nlp.verbforms import _verb_tagged_as_noun, verb_lemma_guesses
 from alliance_kg.nlp.anaphora import previous_subject
+from alliance_kg.nlp.qualifiers import is_negating_word
 from alliance_kg.nlp.spans import Mention, name_after_adjectives
 
 # prepositions to look for below the object when the parse hangs them there ("investir 5 milliards de dollars
@@ -54,16 +55,29 @@ class RoleReader:
             return syntax.head_chain(anchor)
         if trig is not None and trig.pos == "VERB" and _verb_tagged_as_noun(anchor):
             return syntax.head_chain(anchor)  # "a cessé de s'approvisionner", the verb tagged as a noun
+        chain = self._noun_chain(anchor)
+        if (anchor.dep_ == "appos" or self._comma_appositive(anchor, self._mention_at)) and any(
+            is_negating_word(t, self.negating_lemmas) or any(normalize(c.text) in self.particles for c in t.children)
+            for t in chain[1:]
+        ):
+            return [anchor]  # "toute idée de rapprochement avec ACC, la coentreprise de X et Y": background
+        return chain
+
+    def _noun_chain(self, anchor: Token) -> list[Token]:
+        """Return the noun trigger and the support verbs and cue nouns above it (see :meth:`_chain`)."""
         chain, token = [anchor], anchor
         while token.head.i != token.i and token.dep_ not in ("acl:relcl", "relcl", "ccomp", "parataxis"):
             head = token.head
             lemma = normalize(head.lemma_)
             if self._support(head):
                 return chain + syntax.head_chain(head)
-            if lemma in self.negating_lemmas and token.dep_ in ("obj", "dobj") and head.pos_ in ("VERB", "AUX"):
+            negating = head.pos_ in ("VERB", "AUX", "NOUN") and is_negating_word(head, self.negating_lemmas)
+            if negating and token.dep_ in ("obj", "dobj") and head.pos_ in ("VERB", "AUX"):
                 return chain + syntax.head_chain(head)  # "ont dissous leur coentreprise", "wound down its venture"
-            if lemma in self.negating_lemmas and token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+            if negating and token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
                 return chain + syntax.head_chain(head)  # "le rachat de Valeo par Bosch a été bloqué"
+            if negating and token.dep_.startswith("obl") and lemma not in self.negating_lemmas:
+                return chain + syntax.head_chain(head)  # an idiom: "a tiré un trait sur sa participation"
             if lemma in self.fulfilment_verbs and token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
                 return chain + syntax.head_chain(head)  # "le projet de coentreprise ne s'est jamais concrétisé"
             if lemma in self.cue_nouns and head.pos_ in ("NOUN", "PROPN"):

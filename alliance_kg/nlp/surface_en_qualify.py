@@ -21,6 +21,7 @@ from spacy.tokens import Span
 
 from alliance_kg.lexicon import Lexicon, load_lexicon
 from alliance_kg.nlp.mentions import Mention
+from alliance_kg.nlp.names_en import DATE_WORDS
 from alliance_kg.nlp.qualifiers import Qualifiers, denied_by_apposition, qualify_window
 from alliance_kg.nlp.surface_en_frames import EnglishFrames
 from alliance_kg.nlp.surface_en_phrases import STAKE_NOUNS
@@ -44,6 +45,9 @@ PARTIAL_WORDS = {"part", "some", "half", "portion", "parts", "most", "cut", "red
 
 
 
+TIME_WORDS = DATE_WORDS | {"year", "month", "quarter", "week", "decade", "season", "day"}
+
+
 class EnglishQualifying(EnglishFrames):
     """English qualifiers on top of the noun-phrase readings (see the module docstring)."""
 
@@ -55,6 +59,7 @@ class EnglishQualifying(EnglishFrames):
         self.noun_negations = lexicon.cues(lang, "noun_negations", raw=True)
         self.clause_openers = lexicon.cues(lang, "later_clause_openers", raw=True)
         self.ending_predicates = lexicon.cues(lang, "ending_predicates", raw=True)
+        self.ended_openers = lexicon.cues(lang, "ended_openers", raw=True)
         # the forms of the verb triggers: a trigger word not among them reads as a noun ("merger", "stake")
         self.verb_forms = frozenset(
             form
@@ -103,7 +108,26 @@ class EnglishQualifying(EnglishFrames):
             return False
         before = [t.lower_ for t in doc[max(sent.start, subject.start - 4) : subject.start]]
         # "killed Stellantis's planned purchase of a stake in Forvia": a negating verb over the genitive
-        return any(w in self.noun_negations for w in before) or (genitive and before[-1] in self.negator_words)
+        if any(w in self.noun_negations for w in before):
+            return True
+        # "struck down Geely's purchase of a stake in Xpeng": a two-word negating verb too
+        return genitive and (before[-1] in self.negator_words or " ".join(before[-2:]) in self.negator_words)
+
+    def _barred_from(self, span: Span, subject: Mention) -> bool:
+        """Return True for "regulators barred CATL from supplying ...": a negating verb over the subject, whose
+        act follows as "from" and a gerund."""
+        doc = span.doc
+        if not (0 < subject.start and subject.end < span.start <= subject.end + 2):
+            return False
+        before = doc[subject.start - 1].lower_
+        return doc[subject.end].lower_ == "from" and before in self.negator_words | {"prevented", "stopped"}
+
+    def _ended_opener(self, span: Span, subject: Mention) -> bool:
+        """Return True when the sentence opens on words that put what follows in the past ("Gone are the days
+        when Valeo supplied ...")."""
+        sent = span.sent
+        opening = " ".join(t.lower_ for t in span.doc[sent.start : min(subject.start, span.start)])
+        return any(opening.startswith(w) for w in self.ended_openers)
 
     def _reported_future(self, span: Span, subject: Mention) -> bool:
         """Return True for "X said (that) it would VERB": the future seen from the past, the party's own intention.
@@ -144,7 +168,7 @@ class EnglishQualifying(EnglishFrames):
             if token.text == "," and token.i + 1 < sent.end and doc[token.i + 1].lower_ in ("and", "or"):
                 break
             words.append(token.lower_)
-        text = " " + " ".join(words[:10]) + " "  # the predicate of the noun's own clause, not a later one
+        text = " " + " ".join(words[:14]) + " "  # the predicate of the noun's own clause, not a later one
         noun = span[-1].lower_ not in self.verb_forms
         if noun and any(f" {w} " in text for w in self.ending_predicates):
             return True
@@ -158,7 +182,10 @@ class EnglishQualifying(EnglishFrames):
         if first < sent.start:
             return False
         words = [t.lower_ for t in doc[max(sent.start, first - 5) : first]]
-        return any(w in self.negator_words and words[k + 1 : k + 2] == ["of"] for k, w in enumerate(words))
+        return any(
+            w in self.negator_words and words[k + 1 : k + 2] == ["of"] and not set(words[k + 2 : k + 4]) & TIME_WORDS
+            for k, w in enumerate(words)
+        )  # "At the end of March, Geely completed ...": a date
 
     def _qualify(self, span: Span, subject: Mention, obj: Mention) -> Qualifiers:
         """Return the qualifiers, negated when the object comes after "rather than", "instead of" or "not"."""
@@ -179,6 +206,8 @@ class EnglishQualifying(EnglishFrames):
             quals = qualify_window(span.doc[closed + 1 : span.end], self.lexicon, self.lang)
         else:
             quals = super().qualify(span, subject, obj)
+        if self._barred_from(span, subject) or self._ended_opener(span, subject):
+            return Qualifiers(polarity="negated", modality=quals.modality)
         if self._ended_by_noun(span, subject, obj):  # "the collapse of talks between Hyundai and Apple"
             return Qualifiers(polarity="negated", modality=quals.modality)
         if self._ended_later(span, subject, obj):  # "A merger with Stellantis was never on the table"
