@@ -100,3 +100,18 @@ def test_a_possessive_inside_an_apposition_is_the_named_company(extractor):
     keys = _keys(extractor, text)
     assert ("Peugeot", "subsidiaryOf", "Stellantis", "affirmed") in keys
     assert not {k for k in keys if k[1] == "subsidiaryOf" and k[2] == "Renault"}
+
+
+# batch 9, read after it was scored untouched
+
+
+def test_a_venture_the_clause_acts_within_has_the_clause_subject_as_party(extractor):
+    keys = _keys(extractor, "Renault produit des moteurs à Valladolid dans le cadre d'une coentreprise avec Geely.")
+    assert ("Renault", "jointVenture", "Geely", "affirmed") in keys
+    keys = _keys(extractor, "Toyota builds hybrids in China through a joint venture with GAC.")
+    assert ("Toyota", "jointVenture", "GAC", "affirmed") in keys
+
+
+def test_a_relative_clause_after_an_apposition_is_about_the_name(extractor):
+    text = "Exor NV, the Agnelli family's holding company, which owns about 27% of Iveco, backs the offer."
+    assert ("Exor", "shareholderOf", "Iveco", "affirmed") in _keys(extractor, text)

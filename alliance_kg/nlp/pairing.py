@@ -101,6 +101,7 @@ class PairReader:
                     ]
                 if anchor.pos_ == "NOUN":
                     people = self._noun_participants(anchor, span, trig, people, mention_at)
+                    people += self._framing_subject(anchor, people, mentions)
                 # "Daimler Truck, maison mère de Freightliner, et Volvo Group ... se livrent une concurrence":
                 # the names an apposition's owner noun governs are not parties
                 people = [m for m in people if not self._in_apposition(anchor, m, mention_at)]
@@ -215,6 +216,21 @@ class PairReader:
             return self._symmetric(trig, left + right, acting)
         subjects, objects = self.surface.arguments(span, trig, mention_at, mentions)
         return [(trig.predicate, s, o) for s in subjects for o in objects]
+
+    def _framing_subject(self, noun: Token, people: list[Mention], mentions: list[Mention]) -> list[Mention]:
+        """Return the clause's subject as the missing party of a venture the clause acts within ("Chery va
+        produire ... au sein d'une coentreprise avec Ebro", "through a joint venture with"), if any."""
+        doc = noun.doc
+        if len({m.iri for m in people if m.is_organisation}) != 1 or noun.i < 3:
+            return []
+        before = " ".join(t.lower_ for t in doc[max(noun.sent.start, noun.i - 4) : noun.i])
+        if not any(before.endswith(f"{w} {d}") for w in self.framing_words for d in ("une", "un", "a", "an", "leur")):
+            return []
+        for m in mentions:  # the first company of the clause that no preposition governs
+            if noun.sent.start <= m.start < noun.i and m.is_organisation and m.iri != people[0].iri:
+                if m.start == noun.sent.start or doc[m.start - 1].pos_ != "ADP":
+                    return [m]
+        return []
 
     def _noun_participants(self, noun: Token, span: Span, trig: Trigger, people: list, mention_at) -> list:
         """Narrow the parties of a symmetric noun to those it names itself.

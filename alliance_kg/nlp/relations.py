@@ -123,6 +123,7 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
         self._pair_at: dict[int, tuple[Mention, Mention]] = {}
         self.negating_lemmas = self.lexicon.cues(lang, "negators")
         self.particles = self.lexicon.cues(lang, "negation_particles")
+        self.framing_words = self.lexicon.cues(lang, "framing_words", raw=True)
         self.ending_verbs = {  # "split" of "split up": the verbs that can end a tie named "it"
             w.split()[0] for w in self.negating_lemmas if " " not in w or w.split()[1] in ("up", "down", "off")
         }

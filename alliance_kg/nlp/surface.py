@@ -24,6 +24,9 @@ from alliance_kg.nlp.qualifiers import Qualifiers, qualify_window
 from alliance_kg.nlp.surface_words import CLAUSE_STOPS, COPULAS, FILLER, LINKS, inflections  # noqa: F401
 
 
+LEGAL_SUFFIXES = {"NV", "SA", "SpA", "AG", "SE", "Inc", "Co", "Corp", "Ltd", "plc", "PLC", "GmbH", "Group", "Holdings"}
+
+
 class SurfaceReader:
     """Find arguments and qualifiers from token order alone."""
 
@@ -131,6 +134,24 @@ class SurfaceReader:
             j -= 1
         if j >= sent.start and j in mention_at and mention_at[j].is_organisation:
             return mention_at[j]
+        if j + 1 < i and sent.doc[j + 1].text == ",":
+            return self.apposition_head(j + 1, sent, mention_at)  # "Exor, the family's holding company, which"
+        return None
+
+    @staticmethod
+    def apposition_head(comma: int, sent: Span, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return X of "X, the/a ... NOUN," closed at ``comma``: the name an apposition describes."""
+        doc = sent.doc
+        j = comma - 1
+        while j > sent.start and comma - j < 9 and doc[j].text != "," and j not in mention_at:
+            j -= 1
+        if j in mention_at and mention_at[j].via == "description" and mention_at[j].is_organisation:
+            return mention_at[j]
+        k = j - 1
+        while k > sent.start and doc[k].text.rstrip(".") in LEGAL_SUFFIXES and k not in mention_at:
+            k -= 1  # "Exor NV, the ...": the name before its legal form
+        if doc[j].text == "," and k in mention_at and doc[j + 1].lower_ in ("the", "a", "an", "its", "their"):
+            return mention_at[k] if mention_at[k].is_organisation else None
         return None
 
     def _has_pronoun(self, words: Span) -> bool:

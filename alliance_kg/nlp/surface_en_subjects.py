@@ -138,7 +138,9 @@ class EnglishSubjects(EnglishQualifying):
                 if comma is None or i < sent.start + 2:
                     return None
                 if doc[i - 1].text == "," and word != "that":
-                    return self.antecedent(i, sent, mention_at)
+                    found = self.antecedent(i, sent, mention_at)
+                    # "Exor, the Agnelli family's holding company, which owns 27% of Iveco": past the apposition
+                    return found or self.apposition_head(i - 1, sent, mention_at)
                 j = i - 1  # "Geely, the Chinese group that also owns Volvo Cars, holds ...": the apposition's name
                 while j > sent.start and i - j < 6 and doc[j].text != "," and j not in mention_at and doc[j].is_alpha:
                     j -= 1
