@@ -115,3 +115,18 @@ def test_a_venture_the_clause_acts_within_has_the_clause_subject_as_party(extrac
 def test_a_relative_clause_after_an_apposition_is_about_the_name(extractor):
     text = "Exor NV, the Agnelli family's holding company, which owns about 27% of Iveco, backs the offer."
     assert ("Exor", "shareholderOf", "Iveco", "affirmed") in _keys(extractor, text)
+
+
+def test_a_named_venture_between_two_companies_has_them_as_members(extractor):
+    text = "Ultium Cells, a joint venture between GM and LG Energy Solution, opened a plant in Ohio."
+    keys = _keys(extractor, text)
+    assert ("GM", "memberOf", "Ultium Cells", "affirmed") in keys
+    assert ("LG Energy Solution", "memberOf", "Ultium Cells", "affirmed") in keys
+
+
+def test_its_customers_are_the_clause_subjects_customers(extractor):
+    text = ("Pony.ai, a Chinese robotaxi developer, is growing. Founded in 2016 with backing from Toyota, Pony.ai "
+            "has raised money, and its customers include Uber and Lyft.")
+    keys = _keys(extractor, text)
+    assert ("Pony.ai", "suppliesTo", "Uber", "affirmed") in keys
+    assert not {k for k in keys if k[0] == "Toyota" and k[1] == "suppliesTo"}

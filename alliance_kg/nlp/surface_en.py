@@ -152,7 +152,10 @@ class EnglishSurfaceReader(EnglishSubjects):
         """Return the comma that closes an opening adverbial phrase before ``start`` ("Although X declined, ..."),
         or 0."""
         doc = sent.doc
-        if doc[sent.start].lower_ not in self.intro_words:
+        first = doc[sent.start].lower_
+        # "Spun off from Autoliv in 2018, Veoneer ...": an opening participle phrase
+        participle = first.endswith("ed") or first in self.irregular_participles
+        if first not in self.intro_words and not participle:
             return 0
         return next((k for k in range(sent.start + 1, start) if doc[k].text == ","), 0)
 
@@ -193,6 +196,10 @@ class EnglishSurfaceReader(EnglishSubjects):
         joins = left and any(t.lower_ in JOIN_WORDS for t in span.doc[left[-1].end : span.start])
         if len({m.iri for m in parties}) > 1 and not joins:
             left = []  # "Geely scrapped the merger between Volvo and Polestar": they alone are the parties
+            named = self.appositive_name(span, mention_at) if span[-1].lower_ in self.venture_nouns else None
+            if named is not None and named.iri not in {m.iri for m in parties}:
+                # "Ultium Cells, a joint venture between GM and LG Energy Solution": the venture itself
+                right = [m for m in right if m.iri != named.iri] + [replace(named, kind="JointVenture")]
         plural = span[-1].lower_.endswith(("s", "x"))
         if plural and not left:
             return [], []  # "ventures with SAIC and FAW": one venture each with someone unnamed
@@ -249,7 +256,15 @@ class EnglishSurfaceReader(EnglishSubjects):
             left = self.left_group(span.start, sent, mention_at)
             return (left, by) if reversed_frame and "by" not in trig.subject_roles else (by, left)
         if reversed_frame:
-            return self._reversed(span, trig, mention_at)
+            subjects, objects = self._reversed(span, trig, mention_at)
+            at = self._possessive(span, mention_at) if not subjects and "poss" in trig.subject_roles else None
+            if at is not None:  # "its customers include Volvo Cars, GM and Mercedes-Benz": the possessor's
+                following = [m for m, prep in self.tail(span, mention_at) if prep is None and m.is_organisation]
+                group = self.left_group(at, sent, mention_at) if following else []
+                intro = self._intro_end(at, sent)
+                if len(group) == 1 and group[0].start > intro:  # the clause's subject ("Spun off from X, Y ...; its")
+                    return group, [m for m in following if m.iri != group[0].iri]
+            return subjects, objects
         if "poss" in trig.subject_roles and "obj" in trig.object_roles:
             return self._used_technology(span, mention_at)
         owner = self._genitive_owner(span, mention_at)
