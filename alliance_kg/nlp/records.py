@@ -178,3 +178,30 @@ def named_venture_members(doc, relations: list[Relation], mentions: list[Mention
                 out.append(replace(r, subject=partner, predicate="memberOf", object=venture, attributed_to=None,
                                    share=None, sent_start=start, sent_end=end, trigger=venture.start))
     return out
+
+
+def co_holders(
+    doc, relations: list[Relation], mention_at: dict[int, Mention], phrases: frozenset[str]
+) -> list[Relation]:
+    """Return the stakes that a holder's co-owner shares ("détient 49 % de Beijing Benz aux côtés de
+    BAIC", "holds 50% of the venture alongside Toyota"): the company after one of ``phrases``.
+
+    The phrase must follow the company held; the co-owner is the first organisation within three words
+    after it and holds a stake in the same company, with the same qualifiers (its share is not given).
+    """
+    out = []
+    longest = max((len(p.split()) for p in phrases), default=0)
+    for r in relations:
+        if r.predicate != "shareholderOf" or r.polarity != "affirmed":
+            continue
+        start = r.object.end  # right after the company held: "49 % de Beijing Benz aux côtés de BAIC"
+        if start <= r.trigger or start >= r.sent_end:
+            continue
+        words = [t.lower_ for t in doc[start : min(r.sent_end, start + longest + 4)]]
+        size = next((n for n in range(longest, 0, -1) if " ".join(words[:n]) in phrases), 0)
+        for j in range(start + size, min(r.sent_end, start + size + 3)) if size else ():
+            m = mention_at.get(j)
+            if m is not None and m.is_organisation and m.iri not in (r.subject.iri, r.object.iri):
+                out.append(replace(r, subject=m, share=None))
+                break
+    return out

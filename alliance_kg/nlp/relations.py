@@ -35,6 +35,7 @@ from alliance_kg.nlp.verbforms import _verb_tagged_as_noun, verb_lemma_guesses
 from alliance_kg.nlp.records import (
     Relation,
     co_developers,
+    co_holders,
     co_owner_stakes,
     named_venture_members,
     sharers_develop,
@@ -124,6 +125,7 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
         self.negating_lemmas = self.lexicon.cues(lang, "negators")
         self.particles = self.lexicon.cues(lang, "negation_particles")
         self.framing_words = self.lexicon.cues(lang, "framing_words", raw=True)
+        self.co_holder_phrases = self.lexicon.cues(lang, "co_holder_phrases", raw=True)
         self.ending_verbs = {  # "split" of "split up": the verbs that can end a tie named "it"
             w.split()[0] for w in self.negating_lemmas if " " not in w or w.split()[1] in ("up", "down", "off")
         }
@@ -316,6 +318,7 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
         relations += co_developers(relations)
         relations += sharers_develop(relations)
         relations += named_venture_members(doc, relations, mentions)
+        relations += co_holders(doc, relations, mention_at, self.co_holder_phrases)
         relations += co_owner_stakes(relations, self._described_ventures(doc, mention_at))
         relations = self._sold_later(doc, relations) if parsed else self._sold_it_later(doc, relations)
         doc._.relations = self._without_undone(doc, relations, parsed)

@@ -152,12 +152,15 @@ class EnglishSurfaceReader(EnglishSubjects):
         """Return the comma that closes an opening adverbial phrase before ``start`` ("Although X declined, ..."),
         or 0."""
         doc = sent.doc
-        first = doc[sent.start].lower_
+        begin = sent.start
+        while begin < start and doc[begin].is_space:
+            begin += 1  # a paragraph's first sentence starts with the blank line before it
+        first = doc[begin].lower_
         # "Spun off from Autoliv in 2018, Veoneer ...": an opening participle phrase
         participle = first.endswith("ed") or first in self.irregular_participles
         if first not in self.intro_words and not participle:
             return 0
-        return next((k for k in range(sent.start + 1, start) if doc[k].text == ","), 0)
+        return next((k for k in range(begin + 1, start) if doc[k].text == ","), 0)
 
     def one_each(self, span: Span, trig: Trigger) -> bool:
         """Return True for a plural noun ("ventures with X and Y") or a verb ("is building plants with X and Y"):
