@@ -14,6 +14,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Lexicon
 from alliance_kg.nlp.mentions import Mention
@@ -100,7 +101,7 @@ class Attributor:
         name = " ".join(t.text for t in person.subtree if t.dep_ in ("flat:name", "flat", "compound") or t is person)
         people = getattr(self, "people", {})
         for i in range(person.i + 1, min(sent.end, person.i + 12)):
-            token = sent.doc[i]
+            token = doc_tokens(sent.doc)[i]
             if token.lower_ in self.roles or normalize(token.lemma_) in self.roles:
                 for j in range(i + 1, min(sent.end, i + 6)):
                     mention = mention_at.get(j)
@@ -124,10 +125,10 @@ class Attributor:
                 if lemma not in memo:
                     memo[lemma] = normalize(strings[lemma]) in self.speech
                 if memo[lemma]:
-                    yield doc[i]
+                    yield doc_tokens(doc)[i]
                     continue
             if low in self._marker_ids:  # the hashes of the markers and "après": no string per token
-                yield doc[i]
+                yield doc_tokens(doc)[i]
 
     def learn_people(self, sent: Span, mention_at: dict[int, Mention]) -> None:
         """Remember "Carlos Tavares, le directeur général de Stellantis" for later quotes."""
@@ -158,9 +159,9 @@ class Attributor:
         if before and before[-1].text == ",":
             doc = before[-1].doc
             for i in range(before[-1].i - 1, max(before[-1].sent.start, before[-1].i - 25), -1):
-                if doc[i].text == ",":
+                if doc_texts(doc)[i] == ",":
                     break
-                if doc[i].lower_ in ("which", "who") and doc[i - 1].text == "," and i - 2 in mention_at:
+                if doc_lowers(doc)[i] in ("which", "who") and doc_texts(doc)[i - 1] == "," and i - 2 in mention_at:
                     mention = mention_at[i - 2]
                     return mention.name if mention.is_organisation else None
         for j in range(len(before) - 1, -1, -1):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_tokens
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp import syntax
@@ -235,10 +236,10 @@ class PairReader:
             if i in mention_at:
                 i = min(i, mention_at[i].start) - 1  # a description maps to a name after it: never go back
                 continue
-            token = doc[i]
+            token = doc_tokens(doc)[i]
             if token.text in (":", ";", "(", ")") or token.pos_ in ("VERB", "AUX"):
                 return False
-            if token.text == "," and doc[i + 1].lower_ in ("et", "and", "ou", "or"):
+            if token.text == "," and doc_lowers(doc)[i + 1] in ("et", "and", "ou", "or"):
                 return False  # ", et Volvo Group": the apposition closed before
             if token.lower_ in self.owner_nouns:
                 return i != anchor.i and not (i < anchor.i < mention.start)
@@ -254,10 +255,11 @@ class PairReader:
         for _ in range(4):
             if i < 0:
                 return False
-            word = doc[i].lower_
+            word = doc_lowers(doc)[i]
             if word in ("à", "au", "aux", "to"):
                 return True
-            if not (doc[i].pos_ in ("DET", "ADJ", "NOUN") and doc[i].is_lower) or word in ("de", "du", "des", "of"):
+            token = doc_tokens(doc)[i]
+            if not (token.pos_ in ("DET", "ADJ", "NOUN") and token.is_lower) or word in ("de", "du", "des", "of"):
                 return False
             i -= 1
         return False
@@ -267,7 +269,7 @@ class PairReader:
         """Return the companies of the noun phrase "de [det adj noun ...] X et Y" right after ``span``."""
         doc, sent = span.doc, span.sent
         i = span.end
-        if i >= sent.end or doc[i].lower_ not in ("de", "d'", "d’", "des", "du", "of"):
+        if i >= sent.end or doc_lowers(doc)[i] not in ("de", "d'", "d’", "des", "du", "of"):
             return []
         found: list[Mention] = []
         while i < sent.end:
@@ -277,7 +279,7 @@ class PairReader:
                     found.append(mention)
                 i = max(i + 1, mention.end)
                 continue
-            token = doc[i]
+            token = doc_tokens(doc)[i]
             if token.text == "," and i + 1 in mention_at:
                 i += 1
                 continue

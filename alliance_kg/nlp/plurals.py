@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from alliance_kg.lexicon import load_lexicon
 from alliance_kg.nlp.mentions import Mention
+from alliance_kg.nlp.sentindex import sentences
 
 if not Doc.has_extension("pairs"):
     Doc.set_extension("pairs", default=None)
@@ -54,7 +55,7 @@ class PluralFinder:
         if not spans:
             return doc
         mentions = [m for m in (doc._.mentions or []) if m.is_organisation and m.kind != "NewsAgency"]
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        sents = sentences(doc) if doc.has_annotation("SENT_START") else [doc[:]]
         for span in spans:
             found = self._antecedents(doc, span, mentions, sents)
             if found is not None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_tokens
 from alliance_kg.kb import normalize
 from alliance_kg.nlp import syntax
 from alliance_kg.nlp.records import Relation
@@ -57,8 +58,8 @@ class PolarityReader:
             if r.polarity == "affirmed" and (
                 not parsed
                 or (
-                    doc[r.trigger].pos_ in ("NOUN", "PROPN")
-                    and not all(syntax.in_relative_clause(doc[q.trigger]) for q in others)
+                    doc_tokens(doc)[r.trigger].pos_ in ("NOUN", "PROPN")
+                    and not all(syntax.in_relative_clause(doc_tokens(doc)[q.trigger]) for q in others)
                 )
             ):
                 # "céder sa participation dans Horse, sa coentreprise"; "Geely holds no stake in Renault"; but
@@ -105,7 +106,7 @@ class PolarityReader:
         for r in relations:
             if r.predicate not in ("shareholderOf", "investsIn") or r.polarity != "affirmed" or r.object.end < 0:
                 continue
-            sent = doc[r.trigger].sent
+            sent = doc_tokens(doc)[r.trigger].sent
             for k in range(max(r.trigger, r.object.end), sent.end - 1):
                 if any(m.is_organisation and m.iri not in (r.subject.iri, r.object.iri)
                        for m in [self._mention_at.get(k)] if m is not None):
@@ -117,8 +118,8 @@ class PolarityReader:
                     if " " in what  # "sold it in 2014" is still the stake
                     for prep in ("in", "of")
                 )  # "sold it", "sold its stake", but "sold its stake in Isuzu" is another stake
-                relative = k >= 2 and f"{doc[k - 2].lower_} {doc[k - 1].lower_}" in ("which it", "that it")
-                if doc[k].lower_ in SELL_VERBS and (sold or relative):  # "a stake in Lyft, which it sold"
+                relative = k >= 2 and f"{doc_lowers(doc)[k - 2]} {doc_lowers(doc)[k - 1]}" in ("which it", "that it")
+                if doc_lowers(doc)[k] in SELL_VERBS and (sold or relative):  # "a stake in Lyft, which it sold"
                     out.remove(r)
                     out.append(replace(r, polarity="negated", trigger=k))
                     break
@@ -159,7 +160,7 @@ class PolarityReader:
 
     def _governs(self, doc: Doc, top: int, below: int) -> bool:
         """Return True when token ``top`` is above token ``below`` with no apposition or relative clause between."""
-        token = doc[below]
+        token = doc_tokens(doc)[below]
         while token.head.i != token.i:
             stake = token.head.text == "%" or token.head.lower_ in self.stake_words  # "les 1,5 % qu'il détenait"
             if (token.dep_ in ("acl:relcl", "relcl") and not stake) or token.dep_ == "appos" or (
@@ -175,7 +176,7 @@ class PolarityReader:
         """Return True when "except"/"à l'exception de"/"sauf" introduces the mention."""
         if mention.via == "description" and mention.start > 0:
             # "Leapmotor rather than Xpeng as its Chinese partner": the description stands for an excluded name
-            sent = doc[mention.start].sent
+            sent = doc_tokens(doc)[mention.start].sent
             return any(
                 self._excepted(doc, named)
                 for named in doc._.mentions or []
@@ -184,7 +185,7 @@ class PolarityReader:
         if mention.start <= 0 or mention.via != "name":
             return False
         end = mention.start
-        while end > 0 and doc[end - 1].lower_ in self.exception_prepositions:
+        while end > 0 and doc_lowers(doc)[end - 1] in self.exception_prepositions:
             end -= 1  # "sauf avec BYD", "mais pas dans Ampere", "plutôt que dans Xpeng"
         words = " ".join(t.lower_ for t in doc[max(0, end - 4) : end]).replace("' ", "'").replace("’ ", "'")
         markers, ends = _markers(self.exception_markers, self.alternative_markers)
@@ -198,13 +199,13 @@ class PolarityReader:
             return True  # "l'ex-filiale de Renault"
         doc = anchor.doc
         for i in range(anchor.i - 1, max(anchor.sent.start, anchor.i - 4) - 1, -1):
-            word = doc[i].lower_
-            if word in self.former_words or (word.startswith("ex-") and doc[i].is_lower):
+            word = doc_lowers(doc)[i]
+            if word in self.former_words or (word.startswith("ex-") and doc_tokens(doc)[i].is_lower):
                 return True
-            if i in self._mention_at and i + 1 < anchor.i and doc[i + 1].lower_ in ("'s", "’s"):
+            if i in self._mention_at and i + 1 < anchor.i and doc_lowers(doc)[i + 1] in ("'s", "’s"):
                 owner = self._mention_at[i]  # "once Renault's closest ally": the word before the genitive
-                return owner.start > anchor.sent.start and doc[owner.start - 1].lower_ in self.former_words
-            if doc[i].is_punct or i in self._mention_at or word in self.possessives or word in DETERMINERS:
+                return owner.start > anchor.sent.start and doc_lowers(doc)[owner.start - 1] in self.former_words
+            if doc_tokens(doc)[i].is_punct or i in self._mention_at or word in self.possessives or word in DETERMINERS:
                 break
         return False
 
@@ -212,7 +213,7 @@ class PolarityReader:
         """Return True when the trigger follows "au lieu de", "plutôt que", "instead of", "rather than"."""
         doc = anchor.doc
         i = anchor.i - 1
-        while i >= 0 and doc[i].lower_ in ("se", "s'", "s’", "de", "d'", "to", "with", "avec"):
+        while i >= 0 and doc_lowers(doc)[i] in ("se", "s'", "s’", "de", "d'", "to", "with", "avec"):
             i -= 1
         words = " ".join(t.lower_ for t in doc[max(0, i - 3) : anchor.i])
         return any(f" {m} " in f" {words} " or words.endswith(m) for m in self.alternative_markers)

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from alliance_kg.nlp.doctable import doc_tokens
 from alliance_kg.kb import load_kb, normalize
 from alliance_kg.lexicon import Lexicon, Trigger, load_lexicon
 from alliance_kg.nlp import syntax
@@ -42,7 +43,7 @@ from alliance_kg.nlp.records import (
 )
 from alliance_kg.nlp.segmatch import SegmentedMatcher
 from alliance_kg.nlp.stake_checks import StakeChecks
-from alliance_kg.nlp.sentindex import drop_sentence_index
+from alliance_kg.nlp.sentindex import drop_sentence_index, sentences
 from alliance_kg.nlp.shares import share_near
 from alliance_kg.nlp.surface import SurfaceReader, inflections
 from alliance_kg.nlp.surface_en import EnglishSurfaceReader
@@ -179,7 +180,7 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
             entries = self._entries(doc, i, parsed)
             if not entries:
                 continue
-            token = doc[i]
+            token = doc_tokens(doc)[i]
             for trig in entries:
                 if (
                     parsed
@@ -210,7 +211,7 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
         key = (lower, lemma if parsed else 0, alpha)
         entries = self._entries_memo.get(key)
         if entries is None:
-            token = doc[i]
+            token = doc_tokens(doc)[i]
             entries = list(self.forms.get(token.lower_, []))
             if parsed and token.lemma_:
                 for lemma in (token.lemma_, *verb_lemma_guesses(token, self.lang)):
@@ -238,7 +239,7 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
         for i in near:
             pair = forms.get(i)
             if pair is None:
-                token = anchor.doc[i]
+                token = doc_tokens(anchor.doc)[i]
                 pair = forms[i] = (normalize(token.lemma_ or token.text), normalize(token.text))
             if pair[0].startswith(needs) or pair[1].startswith(needs):
                 return True
@@ -272,7 +273,7 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
         self._ended: dict[int, bool] = {}
         relations: list[Relation] = []
         self.attributor.reset()
-        for sent in doc.sents:
+        for sent in sentences(doc):
             if parsed:
                 self.attributor.learn_people(sent, mention_at)
             source = (self.attributor.parsed if parsed else self.attributor.surface)(sent, mention_at)

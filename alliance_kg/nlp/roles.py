@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp import syntax
@@ -89,7 +90,7 @@ class RoleReader:
         doc = span.doc
         i, seen_stake = span.end, False
         while i < min(span.sent.end, span.end + 8):
-            token = doc[i]
+            token = doc_tokens(doc)[i]
             if i in mention_at:
                 mention = mention_at[i]
                 return [mention] if seen_stake and mention.is_organisation else []
@@ -122,7 +123,7 @@ class RoleReader:
         for i, row in enumerate(self._rows):  # (LOWER, LEMMA, IS_ALPHA) hashes of the doc's tokens
             if row[0] not in self._venture_hashes:
                 continue
-            token = doc[i]
+            token = doc_tokens(doc)[i]
             named = self._comma_appositive(token, mention_at)
             if named:
                 out.add(mention_at[named[0].i].iri)
@@ -172,27 +173,27 @@ class RoleReader:
         """Return the name after "trigger de TECH [adj]": "sa filiale de voitures autonomes Cruise"."""
         doc = anchor.doc
         i = anchor.i + 1
-        if i + 1 >= len(doc) or doc[i].lower_ not in ("de", "d'", "d’") or (i + 1) not in mention_at:
+        if i + 1 >= len(doc) or doc_lowers(doc)[i] not in ("de", "d'", "d’") or (i + 1) not in mention_at:
             return []
         tech = mention_at[i + 1]
         if tech.kind != "Technology":
             return []
         named = name_after_adjectives(doc, tech.end, anchor.sent.end, mention_at)
-        return [doc[named.start]] if named is not None else []
+        return [doc_tokens(doc)[named.start]] if named is not None else []
 
     def _comma_appositive(self, anchor: Token, mention_at: dict[int, Mention]) -> list[Token]:
         """Return the name before "NAME, [det adj*] trigger" (an apposition the parse may miss)."""
         doc = anchor.doc
         i = anchor.i - 1
         others = False
-        while i >= 0 and doc[i].pos_ in ("DET", "ADJ", "NUM") and i not in mention_at:
-            others |= doc[i].lower_ in self.other_words  # "Outre JLR, d'autres constructeurs": not JLR
+        while i >= 0 and doc_tokens(doc)[i].pos_ in ("DET", "ADJ", "NUM") and i not in mention_at:
+            others |= doc_lowers(doc)[i] in self.other_words  # "Outre JLR, d'autres constructeurs": not JLR
             i -= 1
-        if i >= 1 and doc[i].text == "," and (i - 1) in mention_at and not others:
+        if i >= 1 and doc_texts(doc)[i] == "," and (i - 1) in mention_at and not others:
             mention = mention_at[i - 1]
             name = doc[mention.start : mention.end]
-            if anchor.dep_.startswith("nsubj") and mention.start > doc[i].sent.start and (
-                doc[mention.start - 1].pos_ == "ADP"
+            if anchor.dep_.startswith("nsubj") and mention.start > doc_tokens(doc)[i].sent.start and (
+                doc_tokens(doc)[mention.start - 1].pos_ == "ADP"
             ):
                 return []  # "Outre JLR, les constructeurs ont ...": the clause's subject, not JLR's apposition
             return [name.root]
@@ -248,7 +249,7 @@ class RoleReader:
         if role == "appos":
             described = mention_at.get(anchor.i)
             if described is not None and described.via == "description" and described.start < anchor.i:
-                return [doc[described.start]]  # "Nissan, son allié japonais": the trigger describes Nissan
+                return [doc_tokens(doc)[described.start]]  # "Nissan, son allié japonais": the trigger describes Nissan
             out = [
                 c
                 for c in anchor.children

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.lexicon import Lexicon, load_lexicon
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.qualifiers import Qualifiers, denied_by_apposition, qualify_window
@@ -71,7 +72,7 @@ class EnglishQualifying(EnglishFrames):
             return Qualifiers(polarity="negated", modality=quals.modality)  # "no Tesla investment in LG"
         if quals.polarity == "affirmed" and self._counterfactual(span, subject):
             return Qualifiers(polarity="negated", modality="speculative")  # "would have merged had they agreed"
-        if subject.start > 0 and doc[subject.start - 1].lower_ in CONTROL_VERBS and subject.end < span.start:
+        if subject.start > 0 and doc_lowers(doc)[subject.start - 1] in CONTROL_VERBS and subject.end < span.start:
             return Qualifiers(polarity=quals.polarity, modality="speculative")  # "invited Nissan to join": not done
         if quals.modality == "speculative" and self._reported_future(span, subject):
             return Qualifiers(polarity=quals.polarity, modality="planned")
@@ -88,7 +89,7 @@ class EnglishQualifying(EnglishFrames):
                 if words[k : k + 2] in (["would", "have"], ["could", "have"]) and participle:
                     return True  # not "it would have a partnership with Nissan"
         first = min(subject.start, span.start)
-        return first > sent.start and doc[first - 1].lower_ == "without" and "ever" in (
+        return first > sent.start and doc_lowers(doc)[first - 1] == "without" and "ever" in (
             t.lower_ for t in doc[first : span.start]
         )
 
@@ -97,7 +98,7 @@ class EnglishQualifying(EnglishFrames):
         involve any Tesla investment in LG", "no Renault stake in Nissan"."""
         doc, sent = span.doc, span.sent
         genitive = (
-            subject.end < span.start and doc[subject.end].lower_ in ("'s", "’s") and span.start - subject.end <= 7
+            subject.end < span.start and doc_lowers(doc)[subject.end] in ("'s", "’s") and span.start - subject.end <= 7
         )
         if not (subject.end == span.start or genitive) or subject.start <= sent.start:
             return False
@@ -141,7 +142,7 @@ class EnglishQualifying(EnglishFrames):
         for token in doc[start : sent.end]:
             if token.lower_ in self.contrast_words or token.lower_ in self.clause_openers or token.text in (";", ":"):
                 break  # "..., and that the German group had no plans to ...": another clause's negation
-            if token.text == "," and token.i + 1 < sent.end and doc[token.i + 1].lower_ in ("and", "or"):
+            if token.text == "," and token.i + 1 < sent.end and doc_lowers(doc)[token.i + 1] in ("and", "or"):
                 break
             words.append(token.lower_)
         text = " " + " ".join(words[:10]) + " "  # the predicate of the noun's own clause, not a later one
@@ -207,8 +208,8 @@ class EnglishQualifying(EnglishFrames):
         """
         doc, sent = span.doc, span.sent
         lo = max(sent.start, subject.end if subject.end <= span.start else span.start - 8)
-        comma = next((i for i in range(span.start - 1, lo - 1, -1) if doc[i].text == ","), None)
-        if comma is None or span.start - comma > 8 or doc[comma + 1].lower_ not in APPOSITION_OPENERS:
+        comma = next((i for i in range(span.start - 1, lo - 1, -1) if doc_texts(doc)[i] == ","), None)
+        if comma is None or span.start - comma > 8 or doc_lowers(doc)[comma + 1] not in APPOSITION_OPENERS:
             return None
         return qualify_window(doc[comma + 1 : span.end], self.lexicon, self.lang)
 
@@ -227,9 +228,9 @@ class EnglishQualifying(EnglishFrames):
         """Return the comma closing a relative clause between the subject and the trigger ("X, which ..., VERB")."""
         doc = span.doc
         i = subject.end
-        if i + 1 >= span.start or doc[i].text != "," or doc[i + 1].lower_ not in ("which", "who"):
+        if i + 1 >= span.start or doc_texts(doc)[i] != "," or doc_lowers(doc)[i + 1] not in ("which", "who"):
             return None
-        return next((k for k in range(span.start - 1, i + 1, -1) if doc[k].text == ","), None)
+        return next((k for k in range(span.start - 1, i + 1, -1) if doc_texts(doc)[k] == ","), None)
 
     @staticmethod
     def _sold_holding(span: Span) -> bool:
@@ -238,17 +239,17 @@ class EnglishQualifying(EnglishFrames):
         if span.text.lower() not in ("held", "owned", "had") or span.start < sent.start + 3:
             return False
         i = span.start - 1
-        if doc[i].lower_ not in ("it", "they"):
+        if doc_lowers(doc)[i] not in ("it", "they"):
             return False
         i -= 1
-        if doc[i].lower_ in ("that", "which"):
+        if doc_lowers(doc)[i] in ("that", "which"):
             i -= 1
-        while i > sent.start and (doc[i].lower_ in STAKE_NOUNS or doc[i].lower_ in STAKE_MODIFIERS
-                                  or doc[i].like_num or doc[i].text == "%"):
+        while i > sent.start and (doc_lowers(doc)[i] in STAKE_NOUNS or doc_lowers(doc)[i] in STAKE_MODIFIERS
+                                  or doc_tokens(doc)[i].like_num or doc_texts(doc)[i] == "%"):
             i -= 1
-        if doc[i].lower_ in ("the", "its", "their", "all"):
+        if doc_lowers(doc)[i] in ("the", "its", "their", "all"):
             i -= 1
-        return i >= sent.start and doc[i].lower_ in SELL_VERBS
+        return i >= sent.start and doc_lowers(doc)[i] in SELL_VERBS
 
     def _held_stake(self, span: Span, subject: Mention) -> Qualifiers | None:
         """Qualify a possessed stake ("its stake in Nissan", "Renault's remaining shares in Nissan").
@@ -263,15 +264,16 @@ class EnglishQualifying(EnglishFrames):
         if span.text.lower() not in STAKE_NOUNS or subject.end > span.start:
             return None
         i = span.start - 1
-        while i > sent.start and (doc[i].lower_ in STAKE_MODIFIERS or doc[i].like_num):
+        while i > sent.start and (doc_lowers(doc)[i] in STAKE_MODIFIERS or doc_tokens(doc)[i].like_num):
             i -= 1
-        if doc[i].lower_ not in ("its", "their", "'s", "’s"):
+        if doc_lowers(doc)[i] not in ("its", "their", "'s", "’s"):
             return None
         window = [t.lower_ for t in doc[subject.end : i]]
         sold = any(w in SELL_VERBS for w in window)
         denied = any(w in ("not", "n't", "never", "no") for w in window)
         after = doc[span.end : min(sent.end, span.end + 6)]
-        to_level = any(t.lower_ == "to" and t.i + 1 < sent.end and doc[t.i + 1].like_num for t in after)  # "to 15%"
+        toks = doc_tokens(doc)
+        to_level = any(t.lower_ == "to" and t.i + 1 < sent.end and toks[t.i + 1].like_num for t in after)  # "to 15%"
         partial = to_level or any(w in PARTIAL_WORDS for w in window)
         if sold and not denied and not partial:
             return Qualifiers(polarity="negated", modality="asserted")

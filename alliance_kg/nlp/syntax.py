@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
+from alliance_kg.nlp.doctable import doc_texts, doc_tokens
 from alliance_kg.lexicon import load_lexicon
 
 
@@ -111,12 +112,13 @@ def relative_antecedent(token: Token) -> Token | None:
         return None
     doc = token.doc
     i = token.i - 1
-    while i >= token.sent.start and (doc[i].dep_ in ("case", "fixed") and doc[i].head.i == token.i):
+    toks = doc_tokens(doc)
+    while i >= token.sent.start and (toks[i].dep_ in ("case", "fixed") and toks[i].head.i == token.i):
         i -= 1  # "avec lequel", "auprès de laquelle"
-    if i >= token.sent.start and doc[i].text == ",":
+    if i >= token.sent.start and doc_texts(doc)[i] == ",":
         i -= 1
-    if i >= token.sent.start and doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "X", "NUM"):
-        candidate = doc[i]
+    if i >= token.sent.start and doc_tokens(doc)[i].pos_ in ("NOUN", "PROPN", "ADJ", "X", "NUM"):
+        candidate = doc_tokens(doc)[i]
         if candidate.pos_ in ("ADJ", "NUM") and candidate.head.i < candidate.i:
             candidate = candidate.head  # "moteurs thermiques, dans laquelle"
         return _agreeing(candidate, token)
@@ -162,7 +164,7 @@ def relative_with_case(trigger: Token) -> list[Token]:
     """
     doc = trigger.doc
     for i in range(trigger.i - 1, trigger.sent.start - 1, -1):
-        token = doc[i]
+        token = doc_tokens(doc)[i]
         if token.is_punct:
             return []
         if token.pos_ == "PRON" and "Rel" in token.morph.get("PronType"):

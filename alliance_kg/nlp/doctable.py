@@ -1,0 +1,44 @@
+"""The tokens of a document and their lowercase forms, listed once per document.
+
+``doc[i]`` makes a new ``Token`` object at every call (about 0.2 µs) and
+``token.lower_`` looks the string up again (0.1 µs); the rules read the
+words around a trigger over and over, a few hundred thousand times per
+hundred articles. :func:`doc_tokens`, :func:`doc_lowers` and :func:`doc_texts` list them once for the
+document being read (the last one asked for: the components read one
+document at a time) and answer from the list: the same tokens, the same
+strings.
+
+>>> import spacy
+>>> doc = spacy.blank("en")("Renault buys Nissan")
+>>> doc_tokens(doc)[1].text, doc_lowers(doc)[0], doc_tokens(doc) is doc_tokens(doc)
+('buys', 'renault', True)
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+_tokens: list = [None, []]  # [the document, its tokens]; holding the document keeps its identity unique
+_lowers: list = [None, []]
+_texts: list = [None, []]
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """Return ``list(doc)``, made once for the current document."""
+    if _tokens[0] is not doc:
+        _tokens[0], _tokens[1] = doc, list(doc)
+    return _tokens[1]
+
+
+def doc_lowers(doc: Doc) -> list[str]:
+    """Return ``[t.lower_ for t in doc]``, made once for the current document."""
+    if _lowers[0] is not doc:
+        _lowers[0], _lowers[1] = doc, [t.lower_ for t in doc_tokens(doc)]
+    return _lowers[1]
+
+
+def doc_texts(doc: Doc) -> list[str]:
+    """Return ``[t.text for t in doc]``, made once for the current document."""
+    if _texts[0] is not doc:
+        _texts[0], _texts[1] = doc, [t.text for t in doc_tokens(doc)]
+    return _texts[1]
