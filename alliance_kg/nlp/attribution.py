@@ -39,6 +39,8 @@ class Attributor:
         self.weak_markers = lexicon.cues(lang, "weak_source_markers", raw=True)
         self.roles = lexicon.cues(lang, "role_nouns", raw=True)
         self._marker_ids = frozenset(get_string_id(m) for m in (*self.markers, "après"))
+        self._pair_firsts = frozenset(m.split(" ")[0] for m in self.markers if " " in m)  # "according to"
+        self.unnamed_nouns = lexicon.cues(lang, "unnamed_source_nouns", raw=True)
 
     # -- helpers --------------------------------------------------------
     def _org_in(self, tokens: list[Token], mention_at: dict[int, Mention]) -> str | None:
@@ -186,11 +188,12 @@ class Attributor:
     def surface(self, sent: Span, mention_at: dict[int, Mention]) -> str | None:
         """Return the source of an unparsed sentence from nearby words."""
         found: list[str | None] = []
-        tokens = list(sent)
-        text = [t.lower_ for t in tokens]
-        unnamed_nouns = self.lexicon.cues(self.lang, "unnamed_source_nouns", raw=True)
+        tokens = doc_tokens(sent.doc)[sent.start : sent.end]
+        text = doc_lowers(sent.doc)[sent.start : sent.end]
+        unnamed_nouns, markers, firsts = self.unnamed_nouns, self.markers, self._pair_firsts
         for k in range(len(tokens)):
-            marker = " ".join(text[k : k + 2]) in self.markers or text[k] in self.markers
+            # a two-word marker starts with one of its first words (most words are none)
+            marker = text[k] in markers or (text[k] in firsts and " ".join(text[k : k + 2]) in markers)
             if marker and text[k] in ("according", "per", "selon"):
                 window = tokens[k + 1 : k + 10]
                 window = window[: next((j for j, t in enumerate(window) if t.text in ",;."), len(window))]

@@ -16,11 +16,13 @@ strings.
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 _tokens: list = [None, []]  # [the document, its tokens]; holding the document keeps its identity unique
 _lowers: list = [None, []]
 _texts: list = [None, []]
+_known: dict[int, str] = {}  # string hash -> string, for the words met so far
 
 
 def doc_tokens(doc: Doc) -> list[Token]:
@@ -33,12 +35,32 @@ def doc_tokens(doc: Doc) -> list[Token]:
 def doc_lowers(doc: Doc) -> list[str]:
     """Return ``[t.lower_ for t in doc]``, made once for the current document."""
     if _lowers[0] is not doc:
-        _lowers[0], _lowers[1] = doc, [t.lower_ for t in doc_tokens(doc)]
+        _lowers[0], _lowers[1] = doc, _strings(doc, LOWER)
     return _lowers[1]
 
 
 def doc_texts(doc: Doc) -> list[str]:
     """Return ``[t.text for t in doc]``, made once for the current document."""
     if _texts[0] is not doc:
-        _texts[0], _texts[1] = doc, [t.text for t in doc_tokens(doc)]
+        _texts[0], _texts[1] = doc, _strings(doc, ORTH)
     return _texts[1]
+
+
+def _strings(doc: Doc, attr: int) -> list[str]:
+    """Return the string of ``attr`` (``LOWER``: ``token.lower_``, ``ORTH``: ``token.text``) of each token.
+
+    The hashes of the document are read in one array and each is looked up
+    in a table of the strings met so far (the string store only on a miss).
+    """
+    hashes = doc.to_array(attr).tolist()
+    known = _known
+    try:
+        return [known[h] for h in hashes]
+    except KeyError:
+        if len(known) > 1_000_000:  # bounded: a long run meets ever more words
+            known.clear()
+        strings = doc.vocab.strings
+        for h in hashes:
+            if h not in known:
+                known[h] = strings[h]
+        return [known[h] for h in hashes]

@@ -50,8 +50,8 @@ class DescriptionFacts:
         """Return the description facts of one sentence."""
         doc = sent.doc
         out: list[Relation | None] = []
-        for desc in doc._.descriptions or []:
-            if sent.start <= desc.start < sent.end and desc.country:
+        for desc in self._descriptions_in(sent, mention_at):
+            if desc.country:
                 out.append(self._fact(sent, desc.mention, "basedIn", self._country(desc.country), desc.start))
         in_sentence = sorted({m for m in self._starting_in(sent, mention_at)}, key=lambda m: (m.start, m.iri))
         for mention in in_sentence:
@@ -73,19 +73,31 @@ class DescriptionFacts:
         return [r for r in out if r is not None]
 
     def _index(self, doc: Doc, mention_at: dict[int, Mention]) -> tuple:
-        """Return (``mention_at``, its values' starts sorted, (start, place, mention) sorted, LOWER of each token).
+        """Return (``mention_at``, its values' starts sorted, (start, place, mention) sorted, LOWER of each token,
+        the descriptions' starts sorted, (start, place, description) sorted).
 
         Made once per document (per ``mention_at``, which the relation finder does not change while
         it reads the sentences): the sentences then read their share instead of the whole document.
         """
         if self._doc_index is None or self._doc_index[0] is not mention_at:
             entries = sorted((m.start, k, m) for k, m in enumerate(mention_at.values()))
-            self._doc_index = (mention_at, [e[0] for e in entries], entries, doc.to_array(LOWER).tolist())
+            descriptions = sorted((d.start, k, d) for k, d in enumerate(doc._.descriptions or []))
+            self._doc_index = (
+                mention_at, [e[0] for e in entries], entries, doc.to_array(LOWER).tolist(),
+                [e[0] for e in descriptions], descriptions,
+            )
         return self._doc_index
+
+    def _descriptions_in(self, sent: Span, mention_at: dict[int, Mention]) -> list:
+        """Return the descriptions of the document (``doc._.descriptions``) that start in ``sent``, in their order."""
+        index = self._index(sent.doc, mention_at)
+        starts, entries = index[4], index[5]
+        found = entries[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        return [d for _, _, d in sorted(found, key=lambda e: e[1])]
 
     def _starting_in(self, sent: Span, mention_at: dict[int, Mention]) -> list[Mention]:
         """Return the values of ``mention_at`` that start in ``sent``, in the map's order."""
-        _, starts, entries, _ = self._index(sent.doc, mention_at)
+        _, starts, entries = self._index(sent.doc, mention_at)[:3]
         found = entries[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         return [m for _, _, m in sorted(found, key=lambda e: e[1])]
 

@@ -48,14 +48,15 @@ class EnglishNames:
         """Return unknown names between a possessive and a unit noun: "its Cruise unit", "GM's Zoox arm" (English)."""
         demonyms = {d.lower() for e in self.kb.of_kind("Country") for d in e.demonyms}
         found: list[Mention] = []
+        units = unit_nouns("en")
         for k, low in enumerate(lowers):  # each word's lower_: no Token object for the words skipped
-            if low not in unit_nouns("en") or k < 2:
+            if low not in units or k < 2:
                 continue
             start = k
             while start > 0 and k - start < 3 and start - 1 not in taken and name_like(doc_tokens(doc)[start - 1]):
                 start -= 1
             opener = doc_lowers(doc)[start - 1] if start > 0 else ""
-            words = {t.lower_ for t in doc[start:k]}
+            words = set(doc_lowers(doc)[start:k])
             if start == k or opener not in ("its", "their", "'s", "’s") or words & (demonyms | REGION_WORDS):
                 continue
             text = doc[start:k].text

@@ -111,7 +111,7 @@ class PolarityReader:
                 if any(m.is_organisation and m.iri not in (r.subject.iri, r.object.iri)
                        for m in [self._mention_at.get(k)] if m is not None):
                     break  # another company: "... and Z sold it" is about Z
-                words = " ".join(t.lower_ for t in doc[k + 1 : min(sent.end, k + 4)]) + " "
+                words = " ".join(doc_lowers(doc)[k + 1 : min(sent.end, k + 4)]) + " "
                 sold = any(words.startswith(w + " ") for w in self.sold_objects) and not any(
                     words.startswith(f"{what} {prep} ")
                     for what in self.sold_objects
@@ -187,7 +187,7 @@ class PolarityReader:
         end = mention.start
         while end > 0 and doc_lowers(doc)[end - 1] in self.exception_prepositions:
             end -= 1  # "sauf avec BYD", "mais pas dans Ampere", "plutôt que dans Xpeng"
-        words = " ".join(t.lower_ for t in doc[max(0, end - 4) : end]).replace("' ", "'").replace("’ ", "'")
+        words = " ".join(doc_lowers(doc)[max(0, end - 4) : end]).replace("' ", "'").replace("’ ", "'")
         markers, ends = _markers(self.exception_markers, self.alternative_markers)
         return words in markers or words.endswith(ends)
 
@@ -215,7 +215,7 @@ class PolarityReader:
         i = anchor.i - 1
         while i >= 0 and doc_lowers(doc)[i] in ("se", "s'", "s’", "de", "d'", "to", "with", "avec"):
             i -= 1
-        words = " ".join(t.lower_ for t in doc[max(0, i - 3) : anchor.i])
+        words = " ".join(doc_lowers(doc)[max(0, i - 3) : anchor.i])
         return any(f" {m} " in f" {words} " or words.endswith(m) for m in self.alternative_markers)
 
     def _terminated(self, sent: Span) -> bool:

@@ -124,7 +124,7 @@ class ReferentReader:
             first = end + 1
             for opener in self.list_openers:  # "à de nombreux constructeurs, dont BMW, Mercedes-Benz et Volkswagen"
                 words = opener.split()
-                if [t.lower_ for t in doc[first : first + len(words)]] == words:
+                if doc_lowers(doc)[first : first + len(words)] == words:
                     first += len(words)
                     break
             named = mention_at.get(first)  # "son premier actionnaire, le chinois Sinochem": over the description

@@ -174,11 +174,15 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
             seen.update(range(start, end))
             for trig in entries:
                 yield anchor, span, trig
+        rows, memo = self._rows, self._entries_memo
         for i in range(sent.start, sent.end):
-            if i in seen or (i in mention_at and mention_at[i].via not in ("description", "anaphor")):
-                continue
-            entries = self._entries(doc, i, parsed)
+            lower, lemma, alpha = rows[i]
+            entries = memo.get((lower, lemma if parsed else 0, alpha))  # most words: known, and no trigger
+            if entries is None:
+                entries = self._entries(doc, i, parsed)
             if not entries:
+                continue
+            if i in seen or (i in mention_at and mention_at[i].via not in ("description", "anaphor")):
                 continue
             token = doc_tokens(doc)[i]
             for trig in entries:
@@ -327,11 +331,12 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
 
     def _relation(self, sent, anchor, predicate, subj, obj, trig, quals: Qualifiers, source) -> Relation:
         participle = "Part" in anchor.morph.get("VerbForm") and anchor.dep_ in ("appos", "acl", "amod")
+        comma_appositive = bool(self._comma_appositive(anchor, self._mention_at))
         background = (anchor.pos_ in ("NOUN", "PROPN", "ADJ") or trig.pos != "VERB" or participle) and (
-            anchor.dep_ == "appos" or bool(self._comma_appositive(anchor, self._mention_at))
+            anchor.dep_ == "appos" or comma_appositive
         )
         described = self._mention_at.get(anchor.i)
-        apposed = bool(self._comma_appositive(anchor, self._mention_at)) or (
+        apposed = comma_appositive or (
             described is not None and described.via == "description" and described.start < anchor.i
         )
         if background and (not trig.symmetric_frame or participle) and apposed:

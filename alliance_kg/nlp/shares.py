@@ -29,7 +29,7 @@ def _percent_after(token: Token, percent: frozenset[str]) -> bool:
     if token.text.endswith("%") and parse_number(token.text) is not None:
         return True
     nxt = doc_lowers(doc)[token.i + 1] if token.i + 1 < len(doc) else ""
-    nxt2 = " ".join(t.lower_ for t in doc[token.i + 1 : token.i + 3])
+    nxt2 = " ".join(doc_lowers(doc)[token.i + 1 : token.i + 3])
     return nxt in percent or nxt2 in percent
 
 

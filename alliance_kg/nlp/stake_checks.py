@@ -40,12 +40,12 @@ class StakeChecks:
         """Return True for the seller named in "négocier son rachat auprès d'Alphabet": never the company bought."""
         if predicate != "acquires" or obj.start <= 1:
             return False
-        before = [t.lower_ for t in doc[max(0, obj.start - 3) : obj.start]]
+        before = doc_lowers(doc)[max(0, obj.start - 3) : obj.start]
         return "auprès" in before
 
     def _denied_after(self, anchor: Token, sent: Span) -> bool:
         """Return True when an apposition after the trigger denies what the sentence reports."""
-        words = [t.lower_ for t in anchor.doc[anchor.i + 1 : sent.end]]
+        words = doc_lowers(anchor.doc)[anchor.i + 1 : sent.end]
         return denied_by_apposition(words, self.lexicon, self.lang)
 
     def _questioned(self, anchor: Token, sent: Span) -> bool:

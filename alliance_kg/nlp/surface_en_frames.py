@@ -228,7 +228,7 @@ class EnglishFrames(EnglishPhrases):
                 break
             if word in CLAUSE_STOPS or word == ";":
                 break
-        if [t.lower_ for t in doc[span.end : span.end + 2]] == ["in", "which"]:
+        if doc_lowers(doc)[span.end : span.end + 2] == ["in", "which"]:
             k = span.end + 2
             while (
                 k < min(sent.end, span.end + 25)

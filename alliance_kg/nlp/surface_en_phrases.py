@@ -187,7 +187,7 @@ class EnglishPhrases(SurfaceReader):
 
     def _reciprocal_after(self, span: Span) -> bool:
         doc, sent = span.doc, span.sent
-        words = [t.lower_ for t in doc[span.end : min(sent.end, span.end + 4)]]
+        words = doc_lowers(doc)[span.end : min(sent.end, span.end + 4)]
         return any(words[k : k + 2] == list(pair) for pair in RECIPROCALS for k in range(len(words) - 1))
 
     def _pronoun_object(self, span: Span, trig: Trigger, mention_at, subjects: list[Mention]) -> list[Mention]:
@@ -236,7 +236,7 @@ class EnglishPhrases(SurfaceReader):
         Only when the clause before ``start`` has such a phrase and no name.
         """
         doc = sent.doc
-        words = [t.lower_ for t in doc[max(sent.start, start - 12) : start]]
+        words = doc_lowers(doc)[max(sent.start, start - 12) : start]
         if not any(
             w in ("two", "both") and k + 1 < len(words) and words[k + 1] in PAIR_NOUNS for k, w in enumerate(words)
         ):

@@ -83,7 +83,7 @@ class EnglishQualifying(EnglishFrames):
         Subaru and Mazda ever agreeing on a merger"."""
         doc, sent = span.doc, span.sent
         if subject.start < span.start:
-            words = [t.lower_ for t in doc[subject.end : span.end]]
+            words = doc_lowers(doc)[subject.end : span.end]
             for k in range(len(words) - 2):
                 participle = words[k + 2].endswith(("ed", "en")) or words[k + 2] in self.irregular_participles
                 if words[k : k + 2] in (["would", "have"], ["could", "have"]) and participle:
@@ -102,7 +102,7 @@ class EnglishQualifying(EnglishFrames):
         )
         if not (subject.end == span.start or genitive) or subject.start <= sent.start:
             return False
-        before = [t.lower_ for t in doc[max(sent.start, subject.start - 4) : subject.start]]
+        before = doc_lowers(doc)[max(sent.start, subject.start - 4) : subject.start]
         # "killed Stellantis's planned purchase of a stake in Forvia": a negating verb over the genitive
         return any(w in self.noun_negations for w in before) or (genitive and before[-1] in self.negator_words)
 
@@ -117,7 +117,7 @@ class EnglishQualifying(EnglishFrames):
         doc, sent = span.doc, span.sent
         if subject.start >= span.start or subject.end <= sent.start:
             return False
-        words = [t.lower_ for t in doc[subject.end : span.start]]
+        words = doc_lowers(doc)[subject.end : span.start]
         if "would" not in words:
             return False
         at = len(words) - 1 - words[::-1].index("would")
@@ -158,7 +158,7 @@ class EnglishQualifying(EnglishFrames):
         first = min(subject.start, obj.start, span.start)
         if first < sent.start:
             return False
-        words = [t.lower_ for t in doc[max(sent.start, first - 5) : first]]
+        words = doc_lowers(doc)[max(sent.start, first - 5) : first]
         return any(w in self.negator_words and words[k + 1 : k + 2] == ["of"] for k, w in enumerate(words))
 
     def _qualify(self, span: Span, subject: Mention, obj: Mention) -> Qualifiers:
@@ -192,7 +192,7 @@ class EnglishQualifying(EnglishFrames):
         doc = span.doc
         if obj.start <= span.end or obj.start - span.end > 15:
             return quals
-        words = [t.lower_ for t in doc[span.end : obj.start]]
+        words = doc_lowers(doc)[span.end : obj.start]
         contrast = any(words[k : k + 2] in (["rather", "than"], ["instead", "of"]) for k in range(len(words) - 1))
         bare_not = any(w == "not" and words[k + 1 : k + 2] != ["only"] for k, w in enumerate(words))
         if contrast or bare_not:
@@ -218,7 +218,7 @@ class EnglishQualifying(EnglishFrames):
         doc, sent = span.doc, span.sent
         if after <= span.start:
             return False
-        words = [t.lower_ for t in doc[after : min(sent.end, after + 6)]]
+        words = doc_lowers(doc)[after : min(sent.end, after + 6)]
         return any(
             w in ("not", "never", "n't") and set(words[k + 1 : k + 3]) & EVENT_VERBS for k, w in enumerate(words)
         )
@@ -268,7 +268,7 @@ class EnglishQualifying(EnglishFrames):
             i -= 1
         if doc_lowers(doc)[i] not in ("its", "their", "'s", "’s"):
             return None
-        window = [t.lower_ for t in doc[subject.end : i]]
+        window = doc_lowers(doc)[subject.end : i]
         sold = any(w in SELL_VERBS for w in window)
         denied = any(w in ("not", "n't", "never", "no") for w in window)
         after = doc[span.end : min(sent.end, span.end + 6)]

@@ -48,8 +48,22 @@ DESCEND = {
 CLAUSE = {"acl:relcl", "relcl", "ccomp", "advcl", "parataxis", "csubj"}
 
 
+_cases: list = [None, {}]  # [the document, {token index: case_of}]: the last document asked about
+
+
 def case_of(token: Token) -> str | None:
-    """Return the preposition that introduces ``token`` ("de", "avec", "with")."""
+    """Return the preposition that introduces ``token`` ("de", "avec", "with"), once per token of a document."""
+    doc, i = token.doc, token.i
+    if _cases[0] is not doc:
+        _cases[0], _cases[1] = doc, {}
+    memo = _cases[1]
+    if i in memo:
+        return memo[i]
+    found = memo[i] = _case_of(token)
+    return found
+
+
+def _case_of(token: Token) -> str | None:
     words = [c.lower_ for c in token.children if c.dep_ in ("case", "fixed") and c.i < token.i]
     if words:
         return (
