@@ -12,7 +12,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_tokens
+from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_tokens
 from alliance_kg.nlp.sentindex import sentences
 from alliance_kg.nlp.spans import Mention
 
@@ -25,7 +25,7 @@ def previous_subject(doc: Doc, position: int, named: list[Mention]) -> Mention |
         return None
     in_sentence = [m for m in earlier if m.start >= sent_start]
     pool = in_sentence or earlier
-    if doc.has_annotation("DEP"):
+    if doc_parsed(doc):
         subjects = [m for m in in_sentence if doc[m.start : m.end].root.dep_.startswith("nsubj")]
         if subjects:
             return subjects[-1]

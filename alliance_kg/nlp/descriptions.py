@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
+from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens
 from alliance_kg.kb import Entity, normalize
 from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.sentindex import sentence_numbers
@@ -251,7 +251,7 @@ class DescriptionReader:
 
 def _appositive(span: Span) -> bool:
     """Return True when a description after "NAME," is an apposition, not the next clause's subject."""
-    if span.doc.has_annotation("DEP"):
+    if doc_parsed(span.doc):
         return not span.root.dep_.startswith("nsubj") or span.root.head.i < span.start - 1
     nxt = doc_tokens(span.doc)[span.end] if span.end < len(span.doc) else None
     return nxt is None or nxt.text in (",", ")", ".", ";") or nxt.lower_ in ("of", "de", "in", "based", "which")

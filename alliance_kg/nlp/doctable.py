@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 _tokens: list = [None, []]  # [the document, its tokens]; holding the document keeps its identity unique
 _lowers: list = [None, []]
 _texts: list = [None, []]
+_parsed: list = [None, False]
 _known: dict[int, str] = {}  # string hash -> string, for the words met so far
 
 
@@ -64,3 +65,14 @@ def _strings(doc: Doc, attr: int) -> list[str]:
             if h not in known:
                 known[h] = strings[h]
         return [known[h] for h in hashes]
+
+
+def doc_parsed(doc: Doc) -> bool:
+    """Return ``doc.has_annotation("DEP")``, asked once for the current document.
+
+    Without a parse (the blank English pipeline) spaCy answers by looking
+    at every token, and the rules ask for each sentence and statement.
+    """
+    if _parsed[0] is not doc:
+        _parsed[0], _parsed[1] = doc, doc.has_annotation("DEP")
+    return _parsed[1]

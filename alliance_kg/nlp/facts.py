@@ -19,7 +19,7 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
+from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens
 from alliance_kg.kb import KnowledgeBase, normalize
 from alliance_kg.lexicon import Lexicon
 from alliance_kg.nlp.mentions import Mention
@@ -181,7 +181,7 @@ class DescriptionFacts:
             referent = self._referent(noun, mention_at)
             if referent is not None:
                 return referent
-        if doc.has_annotation("DEP"):
+        if doc_parsed(doc):
             return self._parsed_holder(tech, mention_at)
         # "a maker of batteries": holder, preposition, technology
         before = [t for t in doc[max(tech.sent.start, tech.start - 3) : tech.start]]
@@ -304,7 +304,7 @@ class DescriptionFacts:
         if noun.i in mention_at and mention_at[noun.i].is_organisation:
             return mention_at[noun.i]
         if (
-            doc.has_annotation("DEP")
+            doc_parsed(doc)
             and noun.dep_ == "appos"
             and noun.head.i in mention_at
             and mention_at[noun.head.i].is_organisation
@@ -327,7 +327,7 @@ class DescriptionFacts:
         i = noun_end
         if i < len(doc) and i in mention_at and mention_at[i].is_organisation:
             return mention_at[i]
-        if doc.has_annotation("DEP"):
+        if doc_parsed(doc):
             for child in noun.children:
                 if (
                     child.dep_ in ("appos", "flat:name")

@@ -9,7 +9,6 @@ introduces ("le conglomérat turc Koç", "le fabricant de batteries Primearth",
 
 from __future__ import annotations
 
-from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
@@ -142,7 +141,7 @@ class UnknownNames(EnglishNames):
         taken = {i for m in named for i in range(m.start, m.end)}
         nouns = self.introducers
         found: list[Mention] = []
-        lowers = [doc.vocab.strings[h] for h in doc.to_array(LOWER).tolist()]  # no Token object per word
+        lowers = doc_lowers(doc)  # no Token object per word
         i = 1
         demonyms = self.demonym_words
         while i < len(doc):

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from alliance_kg.nlp.doctable import doc_parsed
 from alliance_kg.lexicon import load_lexicon
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.sentindex import sentences
@@ -80,7 +81,7 @@ class PluralFinder:
 
 def _subject_like(doc: Doc, mention: Mention) -> bool:
     """Return True for a mention that is a subject or coordinated with one ("Honda et Nissan ont ...")."""
-    if not doc.has_annotation("DEP"):
+    if not doc_parsed(doc):
         return False
     root = doc[mention.start : mention.end].root
     return root.dep_.startswith("nsubj") or (root.dep_ == "conj" and root.head.dep_.startswith("nsubj"))

@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_tokens
+from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_tokens
 from alliance_kg.kb import normalize
 from alliance_kg.nlp import syntax
 from alliance_kg.nlp.records import Relation
@@ -150,7 +150,7 @@ class PolarityReader:
             untils = self._untils[sent.start] = [i for i in range(sent.start, sent.end) if rows[i][0] in ids]
         if not any(i > anchor.i for i in untils):
             return False
-        if not doc.has_annotation("DEP"):
+        if not doc_parsed(doc):
             return any(t.lower_ in self.past_words for t in doc[max(sent.start, anchor.i - 4) : anchor.i])
         verbs = [anchor, *(c for c in anchor.children if c.dep_.startswith(("aux", "cop")))]
         return any(
@@ -193,7 +193,7 @@ class PolarityReader:
 
     def _former(self, anchor: Token) -> bool:
         """Return True when "former"/"ancien"/"ex-" stands before a trigger noun ("its former partner")."""
-        if anchor.pos_ in ("VERB", "AUX") and anchor.doc.has_annotation("DEP"):
+        if anchor.pos_ in ("VERB", "AUX") and doc_parsed(anchor.doc):
             return False
         if anchor.lower_.startswith("ex-"):
             return True  # "l'ex-filiale de Renault"
@@ -228,7 +228,7 @@ class PolarityReader:
     def _ends_a_tie(self, sent: Span) -> bool:
         words = [t.lower_ for t in sent]
         present = set(words)
-        parsed = sent.doc.has_annotation("DEP")
+        parsed = doc_parsed(sent.doc)
         for phrase in self.terminators:
             parts = phrase.split()
             if parts and parts[0] not in present:

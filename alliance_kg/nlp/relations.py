@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from alliance_kg.nlp.doctable import doc_tokens
+from alliance_kg.nlp.doctable import doc_parsed, doc_tokens
 from alliance_kg.kb import load_kb, normalize
 from alliance_kg.lexicon import Lexicon, Trigger, load_lexicon
 from alliance_kg.nlp import syntax
@@ -164,7 +164,7 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
 
     # -- trigger occurrences ------------------------------------------------
     def _occurrences(self, doc: Doc, sent: Span, mention_at: dict[int, Mention]):
-        parsed = doc.has_annotation("DEP")
+        parsed = doc_parsed(doc)
         seen: set[int] = set()
         for match_id, start, end in self._matches(sent):
             span = doc[start:end]
@@ -185,14 +185,17 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
             if i in seen or (i in mention_at and mention_at[i].via not in ("description", "anaphor")):
                 continue
             token = doc_tokens(doc)[i]
+            pos = token.pos_ if parsed else ""
             for trig in entries:
+                fits = POS_OK.get(trig.pos)  # an entry of another part of speech takes any word
                 if (
                     parsed
-                    and token.pos_ not in POS_OK.get(trig.pos, {token.pos_})
+                    and fits is not None
+                    and pos not in fits
                     and not (trig.pos == "VERB" and _verb_tagged_as_noun(token))
                 ):
                     continue
-                yield token, doc[token.i : token.i + 1], trig
+                yield token, doc[i : i + 1], trig
 
     def _matches(self, sent: Span):
         """Return the multiword triggers in ``sent`` (doc offsets).
@@ -263,7 +266,7 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
             )
             for i in range(desc.start, desc.end):
                 mention_at.setdefault(i, stand_in)
-        parsed = doc.has_annotation("DEP")
+        parsed = doc_parsed(doc)
         self._mention_at = mention_at
         self._pair_at = {i: (p.first, p.second) for p in doc._.pairs or [] for i in range(p.start, p.end)}
         self._rows = doc.to_array([LOWER, LEMMA, IS_ALPHA]).tolist()
@@ -347,7 +350,7 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
         polarity = quals.polarity
         if trig.polarity == "negated":
             polarity = "affirmed" if polarity == "negated" else "negated"
-        relative = syntax.in_relative_clause(anchor) if anchor.doc.has_annotation("DEP") else False
+        relative = syntax.in_relative_clause(anchor) if doc_parsed(anchor.doc) else False
         if polarity == "affirmed" and predicate in TERMINABLE and not relative and self._terminated(sent):
             polarity = "negated"  # "... the planned merger, but the two companies called off their talks"
         if polarity == "affirmed" and (self._excepted(anchor.doc, subj) or self._excepted(anchor.doc, obj)):

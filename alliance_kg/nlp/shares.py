@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
+from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens
 from alliance_kg.lexicon import Lexicon
 
 NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
@@ -49,7 +49,7 @@ def share_near(
             value = parse_number(doc_texts(sent.doc)[i])
             if value is not None and 0 <= value <= 100 and _percent_after(doc_tokens(sent.doc)[i], percent):
                 return value
-    if sent.doc.has_annotation("DEP"):
+    if doc_parsed(sent.doc):
         pool = {t.i for t in anchor.subtree}
         if anchor.dep_ in ("obj", "nmod", "obl", "obl:arg") or anchor.pos_ not in ("VERB", "AUX"):
             pool |= {

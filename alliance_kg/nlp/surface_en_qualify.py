@@ -139,12 +139,13 @@ class EnglishQualifying(EnglishFrames):
         doc, sent = span.doc, span.sent
         start = span.end
         words = []
-        for token in doc[start : sent.end]:
-            if token.lower_ in self.contrast_words or token.lower_ in self.clause_openers or token.text in (";", ":"):
+        low, text = doc_lowers(doc), doc_texts(doc)
+        for i in range(start, sent.end):
+            if low[i] in self.contrast_words or low[i] in self.clause_openers or text[i] in (";", ":"):
                 break  # "..., and that the German group had no plans to ...": another clause's negation
-            if token.text == "," and token.i + 1 < sent.end and doc_lowers(doc)[token.i + 1] in ("and", "or"):
+            if text[i] == "," and i + 1 < sent.end and low[i + 1] in ("and", "or"):
                 break
-            words.append(token.lower_)
+            words.append(low[i])
         text = " " + " ".join(words[:10]) + " "  # the predicate of the noun's own clause, not a later one
         noun = span[-1].lower_ not in self.verb_forms
         if noun and any(f" {w} " in text for w in self.ending_predicates):
@@ -167,7 +168,7 @@ class EnglishQualifying(EnglishFrames):
         if start == span.start and left and not {subject.iri, obj.iri} & {m.iri for m in left}:
             # "Mitsubishi is not part of the merger talks between Honda and Nissan": the negation is Mitsubishi's;
             # a verb that ends the tie ("Geely scrapped the merger between Volvo and Polestar") still negates it
-            before = " " + " ".join(t.lower_ for t in span.doc[left[-1].end : span.start]) + " "
+            before = " " + " ".join(doc_lowers(span.doc)[left[-1].end : span.start]) + " "
             if subject.start > span.start and not any(f" {w} " in before for w in self.negator_words):
                 return qualify_window(span.doc[span.start : obj.end], self.lexicon, self.lang)
         held = self._held_stake(span, subject)
