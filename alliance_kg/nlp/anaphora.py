@@ -12,7 +12,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_tokens
+from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_tokens, token_children
 from alliance_kg.nlp.sentindex import sentences
 from alliance_kg.nlp.spans import Mention
 
@@ -57,10 +57,11 @@ def _most_salient(doc: Doc, position: int, earlier: list[Mention], window: int =
             continue
         root = doc[mention.start : mention.end].root
         score = -1.5 * distance + 0.75 * min(counts[mention.iri], 4)
-        opens = all(t.is_punct or t.is_space for t in doc[root.sent.start : mention.start])  # « Horse part ... »
+        before = doc_tokens(doc)[root.sent.start : mention.start]
+        opens = all(t.is_punct or t.is_space for t in before)  # « Horse part ... »
         if root.dep_.startswith("nsubj") or root.dep_ == "ROOT" or opens:
             score += 2.0 + (1.0 if root.dep_ == "ROOT" or root.head.dep_ == "ROOT" else 0.0)
-        if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+        if root.dep_ == "conj" or any(c.dep_ == "conj" for c in token_children(root)):
             score -= 1.0
         candidate = (score, mention.start, mention)
         if best is None or candidate[:2] > best[:2]:

@@ -14,7 +14,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Lexicon
 from alliance_kg.nlp.mentions import Mention
@@ -72,20 +72,20 @@ class Attributor:
                 if token.dep_ in ("case", "fixed", "prep") and token.head.i != token.i:
                     noun = token.head if token.dep_ == "case" else token.head.head
                     if token.dep_ == "prep":
-                        noun = next((c for c in token.children if c.dep_ == "pobj"), token)
+                        noun = next((c for c in token_children(token) if c.dep_ == "pobj"), token)
                     found.append(self._source_of(noun, mention_at))
             elif token.pos_ in ("VERB", "AUX") and normalize(token.lemma_) in self.speech:
-                subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+                subjects = [c for c in token_children(token) if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
                 if (
                     token.i > sent.start
                     and token.nbor(-1).text in (",", "»", '"', "”")
                     or any(
                         c.dep_.startswith("aux") and c.i > sent.start and c.nbor(-1).text in (",", "»")
-                        for c in token.children
+                        for c in token_children(token)
                     )
                 ):
                     # inverted subject: "..., ont ajouté ces sources" (parsed as an object)
-                    subjects += [c for c in token.children if c.dep_ in ("obj", "dobj") and c.i > token.i]
+                    subjects += [c for c in token_children(token) if c.dep_ in ("obj", "dobj") and c.i > token.i]
                 for subject in subjects:
                     if subject.pos_ == "PRON":
                         continue

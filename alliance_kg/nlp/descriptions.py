@@ -132,7 +132,7 @@ class DescriptionReader:
 
     def _listed_before_others(self, doc: Doc, span: Span, by_end: dict[int, Mention]) -> list[Mention]:
         """Return the companies before "et les autres constructeurs chinois" / "and other Chinese carmakers"."""
-        if not any(t.lower_ in self.other_words for t in doc[max(0, span.start - 1) : span.end]):
+        if not any(t.lower_ in self.other_words for t in doc_tokens(doc)[max(0, span.start - 1) : span.end]):
             return []
         k, linked = span.start, False
         low = doc_lowers(doc)

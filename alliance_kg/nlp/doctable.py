@@ -16,13 +16,14 @@ strings.
 
 from __future__ import annotations
 
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import HEAD, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 _tokens: list = [None, []]  # [the document, its tokens]; holding the document keeps its identity unique
 _lowers: list = [None, []]
 _texts: list = [None, []]
 _parsed: list = [None, False]
+_children: list = [None, []]
 _known: dict[int, str] = {}  # string hash -> string, for the words met so far
 
 
@@ -57,14 +58,16 @@ def _strings(doc: Doc, attr: int) -> list[str]:
     known = _known
     try:
         return [known[h] for h in hashes]
-    except KeyError:
+    except KeyError:  # a word not met yet
         if len(known) > 1_000_000:  # bounded: a long run meets ever more words
             known.clear()
-        strings = doc.vocab.strings
+        strings, out = doc.vocab.strings, []
         for h in hashes:
-            if h not in known:
-                known[h] = strings[h]
-        return [known[h] for h in hashes]
+            word = known.get(h)
+            if word is None:
+                word = known[h] = strings[h]
+            out.append(word)
+        return out
 
 
 def doc_parsed(doc: Doc) -> bool:
@@ -76,3 +79,21 @@ def doc_parsed(doc: Doc) -> bool:
     if _parsed[0] is not doc:
         _parsed[0], _parsed[1] = doc, doc.has_annotation("DEP")
     return _parsed[1]
+
+
+def token_children(token: Token) -> list[Token]:
+    """Return ``list(token.children)``, the children of all the tokens listed once per document.
+
+    spaCy walks the token's whole subtree span at each call (a sentence for
+    its root); here one pass over the heads gives every token its children,
+    in text order, which is the order spaCy gives them in.
+    """
+    doc = token.doc
+    if _children[0] is not doc:
+        toks = doc_tokens(doc)
+        kids: list[list[Token]] = [[] for _ in toks]
+        for j, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
+            if offset:
+                kids[j + offset].append(toks[j])
+        _children[0], _children[1] = doc, kids
+    return _children[1][token.i]

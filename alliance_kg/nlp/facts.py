@@ -19,7 +19,7 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens
+from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens, token_children
 from alliance_kg.kb import KnowledgeBase, normalize
 from alliance_kg.lexicon import Lexicon
 from alliance_kg.nlp.mentions import Mention
@@ -184,7 +184,7 @@ class DescriptionFacts:
         if doc_parsed(doc):
             return self._parsed_holder(tech, mention_at)
         # "a maker of batteries": holder, preposition, technology
-        before = [t for t in doc[max(tech.sent.start, tech.start - 3) : tech.start]]
+        before = [t for t in doc_tokens(doc)[max(tech.sent.start, tech.start - 3) : tech.start]]
         for token in reversed(before):
             if normalize(token.text) in self.holders:
                 return self._referent(token, mention_at)
@@ -283,10 +283,10 @@ class DescriptionFacts:
         if tech.root.head.i != tech.root.i and normalize(tech.root.head.text) in self.tech_nouns:
             nodes.append(tech.root.head)  # "le système e-Power de Nissan": "de Nissan" may hang on "système"
         for node in nodes:
-            for child in node.children:
+            for child in token_children(node):
                 if child.dep_ in ("nmod", "obl") and child.i > tech.start and child.i in mention_at:
                     mention = mention_at[child.i]
-                    words = [c.lower_ for c in child.children if c.dep_ == "case"]
+                    words = [c.lower_ for c in token_children(child) if c.dep_ == "case"]
                     if mention.is_organisation and words and words[0] in ("de", "d'", "du"):
                         return mention
         i = tech.end
@@ -328,7 +328,7 @@ class DescriptionFacts:
         if i < len(doc) and i in mention_at and mention_at[i].is_organisation:
             return mention_at[i]
         if doc_parsed(doc):
-            for child in noun.children:
+            for child in token_children(noun):
                 if (
                     child.dep_ in ("appos", "flat:name")
                     and child.i in mention_at

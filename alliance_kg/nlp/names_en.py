@@ -147,7 +147,7 @@ class EnglishNames:
         if first.is_sent_start and start not in at and (first.lower_.endswith("ly") or first.is_stop):
             return None, 0  # "Separately, a joint venture ...", "However, ..."
         if (start > 0 and doc_lowers(doc)[start - 1] in BEFORE_NON_NAMES) or any(
-            t.lower_ in DATE_WORDS for t in doc[start:comma]
+            t.lower_ in DATE_WORDS for t in doc_tokens(doc)[start:comma]
         ):
             return None, 0
         return start, known

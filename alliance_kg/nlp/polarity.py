@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_tokens
+from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_tokens, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.nlp import syntax
 from alliance_kg.nlp.records import Relation
@@ -127,15 +127,15 @@ class PolarityReader:
 
     def _sells_own_stake(self, verb: Token) -> bool:
         """Return True when the verb's object is the subject's own stake, its company unnamed ("sa participation")."""
-        for obj in verb.children:
+        for obj in token_children(verb):
             if obj.dep_ not in ("obj", "dobj"):
                 continue
             stake = obj
             if normalize(obj.lemma_) in self.whole_words:  # "l'intégralité de sa participation"
-                stake = next((c for c in obj.children if c.dep_ == "nmod"), obj)
+                stake = next((c for c in token_children(obj) if c.dep_ == "nmod"), obj)
             if stake.lower_ not in self.stake_words and normalize(stake.lemma_) not in self.stake_words:
                 continue
-            owned = any(c.lower_ in self.possessives or c.lower_ in self.demonstratives for c in stake.children)
+            owned = any(c.lower_ in self.possessives or c.lower_ in self.demonstratives for c in token_children(stake))
             named = any(c.i in self._mention_at for c in stake.subtree)
             return owned and not named
         return False
@@ -151,8 +151,8 @@ class PolarityReader:
         if not any(i > anchor.i for i in untils):
             return False
         if not doc_parsed(doc):
-            return any(t.lower_ in self.past_words for t in doc[max(sent.start, anchor.i - 4) : anchor.i])
-        verbs = [anchor, *(c for c in anchor.children if c.dep_.startswith(("aux", "cop")))]
+            return any(t.lower_ in self.past_words for t in doc_tokens(doc)[max(sent.start, anchor.i - 4) : anchor.i])
+        verbs = [anchor, *(c for c in token_children(anchor) if c.dep_.startswith(("aux", "cop")))]
         return any(
             "Imp" in v.morph.get("Tense") or ("Past" in v.morph.get("Tense") and v.pos_ in ("VERB", "AUX"))
             for v in verbs

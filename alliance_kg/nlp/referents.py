@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.nlp import syntax
 from alliance_kg.nlp.anaphora import previous_subject
@@ -50,7 +50,7 @@ class ReferentReader:
                 deeper
                 for hit in hits
                 if hit.i in mention_at and mention_at[hit.i].kind == "Technology"
-                for child in hit.children
+                for child in token_children(hit)
                 if child.dep_ in syntax.DESCEND
                 for deeper in syntax.find_below(child, lambda t: t.i in mention_at, depth=1)
                 if mention_at[deeper.i].is_organisation
@@ -178,7 +178,8 @@ class ReferentReader:
             mention = mention_at.get(nxt)
             if mention is None or mention is current or not mention.is_organisation:
                 break
-            if any(t.dep_.startswith("nsubj") for t in doc[nxt : mention.end if mention.end > nxt else nxt + 1]):
+            words = doc_tokens(doc)[nxt : mention.end if mention.end > nxt else nxt + 1]
+            if any(t.dep_.startswith("nsubj") for t in words):
                 break
             out.append(mention)
             current, end = mention, nxt

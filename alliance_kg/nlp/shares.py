@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens
+from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens, token_children
 from alliance_kg.lexicon import Lexicon
 
 NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
@@ -55,7 +55,7 @@ def share_near(
             pool |= {
                 t.i
                 for t in anchor.head.subtree
-                if t.i not in {c.i for c in anchor.head.children if c.dep_ in ("nsubj", "obl:mod", "acl:relcl")}
+                if t.i not in {c.i for c in token_children(anchor.head) if c.dep_ in ("nsubj", "obl:mod", "acl:relcl")}
             }
     else:
         hi = max(obj_end or anchor.i + 1, anchor.i + 1)

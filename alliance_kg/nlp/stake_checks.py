@@ -94,7 +94,7 @@ class StakeChecks:
     def _rest_bought(self, anchor: Token, obj: Mention) -> bool:
         """Return True when the stake bought is the rest of the company: "buy Panasonic's remaining 19.5%"."""
         lo, hi = sorted((anchor.i + 1, max(obj.start, anchor.i + 1)))
-        return any(t.lower_ in self.remaining_words for t in anchor.doc[lo:hi])
+        return any(t.lower_ in self.remaining_words for t in doc_tokens(anchor.doc)[lo:hi])
 
     def _stake_between(self, anchor: Token, obj: Mention) -> bool:
         words = self.lexicon.cues(self.lang, "stake_words", raw=True)

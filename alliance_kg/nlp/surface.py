@@ -261,7 +261,7 @@ class SurfaceReader:
         while i > span.sent.start and doc_texts(doc)[i] != "," and i not in mention_at and steps < 4:
             i, steps = i - 1, steps + 1
         if i > span.sent.start and doc_texts(doc)[i] == "," and (i - 1) in mention_at:
-            if any(t.lower_ in self.clause_verbs for t in doc[i + 1 : span.start]):
+            if any(t.lower_ in self.clause_verbs for t in doc_tokens(doc)[i + 1 : span.start]):
                 return None  # "Geely, which ... Nissan, is deepening its partnership": a verb, not an apposition
             return mention_at[i - 1]
         return None
@@ -313,7 +313,7 @@ class SurfaceReader:
             owner = genitive[0]
             named = self.appositive_name(doc[owner.start : span.end], mention_at)
             following = [m for m, prep in tail[:1] if prep is None]
-            copula = any(t.lower_ in COPULAS for t in doc[sent.start : owner.start])
+            copula = any(t.lower_ in COPULAS for t in doc_tokens(doc)[sent.start : owner.start])
             subjects = (
                 self.listed_before(doc, named, mention_at, span)
                 if named is not None

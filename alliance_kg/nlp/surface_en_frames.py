@@ -60,7 +60,7 @@ class EnglishFrames(EnglishPhrases):
         named = self.appositive_name(doc[owner.start : span.end], mention_at)
         following = [m for m, prep in self.tail(span, mention_at)[:1] if prep is None]
         # "Nissan is Mitsubishi Motors' largest shareholder": the copula right before the genitive
-        copula = any(t.lower_ in COPULAS for t in doc[max(sent.start, owner.start - 2) : owner.start])
+        copula = any(t.lower_ in COPULAS for t in doc_tokens(doc)[max(sent.start, owner.start - 2) : owner.start])
         subjects = (
             self.listed_before(doc, named, mention_at, span)
             if named is not None
@@ -80,7 +80,7 @@ class EnglishFrames(EnglishPhrases):
         if owner is not None and "poss" in trig.subject_roles:  # "Waymo's parent Alphabet", "CATL's customers include"
             named = self.appositive_name(doc[owner.start : span.end], mention_at)
             following = [m for m, prep in tail if prep is None and m.is_organisation]
-            copula = any(t.lower_ in COPULAS for t in doc[max(sent.start, owner.start - 2) : owner.start])
+            copula = any(t.lower_ in COPULAS for t in doc_tokens(doc)[max(sent.start, owner.start - 2) : owner.start])
             objects = self.listed_before(doc, named, mention_at, span) if named is not None else following or (
                 left if copula else []
             )
@@ -101,7 +101,7 @@ class EnglishFrames(EnglishPhrases):
         if not named and at - 1 > span.sent.start and doc_texts(doc)[at - 1] == "," and at - 2 in mention_at:
             named = [mention_at[at - 2]]  # "LG Energy Solution, its partner in ..."
         if not named:
-            copula = any(t.lower_ in COPULAS for t in span.doc[span.sent.start : at])
+            copula = any(t.lower_ in COPULAS for t in doc_tokens(span.doc)[span.sent.start : at])
             return (subjects, objects) if not copula else (subjects, [])
         owner = self._owner_of_possessive(at, span, mention_at, mentions, named)
         return (named, [owner]) if owner is not None else (subjects, objects)

@@ -74,7 +74,7 @@ class EnglishPhrases(SurfaceReader):
         low = doc_lowers(doc)
         for k, (mention, _prep) in enumerate(out):
             linked = mention.start > 0 and low[mention.start - 1] in ("and", ",", "while")
-            if k == 0 and not any(t.like_num for t in doc[span.end : mention.start]):
+            if k == 0 and not any(t.like_num for t in doc_tokens(doc)[span.end : mention.start]):
                 continue  # a number before the first name: "owns 34% and Aramco 32%"; none: "supplies X and Y"
             if linked and mention.end < len(doc) and doc_tokens(doc)[mention.end].like_num:
                 return out[:k]  # "and Aramco 32%": Aramco is the subject of an elided "owns"

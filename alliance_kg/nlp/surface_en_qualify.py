@@ -90,7 +90,7 @@ class EnglishQualifying(EnglishFrames):
                     return True  # not "it would have a partnership with Nissan"
         first = min(subject.start, span.start)
         return first > sent.start and doc_lowers(doc)[first - 1] == "without" and "ever" in (
-            t.lower_ for t in doc[first : span.start]
+            t.lower_ for t in doc_tokens(doc)[first : span.start]
         )
 
     def _negated_modifier(self, span: Span, subject: Mention) -> bool:

@@ -42,7 +42,7 @@ class EnglishSubjects(EnglishQualifying):
         Not when the name opens a reported clause ("It said Renault would ...").
         """
         doc = sent.doc
-        words = [t.lower_ for t in doc[sent.start : first.start] if not t.is_space]
+        words = [t.lower_ for t in doc_tokens(doc)[sent.start : first.start] if not t.is_space]
         stops = {",", ";", "and", "but", *self.reporting_words}
         return bool(words) and words[0] in ("it", "they") and not any(w in stops for w in words)
 

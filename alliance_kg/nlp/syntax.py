@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
-from alliance_kg.nlp.doctable import doc_texts, doc_tokens
+from alliance_kg.nlp.doctable import doc_texts, doc_tokens, token_children
 from alliance_kg.lexicon import load_lexicon
 
 
@@ -64,7 +64,7 @@ def case_of(token: Token) -> str | None:
 
 
 def _case_of(token: Token) -> str | None:
-    words = [c.lower_ for c in token.children if c.dep_ in ("case", "fixed") and c.i < token.i]
+    words = [c.lower_ for c in token_children(token) if c.dep_ in ("case", "fixed") and c.i < token.i]
     if words:
         return (
             " ".join(words)
@@ -98,19 +98,19 @@ def is_passive(verb: Token) -> bool:
     Counts the participle that modifies a noun with its agent ("la
     coentreprise détenue par X", "a venture owned by X") as passive too.
     """
-    if verb.lang_ == "fr" and verb.lemma_ in ETRE_VERBS and not any(case_of(c) == "par" for c in verb.children):
+    if verb.lang_ == "fr" and verb.lemma_ in ETRE_VERBS and not any(case_of(c) == "par" for c in token_children(verb)):
         return False
-    if any(c.dep_ in PASSIVE_MARKS for c in verb.children):
+    if any(c.dep_ in PASSIVE_MARKS for c in token_children(verb)):
         # "Renault et Volvo ont créé Flexis": a subject labelled passive beside "avoir" is the parse's slip
         active = verb.lang_ == "fr" and any(
             (c.dep_ == "aux:tense" and c.lemma_ == "avoir") or c.lower_ in ("se", "s'", "s’")  # "s'est retiré de"
-            for c in verb.children
-        ) and not any(c.dep_ == "aux:pass" or case_of(c) == "par" for c in verb.children)
+            for c in token_children(verb)
+        ) and not any(c.dep_ == "aux:pass" or case_of(c) == "par" for c in token_children(verb))
         return not active
     return (
         verb.dep_ in ("acl", "amod")
         and "Part" in verb.morph.get("VerbForm")
-        and any(case_of(c) in ("par", "by") for c in verb.children)
+        and any(case_of(c) in ("par", "by") for c in token_children(verb))
     )
 
 
@@ -203,7 +203,7 @@ def find_below(
             if accept(token):
                 found.append(token)
                 continue
-            next_frontier.extend(c for c in token.children if c.dep_ in via)
+            next_frontier.extend(c for c in token_children(token) if c.dep_ in via)
         frontier = next_frontier
     return found
 
@@ -217,9 +217,9 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
     token = trigger
     for _ in range(max_climb):
         if is_passive(token):
-            agents = [c for c in token.children if case_of(c) in ("par", "by")]
+            agents = [c for c in token_children(token) if case_of(c) in ("par", "by")]
             return agents
-        subjects = [c for c in token.children if c.dep_ in SUBJ]
+        subjects = [c for c in token_children(token) if c.dep_ in SUBJ]
         if (
             subjects
             and token.dep_ in ("acl:relcl", "relcl")
@@ -239,7 +239,7 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
             if token.dep_ == "xcomp" and token.head.lemma_ in _object_control(token.lang_):
                 objects = [
                     c
-                    for c in token.head.children
+                    for c in token_children(token.head)
                     if token.head.i < c.i < token.i and (c.dep_ in ("obj", "dobj", "iobj") or c.pos_ == "PROPN")
                 ]
                 if objects:  # "n'a pas invité Nissan à rejoindre la coentreprise": Nissan would join
@@ -260,7 +260,7 @@ def passive_object(verb: Token) -> list[Token]:
     """Return the surface subject of a passive verb (its logical object)."""
     if verb.dep_ in ("acl", "amod") and verb.head.i != verb.i:
         return [verb.head]
-    return [c for c in verb.children if c.dep_ in ("nsubj:pass", "nsubjpass", "nsubj")]
+    return [c for c in token_children(verb) if c.dep_ in ("nsubj:pass", "nsubjpass", "nsubj")]
 
 
 def in_relative_clause(token: Token) -> bool:
@@ -269,7 +269,8 @@ def in_relative_clause(token: Token) -> bool:
         if node.dep_ in ("acl:relcl", "relcl"):
             return True
         if node.pos_ in ("VERB", "AUX") and any(
-            "Rel" in c.morph.get("PronType") and c.dep_.startswith(("nsubj", "obj", "obl")) for c in node.children
+            "Rel" in c.morph.get("PronType") and c.dep_.startswith(("nsubj", "obj", "obl"))
+            for c in token_children(node)
         ):
             return True
     return False
@@ -307,5 +308,5 @@ def _content_relative(clause: Token) -> bool:
     """Return True for a relative clause that gives a noun's content: "selon lesquelles", "according to which"."""
     return any(
         "Rel" in c.morph.get("PronType") and any(case_of(c) == word for word in ("selon", "according to"))
-        for c in clause.children
+        for c in token_children(clause)
     )
