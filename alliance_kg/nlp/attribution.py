@@ -9,6 +9,9 @@ voice give no attribution.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+import numpy
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
@@ -117,20 +120,33 @@ class Attributor:
     def _candidates(self, sent: Span):
         """Yield the tokens of ``sent`` that may be a source marker or a speech verb (read from arrays)."""
         doc = sent.doc
-        if getattr(self, "_rows_of", (None,))[0] is not doc:  # (LOWER, POS, LEMMA) once per doc
-            self._rows_of = (doc, doc.to_array([LOWER, POS, LEMMA]).tolist())
-            self._speech_memo: dict[int, bool] = getattr(self, "_speech_memo", {})
-        strings, rows, memo = doc.vocab.strings, self._rows_of[1], self._speech_memo
-        for i in range(sent.start, sent.end):
-            low, pos, lemma = rows[i]
-            if pos in _VERBAL:
-                if lemma not in memo:
-                    memo[lemma] = normalize(strings[lemma]) in self.speech
-                if memo[lemma]:
-                    yield doc_tokens(doc)[i]
-                    continue
-            if low in self._marker_ids:  # the hashes of the markers and "après": no string per token
-                yield doc_tokens(doc)[i]
+        if getattr(self, "_rows_of", (None,))[0] is not doc:  # the candidates of the whole doc, once
+            self._rows_of = (doc, self._candidate_positions(doc))
+        positions = self._rows_of[1]
+        toks = doc_tokens(doc)
+        for i in positions[bisect_left(positions, sent.start) : bisect_left(positions, sent.end)]:
+            yield toks[i]
+
+    def _candidate_positions(self, doc) -> list[int]:
+        """Return the positions of the verbs whose lemma is a speech verb and of the markers, in order.
+
+        Read from arrays: the hashes of LOWER, POS and LEMMA, the verbs' lemmas looked up once each.
+        """
+        rows = doc.to_array([LOWER, POS, LEMMA])
+        if not len(rows):
+            return []
+        memo: dict[int, bool] = self.__dict__.setdefault("_speech_memo", {})  # lemma hash -> speech verb?
+        strings = doc.vocab.strings
+        verbal = numpy.isin(rows[:, 1], _VERBAL)
+        lemmas = set(rows[verbal, 2].tolist())
+        for lemma in lemmas:
+            if lemma not in memo:
+                memo[lemma] = normalize(strings[lemma]) in self.speech
+        speech = sorted(h for h in lemmas if memo[h])
+        found = (verbal & numpy.isin(rows[:, 2], numpy.array(speech, dtype=rows.dtype))) | numpy.isin(
+            rows[:, 0], numpy.array(sorted(self._marker_ids), dtype=rows.dtype)
+        )  # the hashes of the markers and "après": no string per token
+        return numpy.flatnonzero(found).tolist()
 
     def learn_people(self, sent: Span, mention_at: dict[int, Mention]) -> None:
         """Remember "Carlos Tavares, le directeur général de Stellantis" for later quotes."""

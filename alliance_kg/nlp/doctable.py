@@ -16,6 +16,9 @@ strings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from spacy.attrs import HEAD, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
@@ -24,6 +27,8 @@ _lowers: list = [None, []]
 _texts: list = [None, []]
 _parsed: list = [None, False]
 _children: list = [None, []]
+_memos: dict[str, list] = {}  # name -> [the document, {token index: answer}]
+T = TypeVar("T")
 _known: dict[int, str] = {}  # string hash -> string, for the words met so far
 
 
@@ -97,3 +102,20 @@ def token_children(token: Token) -> list[Token]:
                 kids[j + offset].append(toks[j])
         _children[0], _children[1] = doc, kids
     return _children[1][token.i]
+
+
+def token_memo(name: str, token: Token, compute: Callable[[Token], T]) -> T:
+    """Return ``compute(token)``, computed once per token of the current document for each ``name``.
+
+    For the answers that depend on the parse alone (which the components do
+    not change): a preposition, a passive, a relative clause.
+    """
+    slot = _memos.get(name)
+    doc = token.doc
+    if slot is None or slot[0] is not doc:
+        slot = _memos[name] = [doc, {}]
+    table, i = slot[1], token.i
+    if i in table:
+        return table[i]
+    found = table[i] = compute(token)
+    return found

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
-from alliance_kg.nlp.doctable import doc_texts, doc_tokens, token_children
+from alliance_kg.nlp.doctable import doc_texts, doc_tokens, token_children, token_memo
 from alliance_kg.lexicon import load_lexicon
 
 
@@ -48,19 +48,9 @@ DESCEND = {
 CLAUSE = {"acl:relcl", "relcl", "ccomp", "advcl", "parataxis", "csubj"}
 
 
-_cases: list = [None, {}]  # [the document, {token index: case_of}]: the last document asked about
-
-
 def case_of(token: Token) -> str | None:
     """Return the preposition that introduces ``token`` ("de", "avec", "with"), once per token of a document."""
-    doc, i = token.doc, token.i
-    if _cases[0] is not doc:
-        _cases[0], _cases[1] = doc, {}
-    memo = _cases[1]
-    if i in memo:
-        return memo[i]
-    found = memo[i] = _case_of(token)
-    return found
+    return token_memo("case_of", token, _case_of)
 
 
 def _case_of(token: Token) -> str | None:
@@ -93,11 +83,15 @@ ETRE_VERBS = frozenset(
 
 
 def is_passive(verb: Token) -> bool:
-    """Return True when ``verb`` is in the passive voice.
+    """Return True when ``verb`` is in the passive voice (once per token of a document).
 
     Counts the participle that modifies a noun with its agent ("la
     coentreprise détenue par X", "a venture owned by X") as passive too.
     """
+    return token_memo("is_passive", verb, _is_passive)
+
+
+def _is_passive(verb: Token) -> bool:
     if verb.lang_ == "fr" and verb.lemma_ in ETRE_VERBS and not any(case_of(c) == "par" for c in token_children(verb)):
         return False
     if any(c.dep_ in PASSIVE_MARKS for c in token_children(verb)):
@@ -187,7 +181,11 @@ def relative_with_case(trigger: Token) -> list[Token]:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """Return ``token`` and the tokens coordinated with it, in text order."""
+    """Return ``token`` and the tokens coordinated with it, in text order (once per token of a document)."""
+    return list(token_memo("conjuncts", token, _conjuncts))
+
+
+def _conjuncts(token: Token) -> list[Token]:
     return sorted({token, *token.conjuncts}, key=lambda t: t.i)
 
 
@@ -265,6 +263,10 @@ def passive_object(verb: Token) -> list[Token]:
 
 def in_relative_clause(token: Token) -> bool:
     """Return True when ``token`` is inside a relative clause, labelled so by the parse or not."""
+    return token_memo("in_relative_clause", token, _in_relative_clause)
+
+
+def _in_relative_clause(token: Token) -> bool:
     for node in [token, *token.ancestors]:
         if node.dep_ in ("acl:relcl", "relcl"):
             return True
