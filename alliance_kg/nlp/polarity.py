@@ -111,15 +111,18 @@ class PolarityReader:
                 if any(m.is_organisation and m.iri not in (r.subject.iri, r.object.iri)
                        for m in [self._mention_at.get(k)] if m is not None):
                     break  # another company: "... and Z sold it" is about Z
-                words = " ".join(doc_lowers(doc)[k + 1 : min(sent.end, k + 4)]) + " "
+                low = doc_lowers(doc)
+                if low[k] not in SELL_VERBS:
+                    continue  # only a sale verb can end the stake
+                words = " ".join(low[k + 1 : min(sent.end, k + 4)]) + " "
                 sold = any(words.startswith(w + " ") for w in self.sold_objects) and not any(
                     words.startswith(f"{what} {prep} ")
                     for what in self.sold_objects
                     if " " in what  # "sold it in 2014" is still the stake
                     for prep in ("in", "of")
                 )  # "sold it", "sold its stake", but "sold its stake in Isuzu" is another stake
-                relative = k >= 2 and f"{doc_lowers(doc)[k - 2]} {doc_lowers(doc)[k - 1]}" in ("which it", "that it")
-                if doc_lowers(doc)[k] in SELL_VERBS and (sold or relative):  # "a stake in Lyft, which it sold"
+                relative = k >= 2 and f"{low[k - 2]} {low[k - 1]}" in ("which it", "that it")
+                if sold or relative:  # "a stake in Lyft, which it sold"
                     out.remove(r)
                     out.append(replace(r, polarity="negated", trigger=k))
                     break

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from alliance_kg.nlp.doctable import doc_tokens, token_children
+from alliance_kg.nlp.doctable import doc_lowers, doc_tokens, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Lexicon
 from alliance_kg.statement import UNNAMED_SOURCES
@@ -193,10 +193,12 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
 
 def qualify_window(tokens: Span, lexicon: Lexicon, lang: str) -> Qualifiers:
     """Return polarity and modality from the words of an unparsed window."""
-    words = [t.lower_ for t in tokens]
+    words = doc_lowers(tokens.doc)[tokens.start : tokens.end]
     joined = f" {' '.join(words)} "
     particles = lexicon.cues(lang, "negation_particles", raw=True)
     for word in lexicon.cues(lang, "negation_cancelling", raw=True):
+        if f" {word} " not in joined:
+            continue  # no " particle word " to take out (the replacements below would change nothing)
         for particle in particles:  # "did not hesitate to", "never stopped": two negations, an affirmation
             joined = joined.replace(f" {particle} {word} ", " ")
     joined = joined.strip()

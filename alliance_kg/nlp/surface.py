@@ -94,11 +94,13 @@ class SurfaceReader:
         "which"/"qui" takes the mention just before it.
         """
         doc = sent.doc
+        low, stops = doc_lowers(doc), self.clause_stops
         begin = max(sent.start, start - reach)
         relative: Mention | None = None
         for i in range(start - 1, begin - 1, -1):
-            if self.is_clause_stop(doc, i) and i not in mention_at:
-                if doc_lowers(doc)[i] in ("which", "who", "qui"):
+            # a clause stop is one of clause_stops (is_clause_stop may refuse some: "has since sold")
+            if low[i] in stops and self.is_clause_stop(doc, i) and i not in mention_at:
+                if low[i] in ("which", "who", "qui"):
                     relative = self.antecedent(i, sent, mention_at)
                 begin = i + 1
                 break
@@ -116,7 +118,7 @@ class SurfaceReader:
                 group.append(mention)
             i = max(i + 1, mention.end)  # a stand-in mention may end before i
             j = i
-            while j < start and doc_lowers(doc)[j] in LINKS:
+            while j < start and low[j] in LINKS:
                 j += 1
             if j == i or j not in mention_at:
                 break

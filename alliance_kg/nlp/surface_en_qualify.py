@@ -272,9 +272,11 @@ class EnglishQualifying(EnglishFrames):
         window = doc_lowers(doc)[subject.end : i]
         sold = any(w in SELL_VERBS for w in window)
         denied = any(w in ("not", "n't", "never", "no") for w in window)
-        after = doc[span.end : min(sent.end, span.end + 6)]
-        toks = doc_tokens(doc)
-        to_level = any(t.lower_ == "to" and t.i + 1 < sent.end and toks[t.i + 1].like_num for t in after)  # "to 15%"
+        low, toks = doc_lowers(doc), doc_tokens(doc)
+        to_level = any(  # "to 15%"
+            low[k] == "to" and k + 1 < sent.end and toks[k + 1].like_num
+            for k in range(span.end, min(sent.end, span.end + 6))
+        )
         partial = to_level or any(w in PARTIAL_WORDS for w in window)
         if sold and not denied and not partial:
             return Qualifiers(polarity="negated", modality="asserted")
