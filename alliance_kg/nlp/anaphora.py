@@ -12,18 +12,20 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_tokens, token_children
+from alliance_kg.nlp.sentindex import sentences
 from alliance_kg.nlp.spans import Mention
 
 
 def previous_subject(doc: Doc, position: int, named: list[Mention]) -> Mention | None:
     """Return the organisation mention most likely named by a pronoun at ``position``."""
-    sent_start = doc[position].sent.start if doc.has_annotation("SENT_START") else 0
+    sent_start = doc_tokens(doc)[position].sent.start if doc.has_annotation("SENT_START") else 0
     earlier = [m for m in named if m.end <= position and m.is_organisation]
     if not earlier:
         return None
     in_sentence = [m for m in earlier if m.start >= sent_start]
     pool = in_sentence or earlier
-    if doc.has_annotation("DEP"):
+    if doc_parsed(doc):
         subjects = [m for m in in_sentence if doc[m.start : m.end].root.dep_.startswith("nsubj")]
         if subjects:
             return subjects[-1]
@@ -43,7 +45,7 @@ def _most_salient(doc: Doc, position: int, earlier: list[Mention], window: int =
     main-clause one and not one of a coordination ("Renault et Geely"), how
     recent its sentence is, and how often the article named it before.
     """
-    starts = [sent.start for sent in doc.sents]
+    starts = [sent.start for sent in sentences(doc)]
     here = bisect_right(starts, position) - 1
     counts: dict[str, int] = {}
     for mention in earlier:
@@ -55,10 +57,11 @@ def _most_salient(doc: Doc, position: int, earlier: list[Mention], window: int =
             continue
         root = doc[mention.start : mention.end].root
         score = -1.5 * distance + 0.75 * min(counts[mention.iri], 4)
-        opens = all(t.is_punct or t.is_space for t in doc[root.sent.start : mention.start])  # « Horse part ... »
+        before = doc_tokens(doc)[root.sent.start : mention.start]
+        opens = all(t.is_punct or t.is_space for t in before)  # « Horse part ... »
         if root.dep_.startswith("nsubj") or root.dep_ == "ROOT" or opens:
             score += 2.0 + (1.0 if root.dep_ == "ROOT" or root.head.dep_ == "ROOT" else 0.0)
-        if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+        if root.dep_ == "conj" or any(c.dep_ == "conj" for c in token_children(root)):
             score -= 1.0
         candidate = (score, mention.start, mention)
         if best is None or candidate[:2] > best[:2]:
@@ -72,9 +75,9 @@ CLAUSE_OPENERS = {",", ";", "said", "says", "told", "that", "which", "who", "but
 
 def _clause_subject(doc: Doc, position: int, in_sentence: list[Mention]) -> Mention | None:
     """Return the first organisation of the clause that holds ``position`` ("... said Toyota had no ...")."""
-    sent_start = doc[position].sent.start if doc.has_annotation("SENT_START") else 0
+    sent_start = doc_tokens(doc)[position].sent.start if doc.has_annotation("SENT_START") else 0
     i = position - 1
-    while i > sent_start and doc[i].lower_ not in CLAUSE_OPENERS:
+    while i > sent_start and doc_lowers(doc)[i] not in CLAUSE_OPENERS:
         i -= 1
     return next((m for m in in_sentence if i <= m.start < position), None)
 
@@ -93,13 +96,13 @@ def _subject_by_word_order(
     """
     if not in_sentence:
         last_sentence = earlier[-1].start
-        sent_start = doc[last_sentence].sent.start if doc.has_annotation("SENT_START") else 0
+        sent_start = doc_tokens(doc)[last_sentence].sent.start if doc.has_annotation("SENT_START") else 0
         return next(m for m in earlier if m.start >= sent_start)
     subject = in_sentence[0]
-    if position > 0 and doc[position - 1].lower_ in OBJECT_PREPOSITIONS:
+    if position > 0 and doc_lowers(doc)[position - 1] in OBJECT_PREPOSITIONS:
         clause_subject = _clause_subject(doc, position, in_sentence) or subject
         others = [m for m in in_sentence if m.iri != clause_subject.iri]
         if others:
             return others[-1]
-    sent_start = doc[position].sent.start if doc.has_annotation("SENT_START") else 0
+    sent_start = doc_tokens(doc)[position].sent.start if doc.has_annotation("SENT_START") else 0
     return subject if subject.start <= sent_start + 1 else in_sentence[-1]

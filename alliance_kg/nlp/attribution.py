@@ -9,11 +9,15 @@ voice give no attribution.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+import numpy
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Lexicon
 from alliance_kg.nlp.mentions import Mention
@@ -38,6 +42,8 @@ class Attributor:
         self.weak_markers = lexicon.cues(lang, "weak_source_markers", raw=True)
         self.roles = lexicon.cues(lang, "role_nouns", raw=True)
         self._marker_ids = frozenset(get_string_id(m) for m in (*self.markers, "après"))
+        self._pair_firsts = frozenset(m.split(" ")[0] for m in self.markers if " " in m)  # "according to"
+        self.unnamed_nouns = lexicon.cues(lang, "unnamed_source_nouns", raw=True)
 
     # -- helpers --------------------------------------------------------
     def _org_in(self, tokens: list[Token], mention_at: dict[int, Mention]) -> str | None:
@@ -69,20 +75,20 @@ class Attributor:
                 if token.dep_ in ("case", "fixed", "prep") and token.head.i != token.i:
                     noun = token.head if token.dep_ == "case" else token.head.head
                     if token.dep_ == "prep":
-                        noun = next((c for c in token.children if c.dep_ == "pobj"), token)
+                        noun = next((c for c in token_children(token) if c.dep_ == "pobj"), token)
                     found.append(self._source_of(noun, mention_at))
             elif token.pos_ in ("VERB", "AUX") and normalize(token.lemma_) in self.speech:
-                subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+                subjects = [c for c in token_children(token) if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
                 if (
                     token.i > sent.start
                     and token.nbor(-1).text in (",", "»", '"', "”")
                     or any(
                         c.dep_.startswith("aux") and c.i > sent.start and c.nbor(-1).text in (",", "»")
-                        for c in token.children
+                        for c in token_children(token)
                     )
                 ):
                     # inverted subject: "..., ont ajouté ces sources" (parsed as an object)
-                    subjects += [c for c in token.children if c.dep_ in ("obj", "dobj") and c.i > token.i]
+                    subjects += [c for c in token_children(token) if c.dep_ in ("obj", "dobj") and c.i > token.i]
                 for subject in subjects:
                     if subject.pos_ == "PRON":
                         continue
@@ -100,7 +106,7 @@ class Attributor:
         name = " ".join(t.text for t in person.subtree if t.dep_ in ("flat:name", "flat", "compound") or t is person)
         people = getattr(self, "people", {})
         for i in range(person.i + 1, min(sent.end, person.i + 12)):
-            token = sent.doc[i]
+            token = doc_tokens(sent.doc)[i]
             if token.lower_ in self.roles or normalize(token.lemma_) in self.roles:
                 for j in range(i + 1, min(sent.end, i + 6)):
                     mention = mention_at.get(j)
@@ -114,20 +120,33 @@ class Attributor:
     def _candidates(self, sent: Span):
         """Yield the tokens of ``sent`` that may be a source marker or a speech verb (read from arrays)."""
         doc = sent.doc
-        if getattr(self, "_rows_of", (None,))[0] is not doc:  # (LOWER, POS, LEMMA) once per doc
-            self._rows_of = (doc, doc.to_array([LOWER, POS, LEMMA]).tolist())
-            self._speech_memo: dict[int, bool] = getattr(self, "_speech_memo", {})
-        strings, rows, memo = doc.vocab.strings, self._rows_of[1], self._speech_memo
-        for i in range(sent.start, sent.end):
-            low, pos, lemma = rows[i]
-            if pos in _VERBAL:
-                if lemma not in memo:
-                    memo[lemma] = normalize(strings[lemma]) in self.speech
-                if memo[lemma]:
-                    yield doc[i]
-                    continue
-            if low in self._marker_ids:  # the hashes of the markers and "après": no string per token
-                yield doc[i]
+        if getattr(self, "_rows_of", (None,))[0] is not doc:  # the candidates of the whole doc, once
+            self._rows_of = (doc, self._candidate_positions(doc))
+        positions = self._rows_of[1]
+        toks = doc_tokens(doc)
+        for i in positions[bisect_left(positions, sent.start) : bisect_left(positions, sent.end)]:
+            yield toks[i]
+
+    def _candidate_positions(self, doc) -> list[int]:
+        """Return the positions of the verbs whose lemma is a speech verb and of the markers, in order.
+
+        Read from arrays: the hashes of LOWER, POS and LEMMA, the verbs' lemmas looked up once each.
+        """
+        rows = doc.to_array([LOWER, POS, LEMMA])
+        if not len(rows):
+            return []
+        memo: dict[int, bool] = self.__dict__.setdefault("_speech_memo", {})  # lemma hash -> speech verb?
+        strings = doc.vocab.strings
+        verbal = numpy.isin(rows[:, 1], _VERBAL)
+        lemmas = set(rows[verbal, 2].tolist())
+        for lemma in lemmas:
+            if lemma not in memo:
+                memo[lemma] = normalize(strings[lemma]) in self.speech
+        speech = sorted(h for h in lemmas if memo[h])
+        found = (verbal & numpy.isin(rows[:, 2], numpy.array(speech, dtype=rows.dtype))) | numpy.isin(
+            rows[:, 0], numpy.array(sorted(self._marker_ids), dtype=rows.dtype)
+        )  # the hashes of the markers and "après": no string per token
+        return numpy.flatnonzero(found).tolist()
 
     def learn_people(self, sent: Span, mention_at: dict[int, Mention]) -> None:
         """Remember "Carlos Tavares, le directeur général de Stellantis" for later quotes."""
@@ -158,9 +177,9 @@ class Attributor:
         if before and before[-1].text == ",":
             doc = before[-1].doc
             for i in range(before[-1].i - 1, max(before[-1].sent.start, before[-1].i - 25), -1):
-                if doc[i].text == ",":
+                if doc_texts(doc)[i] == ",":
                     break
-                if doc[i].lower_ in ("which", "who") and doc[i - 1].text == "," and i - 2 in mention_at:
+                if doc_lowers(doc)[i] in ("which", "who") and doc_texts(doc)[i - 1] == "," and i - 2 in mention_at:
                     mention = mention_at[i - 2]
                     return mention.name if mention.is_organisation else None
         for j in range(len(before) - 1, -1, -1):
@@ -185,11 +204,12 @@ class Attributor:
     def surface(self, sent: Span, mention_at: dict[int, Mention]) -> str | None:
         """Return the source of an unparsed sentence from nearby words."""
         found: list[str | None] = []
-        tokens = list(sent)
-        text = [t.lower_ for t in tokens]
-        unnamed_nouns = self.lexicon.cues(self.lang, "unnamed_source_nouns", raw=True)
+        tokens = doc_tokens(sent.doc)[sent.start : sent.end]
+        text = doc_lowers(sent.doc)[sent.start : sent.end]
+        unnamed_nouns, markers, firsts = self.unnamed_nouns, self.markers, self._pair_firsts
         for k in range(len(tokens)):
-            marker = " ".join(text[k : k + 2]) in self.markers or text[k] in self.markers
+            # a two-word marker starts with one of its first words (most words are none)
+            marker = text[k] in markers or (text[k] in firsts and " ".join(text[k : k + 2]) in markers)
             if marker and text[k] in ("according", "per", "selon"):
                 window = tokens[k + 1 : k + 10]
                 window = window[: next((j for j, t in enumerate(window) if t.text in ",;."), len(window))]

@@ -12,8 +12,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens
 from alliance_kg.kb import Entity, normalize
 from alliance_kg.nlp.anaphora import previous_subject
+from alliance_kg.nlp.sentindex import sentence_numbers
 from alliance_kg.nlp.spans import Description, Mention
 
 
@@ -46,10 +48,10 @@ class DescriptionReader:
             first = span[0].lower_
             bare = label == "DESCRIPTION" and self.lang == "fr" and first not in self.determiners
             indefinite = first in ("un", "une")  # French only: English "a Japanese automaker" keeps resolving
-            before = doc[span.start - 1].lower_ if span.start > 0 else ""
+            before = doc_lowers(doc)[span.start - 1] if span.start > 0 else ""
             if first in self.quantifiers or before in self.quantifiers:
                 continue  # "every German carmaker", "chaque constructeur japonais": no one company
-            if bare and (span.start == 0 or doc[span.start - 1].text != ","):
+            if bare and (span.start == 0 or doc_texts(doc)[span.start - 1] != ","):
                 continue  # a description without a determiner is one only in apposition
             countries = self._countries(span)
             country, kinds = self._read_description(span, countries)
@@ -67,12 +69,12 @@ class DescriptionReader:
             after = by_start.get(self._skip_opener(doc, span.end)) or self._name_after_complement(doc, span, by_start)
             before = None
             comma = _apposition_comma(span) if self.lang == "en" else span.start - 1
-            if comma >= 1 and doc[comma].text == "," and _appositive(span):
+            if comma >= 1 and doc_texts(doc)[comma] == "," and _appositive(span):
                 before = by_end.get(comma)  # "Tata AutoComp, a group parts maker": the name it describes
                 if before is not None and before.kind == "NewsAgency":
                     before = None
             target = after or before
-            owner_follows = span.end < len(doc) and doc[span.end].lower_ in ("de", "du", "d'", "d’", "des", "of")
+            owner_follows = span.end < len(doc) and doc_lowers(doc)[span.end] in ("de", "du", "d'", "d’", "des", "of")
             if before is not None and owner_follows:
                 # "Magna Steyr, la filiale autrichienne de l'équipementier Magna": the name before; "de" gives the owner
                 target = before
@@ -103,7 +105,7 @@ class DescriptionReader:
             if label == "DEMONYM_NAME":
                 continue
             if label == "ANAPHOR":
-                nxt = doc[span.end] if span.end < len(doc) else None
+                nxt = doc_tokens(doc)[span.end] if span.end < len(doc) else None
                 if nxt is not None and (nxt.pos_ in ("ADJ", "PROPN", "NOUN") or nxt.i in taken):
                     continue  # "le groupe japonais", "le groupe Renault": not a bare anaphor
                 pool = named
@@ -130,11 +132,12 @@ class DescriptionReader:
 
     def _listed_before_others(self, doc: Doc, span: Span, by_end: dict[int, Mention]) -> list[Mention]:
         """Return the companies before "et les autres constructeurs chinois" / "and other Chinese carmakers"."""
-        if not any(t.lower_ in self.other_words for t in doc[max(0, span.start - 1) : span.end]):
+        if not any(t.lower_ in self.other_words for t in doc_tokens(doc)[max(0, span.start - 1) : span.end]):
             return []
         k, linked = span.start, False
-        while k > 0 and doc[k - 1].lower_ in ("et", "and", "à", "aux", "au", "de", "des", "du", "les", "the", "other"):
-            linked = linked or doc[k - 1].lower_ in ("et", "and")
+        low = doc_lowers(doc)
+        while k > 0 and low[k - 1] in ("et", "and", "à", "aux", "au", "de", "des", "du", "les", "the", "other"):
+            linked = linked or doc_lowers(doc)[k - 1] in ("et", "and")
             k -= 1
         last = by_end.get(k)
         if not linked or last is None or not last.is_organisation:
@@ -145,13 +148,13 @@ class DescriptionReader:
     def _name_after_complement(doc: Doc, span: Span, by_start: dict[int, Mention]) -> Mention | None:
         """Return the name after a description's complement: "le géant chinois des télécoms Huawei"."""
         j = span.end
-        if j >= len(doc) or doc[j].lower_ not in ("de", "des", "du", "d'", "d’", "of"):
+        if j >= len(doc) or doc_lowers(doc)[j] not in ("de", "des", "du", "d'", "d’", "of"):
             return None
         j += 1
-        while j < len(doc) and doc[j].pos_ == "DET":
+        while j < len(doc) and doc_tokens(doc)[j].pos_ == "DET":
             j += 1
         words = 0
-        while j < len(doc) and words < 2 and doc[j].is_lower and doc[j].is_alpha:
+        while j < len(doc) and words < 2 and doc_tokens(doc)[j].is_lower and doc_tokens(doc)[j].is_alpha:
             j += 1
             words += 1
         mention = by_start.get(j) if words else None
@@ -161,9 +164,9 @@ class DescriptionReader:
         """Return the index after "such as"/"comme"/"including" at ``i`` (or ``i``)."""
         for opener in sorted(self.lexicon.cues(self.lang, "list_openers", raw=True), key=len, reverse=True):
             words = opener.split()
-            if i + len(words) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
+            if i + len(words) <= len(doc) and all(doc_lowers(doc)[i + k] == w for k, w in enumerate(words)):
                 return i + len(words)
-        if i < len(doc) and doc[i].text == "," and i + 1 < len(doc):
+        if i < len(doc) and doc_texts(doc)[i] == "," and i + 1 < len(doc):
             nxt = self._skip_opener(doc, i + 1)
             return nxt if nxt != i + 1 else i
         return i
@@ -212,12 +215,9 @@ class DescriptionReader:
             possessor = previous_subject(doc, span.start, named)
         if "JointVenture" in kinds and normalize(span[0].text) not in ("la", "le", "l'", "the"):
             return None  # "sa coentreprise avec GAC" is often another venture than the one named
-        sentence_of = (
-            {i: k for k, sent in enumerate(doc.sents) for i in range(sent.start, sent.end)}
-            if doc.has_annotation("SENT_START")
-            else {}
-        )
-        here = sentence_of.get(span.start, 0)
+        # the sentence of each token (all 0 without sentence boundaries)
+        sentence_of = sentence_numbers(doc) if doc.has_annotation("SENT_START") else [0] * len(doc)
+        here = sentence_of[span.start]
         counts: dict[str, int] = {}
         for mention in named:
             counts[mention.iri] = counts.get(mention.iri, 0) + 1
@@ -235,7 +235,7 @@ class DescriptionReader:
             if not kinds and entity.kind in ("BusinessUnit", "JointVenture", "Alliance"):
                 continue  # "le groupe japonais", "son partenaire français": a company, not a unit
             before = mention.end <= span.start
-            near = before and here - sentence_of.get(mention.start, 0) <= 1
+            near = before and here - sentence_of[mention.start] <= 1
             # rank: mentioned just before, then how often the article names it, then closeness
             rank = (
                 0 if near else 1,
@@ -251,18 +251,18 @@ class DescriptionReader:
 
 def _appositive(span: Span) -> bool:
     """Return True when a description after "NAME," is an apposition, not the next clause's subject."""
-    if span.doc.has_annotation("DEP"):
+    if doc_parsed(span.doc):
         return not span.root.dep_.startswith("nsubj") or span.root.head.i < span.start - 1
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    nxt = doc_tokens(span.doc)[span.end] if span.end < len(span.doc) else None
     return nxt is None or nxt.text in (",", ")", ".", ";") or nxt.lower_ in ("of", "de", "in", "based", "which")
 
 
 def _apposition_comma(span: Span) -> int:
     """Return the comma before an English apposition, over its opener and modifiers ("X, a group parts maker")."""
     doc, i = span.doc, span.start - 1
-    while i > span.start - 4 and i > 0 and doc[i].is_lower and doc[i].lower_ not in ("a", "an", "the"):
+    while i > span.start - 4 and i > 0 and doc_tokens(doc)[i].is_lower and doc_lowers(doc)[i] not in ("a", "an", "the"):
         i -= 1
-    return i - 1 if i > 0 and doc[i].lower_ in ("a", "an", "the") else span.start - 1
+    return i - 1 if i > 0 and doc_lowers(doc)[i] in ("a", "an", "the") else span.start - 1
 
 
 def _plural(span: Span, plural_words: frozenset[str]) -> bool:
@@ -278,12 +278,12 @@ def _coordinated_before(doc: Doc, last: Mention, by_end: dict[int, Mention]) -> 
     """Return the mentions coordinated before ``last`` ("BYD et à Great Wall Motor", "BYD, Xpeng et GAC")."""
     out, start = [], last.start
     links = (",", "et", "and", "à", "au", "aux", "with")
-    while start > 0 and doc[start - 1].lower_ in links:
+    while start > 0 and doc_lowers(doc)[start - 1] in links:
         prev = start - 1
-        while prev > 0 and doc[prev - 1].lower_ in links:
+        while prev > 0 and doc_lowers(doc)[prev - 1] in links:
             prev -= 1
         mention = by_end.get(prev)
-        linked = any(doc[k].lower_ in ("et", "and", ",") for k in range(prev, start))
+        linked = any(doc_lowers(doc)[k] in ("et", "and", ",") for k in range(prev, start))
         if mention is None or not mention.is_organisation or not linked:
             break
         out.append(mention)
@@ -294,9 +294,9 @@ def _coordinated_before(doc: Doc, last: Mention, by_end: dict[int, Mention]) -> 
 def _coordinated(doc: Doc, first: Mention, by_start: dict[int, Mention]) -> list[Mention]:
     """Return the mentions coordinated after ``first`` ("BYD, Leapmotor et GAC")."""
     out, end = [], first.end
-    while end < len(doc) and doc[end].lower_ in (",", "et", "and", "ainsi", "que"):
+    while end < len(doc) and doc_lowers(doc)[end] in (",", "et", "and", "ainsi", "que"):
         nxt = end
-        while nxt < len(doc) and doc[nxt].lower_ in (",", "et", "and", "ainsi", "que"):
+        while nxt < len(doc) and doc_lowers(doc)[nxt] in (",", "et", "and", "ainsi", "que"):
             nxt += 1
         mention = by_start.get(nxt)
         if mention is None or not mention.is_organisation:

@@ -19,6 +19,7 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens, token_children
 from alliance_kg.kb import KnowledgeBase, normalize
 from alliance_kg.lexicon import Lexicon
 from alliance_kg.nlp.mentions import Mention
@@ -49,8 +50,8 @@ class DescriptionFacts:
         """Return the description facts of one sentence."""
         doc = sent.doc
         out: list[Relation | None] = []
-        for desc in doc._.descriptions or []:
-            if sent.start <= desc.start < sent.end and desc.country:
+        for desc in self._descriptions_in(sent, mention_at):
+            if desc.country:
                 out.append(self._fact(sent, desc.mention, "basedIn", self._country(desc.country), desc.start))
         in_sentence = sorted({m for m in self._starting_in(sent, mention_at)}, key=lambda m: (m.start, m.iri))
         for mention in in_sentence:
@@ -72,19 +73,31 @@ class DescriptionFacts:
         return [r for r in out if r is not None]
 
     def _index(self, doc: Doc, mention_at: dict[int, Mention]) -> tuple:
-        """Return (``mention_at``, its values' starts sorted, (start, place, mention) sorted, LOWER of each token).
+        """Return (``mention_at``, its values' starts sorted, (start, place, mention) sorted, LOWER of each token,
+        the descriptions' starts sorted, (start, place, description) sorted).
 
         Made once per document (per ``mention_at``, which the relation finder does not change while
         it reads the sentences): the sentences then read their share instead of the whole document.
         """
         if self._doc_index is None or self._doc_index[0] is not mention_at:
             entries = sorted((m.start, k, m) for k, m in enumerate(mention_at.values()))
-            self._doc_index = (mention_at, [e[0] for e in entries], entries, doc.to_array(LOWER).tolist())
+            descriptions = sorted((d.start, k, d) for k, d in enumerate(doc._.descriptions or []))
+            self._doc_index = (
+                mention_at, [e[0] for e in entries], entries, doc.to_array(LOWER).tolist(),
+                [e[0] for e in descriptions], descriptions,
+            )
         return self._doc_index
+
+    def _descriptions_in(self, sent: Span, mention_at: dict[int, Mention]) -> list:
+        """Return the descriptions of the document (``doc._.descriptions``) that start in ``sent``, in their order."""
+        index = self._index(sent.doc, mention_at)
+        starts, entries = index[4], index[5]
+        found = entries[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        return [d for _, _, d in sorted(found, key=lambda e: e[1])]
 
     def _starting_in(self, sent: Span, mention_at: dict[int, Mention]) -> list[Mention]:
         """Return the values of ``mention_at`` that start in ``sent``, in the map's order."""
-        _, starts, entries, _ = self._index(sent.doc, mention_at)
+        _, starts, entries = self._index(sent.doc, mention_at)[:3]
         found = entries[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         return [m for _, _, m in sorted(found, key=lambda e: e[1])]
 
@@ -99,7 +112,7 @@ class DescriptionFacts:
             owned = owned_after(doc, mention, mention_at)
             if owned is None or owned.end > sent.end:
                 continue
-            nxt = doc[owned.end] if owned.end < sent.end else None
+            nxt = doc_tokens(doc)[owned.end] if owned.end < sent.end else None
             if nxt is None or nxt.is_punct or nxt.lower_ in GENITIVE_FOLLOWERS:
                 out.append(self._fact(sent, owned, "subsidiaryOf", mention, mention.end))
         return out
@@ -112,7 +125,7 @@ class DescriptionFacts:
         for i in range(sent.start, sent.end):
             if lowers[i] not in self._holder_ids:  # a word of adjective_holders (hash of its LOWER)
                 continue
-            holder = doc[i]
+            holder = doc_tokens(doc)[i]
             if self.adjective_after:
                 near = doc[holder.i + 1 : holder.i + 2]
             else:
@@ -140,17 +153,17 @@ class DescriptionFacts:
         doc = tech.doc
         # "battery maker SK On", "EV maker", "software unit": technology then holder noun
         nxt = tech.end
-        while nxt < tech.sent.end and doc[nxt].lower_ in ("-", "joint"):
-            if doc[nxt].text == "-" and nxt + 2 < tech.sent.end and doc[nxt + 1].lower_.endswith("ing"):
+        while nxt < tech.sent.end and doc_lowers(doc)[nxt] in ("-", "joint"):
+            if doc_texts(doc)[nxt] == "-" and nxt + 2 < tech.sent.end and doc_lowers(doc)[nxt + 1].endswith("ing"):
                 nxt += 1  # "battery-making arm": step over the participle too
             nxt += 1
         holder_end = self._holder_end(doc, nxt, tech.sent.end)
         if holder_end:
-            return self._referent(doc[nxt], mention_at, holder_end)
+            return self._referent(doc_tokens(doc)[nxt], mention_at, holder_end)
         # "Toyota's hybrid system", "Xpeng's software platform": a genitive before a technology noun
-        follows = doc[tech.end].lower_ if tech.end < len(doc) else ""
+        follows = doc_lowers(doc)[tech.end] if tech.end < len(doc) else ""
         for i in range(tech.start - 1, max(tech.sent.start, tech.start - 3) - 1, -1):
-            word = doc[i].lower_
+            word = doc_lowers(doc)[i]
             if (
                 word in ("'s", "’s")
                 and i - 1 in mention_at
@@ -158,7 +171,7 @@ class DescriptionFacts:
                 and follows in self.tech_nouns
             ):
                 return mention_at[i - 1]
-            if doc[i].is_punct:
+            if doc_tokens(doc)[i].is_punct:
                 break
         named = self._named_after(tech, mention_at)
         if named is not None:
@@ -168,10 +181,10 @@ class DescriptionFacts:
             referent = self._referent(noun, mention_at)
             if referent is not None:
                 return referent
-        if doc.has_annotation("DEP"):
+        if doc_parsed(doc):
             return self._parsed_holder(tech, mention_at)
         # "a maker of batteries": holder, preposition, technology
-        before = [t for t in doc[max(tech.sent.start, tech.start - 3) : tech.start]]
+        before = [t for t in doc_tokens(doc)[max(tech.sent.start, tech.start - 3) : tech.start]]
         for token in reversed(before):
             if normalize(token.text) in self.holders:
                 return self._referent(token, mention_at)
@@ -188,15 +201,15 @@ class DescriptionFacts:
         if holder.start < 1 or holder.end < 0:
             return found
         at = holder.start - 1
-        if at == tech.end - 1 and tech.start >= 2 and doc[tech.start - 1].lower_ in ("de", "d'", "d’", "of"):
+        if at == tech.end - 1 and tech.start >= 2 and doc_lowers(doc)[tech.start - 1] in ("de", "d'", "d’", "of"):
             at = tech.start - 2  # "les fabricants de batteries CATL et BYD"
-        word = doc[at].lower_
+        word = doc_lowers(doc)[at]
         plural = word.endswith(("s", "x")) and (normalize(word[:-1]) in self.holders or normalize(word) in self.holders)
         if not plural:
             return found
         i = holder.end
-        while i + 1 < len(doc) and doc[i].lower_ in (",", "and", "et"):
-            i += 2 if doc[i].text == "," and doc[i + 1].lower_ in ("and", "et") else 1
+        while i + 1 < len(doc) and doc_lowers(doc)[i] in (",", "and", "et"):
+            i += 2 if doc_texts(doc)[i] == "," and doc_lowers(doc)[i + 1] in ("and", "et") else 1
             listed = mention_at.get(i)
             if listed is None or listed.start != i or not listed.is_organisation:
                 break
@@ -208,21 +221,25 @@ class DescriptionFacts:
         """Return the end of the holder noun at ``i`` ("maker", "start-up" split in three tokens), or 0."""
         if i >= end:
             return 0
-        if i + 2 < end and doc[i + 1].text == "-" and normalize(doc[i : i + 3].text.replace(" ", "")) in self.holders:
+        if (
+            i + 2 < end and doc_texts(doc)[i + 1] == "-"
+            and normalize(doc[i : i + 3].text.replace(" ", "")) in self.holders
+        ):
             return i + 3
-        return i + 1 if normalize(doc[i].text) in self.holders else 0
+        return i + 1 if normalize(doc_texts(doc)[i]) in self.holders else 0
 
     def _holder_noun_before(self, tech: Span) -> Token | None:
         """Return the holder noun of "holder [adj] de TECH" ("la coentreprise de batteries"), if any."""
         doc = tech.doc
         before = tech.start - 1
-        if before < tech.sent.start + 1 or doc[before].lower_ not in ("de", "d'", "d’", "du", "des", "of"):
+        if before < tech.sent.start + 1 or doc_lowers(doc)[before] not in ("de", "d'", "d’", "du", "des", "of"):
             return None
         holder = before - 1
-        while holder > tech.sent.start and doc[holder].pos_ == "ADJ":
+        while holder > tech.sent.start and doc_tokens(doc)[holder].pos_ == "ADJ":
             holder -= 1
-        if normalize(doc[holder].text) in self.holders or normalize(doc[holder].lemma_) in self.holders:
-            return doc[holder]
+        word = doc_tokens(doc)[holder]
+        if normalize(word.text) in self.holders or normalize(word.lemma_) in self.holders:
+            return doc_tokens(doc)[holder]
         return None
 
     def _named_after(self, tech: Span, mention_at: dict[int, Mention]) -> Mention | None:
@@ -266,16 +283,16 @@ class DescriptionFacts:
         if tech.root.head.i != tech.root.i and normalize(tech.root.head.text) in self.tech_nouns:
             nodes.append(tech.root.head)  # "le système e-Power de Nissan": "de Nissan" may hang on "système"
         for node in nodes:
-            for child in node.children:
+            for child in token_children(node):
                 if child.dep_ in ("nmod", "obl") and child.i > tech.start and child.i in mention_at:
                     mention = mention_at[child.i]
-                    words = [c.lower_ for c in child.children if c.dep_ == "case"]
+                    words = [c.lower_ for c in token_children(child) if c.dep_ == "case"]
                     if mention.is_organisation and words and words[0] in ("de", "d'", "du"):
                         return mention
         i = tech.end
-        while i < min(len(doc), tech.end + 2) and doc[i].text[:1].isupper() and i not in mention_at:
+        while i < min(len(doc), tech.end + 2) and doc_texts(doc)[i][:1].isupper() and i not in mention_at:
             i += 1  # "les batteries Ultium de GM": a product name between
-        if i + 1 < len(doc) and doc[i].lower_ in ("de", "d'") and i + 1 in mention_at:
+        if i + 1 < len(doc) and doc_lowers(doc)[i] in ("de", "d'") and i + 1 in mention_at:
             mention = mention_at[i + 1]  # the parse hung it elsewhere
             return mention if mention.is_organisation else None
         return None
@@ -287,7 +304,7 @@ class DescriptionFacts:
         if noun.i in mention_at and mention_at[noun.i].is_organisation:
             return mention_at[noun.i]
         if (
-            doc.has_annotation("DEP")
+            doc_parsed(doc)
             and noun.dep_ == "appos"
             and noun.head.i in mention_at
             and mention_at[noun.head.i].is_organisation
@@ -295,14 +312,14 @@ class DescriptionFacts:
             return mention_at[noun.head.i]
         # "X, a battery maker": the name before the comma; "battery maker SK On": the name right after
         j = noun.i - 1
-        while j > noun.sent.start and doc[j].lower_ not in (",", "(", *CLAUSE_WORDS) and (
-            not self._org_at(j, mention_at) or doc[j + 1].lower_ in GENITIVE_MARKS
+        while j > noun.sent.start and doc_lowers(doc)[j] not in (",", "(", *CLAUSE_WORDS) and (
+            not self._org_at(j, mention_at) or doc_lowers(doc)[j + 1] in GENITIVE_MARKS
         ):
             j -= 1  # "Cariad, Volkswagen's software unit": the possessor is not the referent
         if (
             j > noun.sent.start
-            and doc[j].text == ","
-            and doc[j + 1].lower_ not in CLAUSE_WORDS
+            and doc_texts(doc)[j] == ","
+            and doc_lowers(doc)[j + 1] not in CLAUSE_WORDS
             and j - 1 in mention_at
             and mention_at[j - 1].is_organisation
         ):
@@ -310,8 +327,8 @@ class DescriptionFacts:
         i = noun_end
         if i < len(doc) and i in mention_at and mention_at[i].is_organisation:
             return mention_at[i]
-        if doc.has_annotation("DEP"):
-            for child in noun.children:
+        if doc_parsed(doc):
+            for child in token_children(noun):
                 if (
                     child.dep_ in ("appos", "flat:name")
                     and child.i in mention_at

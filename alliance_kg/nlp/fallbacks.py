@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.nlp.spans import Mention
 
 
@@ -20,8 +21,8 @@ class WordOrderFallbacks:
         """Return the organisations after a verb, in its clause, that no other preposition introduces."""
         doc, found = span.doc, {}
         for i in range(span.end, min(span.sent.end, span.end + reach)):
-            clause = doc[i].lower_ in ("qui", "que", "dont", "which", "that") and doc[i - 1].lower_ != "ainsi"
-            if doc[i].text in (";", ":", ".", "«", "»") or clause:
+            clause = doc_lowers(doc)[i] in ("qui", "que", "dont", "which", "that") and doc_lowers(doc)[i - 1] != "ainsi"
+            if doc_texts(doc)[i] in (";", ":", ".", "«", "»") or clause:
                 break
             mention = mention_at.get(i)
             if mention is None or mention.start != i or not mention.is_organisation:
@@ -29,8 +30,8 @@ class WordOrderFallbacks:
             j = i - 1
             while j > span.end and j in mention_at and mention_at[j].iri == mention.iri:
                 j -= 1  # "et avec l'équipementier français Valeo": the preposition before the description
-            before = doc[j].lower_ if j >= 0 else ""
-            case = self._case_of(doc[i])
+            before = doc_lowers(doc)[j] if j >= 0 else ""
+            case = self._case_of(doc_tokens(doc)[i])
             if before in ("de", "d'", "d’", "du", "des", "par", "avec", "chez", "dans") or (
                 case and case not in allowed and case not in ("ainsi que", "et")
             ):
@@ -43,7 +44,7 @@ class WordOrderFallbacks:
         """Return the technologies named in the words after a trigger, up to the end of its clause."""
         doc, found = span.doc, {}
         for i in range(span.end, min(span.sent.end, span.end + reach)):
-            if doc[i].text in (";", ":", ".", "«", "»") or doc[i].lower_ in ("qui", "que", "which", "that"):
+            if doc_texts(doc)[i] in (";", ":", ".", "«", "»") or doc_lowers(doc)[i] in ("qui", "que", "which", "that"):
                 break
             mention = mention_at.get(i)
             if mention is not None and mention.kind == "Technology":
@@ -60,12 +61,12 @@ class WordOrderFallbacks:
         if not subjects or anchor.pos_ not in ("VERB", "AUX"):
             return subjects
         doc, sent = anchor.doc, anchor.sent
-        closing = next((i for i in range(anchor.i - 1, sent.start, -1) if doc[i].text == ","), None)
+        closing = next((i for i in range(anchor.i - 1, sent.start, -1) if doc_texts(doc)[i] == ","), None)
         if closing is None:
             return subjects
         opener = next(
             (i for i in range(closing - 1, sent.start + 1, -1)
-             if doc[i].lower_ in ("qui", "which", "who") and doc[i - 1].text == ","),
+             if doc_lowers(doc)[i] in ("qui", "which", "who") and doc_texts(doc)[i - 1] == ","),
             None,
         )
         if opener is None or (opener - 2) not in mention_at:

@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.data import data_path
 from alliance_kg.kb import Entity, KnowledgeBase, load_kb, normalize
 from alliance_kg.lexicon import Lexicon, load_lexicon
@@ -34,7 +35,7 @@ from alliance_kg.nlp.description_patterns import DescriptionPatterns
 from alliance_kg.nlp.descriptions import DescriptionReader
 from alliance_kg.nlp.names import UnknownNames
 from alliance_kg.nlp.segmatch import SegmentedMatcher
-from alliance_kg.nlp.sentindex import index_sentences
+from alliance_kg.nlp.sentindex import index_sentences, sentences
 from alliance_kg.nlp.spans import Description, Mention
 
 __all__ = ["GAZETTEER_KEY", "Description", "Mention", "MentionFinder", "previous_subject"]
@@ -100,7 +101,7 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         norms = doc.to_array(NORM).tolist()
         keys = self._description_keys
         chosen: list[Span] = []
-        sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+        sents = sentences(doc) if doc.has_annotation("SENT_START") else [doc[:]]
         for sent in sents:
             if any(h in keys for h in norms[sent.start : sent.end]) or (
                 self._compound_re is not None and self._compound_re.search(sent.text) is not None
@@ -113,23 +114,23 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         spans = []
         for key, start, end in self.city_matcher(doc):
             if self.lang == "fr":
-                if start < 2 or doc[start - 1].lower_ not in ("de", "d'", "d’"):
+                if start < 2 or doc_lowers(doc)[start - 1] not in ("de", "d'", "d’"):
                     continue
-                if doc[start - 2].norm_ not in self._city_descriptors:
+                if doc_tokens(doc)[start - 2].norm_ not in self._city_descriptors:
                     continue
                 first = start - 2
-                if first > 0 and doc[first - 1].pos_ == "ADJ":
+                if first > 0 and doc_tokens(doc)[first - 1].pos_ == "ADJ":
                     first -= 1
-                if first > 0 and doc[first - 1].norm_ in self._city_dets:
+                if first > 0 and doc_tokens(doc)[first - 1].norm_ in self._city_dets:
                     first -= 1
                 spans.append(Span(doc, first, end, label=key))
             elif (
                 end + 2 < len(doc)
-                and doc[end].text == "-"
-                and doc[end + 1].lower_ == "based"
-                and doc[end + 2].norm_ in self._city_descriptors
+                and doc_texts(doc)[end] == "-"
+                and doc_lowers(doc)[end + 1] == "based"
+                and doc_tokens(doc)[end + 2].norm_ in self._city_descriptors
             ):
-                first = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+                first = start - 1 if start > 0 and doc_lowers(doc)[start - 1] == "the" else start
                 spans.append(Span(doc, first, end + 3, label=key))
         return spans
 

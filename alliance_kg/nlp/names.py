@@ -9,9 +9,9 @@ introduces ("le conglomérat turc Koç", "le fabricant de batteries Primearth",
 
 from __future__ import annotations
 
-from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.kb import normalize
 from alliance_kg.namespaces import entity_iri
 from alliance_kg.nlp.names_en import EnglishNames, name_like
@@ -79,7 +79,7 @@ class UnknownNames(EnglishNames):
         out = set()
         for ent in doc.ents:
             root = ent.root
-            before = doc[ent.start - 1] if ent.start > 0 else None
+            before = doc_tokens(doc)[ent.start - 1] if ent.start > 0 else None
             after = doc[ent.end : ent.end + 3]
             window = doc[max(ent.sent.start, ent.start - 4) : ent.start]
             if root.dep_.startswith("nsubj") or root.dep_ in ("obl:agent", "agent"):
@@ -104,8 +104,8 @@ class UnknownNames(EnglishNames):
         """Return the names the article uses as places ("à Grenoble", "près de Lyon")."""
         places = set()
         for ent in doc.ents:
-            before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            near_de = before == "de" and ent.start > 1 and doc[ent.start - 2].lower_ == "près"
+            before = doc_lowers(doc)[ent.start - 1] if ent.start > 0 else ""
+            near_de = before == "de" and ent.start > 1 and doc_lowers(doc)[ent.start - 2] == "près"
             if before in PLACE_PREPOSITIONS or near_de:
                 places.add(ent.text)
         return frozenset(places)
@@ -141,26 +141,29 @@ class UnknownNames(EnglishNames):
         taken = {i for m in named for i in range(m.start, m.end)}
         nouns = self.introducers
         found: list[Mention] = []
-        lowers = [doc.vocab.strings[h] for h in doc.to_array(LOWER).tolist()]  # no Token object per word
+        lowers = doc_lowers(doc)  # no Token object per word
         i = 1
         demonyms = self.demonym_words
         while i < len(doc):
             if lowers[i - 1] not in nouns:  # the test below needs it
                 i += 1
                 continue
-            j = i + 1 if doc[i].text == "," and doc[i - 1].lower_ in nouns else i
+            j = i + 1 if doc_texts(doc)[i] == "," and doc_lowers(doc)[i - 1] in nouns else i
             k = i - 1
-            while self.lang == "fr" and k > i - 3 and k > 0 and normalize(doc[k].text) in demonyms:
+            while self.lang == "fr" and k > i - 3 and k > 0 and normalize(doc_texts(doc)[k]) in demonyms:
                 k -= 1  # "le conglomérat turc Koç"
-            if doc[k].lower_ in nouns and j < len(doc) and j not in taken and _name_like(doc[j]):
+            if doc_lowers(doc)[k] in nouns and j < len(doc) and j not in taken and _name_like(doc_tokens(doc)[j]):
                 end = j
                 while (
                     end < len(doc)
                     and end - j < 4
                     and end not in taken
                     and (
-                        _name_like(doc[end])
-                        or (doc[end].text in ("&", "-") and end + 1 < len(doc) and _name_like(doc[end + 1]))
+                        _name_like(doc_tokens(doc)[end])
+                        or (
+                            doc_texts(doc)[end] in ("&", "-") and end + 1 < len(doc)
+                            and _name_like(doc_tokens(doc)[end + 1])
+                        )
                     )
                 ):
                     end += 1
@@ -195,31 +198,31 @@ class UnknownNames(EnglishNames):
         for k, low in enumerate(lowers):  # each word's lower_: no Token object for the words skipped
             if low not in self.introducers:
                 continue
-            noun = doc[k]
+            noun = doc_tokens(doc)[k]
             j = noun.i + 1
-            while j < len(doc) and normalize(doc[j].text) in self.demonym_words:
+            while j < len(doc) and normalize(doc_texts(doc)[j]) in self.demonym_words:
                 j += 1
-            if j < len(doc) and doc[j].lower_ in ("de", "des", "du", "d'", "d’"):
+            if j < len(doc) and doc_lowers(doc)[j] in ("de", "des", "du", "d'", "d’"):
                 j += 1
-                while j < len(doc) and doc[j].pos_ == "DET":
+                while j < len(doc) and doc_tokens(doc)[j].pos_ == "DET":
                     j += 1
                 words = 0
                 while (
                     j < len(doc)
                     and words < 3
-                    and doc[j].is_lower
-                    and doc[j].is_alpha
-                    and doc[j].lower_ not in ("de", "des", "du", "à", "en", "dans")
+                    and doc_tokens(doc)[j].is_lower
+                    and doc_tokens(doc)[j].is_alpha
+                    and doc_lowers(doc)[j] not in ("de", "des", "du", "à", "en", "dans")
                 ):
                     j, words = j + 1, words + 1  # not "la start-up de conduite autonome de Pittsburgh"
                 if not words:
                     continue
-            if j < len(doc) and doc[j].text == "," and j > noun.i + 1:
+            if j < len(doc) and doc_texts(doc)[j] == "," and j > noun.i + 1:
                 j += 1
             end = j
             while end < len(doc) and end - j < 5 and (
-                (doc[end].text[:1].isupper() and not doc[end].is_sent_start)
-                or (doc[end].text in ("-", "&") and end > j)
+                (doc_texts(doc)[end][:1].isupper() and not doc_tokens(doc)[end].is_sent_start)
+                or (doc_texts(doc)[end] in ("-", "&") and end > j)
             ):
                 end += 1
             if end == j or j == noun.i + 1 or all(i in taken for i in range(j, end)):
@@ -250,20 +253,23 @@ class UnknownNames(EnglishNames):
             if lowers[comma] != "," or lowers[comma + 1] not in dets:  # lowers: each word's lower_
                 continue
             noun = comma + 2
-            while noun < len(doc) - 1 and doc[noun].pos_ == "ADJ":
+            while noun < len(doc) - 1 and doc_tokens(doc)[noun].pos_ == "ADJ":
                 noun += 1
             if lowers[noun] not in self.introducers:
                 continue
             start = comma
-            while start - 1 >= 0 and comma - start < 4 and (start - 1) not in taken and _name_like(doc[start - 1]):
+            while (
+                start - 1 >= 0 and comma - start < 4 and (start - 1) not in taken
+                and _name_like(doc_tokens(doc)[start - 1])
+            ):
                 start -= 1
-            if start < comma and start - 1 >= 0 and (start - 1) in taken and doc[start - 1].text[:1].isupper():
+            if start < comma and start - 1 >= 0 and (start - 1) in taken and doc_texts(doc)[start - 1][:1].isupper():
                 head = max(m.start for m in named if m.start <= start - 1 < m.end)
                 start = head if comma - head <= 4 else start  # "Ford Otosan": the parent's name is part of it
             text = doc[start:comma].text
             if (
                 start < comma
-                and (start - 1 < 0 or not _name_like(doc[start - 1]))
+                and (start - 1 < 0 or not _name_like(doc_tokens(doc)[start - 1]))
                 and self.kb.lookup(text) is None
                 and normalize(text) not in self.stoplist
                 and not (text.isupper() and len(text) <= 2)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.kb import normalize
 from alliance_kg.namespaces import entity_iri
 from alliance_kg.nlp.spans import Mention, unit_nouns
@@ -47,14 +48,15 @@ class EnglishNames:
         """Return unknown names between a possessive and a unit noun: "its Cruise unit", "GM's Zoox arm" (English)."""
         demonyms = {d.lower() for e in self.kb.of_kind("Country") for d in e.demonyms}
         found: list[Mention] = []
+        units = unit_nouns("en")
         for k, low in enumerate(lowers):  # each word's lower_: no Token object for the words skipped
-            if low not in unit_nouns("en") or k < 2:
+            if low not in units or k < 2:
                 continue
             start = k
-            while start > 0 and k - start < 3 and start - 1 not in taken and name_like(doc[start - 1]):
+            while start > 0 and k - start < 3 and start - 1 not in taken and name_like(doc_tokens(doc)[start - 1]):
                 start -= 1
-            opener = doc[start - 1].lower_ if start > 0 else ""
-            words = {t.lower_ for t in doc[start:k]}
+            opener = doc_lowers(doc)[start - 1] if start > 0 else ""
+            words = set(doc_lowers(doc)[start:k])
             if start == k or opener not in ("its", "their", "'s", "’s") or words & (demonyms | REGION_WORDS):
                 continue
             text = doc[start:k].text
@@ -88,14 +90,14 @@ class EnglishNames:
             known_text = self.kb.lookup(text) is not None or normalize(text) in self.stoplist
             if known_text or (text.isupper() and len(text) <= 2):
                 continue
-            kind = "JointVenture" if doc[head].lower_ in ("venture", "ventures") else "Organisation"
+            kind = "JointVenture" if doc_lowers(doc)[head] in ("venture", "ventures") else "Organisation"
             found.append(Mention(start, comma, entity_iri(text), text, kind, via="model"))
             taken.update(range(start, comma))
         return found
 
     def _apposition_head(self, doc: Doc, i: int, at: dict[int, Mention], nouns: frozenset[str]) -> int | None:
         """Return the index of the company noun heading the apposition that starts at ``i``, if it is one."""
-        if doc[i].lower_ in OPENERS:
+        if doc_lowers(doc)[i] in OPENERS:
             i += 1
         elif i in at and at[i].is_organisation and at[i].end < len(doc) and doc[at[i].end].lower_ in ("'s", "’s"):
             i = at[i].end + 1  # "FinDreams, BYD's battery-making arm"
@@ -103,12 +105,12 @@ class EnglishNames:
             return None
         demonyms = self.demonym_words
         for k in range(i, min(len(doc) - 1, i + 7)):
-            token = doc[k]
+            token = doc_tokens(doc)[k]
             low = token.lower_
             noun = low if low in nouns else None
-            if low == "up" and k >= 2 and doc[k - 1].text == "-" and doc[k - 2].lower_ == "start":
+            if low == "up" and k >= 2 and doc_texts(doc)[k - 1] == "-" and doc_lowers(doc)[k - 2] == "start":
                 noun = "start-up"  # the blank tokenizer splits "start-up"
-            if noun is not None and (k + 1 >= len(doc) or doc[k + 1].lower_ in APPOSITION_ENDS):
+            if noun is not None and (k + 1 >= len(doc) or doc_lowers(doc)[k + 1] in APPOSITION_ENDS):
                 return k
             modifier = (
                 token.is_lower
@@ -125,7 +127,7 @@ class EnglishNames:
         """Return where the name ending at ``comma`` starts, and how many known organisations it holds."""
         start, known = comma, 0
         while start > 0 and comma - start < 6:
-            prev = doc[start - 1]
+            prev = doc_tokens(doc)[start - 1]
             mention = at.get(start - 1)
             if mention is not None and mention.is_organisation and mention.end == start:
                 start, known = mention.start, known + 1
@@ -139,13 +141,13 @@ class EnglishNames:
                 start -= 1
             else:
                 break
-        if start == comma or doc[start].text in ("&", "-", "."):
+        if start == comma or doc_texts(doc)[start] in ("&", "-", "."):
             return None, 0
-        first = doc[start]
+        first = doc_tokens(doc)[start]
         if first.is_sent_start and start not in at and (first.lower_.endswith("ly") or first.is_stop):
             return None, 0  # "Separately, a joint venture ...", "However, ..."
-        if (start > 0 and doc[start - 1].lower_ in BEFORE_NON_NAMES) or any(
-            t.lower_ in DATE_WORDS for t in doc[start:comma]
+        if (start > 0 and doc_lowers(doc)[start - 1] in BEFORE_NON_NAMES) or any(
+            t.lower_ in DATE_WORDS for t in doc_tokens(doc)[start:comma]
         ):
             return None, 0
         return start, known

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_tokens, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp import syntax
@@ -49,7 +50,7 @@ class PairReader:
                     people += self._expand(
                         [
                             c
-                            for c in head.children
+                            for c in token_children(head)
                             if syntax.case_of(c) in ("avec", "with", "entre", "between")
                             or (c.lower_ in ("lequel", "laquelle", "which", "whom") and c.dep_.startswith("obl"))
                         ]
@@ -62,13 +63,14 @@ class PairReader:
                 # "une coentreprise détenue par X et Y", "a venture owned by X and Y"
                 owners = [
                     g
-                    for c in anchor.children
+                    for c in token_children(anchor)
                     if c.dep_ in ("acl", "amod") and syntax.is_passive(c)
-                    for g in c.children
+                    for g in token_children(c)
                     if syntax.case_of(g) in ("par", "by")
                 ]
                 owned = any(
-                    c.dep_ in ("acl", "amod") and normalize(c.lemma_) in self.owning_lemmas for c in anchor.children
+                    c.dep_ in ("acl", "amod") and normalize(c.lemma_) in self.owning_lemmas
+                    for c in token_children(anchor)
                 )
                 if not owners and owned:
                     # "détenue à parts égales par Sony et Honda": the parse hung "par" on "égales"
@@ -154,7 +156,7 @@ class PairReader:
                 starts = (
                     [span]
                     if anchor.pos_ not in ("VERB", "AUX")
-                    else [anchor.doc[c.i : c.i + 1] for c in anchor.children if c.dep_ in syntax.OBJ] or [span]
+                    else [anchor.doc[c.i : c.i + 1] for c in token_children(anchor) if c.dep_ in syntax.OBJ] or [span]
                 )
                 objects = [
                     m
@@ -179,11 +181,11 @@ class PairReader:
                 objects = self._expand(
                     [
                         g
-                        for o in anchor.children
+                        for o in token_children(anchor)
                         if o.dep_ in syntax.OBJ
-                        for rel in o.children
+                        for rel in token_children(o)
                         if rel.dep_ in ("acl:relcl", "relcl")
-                        for g in rel.children
+                        for g in token_children(rel)
                         if self._case_of(g) in trig.object_roles and g.i in mention_at
                     ],
                     mention_at,
@@ -245,7 +247,7 @@ class PairReader:
                 return named
         if trig.predicate == "partnerOf":
             about = [
-                c for c in noun.children
+                c for c in token_children(noun)
                 if c.dep_ == "nmod" and c.pos_ == "NOUN" and any(
                     t.pos == "NOUN" and t.symmetric_frame and t.predicate != "partnerOf"
                     for t in self.lexicon.triggers(self.lang, normalize(c.lemma_))
@@ -264,10 +266,10 @@ class PairReader:
             if i in mention_at:
                 i = min(i, mention_at[i].start) - 1  # a description maps to a name after it: never go back
                 continue
-            token = doc[i]
+            token = doc_tokens(doc)[i]
             if token.text in (":", ";", "(", ")") or token.pos_ in ("VERB", "AUX"):
                 return False
-            if token.text == "," and doc[i + 1].lower_ in ("et", "and", "ou", "or"):
+            if token.text == "," and doc_lowers(doc)[i + 1] in ("et", "and", "ou", "or"):
                 return False  # ", et Volvo Group": the apposition closed before
             if token.lower_ in self.owner_nouns:
                 return i != anchor.i and not (i < anchor.i < mention.start)
@@ -283,10 +285,11 @@ class PairReader:
         for _ in range(4):
             if i < 0:
                 return False
-            word = doc[i].lower_
+            word = doc_lowers(doc)[i]
             if word in ("à", "au", "aux", "to"):
                 return True
-            if not (doc[i].pos_ in ("DET", "ADJ", "NOUN") and doc[i].is_lower) or word in ("de", "du", "des", "of"):
+            token = doc_tokens(doc)[i]
+            if not (token.pos_ in ("DET", "ADJ", "NOUN") and token.is_lower) or word in ("de", "du", "des", "of"):
                 return False
             i -= 1
         return False
@@ -296,7 +299,7 @@ class PairReader:
         """Return the companies of the noun phrase "de [det adj noun ...] X et Y" right after ``span``."""
         doc, sent = span.doc, span.sent
         i = span.end
-        if i >= sent.end or doc[i].lower_ not in ("de", "d'", "d’", "des", "du", "of"):
+        if i >= sent.end or doc_lowers(doc)[i] not in ("de", "d'", "d’", "des", "du", "of"):
             return []
         found: list[Mention] = []
         while i < sent.end:
@@ -306,7 +309,7 @@ class PairReader:
                     found.append(mention)
                 i = max(i + 1, mention.end)
                 continue
-            token = doc[i]
+            token = doc_tokens(doc)[i]
             if token.text == "," and i + 1 in mention_at:
                 i += 1
                 continue
@@ -324,16 +327,17 @@ class PairReader:
         is being bought ("Volvo a racheté la part de Northvolt dans Novo"), it is the seller, no holder to
         come: the buyer is the subject.
         """
-        beside = list(noun.children)
+        beside = list(token_children(noun))
         if noun.dep_ in ("obj", "dobj"):  # the parse may hang "dans Novo Energy" on the verb
-            beside += [c for c in noun.head.children if c.i > noun.i]
+            beside += [c for c in token_children(noun.head) if c.i > noun.i]
         inner = [c for c in beside if self._case_of(c) in ("dans", "in")]  # a company or "cette coentreprise"
         if not inner:
             return subjects, objects
-        holders = self._expand([c for c in noun.children if self._case_of(c) in ("de", "of")], mention_at, mentions)
+        of = [c for c in token_children(noun) if self._case_of(c) in ("de", "of")]
+        holders = self._expand(of, mention_at, mentions)
         objects = [o for o in objects if o not in holders]
         verb = noun.head  # bought, not to be bought: "va racheter la part de X" leaves X a holder until then
-        bought = any(c.dep_ in ("aux", "aux:tense") and c.i < verb.i for c in verb.children) or "Past" in (
+        bought = any(c.dep_ in ("aux", "aux:tense") and c.i < verb.i for c in token_children(verb)) or "Past" in (
             verb.morph.get("Tense")
         ) and "Fin" in verb.morph.get("VerbForm")
         buying = bought and noun.dep_ in ("obj", "dobj") and any(
@@ -347,9 +351,9 @@ class PairReader:
         """Return the names in the trigger's roles inside a relative clause on ``noun``."""
         return [
             g
-            for rel in noun.children
+            for rel in token_children(noun)
             if rel.dep_ in ("acl:relcl", "relcl")
-            for g in rel.children
+            for g in token_children(rel)
             if self._case_of(g) in trig.object_roles and g.i in mention_at
         ]
 

@@ -20,8 +20,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from alliance_kg.nlp.doctable import doc_parsed
 from alliance_kg.lexicon import load_lexicon
 from alliance_kg.nlp.mentions import Mention
+from alliance_kg.nlp.sentindex import sentences
 
 if not Doc.has_extension("pairs"):
     Doc.set_extension("pairs", default=None)
@@ -54,7 +56,7 @@ class PluralFinder:
         if not spans:
             return doc
         mentions = [m for m in (doc._.mentions or []) if m.is_organisation and m.kind != "NewsAgency"]
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        sents = sentences(doc) if doc.has_annotation("SENT_START") else [doc[:]]
         for span in spans:
             found = self._antecedents(doc, span, mentions, sents)
             if found is not None:
@@ -79,7 +81,7 @@ class PluralFinder:
 
 def _subject_like(doc: Doc, mention: Mention) -> bool:
     """Return True for a mention that is a subject or coordinated with one ("Honda et Nissan ont ...")."""
-    if not doc.has_annotation("DEP"):
+    if not doc_parsed(doc):
         return False
     root = doc[mention.start : mention.end].root
     return root.dep_.startswith("nsubj") or (root.dep_ == "conj" and root.head.dep_.startswith("nsubj"))

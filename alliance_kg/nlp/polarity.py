@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_tokens, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.nlp import syntax
 from alliance_kg.nlp.records import Relation
@@ -74,8 +75,8 @@ class PolarityReader:
             if r.polarity == "affirmed" and (
                 not parsed
                 or (
-                    doc[r.trigger].pos_ in ("NOUN", "PROPN")
-                    and not all(syntax.in_relative_clause(doc[q.trigger]) for q in others)
+                    doc_tokens(doc)[r.trigger].pos_ in ("NOUN", "PROPN")
+                    and not all(syntax.in_relative_clause(doc_tokens(doc)[q.trigger]) for q in others)
                 )
             ):
                 # "céder sa participation dans Horse, sa coentreprise"; "Geely holds no stake in Renault"; but
@@ -129,20 +130,23 @@ class PolarityReader:
                     continue
             if r.predicate not in ("shareholderOf", "investsIn") or r.polarity != "affirmed" or r.object.end < 0:
                 continue
-            sent = doc[r.trigger].sent
+            sent = doc_tokens(doc)[r.trigger].sent
             for k in range(max(r.trigger, r.object.end), sent.end - 1):
                 if any(m.is_organisation and m.iri not in (r.subject.iri, r.object.iri)
                        for m in [self._mention_at.get(k)] if m is not None):
                     break  # another company: "... and Z sold it" is about Z
-                words = " ".join(t.lower_ for t in doc[k + 1 : min(sent.end, k + 4)]) + " "
+                low = doc_lowers(doc)
+                if low[k] not in SELL_VERBS:
+                    continue  # only a sale verb can end the stake
+                words = " ".join(low[k + 1 : min(sent.end, k + 4)]) + " "
                 sold = any(words.startswith(w + " ") for w in self.sold_objects) and not any(
                     words.startswith(f"{what} {prep} ")
                     for what in self.sold_objects
                     if " " in what  # "sold it in 2014" is still the stake
                     for prep in ("in", "of")
                 )  # "sold it", "sold its stake", but "sold its stake in Isuzu" is another stake
-                relative = k >= 2 and f"{doc[k - 2].lower_} {doc[k - 1].lower_}" in ("which it", "that it")
-                if doc[k].lower_ in SELL_VERBS and (sold or relative):  # "a stake in Lyft, which it sold"
+                relative = k >= 2 and f"{low[k - 2]} {low[k - 1]}" in ("which it", "that it")
+                if sold or relative:  # "a stake in Lyft, which it sold"
                     out.remove(r)
                     out.append(replace(r, polarity="negated", trigger=k))
                     break
@@ -167,15 +171,15 @@ class PolarityReader:
 
     def _sells_own_stake(self, verb: Token) -> bool:
         """Return True when the verb's object is the subject's own stake, its company unnamed ("sa participation")."""
-        for obj in verb.children:
+        for obj in token_children(verb):
             if obj.dep_ not in ("obj", "dobj"):
                 continue
             stake = obj
             if normalize(obj.lemma_) in self.whole_words:  # "l'intégralité de sa participation"
-                stake = next((c for c in obj.children if c.dep_ == "nmod"), obj)
+                stake = next((c for c in token_children(obj) if c.dep_ == "nmod"), obj)
             if stake.lower_ not in self.stake_words and normalize(stake.lemma_) not in self.stake_words:
                 continue
-            owned = any(c.lower_ in self.possessives or c.lower_ in self.demonstratives for c in stake.children)
+            owned = any(c.lower_ in self.possessives or c.lower_ in self.demonstratives for c in token_children(stake))
             named = any(c.i in self._mention_at for c in stake.subtree)
             return owned and not named
         return False
@@ -192,9 +196,9 @@ class PolarityReader:
             self._untils[sent.start] = untils
         if not any(i > anchor.i for i in untils):
             return False
-        if not doc.has_annotation("DEP"):
-            return any(t.lower_ in self.past_words for t in doc[max(sent.start, anchor.i - 4) : anchor.i])
-        verbs = [anchor, *(c for c in anchor.children if c.dep_.startswith(("aux", "cop")))]
+        if not doc_parsed(doc):
+            return any(t.lower_ in self.past_words for t in doc_tokens(doc)[max(sent.start, anchor.i - 4) : anchor.i])
+        verbs = [anchor, *(c for c in token_children(anchor) if c.dep_.startswith(("aux", "cop")))]
         return any(
             "Imp" in v.morph.get("Tense") or ("Past" in v.morph.get("Tense") and v.pos_ in ("VERB", "AUX"))
             for v in verbs
@@ -202,7 +206,7 @@ class PolarityReader:
 
     def _governs(self, doc: Doc, top: int, below: int) -> bool:
         """Return True when token ``top`` is above token ``below`` with no apposition or relative clause between."""
-        token = doc[below]
+        token = doc_tokens(doc)[below]
         while token.head.i != token.i:
             stake = token.head.text == "%" or token.head.lower_ in self.stake_words  # "les 1,5 % qu'il détenait"
             if (token.dep_ in ("acl:relcl", "relcl") and not stake) or token.dep_ == "appos" or (
@@ -218,7 +222,7 @@ class PolarityReader:
         """Return True when "except"/"à l'exception de"/"sauf" introduces the mention."""
         if mention.via == "description" and mention.start > 0:
             # "Leapmotor rather than Xpeng as its Chinese partner": the description stands for an excluded name
-            sent = doc[mention.start].sent
+            sent = doc_tokens(doc)[mention.start].sent
             return any(
                 self._excepted(doc, named)
                 for named in doc._.mentions or []
@@ -227,27 +231,27 @@ class PolarityReader:
         if mention.start <= 0 or mention.via != "name":
             return False
         end = mention.start
-        while end > 0 and doc[end - 1].lower_ in self.exception_prepositions:
+        while end > 0 and doc_lowers(doc)[end - 1] in self.exception_prepositions:
             end -= 1  # "sauf avec BYD", "mais pas dans Ampere", "plutôt que dans Xpeng"
-        words = " ".join(t.lower_ for t in doc[max(0, end - 4) : end]).replace("' ", "'").replace("’ ", "'")
+        words = " ".join(doc_lowers(doc)[max(0, end - 4) : end]).replace("' ", "'").replace("’ ", "'")
         markers, ends = _markers(self.exception_markers, self.alternative_markers)
         return words in markers or words.endswith(ends)
 
     def _former(self, anchor: Token) -> bool:
         """Return True when "former"/"ancien"/"ex-" stands before a trigger noun ("its former partner")."""
-        if anchor.pos_ in ("VERB", "AUX") and anchor.doc.has_annotation("DEP"):
+        if anchor.pos_ in ("VERB", "AUX") and doc_parsed(anchor.doc):
             return False
         if anchor.lower_.startswith("ex-"):
             return True  # "l'ex-filiale de Renault"
         doc = anchor.doc
         for i in range(anchor.i - 1, max(anchor.sent.start, anchor.i - 4) - 1, -1):
-            word = doc[i].lower_
-            if word in self.former_words or (word.startswith("ex-") and doc[i].is_lower):
+            word = doc_lowers(doc)[i]
+            if word in self.former_words or (word.startswith("ex-") and doc_tokens(doc)[i].is_lower):
                 return True
-            if i in self._mention_at and i + 1 < anchor.i and doc[i + 1].lower_ in ("'s", "’s"):
+            if i in self._mention_at and i + 1 < anchor.i and doc_lowers(doc)[i + 1] in ("'s", "’s"):
                 owner = self._mention_at[i]  # "once Renault's closest ally": the word before the genitive
-                return owner.start > anchor.sent.start and doc[owner.start - 1].lower_ in self.former_words
-            if doc[i].is_punct or i in self._mention_at or word in self.possessives or word in DETERMINERS:
+                return owner.start > anchor.sent.start and doc_lowers(doc)[owner.start - 1] in self.former_words
+            if doc_tokens(doc)[i].is_punct or i in self._mention_at or word in self.possessives or word in DETERMINERS:
                 break
         return False
 
@@ -255,9 +259,9 @@ class PolarityReader:
         """Return True when the trigger follows "au lieu de", "plutôt que", "instead of", "rather than"."""
         doc = anchor.doc
         i = anchor.i - 1
-        while i >= 0 and doc[i].lower_ in ("se", "s'", "s’", "de", "d'", "to", "with", "avec"):
+        while i >= 0 and doc_lowers(doc)[i] in ("se", "s'", "s’", "de", "d'", "to", "with", "avec"):
             i -= 1
-        words = " ".join(t.lower_ for t in doc[max(0, i - 3) : anchor.i])
+        words = " ".join(doc_lowers(doc)[max(0, i - 3) : anchor.i])
         return any(f" {m} " in f" {words} " or words.endswith(m) for m in self.alternative_markers)
 
     def _terminated(self, sent: Span) -> bool:
@@ -270,7 +274,7 @@ class PolarityReader:
     def _ends_a_tie(self, sent: Span) -> bool:
         words = [t.lower_ for t in sent]
         present = set(words)
-        parsed = sent.doc.has_annotation("DEP")
+        parsed = doc_parsed(sent.doc)
         for phrase in self.terminators:
             parts = phrase.split()
             if parts and parts[0] not in present:

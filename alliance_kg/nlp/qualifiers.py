@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_tokens, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Lexicon
 from alliance_kg.statement import UNNAMED_SOURCES
@@ -87,7 +88,7 @@ def _restrictive(particle: Token, restricting: frozenset[str], between: frozense
     verb = particle.head
     words = [  # "ne signifie pas que X entrera ...": "que" opens a clause, it restricts nothing
         "" if t.dep_ == "mark" and t.head.dep_ == "ccomp" and t.head.pos_ in ("VERB", "AUX") else t.lower_
-        for t in doc[particle.i + 1 : min(len(doc), particle.i + 5)]
+        for t in doc_tokens(doc)[particle.i + 1 : min(len(doc), particle.i + 5)]
         if t.i != verb.i and not (t.dep_.startswith("aux") and t.head.i == verb.i)
     ]
     for k, word in enumerate(words):
@@ -100,7 +101,7 @@ def _restrictive(particle: Token, restricting: frozenset[str], between: frozense
 
 def _is_present(verb: Token) -> bool:
     """Return True when a reporting verb is in the present tense ("indique", "says")."""
-    if any(c.dep_.startswith("aux") for c in verb.children):
+    if any(c.dep_.startswith("aux") for c in token_children(verb)):
         return False
     return "Pres" in verb.morph.get("Tense")
 
@@ -145,14 +146,14 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
     own: list[Token] = []  # a conjoined verb has its own negation: "n'a pas signé ... mais a investi dans Geely"
     for token in chain:
         own.append(token)
-        finite = "Fin" in token.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in token.children)
+        finite = "Fin" in token.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in token_children(token))
         if token.dep_ == "conj" and finite and token.head.pos_ in ("VERB", "AUX"):
             break  # an infinitive shares its governor's negation: "ne veut pas investir ni s'allier"
-    copulas = [c for token in own for c in token.children if c.dep_ == "cop"]  # "n'est plus le partenaire de"
+    copulas = [c for token in own for c in token_children(token) if c.dep_ == "cop"]  # "n'est plus le partenaire de"
     particle = any(
         _negates(c, neg_words) and not _restrictive(c, restricting, between) and _lemma(token) not in cancelling
         for token in [*own, *copulas]
-        for c in token.children
+        for c in token_children(token)
     )
     # a negating verb governs its complement, not a clause hung on it: in "a exclu un rachat :
     # Stellantis ne prendra pas le contrôle" the second clause is not what is excluded
@@ -161,20 +162,24 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
         for k in range(1, len(chain))
     )
     outside = lexicon.cues(lang, "outside_words", raw=True)  # "hors de question que ...": the noun above is out
-    negator |= any(c.lower_ in outside and c.dep_ in ("case", "fixed", "advmod") for t in chain[1:] for c in t.children)
+    negator |= any(
+        c.lower_ in outside and c.dep_ in ("case", "fixed", "advmod") for t in chain[1:] for c in token_children(t)
+    )
     spec = plan = conditional = False
     previous: Token | None = None
     for token in chain:
         lemma = _lemma(token)
         verbal = token.pos_ in ("VERB", "AUX")
-        auxes = [c for c in token.children if c.dep_.startswith("aux")]
+        auxes = [c for c in token_children(token) if c.dep_.startswith("aux")]
         if verbal or auxes:
             verbs = [token, *auxes]
             conditional |= any(is_conditional(v) for v in verbs)
             plan |= any(is_future(v) for v in verbs)
             plan |= any(_lemma(c) == "aller" for c in auxes)
             spec |= any(
-                _lemma(c) in speculative for c in token.children if c.dep_.startswith("aux") or c.dep_ == "advmod"
+                _lemma(c) in speculative
+                for c in token_children(token)
+                if c.dep_.startswith("aux") or c.dep_ == "advmod"
             )
         if token is not trigger:
             from_clause = (
@@ -187,7 +192,7 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
         previous = token
     planned_adjectives = lexicon.cues(lang, "planned_adjectives")
     # "leur future coentreprise", "the planned merger"
-    plan |= any(c.dep_ == "amod" and _lemma(c) in planned_adjectives for c in trigger.children)
+    plan |= any(c.dep_ == "amod" and _lemma(c) in planned_adjectives for c in token_children(trigger))
     if conditional:
         top = chain[-1]
         reporting = lexicon.cues(lang, "speech_verbs") | {"savoir", "annoncer", "promettre", "prevenir"}
@@ -204,10 +209,12 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
 
 def qualify_window(tokens: Span, lexicon: Lexicon, lang: str) -> Qualifiers:
     """Return polarity and modality from the words of an unparsed window."""
-    words = [t.lower_ for t in tokens]
+    words = doc_lowers(tokens.doc)[tokens.start : tokens.end]
     joined = f" {' '.join(words)} "
     particles = lexicon.cues(lang, "negation_particles", raw=True)
     for word in lexicon.cues(lang, "negation_cancelling", raw=True):
+        if f" {word} " not in joined:
+            continue  # no " particle word " to take out (the replacements below would change nothing)
         for particle in particles:  # "did not hesitate to", "never stopped": two negations, an affirmation
             joined = joined.replace(f" {particle} {word} ", " ")
     joined = joined.strip()

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
+from alliance_kg.nlp.doctable import doc_tokens
 from alliance_kg.nlp.mentions import Mention
 
 
@@ -58,10 +59,10 @@ def article_labels(doc) -> dict[str, str]:
 def trimmed(sent: Span) -> tuple[int, int]:
     """Return the character offsets of a sentence without its surrounding white space."""
     doc = sent.doc  # from both ends: called for every relation, a sentence can be long
-    first = next((doc[i] for i in range(sent.start, sent.end) if not doc[i].is_space), None)
+    first = next((doc_tokens(doc)[i] for i in range(sent.start, sent.end) if not doc_tokens(doc)[i].is_space), None)
     if first is None:
         return sent.start_char, sent.start_char
-    last = next(doc[i] for i in range(sent.end - 1, first.i - 1, -1) if not doc[i].is_space)
+    last = next(doc_tokens(doc)[i] for i in range(sent.end - 1, first.i - 1, -1) if not doc_tokens(doc)[i].is_space)
     return first.idx, last.idx + len(last.text)
 
 
@@ -173,7 +174,7 @@ def named_venture_members(doc, relations: list[Relation], mentions: list[Mention
             pair = (r.subject, r.object)
             if venture.iri in (r.subject.iri, r.object.iri) or not all(_inside(_words(p.name), whole) for p in pair):
                 continue
-            start, end = trimmed(doc[venture.start].sent)
+            start, end = trimmed(doc_tokens(doc)[venture.start].sent)
             for partner in pair:
                 out.append(replace(r, subject=partner, predicate="memberOf", object=venture, attributed_to=None,
                                    share=None, sent_start=start, sent_end=end, trigger=venture.start))

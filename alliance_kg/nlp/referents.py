@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.nlp import syntax
 from alliance_kg.nlp.anaphora import previous_subject
@@ -51,7 +52,7 @@ class ReferentReader:
                 deeper
                 for hit in hits
                 if hit.i in mention_at and mention_at[hit.i].kind == "Technology"
-                for child in hit.children
+                for child in token_children(hit)
                 if child.dep_ in syntax.DESCEND
                 for deeper in syntax.find_below(child, lambda t: t.i in mention_at, depth=1)
                 if mention_at[deeper.i].is_organisation
@@ -107,7 +108,7 @@ class ReferentReader:
         mention = name_after_adjectives(doc, noun.i + 1, len(doc), mention_at)
         if mention is None:
             return None
-        token = doc[mention.start]
+        token = doc_tokens(doc)[mention.start]
         return mention if token.head.i == noun.i or noun.head.i == token.i else None
 
     def _apposed_name(self, noun: Token, mention_at: dict[int, Mention]) -> list[Mention]:
@@ -121,13 +122,13 @@ class ReferentReader:
         if before:
             return [mention_at[before[0].i]]
         end = noun.i + 1
-        while end <= noun.right_edge.i and doc[end].text not in (",", ".", ";", ":"):
+        while end <= noun.right_edge.i and doc_texts(doc)[end] not in (",", ".", ";", ":"):
             end += 1
-        if end + 1 < len(doc) and doc[end].text == ",":
+        if end + 1 < len(doc) and doc_texts(doc)[end] == ",":
             first = end + 1
             for opener in self.list_openers:  # "à de nombreux constructeurs, dont BMW, Mercedes-Benz et Volkswagen"
                 words = opener.split()
-                if [t.lower_ for t in doc[first : first + len(words)]] == words:
+                if doc_lowers(doc)[first : first + len(words)] == words:
                     first += len(words)
                     break
             named = mention_at.get(first)  # "son premier actionnaire, le chinois Sinochem": over the description
@@ -174,14 +175,15 @@ class ReferentReader:
         while end in mention_at and mention_at[end] is mention_at[i]:
             end += 1
         current = mention_at[i]
-        while end < len(doc) and doc[end].lower_ in (",", "et", "and", "ainsi", "que", "as", "well"):
+        while end < len(doc) and doc_lowers(doc)[end] in (",", "et", "and", "ainsi", "que", "as", "well"):
             nxt = end
-            while nxt < len(doc) and doc[nxt].lower_ in (",", "et", "and", "ainsi", "que", "as", "well"):
+            while nxt < len(doc) and doc_lowers(doc)[nxt] in (",", "et", "and", "ainsi", "que", "as", "well"):
                 nxt += 1
             mention = mention_at.get(nxt)
             if mention is None or mention is current or not mention.is_organisation:
                 break
-            if any(t.dep_.startswith("nsubj") for t in doc[nxt : mention.end if mention.end > nxt else nxt + 1]):
+            words = doc_tokens(doc)[nxt : mention.end if mention.end > nxt else nxt + 1]
+            if any(t.dep_.startswith("nsubj") for t in words):
                 break
             out.append(mention)
             current, end = mention, nxt

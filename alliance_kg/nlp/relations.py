@@ -2,7 +2,7 @@
 
 The ``alliance_relations`` component reads ``doc._.mentions`` and writes
 ``doc._.relations``, a list of :class:`Relation`. For every trigger of the
-lexicon found in a sentence it collects the mentions in the roles the
+lexicon found in a sentence (:mod:`.triggers`) it collects the mentions in the roles the
 lexicon names (subject, object, "de X", "avec Y", apposition, possessive),
 pairs them, and qualifies the pair (polarity, modality, attribution, share).
 Co-occurrence alone never makes a statement.
@@ -14,13 +14,14 @@ without one (the blank English pipeline) from word order (:mod:`.surface`).
 
 from __future__ import annotations
 
+
 from spacy.attrs import IS_ALPHA, LEMMA, LOWER
 from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from alliance_kg.nlp.doctable import doc_parsed, token_children
 from alliance_kg.kb import load_kb, normalize
-from alliance_kg.lexicon import Lexicon, Trigger, load_lexicon
+from alliance_kg.lexicon import Lexicon, load_lexicon
 from alliance_kg.nlp import syntax
 from alliance_kg.nlp.attribution import Attributor
 from alliance_kg.nlp.facts import DescriptionFacts
@@ -31,7 +32,6 @@ from alliance_kg.nlp.pairing import TECH_PREDICATES, PairReader
 from alliance_kg.nlp.polarity import PolarityReader
 from alliance_kg.nlp.referents import ReferentReader
 from alliance_kg.nlp.roles import RoleReader
-from alliance_kg.nlp.verbforms import _verb_tagged_as_noun, verb_lemma_guesses
 from alliance_kg.nlp.records import (
     Relation,
     co_developers,
@@ -41,17 +41,16 @@ from alliance_kg.nlp.records import (
     sharers_develop,
     trimmed,
 )
-from alliance_kg.nlp.segmatch import SegmentedMatcher
 from alliance_kg.nlp.stake_checks import StakeChecks
-from alliance_kg.nlp.sentindex import drop_sentence_index
+from alliance_kg.nlp.sentindex import drop_sentence_index, sentences
 from alliance_kg.nlp.shares import share_near
-from alliance_kg.nlp.surface import SurfaceReader, inflections
+from alliance_kg.nlp.surface import SurfaceReader
 from alliance_kg.nlp.surface_en import EnglishSurfaceReader
+from alliance_kg.nlp.triggers import TriggerReader
 from alliance_kg.statement import SYMMETRIC
 
 COMPANY_KINDS = {"Automaker", "Supplier", "EnergyCompany", "TechnologyCompany", "NewsAgency"}
 TERMINABLE = {"partnerOf", "jointVenture", "mergesWith", "memberOf", "acquires"}
-POS_OK = {"VERB": {"VERB", "AUX"}, "NOUN": {"NOUN", "PROPN", "ADJ", "X"}, "ADJ": {"ADJ", "VERB", "NOUN"}}
 
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
@@ -70,7 +69,9 @@ def allowed(predicate: str, subject: Mention, obj: Mention) -> bool:
     return obj.is_organisation and obj.kind != "NewsAgency"
 
 
-class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, PolarityReader, WordOrderFallbacks):
+class RelationFinder(
+    TriggerReader, StakeChecks, PairReader, RoleReader, ReferentReader, PolarityReader, WordOrderFallbacks
+):
     """The ``alliance_relations`` component (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str, lang: str) -> None:
@@ -142,89 +143,9 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
             | self.lexicon.cues(lang, "planned")
             | self.lexicon.cues(lang, "negators")
         )
-        self.matcher = Matcher(nlp.vocab)
-        self.forms: dict[str, list[Trigger]] = {}
-        self._first_words: set[int] = set()  # the words a multiword trigger can start with (hashes)
-        self._entries_memo: dict[tuple, list[Trigger]] = {}  # per (lower, lemma, is_alpha): see _entries
-        self._rows: list = []  # (lower, lemma, is_alpha) of each token of the current doc
         self._cases: dict[int, str] = {}  # syntax.case_of of the tokens of the current doc asked so far
-        self._forms: dict[int, tuple[str, str]] = {}  # normalised lemma and text of the tokens asked so far
         self._pools: dict[tuple, tuple] = {}  # see RoleReader._role_pool
-        for trig in self.lexicon.all_triggers(lang):
-            words = trig.lemma.replace("'", "' ").replace("-", " - ").split()
-            words = [w for w in words if w not in ("se", "s'")]
-            if len(words) == 1:
-                for form in inflections(words[0], trig.pos, lang):
-                    self.forms.setdefault(form, []).append(trig)
-                continue
-            first = sorted(inflections(words[0], trig.pos if trig.pos == "VERB" else "X", lang))
-            last = sorted(inflections(words[-1], trig.pos if trig.pos == "NOUN" else "X", lang))
-            middle = [{"LOWER": w} for w in words[1:-1]] + [{"LOWER": {"IN": last}}]
-            patterns = [[{"LOWER": {"IN": first}}, *middle]]
-            self._first_words.update(nlp.vocab.strings.add(w) for w in first)
-            if lang == "fr" and trig.pos == "VERB":  # "a mis la main sur", "ont mis au point": the verb is conjugated
-                patterns.append([{"LEMMA": words[0]}, *middle])
-                self._first_words.add(nlp.vocab.strings.add(words[0]))
-            self.matcher.add(normalize(trig.lemma), patterns)
-        self.trigger_matcher = SegmentedMatcher(self.matcher)
-
-    # -- trigger occurrences ------------------------------------------------
-    def _occurrences(self, doc: Doc, sent: Span, mention_at: dict[int, Mention]):
-        parsed = doc.has_annotation("DEP")
-        seen: set[int] = set()
-        for match_id, start, end in self._matches(sent):
-            span = doc[start:end]
-            key = doc.vocab.strings[match_id]
-            entries = self.lexicon.triggers_by_key(self.lang).get(key, [])
-            anchor = span.root if parsed else span[0]
-            seen.update(range(start, end))
-            for trig in entries:
-                yield anchor, span, trig
-        for i in range(sent.start, sent.end):
-            if i in seen or (i in mention_at and mention_at[i].via not in ("description", "anaphor")):
-                continue
-            entries = self._entries(doc, i, parsed)
-            if not entries:
-                continue
-            token = doc[i]
-            for trig in entries:
-                if (
-                    parsed
-                    and token.pos_ not in POS_OK.get(trig.pos, {token.pos_})
-                    and not (trig.pos == "VERB" and _verb_tagged_as_noun(token))
-                ):
-                    continue
-                yield token, doc[token.i : token.i + 1], trig
-
-    def _matches(self, sent: Span):
-        """Return the multiword triggers in ``sent`` (doc offsets).
-
-        The matcher runs only from the first word a multiword trigger can
-        start with (most sentences have none): the same matches, much faster.
-        """
-        rows = self._rows[sent.start : sent.end]
-        first = next(
-            (k for k, row in enumerate(rows) if row[0] in self._first_words or row[1] in self._first_words), None
-        )
-        if first is None:
-            return []
-        offset = sent.start + first
-        return self.trigger_matcher.matches(sent.doc, [sent.doc[offset : sent.end]])  # = self.matcher(that span)
-
-    def _entries(self, doc: Doc, i: int, parsed: bool) -> list[Trigger]:
-        """Return the one-word triggers token ``i`` may be, by form then lemma (memoised by its words)."""
-        lower, lemma, alpha = self._rows[i]
-        key = (lower, lemma if parsed else 0, alpha)
-        entries = self._entries_memo.get(key)
-        if entries is None:
-            token = doc[i]
-            entries = list(self.forms.get(token.lower_, []))
-            if parsed and token.lemma_:
-                for lemma in (token.lemma_, *verb_lemma_guesses(token, self.lang)):
-                    entries += [t for t in self.lexicon.triggers(self.lang, lemma) if t not in entries]
-            if len(self._entries_memo) < 200_000:
-                self._entries_memo[key] = entries
-        return entries
+        self._read_triggers(nlp, lang)
 
     def _case_of(self, token: Token) -> str:
         """Return ``syntax.case_of(token) or ""``, once per token (every preposition role asks for it)."""
@@ -232,24 +153,6 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
         if found is None:
             found = self._cases[token.i] = syntax.case_of(token) or ""
         return found
-
-    def _requirement_met(self, anchor: Token, span: Span, trig: Trigger, parsed: bool) -> bool:
-        if not trig.requires:
-            return True
-        needs = tuple(normalize(n) for n in trig.requires.split("|"))
-        if parsed:  # "faire partie de": the requirement governs the trigger; the next words when the parse is lost
-            near = [*(t.i for t in anchor.subtree), anchor.head.i, *range(span.end, min(span.sent.end, span.end + 4))]
-        else:  # "will jointly develop", "develop ... together"
-            near = range(max(span.sent.start, span.start - 2), min(span.sent.end, span.end + 8))
-        forms = self._forms  # token -> its normalised lemma (or text) and text, read once per token of the doc
-        for i in near:
-            pair = forms.get(i)
-            if pair is None:
-                token = anchor.doc[i]
-                pair = forms[i] = (normalize(token.lemma_ or token.text), normalize(token.text))
-            if pair[0].startswith(needs) or pair[1].startswith(needs):
-                return True
-        return False
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] = doc._.mentions or []
@@ -265,7 +168,7 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
             )
             for i in range(desc.start, desc.end):
                 mention_at.setdefault(i, stand_in)
-        parsed = doc.has_annotation("DEP")
+        parsed = doc_parsed(doc)
         self._mention_at = mention_at
         self._pair_at = {i: (p.first, p.second) for p in doc._.pairs or [] for i in range(p.start, p.end)}
         self._rows = doc.to_array([LOWER, LEMMA, IS_ALPHA]).tolist()
@@ -279,7 +182,7 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
         self._ended: dict[int, bool] = {}
         relations: list[Relation] = []
         self.attributor.reset()
-        for sent in doc.sents:
+        for sent in sentences(doc):
             if parsed:
                 self.attributor.learn_people(sent, mention_at)
             source = (self.attributor.parsed if parsed else self.attributor.surface)(sent, mention_at)
@@ -329,16 +232,17 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
         """Return True when the verb's object is a part of something ("une partie de sa participation")."""
         return any(
             c.dep_ in ("obj", "dobj") and (c.lower_ in self.partial_words or normalize(c.lemma_) in self.partial_words)
-            for c in anchor.children
+            for c in token_children(anchor)
         )
 
     def _relation(self, sent, anchor, predicate, subj, obj, trig, quals: Qualifiers, source) -> Relation:
         participle = "Part" in anchor.morph.get("VerbForm") and anchor.dep_ in ("appos", "acl", "amod")
+        comma_appositive = bool(self._comma_appositive(anchor, self._mention_at))
         background = (anchor.pos_ in ("NOUN", "PROPN", "ADJ") or trig.pos != "VERB" or participle) and (
-            anchor.dep_ == "appos" or bool(self._comma_appositive(anchor, self._mention_at))
+            anchor.dep_ == "appos" or comma_appositive
         )
         described = self._mention_at.get(anchor.i)
-        apposed = bool(self._comma_appositive(anchor, self._mention_at)) or (
+        apposed = comma_appositive or (
             described is not None and described.via == "description" and described.start < anchor.i
         )
         if background and (not trig.symmetric_frame or participle) and apposed:
@@ -349,7 +253,7 @@ class RelationFinder(StakeChecks, PairReader, RoleReader, ReferentReader, Polari
         polarity = quals.polarity
         if trig.polarity == "negated":
             polarity = "affirmed" if polarity == "negated" else "negated"
-        relative = syntax.in_relative_clause(anchor) if anchor.doc.has_annotation("DEP") else False
+        relative = syntax.in_relative_clause(anchor) if doc_parsed(anchor.doc) else False
         if polarity == "affirmed" and predicate in TERMINABLE and not relative and self._terminated(sent):
             polarity = "negated"  # "... the planned merger, but the two companies called off their talks"
         if polarity == "affirmed" and (self._excepted(anchor.doc, subj) or self._excepted(anchor.doc, obj)):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp import syntax
@@ -103,7 +104,7 @@ class RoleReader:
         doc = span.doc
         i, seen_stake = span.end, False
         while i < min(span.sent.end, span.end + 12):
-            token = doc[i]
+            token = doc_tokens(doc)[i]
             if i in mention_at:
                 mention = mention_at[i]
                 before = doc[mention.start - 1]
@@ -123,7 +124,7 @@ class RoleReader:
         à l'hydrogène", "développe lui-même ses batteries, ses moteurs et ses logiciels")."""
         via = syntax.DESCEND | {"acl", "conj", "obj", "dep"}
         found: dict[str, Mention] = {}
-        for child in anchor.children:
+        for child in token_children(anchor):
             if child.dep_ not in ("obj", "dobj", "dep", "obl:arg", "xcomp") or child.i < anchor.i:
                 continue
             for hit in syntax.find_below(child, lambda t: t.i in mention_at, depth=4, via=via):
@@ -139,7 +140,7 @@ class RoleReader:
         for i, row in enumerate(self._rows):  # (LOWER, LEMMA, IS_ALPHA) hashes of the doc's tokens
             if row[0] not in self._venture_hashes:
                 continue
-            token = doc[i]
+            token = doc_tokens(doc)[i]
             named = self._comma_appositive(token, mention_at)
             if named:
                 out.add(mention_at[named[0].i].iri)
@@ -158,8 +159,8 @@ class RoleReader:
         """Return True when a relative clause's singular verb follows a list: it agrees with the last name only."""
         if verb.dep_ not in ("acl:relcl", "relcl") or verb.head.i != antecedent.i:
             return False
-        listed = antecedent.dep_ == "conj" or any(c.dep_ == "conj" for c in antecedent.children)
-        number = [*verb.morph.get("Number"), *(n for c in verb.children if c.dep_.startswith("aux")
+        listed = antecedent.dep_ == "conj" or any(c.dep_ == "conj" for c in token_children(antecedent))
+        number = [*verb.morph.get("Number"), *(n for c in token_children(verb) if c.dep_.startswith("aux")
                                                for n in c.morph.get("Number"))]
         return listed and "Sing" in number and "Plur" not in number
 
@@ -189,13 +190,13 @@ class RoleReader:
         """Return the name after "trigger de TECH [adj]": "sa filiale de voitures autonomes Cruise"."""
         doc = anchor.doc
         i = anchor.i + 1
-        if i + 1 >= len(doc) or doc[i].lower_ not in ("de", "d'", "d’") or (i + 1) not in mention_at:
+        if i + 1 >= len(doc) or doc_lowers(doc)[i] not in ("de", "d'", "d’") or (i + 1) not in mention_at:
             return []
         tech = mention_at[i + 1]
         if tech.kind != "Technology":
             return []
         named = name_after_adjectives(doc, tech.end, anchor.sent.end, mention_at)
-        return [doc[named.start]] if named is not None else []
+        return [doc_tokens(doc)[named.start]] if named is not None else []
 
     @staticmethod
     def _apposition_owner(anchor: Token, mention_at: dict[int, Mention]) -> Token | None:
@@ -219,15 +220,15 @@ class RoleReader:
         doc = anchor.doc
         i = anchor.i - 1
         others = False
-        while i >= 0 and doc[i].pos_ in ("DET", "ADJ", "NUM") and i not in mention_at:
-            others |= doc[i].lower_ in self.other_words  # "Outre JLR, d'autres constructeurs": not JLR
+        while i >= 0 and doc_tokens(doc)[i].pos_ in ("DET", "ADJ", "NUM") and i not in mention_at:
+            others |= doc_lowers(doc)[i] in self.other_words  # "Outre JLR, d'autres constructeurs": not JLR
             i -= 1
-        if i >= 1 and doc[i].text == "," and (i - 1) in mention_at and not others:
+        if i >= 1 and doc_texts(doc)[i] == "," and (i - 1) in mention_at and not others:
             mention = mention_at[i - 1]
             name = doc[mention.start : mention.end]
-            closed = anchor.right_edge.i + 1 < len(doc) and doc[anchor.right_edge.i + 1].text == ","
-            if anchor.dep_.startswith("nsubj") and mention.start > doc[i].sent.start and (
-                doc[mention.start - 1].pos_ == "ADP"
+            closed = anchor.right_edge.i + 1 < len(doc) and doc_texts(doc)[anchor.right_edge.i + 1] == ","
+            if anchor.dep_.startswith("nsubj") and mention.start > doc_tokens(doc)[i].sent.start and (
+                doc_tokens(doc)[mention.start - 1].pos_ == "ADP"
             ) and not closed:  # "les robotaxis d'Apollo Go, la filiale de Baidu, seront": closed by a comma
                 return []  # "Outre JLR, les constructeurs ont ...": the clause's subject, not JLR's apposition
             return [name.root]
@@ -245,9 +246,9 @@ class RoleReader:
                 if len(found) == 1 and self._singular_relative(anchor, found[0]):
                     self._alone.add(found[0].i)  # "Bosch, ZF et Vitesco, qui n'appartient plus à": Vitesco only
                 return found
-            copulas = [c for c in anchor.children if c.dep_ == "cop"]
+            copulas = [c for c in token_children(anchor) if c.dep_ == "cop"]
             if copulas:  # the parse may hang the subject on the copula: "Nissan n'est plus le partenaire de"
-                return [c for t in [anchor, *copulas] for c in t.children if c.dep_ in syntax.SUBJ]
+                return [c for t in [anchor, *copulas] for c in token_children(t) if c.dep_ in syntax.SUBJ]
             if anchor.dep_ == "appos":
                 return [anchor.head]
             if trig.pos == "VERB" and _verb_tagged_as_noun(anchor):
@@ -258,7 +259,7 @@ class RoleReader:
                 # "l'opération fait de Foxconn un actionnaire de Mitsubishi": the "de" complement of "faire"
                 made = [
                     c
-                    for c in anchor.head.children
+                    for c in token_children(anchor.head)
                     if c.dep_.startswith("obl") and self._case_of(c) == "de" and c.i < anchor.i  # not "fait partie de"
                 ]
                 if made:
@@ -283,10 +284,10 @@ class RoleReader:
         if role == "appos":
             described = mention_at.get(anchor.i)
             if described is not None and described.via == "description" and described.start < anchor.i:
-                return [doc[described.start]]  # "Nissan, son allié japonais": the trigger describes Nissan
+                return [doc_tokens(doc)[described.start]]  # "Nissan, son allié japonais": the trigger describes Nissan
             out = [
                 c
-                for c in anchor.children
+                for c in token_children(anchor)
                 if c.dep_ in ("appos", "flat:name", "nmod", "amod", "compound") and not syntax.case_of(c)
             ]
             if anchor.dep_ == "appos" or self._modifies_name(anchor, mention_at):
@@ -295,7 +296,7 @@ class RoleReader:
         if role == "poss":
             dets = [
                 normalize(c.text)
-                for c in anchor.children
+                for c in token_children(anchor)
                 if normalize(c.text) in self.possessives or "Yes" in c.morph.get("Poss")
             ]
             if any(d in ("leur", "leurs", "their") for d in dets):  # "leur coentreprise": the clause's subjects
@@ -303,7 +304,7 @@ class RoleReader:
                 while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                     verb = verb.head
                 # "Renault partage ses technologies avec Geely dans le cadre de Horse, leur coentreprise": both
-                partners = [c for c in verb.children if self._case_of(c) in ("avec", "with") and c.i < anchor.i]
+                partners = [c for c in token_children(verb) if self._case_of(c) in ("avec", "with") and c.i < anchor.i]
                 # "travailler avec Amazon sur X et avec Foxconn sur Y, au sein de leur coentreprise": the nearest
                 return syntax.subject_tokens(verb) + partners[-1:]
             if dets and anchor.dep_ == "conj" and anchor.head.i in mention_at:
@@ -323,12 +324,12 @@ class RoleReader:
                 return [doc[antecedent.start : antecedent.end].root] if antecedent else []
             return []
         if role == "obj":
-            out = [c for c in anchor.children if c.dep_ in syntax.OBJ]
+            out = [c for c in token_children(anchor) if c.dep_ in syntax.OBJ]
             # "alliés avec Traton, la filiale poids lourds de Volkswagen": the parse made the apposition an
             # object; it stands for the name before its comma, not for the company inside it
             out = [n for c in out for n in (self._comma_appositive(c, mention_at) if c.pos_ == "NOUN" else []) or [c]]
             if not out and anchor.dep_ in ("acl:relcl", "relcl") and any(
-                c.lower_ in ("que", "qu'", "qu’", "that", "which") and c.i < anchor.i for c in anchor.children
+                c.lower_ in ("que", "qu'", "qu’", "that", "which") and c.i < anchor.i for c in token_children(anchor)
             ):
                 out = [anchor.head]  # "Spotlight, la coentreprise que les deux partenaires détiennent"
             if trig.predicate == "acquires":  # "a racheté l'usine thaïlandaise de GM": a plant, not GM
@@ -339,7 +340,7 @@ class RoleReader:
         pool, cases, adverbs_by_word = self._role_pool(anchor, trig)
         adverbs = adverbs_by_word.get(role)
         if adverbs:  # "auprès de CATL": the parse makes "auprès" an adverb with the name below it
-            return [g for c in adverbs for g in c.children if not g.is_punct]
+            return [g for c in adverbs for g in token_children(c) if not g.is_punct]
         picked = [
             c
             for c, case in zip(pool, cases)
@@ -347,7 +348,7 @@ class RoleReader:
         ]
         if role == "de":  # "dont" is "de" + relative pronoun
             picked += [c for c in pool if c.lower_ == "dont"]
-            clitic = next((c for c in anchor.children if c.lower_ == "en" and c.pos_ == "PRON"), None)
+            clitic = next((c for c in token_children(anchor) if c.lower_ == "en" and c.pos_ == "PRON"), None)
             if clitic is not None and not picked:  # "Renault et Geely en détiendront 45 %": "en" = of it
                 picked += self._clitic_antecedent(anchor, mentions)
         if not picked and role in DEEP_ROLES and anchor.pos_ in ("VERB", "AUX"):
@@ -370,15 +371,15 @@ class RoleReader:
         found = self._pools.get(key)
         if found is not None:
             return found
-        pool = list(anchor.children)
+        pool = list(token_children(anchor))
         if trig.requires:  # "prendre une participation dans X": X hangs on the noun
             needs = {normalize(n) for n in trig.requires.split("|")}  # "capital|%": any of them
-            pool += [g for c in anchor.children if normalize(c.lemma_) in needs for g in c.children]
+            pool += [g for c in token_children(anchor) if normalize(c.lemma_) in needs for g in token_children(c)]
         pool += [r for r in self._relative_with_case(anchor) if r not in pool]  # "dans laquelle X investit"
         support = anchor.head if anchor.dep_ in ("obj", "dobj") and anchor.pos_ == "NOUN" else None
         if support is not None and self._support(support):
             # "a annulé une commande ... auprès de Northvolt": the complement hangs on the support verb
-            pool += [c for c in support.children if c.i > anchor.i and c not in pool]
+            pool += [c for c in token_children(support) if c.i > anchor.i and c not in pool]
         adverbs: dict[str, list[Token]] = {}
         for c in pool:
             if c.pos_ == "ADV":

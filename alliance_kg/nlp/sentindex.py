@@ -8,7 +8,9 @@ installs spaCy's own ``user_token_hooks["sent"]`` and
 so the answers are the same spans (same start and end: the first sentence
 the span starts in), only found by a list lookup. :func:`drop_sentence_index`
 removes the hooks when the components are done (the sentence boundaries
-must not change in between).
+must not change in between). While they are installed, :func:`sentences`
+and :func:`sentence_numbers` give the list of ``doc.sents`` and the
+sentence number of each token without walking the document again.
 
 >>> import spacy
 >>> nlp = spacy.blank("fr"); _ = nlp.add_pipe("sentencizer")
@@ -16,6 +18,8 @@ must not change in between).
 >>> index_sentences(doc)
 >>> (doc[4].sent.start, doc[4].sent.end, doc[1:5].sent.text)
 (3, 8, 'Renault vend.')
+>>> [(s.start, s.end) for s in sentences(doc)], sentence_numbers(doc)
+([(0, 3), (3, 8)], [0, 0, 0, 1, 1, 1, 1, 1])
 >>> drop_sentence_index(doc); "sent" in doc.user_token_hooks
 False
 """
@@ -43,6 +47,7 @@ def index_sentences(doc: Doc) -> None:
         return sents[of[min(span.start, last)]]  # spaCy answers the last sentence for an empty span at the end
 
     token_sent.alliance_index = span_sent.alliance_index = True  # type: ignore[attr-defined]
+    token_sent.sents, token_sent.numbers = sents, of  # type: ignore[attr-defined]
     doc.user_token_hooks["sent"] = token_sent
     doc.user_span_hooks["sent"] = span_sent
 
@@ -52,3 +57,22 @@ def drop_sentence_index(doc: Doc) -> None:
     for hooks in (doc.user_token_hooks, doc.user_span_hooks):
         if getattr(hooks.get("sent"), "alliance_index", False):
             del hooks["sent"]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """Return ``list(doc.sents)``: the indexed list while :func:`index_sentences` is in force."""
+    hook = doc.user_token_hooks.get("sent")
+    if getattr(hook, "alliance_index", False):
+        return hook.sents
+    return list(doc.sents)
+
+
+def sentence_numbers(doc: Doc) -> list[int]:
+    """Return the number of the sentence (in ``doc.sents``) of each token of ``doc``."""
+    hook = doc.user_token_hooks.get("sent")
+    if getattr(hook, "alliance_index", False):
+        return hook.numbers
+    numbers: list[int] = []
+    for k, sent in enumerate(doc.sents):
+        numbers.extend([k] * (sent.end - sent.start))
+    return numbers

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens, token_children
 from alliance_kg.lexicon import Lexicon
 
 NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
@@ -27,8 +28,8 @@ def _percent_after(token: Token, percent: frozenset[str]) -> bool:
     doc = token.doc
     if token.text.endswith("%") and parse_number(token.text) is not None:
         return True
-    nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    nxt2 = " ".join(t.lower_ for t in doc[token.i + 1 : token.i + 3])
+    nxt = doc_lowers(doc)[token.i + 1] if token.i + 1 < len(doc) else ""
+    nxt2 = " ".join(doc_lowers(doc)[token.i + 1 : token.i + 3])
     return nxt in percent or nxt2 in percent
 
 
@@ -45,22 +46,22 @@ def share_near(
     percent = lexicon.cues(lang, "percent", raw=True)
     if obj_start is not None and obj_start > anchor.i:
         for i in range(obj_start - 1, max(sent.start, anchor.i, obj_start - 5) - 1, -1):
-            value = parse_number(sent.doc[i].text)
-            if value is not None and 0 <= value <= 100 and _percent_after(sent.doc[i], percent):
+            value = parse_number(doc_texts(sent.doc)[i])
+            if value is not None and 0 <= value <= 100 and _percent_after(doc_tokens(sent.doc)[i], percent):
                 return value
-    if sent.doc.has_annotation("DEP"):
+    if doc_parsed(sent.doc):
         pool = {t.i for t in anchor.subtree}
         if anchor.dep_ in ("obj", "nmod", "obl", "obl:arg") or anchor.pos_ not in ("VERB", "AUX"):
             pool |= {
                 t.i
                 for t in anchor.head.subtree
-                if t.i not in {c.i for c in anchor.head.children if c.dep_ in ("nsubj", "obl:mod", "acl:relcl")}
+                if t.i not in {c.i for c in token_children(anchor.head) if c.dep_ in ("nsubj", "obl:mod", "acl:relcl")}
             }
     else:
         hi = max(obj_end or anchor.i + 1, anchor.i + 1)
         pool = set(range(max(sent.start, anchor.i - 5), min(sent.end, hi + 3)))
     best: tuple[int, float] | None = None
-    for token in (sent.doc[i] for i in sorted(pool)):
+    for token in (doc_tokens(sent.doc)[i] for i in sorted(pool)):
         value = parse_number(token.text)
         if value is None or not 0 <= value <= 100 or not _percent_after(token, percent):
             continue

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.lexicon import load_lexicon
 
 
@@ -55,7 +56,7 @@ def name_after_adjectives(doc: Doc, i: int, end: int, mention_at: dict[int, "Men
 
     "sa filiale de voitures autonomes Cruise": from after "voitures", over "autonomes", to Cruise.
     """
-    while i < end and doc[i].pos_ == "ADJ" and i not in mention_at:
+    while i < end and doc_tokens(doc)[i].pos_ == "ADJ" and i not in mention_at:
         i += 1
     mention = mention_at.get(i)
     return mention if mention is not None and mention.start == i and mention.is_organisation else None
@@ -65,7 +66,7 @@ def owned_after(doc: Doc, mention: "Mention", mention_at: dict[int, "Mention"]) 
     """Return the organisation right after "ORG's" ("Alphabet's Waymo" -> Waymo), if any."""
     if not mention.is_organisation or mention.end < 0 or mention.end + 1 >= len(doc):
         return None
-    if doc[mention.end].lower_ not in GENITIVE_MARKS:
+    if doc_lowers(doc)[mention.end] not in GENITIVE_MARKS:
         return None
     owned = mention_at.get(mention.end + 1)
     if owned is not None and owned.start == mention.end + 1 and owned.is_organisation:
@@ -76,9 +77,9 @@ def owned_after(doc: Doc, mention: "Mention", mention_at: dict[int, "Mention"]) 
         if i in mention_at and mention_at[i].kind == "Technology":
             i = max(i + 1, mention_at[i].end)  # "Alphabet's self-driving unit"
             continue
-        if i in mention_at or not (doc[i].is_lower or doc[i].text == "-"):
+        if i in mention_at or not (doc_tokens(doc)[i].is_lower or doc_texts(doc)[i] == "-"):
             return None
-        if doc[i].lower_ in unit_nouns(doc.lang_):
+        if doc_lowers(doc)[i] in unit_nouns(doc.lang_):
             owned = mention_at.get(i + 1)
             return owned if owned is not None and owned.start == i + 1 and owned.is_organisation else None
         i += 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp.mentions import Mention
@@ -30,8 +31,8 @@ class StakeChecks:
             return False
         doc = anchor.doc
         for i in range(anchor.i + 1, min(anchor.sent.end - 1, anchor.i + 4)):
-            if doc[i].text == "%" or doc[i].lower_ in ("pourcent", "percent"):
-                return doc[i + 1].lower_ not in STAKE_OF
+            if doc_texts(doc)[i] == "%" or doc_lowers(doc)[i] in ("pourcent", "percent"):
+                return doc_lowers(doc)[i + 1] not in STAKE_OF
         return False
 
     @staticmethod
@@ -39,12 +40,12 @@ class StakeChecks:
         """Return True for the seller named in "négocier son rachat auprès d'Alphabet": never the company bought."""
         if predicate != "acquires" or obj.start <= 1:
             return False
-        before = [t.lower_ for t in doc[max(0, obj.start - 3) : obj.start]]
+        before = doc_lowers(doc)[max(0, obj.start - 3) : obj.start]
         return "auprès" in before
 
     def _denied_after(self, anchor: Token, sent: Span) -> bool:
         """Return True when an apposition after the trigger denies what the sentence reports."""
-        words = [t.lower_ for t in anchor.doc[anchor.i + 1 : sent.end]]
+        words = doc_lowers(anchor.doc)[anchor.i + 1 : sent.end]
         return denied_by_apposition(words, self.lexicon, self.lang)
 
     def _questioned(self, anchor: Token, sent: Span) -> bool:
@@ -54,12 +55,14 @@ class StakeChecks:
         first = self._question_at.get(sent.start)
         if first is None:  # where the sentence's first question opens, found once per sentence
             doc, first = anchor.doc, sent.end
+            low, verbs = doc_lowers(doc), self.question_verbs
             for i in range(sent.start, sent.end):
-                word = doc[i].lower_
-                asked = i > sent.start and (
-                    doc[i - 1].lower_ in self.question_verbs or normalize(doc[i - 1].lemma_) in self.question_verbs
-                )
-                if word in self.question_openers or (word in self.question_words and asked):
+                word = low[i]
+                if word in self.question_openers or (
+                    word in self.question_words
+                    and i > sent.start  # asked: "demandé si", "asked whether"
+                    and (low[i - 1] in verbs or normalize(doc_tokens(doc)[i - 1].lemma_) in verbs)
+                ):
                     first = i
                     break
             self._question_at[sent.start] = first
@@ -82,16 +85,16 @@ class StakeChecks:
         if trig.pos != "NOUN" or trig.predicate not in ("shareholderOf", "investsIn") or not 0 < subj.start:
             return False
         doc = anchor.doc
-        if subj.end >= anchor.i or doc[subj.end].lower_ not in GENITIVE_MARKS:
+        if subj.end >= anchor.i or doc_lowers(doc)[subj.end] not in GENITIVE_MARKS:
             return False
-        verb = doc[subj.start - 1]  # "will buy Panasonic's stake": Panasonic holds it until the deal
+        verb = doc_tokens(doc)[subj.start - 1]  # "will buy Panasonic's stake": Panasonic holds it until the deal
         past = verb.lower_.endswith("ed") or verb.lower_ in ("bought", "took")
         return past and any(t.predicate == "acquires" for t in self.forms.get(verb.lower_, []))
 
     def _rest_bought(self, anchor: Token, obj: Mention) -> bool:
         """Return True when the stake bought is the rest of the company: "buy Panasonic's remaining 19.5%"."""
         lo, hi = sorted((anchor.i + 1, max(obj.start, anchor.i + 1)))
-        return any(t.lower_ in self.remaining_words for t in anchor.doc[lo:hi])
+        return any(t.lower_ in self.remaining_words for t in doc_tokens(anchor.doc)[lo:hi])
 
     def _stake_between(self, anchor: Token, obj: Mention) -> bool:
         words = self.lexicon.cues(self.lang, "stake_words", raw=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.mentions import Mention
@@ -84,7 +85,7 @@ class SurfaceReader:
 
     def is_clause_stop(self, doc, i: int) -> bool:
         """Return True when the word at ``i`` ends the clause before it."""
-        return doc[i].lower_ in self.clause_stops
+        return doc_lowers(doc)[i] in self.clause_stops
 
     # -- groups of mentions -----------------------------------------------
     def left_group(self, start: int, sent: Span, mention_at: dict[int, Mention], reach: int = 25) -> list[Mention]:
@@ -96,11 +97,13 @@ class SurfaceReader:
         "which"/"qui" takes the mention just before it.
         """
         doc = sent.doc
+        low, stops = doc_lowers(doc), self.clause_stops
         begin = max(sent.start, start - reach)
         relative: Mention | None = None
         for i in range(start - 1, begin - 1, -1):
-            if self.is_clause_stop(doc, i) and i not in mention_at:
-                if doc[i].lower_ in ("which", "who", "that", "qui"):
+            # a clause stop is one of clause_stops (is_clause_stop may refuse some: "has since sold")
+            if low[i] in stops and self.is_clause_stop(doc, i) and i not in mention_at:
+                if low[i] in ("which", "who", "that", "qui"):
                     relative = self.antecedent(i, sent, mention_at)
                 begin = i + 1
                 break
@@ -118,7 +121,7 @@ class SurfaceReader:
                 group.append(mention)
             i = max(i + 1, mention.end)  # a stand-in mention may end before i
             j = i
-            while j < start and doc[j].lower_ in LINKS:
+            while j < start and low[j] in LINKS:
                 j += 1
             if j == i or j not in mention_at:
                 break
@@ -128,9 +131,9 @@ class SurfaceReader:
     def antecedent(self, i: int, sent: Span, mention_at: dict[int, Mention]) -> Mention | None:
         """Return the name a relative pronoun at ``i`` refers to ("Xpeng, in which ...")."""
         j = i - 1
-        if j >= sent.start and sent.doc[j].lower_ in self.preps:
+        if j >= sent.start and doc_lowers(sent.doc)[j] in self.preps:
             j -= 1
-        if j >= sent.start and sent.doc[j].text == ",":
+        if j >= sent.start and doc_texts(sent.doc)[j] == ",":
             j -= 1
         if j >= sent.start and j in mention_at and mention_at[j].is_organisation:
             return mention_at[j]
@@ -183,13 +186,13 @@ class SurfaceReader:
                 group.append(mention)
                 i = max(i + 1, mention.end)
                 j = i
-                while j < sent.end and doc[j].lower_ in LINKS | FILLER:
+                while j < sent.end and doc_lowers(doc)[j] in LINKS | FILLER:
                     j += 1
                 if j < sent.end and j in mention_at and j > i:
                     i = j
                     continue
                 break
-            if doc[i].lower_ in self.clause_stops or doc[i].text in ".!?":
+            if doc_lowers(doc)[i] in self.clause_stops or doc_texts(doc)[i] in ".!?":
                 break
             i += 1
         return group
@@ -203,12 +206,12 @@ class SurfaceReader:
         prep: str | None = None
         i, skipped = span.end, 0
         while i < sent.end:
-            token = doc[i]
+            token = doc_tokens(doc)[i]
             mention = mention_at.get(i)
             if mention is not None:
                 if not token.pos_ and self._opens_clause(doc, mention):
                     break  # "a venture with Koc Holding, Renault has a plant ...": a new clause's subject
-                if prep is None and mention.end < sent.end and doc[mention.end].lower_ in self.contact_verbs:
+                if prep is None and mention.end < sent.end and doc_lowers(doc)[mention.end] in self.contact_verbs:
                     break  # "buy back the 19.9% stake Volkswagen held": the holder of a contact clause
                 owned = owned_after(doc, mention, mention_at)
                 out.append((owned or mention, prep))  # "with Alphabet's Waymo": Waymo, not its owner
@@ -225,8 +228,8 @@ class SurfaceReader:
                 low in LINKS
                 and not token.pos_
                 and i + 1 < sent.end
-                and doc[i + 1].is_lower
-                and doc[i + 1].lower_ not in self.fillers | self.preps
+                and doc_tokens(doc)[i + 1].is_lower
+                and doc_lowers(doc)[i + 1] not in self.fillers | self.preps
                 and i + 1 not in mention_at
             ):
                 break  # "... joint venture and builds ...": a new clause, not a coordination
@@ -243,9 +246,12 @@ class SurfaceReader:
 
     def _opens_clause(self, doc: Doc, mention: Mention) -> bool:
         """Return True for ", NAME has/is/will ...": the name is the subject of a comma-spliced clause."""
-        if not self.clause_verbs or mention.start <= 0 or mention.end >= len(doc) or doc[mention.start - 1].text != ",":
+        if (
+            not self.clause_verbs or mention.start <= 0 or mention.end >= len(doc)
+            or doc_texts(doc)[mention.start - 1] != ","
+        ):
             return False
-        word = doc[mention.end]
+        word = doc_tokens(doc)[mention.end]
         past = word.is_lower and word.text.endswith("ed") and len(word) > 4  # ", Stellantis formed one"
         return word.lower_ in self.clause_verbs or past
 
@@ -266,7 +272,7 @@ class SurfaceReader:
         before = span.start - 1  # "the Ultium Cells joint venture"
         if before >= span.sent.start and before in mention_at and mention_at[before].kind == "JointVenture":
             right.append(mention_at[before])
-        if doc[max(span.sent.start, span.start - 1)].lower_ in ("its", "their", "leur", "son", "sa") and not left:
+        if doc_lowers(doc)[max(span.sent.start, span.start - 1)] in ("its", "their", "leur", "son", "sa") and not left:
             left = self.left_group(span.start, span.sent, mention_at, reach=40)
         return left, right
 
@@ -275,10 +281,10 @@ class SurfaceReader:
         doc = span.doc
         i = span.start - 1
         steps = 0
-        while i > span.sent.start and doc[i].text != "," and i not in mention_at and steps < 4:
+        while i > span.sent.start and doc_texts(doc)[i] != "," and i not in mention_at and steps < 4:
             i, steps = i - 1, steps + 1
-        if i > span.sent.start and doc[i].text == "," and (i - 1) in mention_at:
-            if any(t.lower_ in self.clause_verbs for t in doc[i + 1 : span.start]):
+        if i > span.sent.start and doc_texts(doc)[i] == "," and (i - 1) in mention_at:
+            if any(t.lower_ in self.clause_verbs for t in doc_tokens(doc)[i + 1 : span.start]):
                 return None  # "Geely, which ... Nissan, is deepening its partnership": a verb, not an apposition
             return mention_at[i - 1]
         return None
@@ -296,7 +302,7 @@ class SurfaceReader:
         """Return ``mention`` with the names coordinated before it ("Renault and Nissan, which ...")."""
         group = [mention]
         i = mention.start - 1
-        while i >= 1 and doc[i].lower_ in ("and", "et", ",") and i - 1 in mention_at:
+        while i >= 1 and doc_lowers(doc)[i] in ("and", "et", ",") and i - 1 in mention_at:
             before = mention_at[i - 1]
             if not before.is_organisation or before in group:
                 break
@@ -307,13 +313,13 @@ class SurfaceReader:
     def arguments(self, span: Span, trig: Trigger, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return (subjects, objects) of an asymmetric trigger from word order."""
         doc, sent = span.doc, span.sent
-        after = doc[span.end].lower_ if span.end < sent.end else ""
+        after = doc_lowers(doc)[span.end] if span.end < sent.end else ""
         tail = self.tail(span, mention_at)
         left = self.left_group(span.start, sent, mention_at)
         genitive = [
             mention_at[i - 1]
             for i in range(span.start - 1, max(sent.start, span.start - 8), -1)
-            if doc[i].lower_ in ("'s", "’s") and i - 1 in mention_at
+            if doc_lowers(doc)[i] in ("'s", "’s") and i - 1 in mention_at
         ]
         if after in ("by", "par") and any(r in trig.subject_roles for r in ("by", "par")):
             return [m for m, p in tail if p in ("by", "par")], left
@@ -330,7 +336,7 @@ class SurfaceReader:
             owner = genitive[0]
             named = self.appositive_name(doc[owner.start : span.end], mention_at)
             following = [m for m, prep in tail[:1] if prep is None]
-            copula = any(t.lower_ in COPULAS for t in doc[sent.start : owner.start])
+            copula = any(t.lower_ in COPULAS for t in doc_tokens(doc)[sent.start : owner.start])
             subjects = (
                 self.listed_before(doc, named, mention_at, span)
                 if named is not None
@@ -345,9 +351,9 @@ class SurfaceReader:
     def _relative_object(self, span: Span, trig: Trigger, mention_at: dict[int, Mention]) -> Mention | None:
         doc, sent = span.doc, span.sent
         for i in range(span.start - 1, max(sent.start, span.start - 8), -1):
-            word = doc[i].lower_
+            word = doc_lowers(doc)[i]
             if word in ("which", "whom", "lequel", "laquelle", "lesquels", "lesquelles", "dont"):
-                prep = "de" if word == "dont" else doc[i - 1].lower_ if i > sent.start else ""
+                prep = "de" if word == "dont" else doc_lowers(doc)[i - 1] if i > sent.start else ""
                 if prep in trig.object_roles:
                     return self.antecedent(i, sent, mention_at)
                 return None
@@ -364,7 +370,7 @@ class SurfaceReader:
             else max(sent.start, span.start - 6)
         )
         doc = span.doc
-        contrast = [k for k in range(start, span.start) if doc[k].lower_ in self.contrast_words and k > start]
+        contrast = [k for k in range(start, span.start) if doc_lowers(doc)[k] in self.contrast_words and k > start]
         if contrast:  # "no longer holds 43% of Nissan but still owns 15%": the negation stays before "but"
             start = contrast[-1] + 1
         return qualify_window(doc[start : span.end], self.lexicon, self.lang)

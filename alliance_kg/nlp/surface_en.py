@@ -38,6 +38,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.surface import inflections
@@ -108,14 +109,15 @@ class EnglishSurfaceReader(EnglishSubjects):
         out: list[Mention] = []
         for k, mention in enumerate(group):
             genitive = self.is_genitive_at(doc, mention.end)
-            if k > 0 and genitive and doc[mention.start - 1].text == ",":
+            if k > 0 and genitive and doc_texts(doc)[mention.start - 1] == ",":
                 break  # "Amazon, Rivian's largest shareholder, holds ...": an apposition
             out.append(mention)
         if len(out) == 1 and self.is_genitive_at(doc, out[0].end):
             # "Volkswagen's premium brand Audi signed ...", "The group's battery business, Agratas, is ...":
             # the name of the head noun is the subject
             i = out[0].end + 1
-            while i < min(start, out[0].end + 8) and i not in mention_at and (doc[i].is_lower or doc[i].text == ","):
+            toks = doc_tokens(doc)
+            while i < min(start, out[0].end + 8) and i not in mention_at and (toks[i].is_lower or toks[i].text == ","):
                 i += 1
             if i < start and i in mention_at and mention_at[i].is_organisation and i > out[0].end + 1:
                 return [mention_at[i]]
@@ -128,23 +130,23 @@ class EnglishSurfaceReader(EnglishSubjects):
     def _controlled_subject(start: int, sent: Span, mention_at) -> Mention | None:
         """Return NAME in "invited/urged/asked NAME to TRIGGER", the one who would act."""
         doc = sent.doc
-        if start - 3 < sent.start or doc[start - 1].lower_ != "to":
+        if start - 3 < sent.start or doc_lowers(doc)[start - 1] != "to":
             return None
         named = mention_at.get(start - 2)
         if named is None or not named.is_organisation or named.start - 1 < sent.start:
             return None
-        verb = doc[named.start - 1].lower_
+        verb = doc_lowers(doc)[named.start - 1]
         return named if verb in CONTROL_VERBS else None
 
     def _subject_before_conjunction(self, start: int, sent: Span, mention_at, reach: int) -> list[Mention]:
         """Return the subject of the clause before "but"/"and" when the clause after it has none of its own."""
         doc = sent.doc
         k = start - 1
-        while k > sent.start and doc[k].lower_ not in self.conjunctions and k not in mention_at:
-            if doc[k].text in ",;:" or doc[k].lower_ in ("which", "who", "that", "it", "they", "he", "she"):
+        while k > sent.start and doc_lowers(doc)[k] not in self.conjunctions and k not in mention_at:
+            if doc_texts(doc)[k] in ",;:" or doc_lowers(doc)[k] in ("which", "who", "that", "it", "they", "he", "she"):
                 return []
             k -= 1
-        if k <= sent.start or k in mention_at or doc[k - 1].text == ",":
+        if k <= sent.start or k in mention_at or doc_texts(doc)[k - 1] == ",":
             return []  # ", and ..." may open a clause about something else
         return self.left_group(k, sent, mention_at, reach)
 
@@ -155,12 +157,12 @@ class EnglishSurfaceReader(EnglishSubjects):
         begin = sent.start
         while begin < start and doc[begin].is_space:
             begin += 1  # a paragraph's first sentence starts with the blank line before it
-        first = doc[begin].lower_
+        first = doc_lowers(doc)[begin]
         # "Spun off from Autoliv in 2018, Veoneer ...": an opening participle phrase
         participle = first.endswith("ed") or first in self.irregular_participles
         if first not in self.intro_words and not participle:
             return 0
-        return next((k for k in range(begin + 1, start) if doc[k].text == ","), 0)
+        return next((k for k in range(begin + 1, start) if doc_texts(doc)[k] == ","), 0)
 
     def one_each(self, span: Span, trig: Trigger) -> bool:
         """Return True for a plural noun ("ventures with X and Y") or a verb ("is building plants with X and Y"):
@@ -170,13 +172,13 @@ class EnglishSurfaceReader(EnglishSubjects):
     @staticmethod
     def _unnamed_with(span: Span, mention_at: dict[int, Mention], reach: int = 5) -> bool:
         """Return True for a plural noun after "with" and words that name no company ("with local partners")."""
-        if not span[-1].lower_.endswith("s") or span.end < len(span.doc) and span.doc[span.end].lower_ == "of":
+        if not span[-1].lower_.endswith("s") or span.end < len(span.doc) and doc_lowers(span.doc)[span.end] == "of":
             return False
         doc = span.doc
         for j in range(span.start - 1, max(span.sent.start, span.start - reach) - 1, -1):
-            if j in mention_at or doc[j].is_punct:
+            if j in mention_at or doc_tokens(doc)[j].is_punct:
                 return False
-            if doc[j].lower_ == "with":
+            if doc_lowers(doc)[j] == "with":
                 return True
         return False
 
@@ -211,12 +213,13 @@ class EnglishSurfaceReader(EnglishSubjects):
             left.append(owner)  # "FAW Toyota, Toyota's manufacturing venture with FAW": the possessor is a party
         taken = {m.iri for m in left + right}
         i = max((m.end for m in left if m.end <= span.start), default=span.start)
-        stops = [k for k in range(i, span.start) if doc[k].lower_ in CLAUSE_STOPS or doc[k].text in ";."]
+        stops = [k for k in range(i, span.start) if doc_lowers(doc)[k] in CLAUSE_STOPS or doc_texts(doc)[k] in ";."]
         i = stops[-1] + 1 if stops else i  # "Nissan, which declined to join Horse, is in talks with Honda about ..."
         while i < span.start:
-            if doc[i].lower_ == "with":
+            if doc_lowers(doc)[i] == "with":
                 j = i + 1
-                while j < span.start and j not in mention_at and (doc[j].is_lower or doc[j].text == "-"):
+                toks = doc_tokens(doc)
+                while j < span.start and j not in mention_at and (toks[j].is_lower or toks[j].text == "-"):
                     j += 1
                 mention = mention_at.get(j)
                 if j < span.start and mention is not None and mention.is_organisation and mention.iri not in taken:
@@ -224,7 +227,7 @@ class EnglishSurfaceReader(EnglishSubjects):
                     taken.add(mention.iri)
             i += 1
         at = self._possessive(span, mention_at, reach=8)
-        if at is not None and at - 2 >= sent.start and doc[at - 1].text == "," and at - 2 in mention_at:
+        if at is not None and at - 2 >= sent.start and doc_texts(doc)[at - 1] == "," and at - 2 in mention_at:
             named = mention_at[at - 2]  # "LG Energy Solution, its partner in the Ultium Cells joint venture"
             if named.is_organisation and named.iri not in taken:
                 right.append(named)
@@ -251,10 +254,10 @@ class EnglishSurfaceReader(EnglishSubjects):
             return [], []  # "building plants with Japanese or South Korean partners": partners unnamed
         reversed_frame = "subj" in trig.object_roles
         after = span.end
-        while after < sent.end and passive_adverb(doc[after].lower_):
+        while after < sent.end and passive_adverb(doc_lowers(doc)[after]):
             after += 1
         passive_reversed = reversed_frame and "obj" in trig.subject_roles  # "controlled by", not "bought by"
-        if after < sent.end and doc[after].lower_ == "by" and (passive_reversed or "by" in trig.subject_roles):
+        if after < sent.end and doc_lowers(doc)[after] == "by" and (passive_reversed or "by" in trig.subject_roles):
             by = [m for m, prep in self.tail(span, mention_at) if prep == "by"]
             left = self.left_group(span.start, sent, mention_at)
             return (left, by) if reversed_frame and "by" not in trig.subject_roles else (by, left)

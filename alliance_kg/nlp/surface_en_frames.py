@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.surface import COPULAS
@@ -59,7 +60,7 @@ class EnglishFrames(EnglishPhrases):
         named = self.appositive_name(doc[owner.start : span.end], mention_at)
         following = [m for m, prep in self.tail(span, mention_at)[:1] if prep is None]
         # "Nissan is Mitsubishi Motors' largest shareholder": the copula right before the genitive
-        copula = any(t.lower_ in COPULAS for t in doc[max(sent.start, owner.start - 2) : owner.start])
+        copula = any(t.lower_ in COPULAS for t in doc_tokens(doc)[max(sent.start, owner.start - 2) : owner.start])
         subjects = (
             self.listed_before(doc, named, mention_at, span)
             if named is not None
@@ -79,7 +80,7 @@ class EnglishFrames(EnglishPhrases):
         if owner is not None and "poss" in trig.subject_roles:  # "Waymo's parent Alphabet", "CATL's customers include"
             named = self.appositive_name(doc[owner.start : span.end], mention_at)
             following = [m for m, prep in tail if prep is None and m.is_organisation]
-            copula = any(t.lower_ in COPULAS for t in doc[max(sent.start, owner.start - 2) : owner.start])
+            copula = any(t.lower_ in COPULAS for t in doc_tokens(doc)[max(sent.start, owner.start - 2) : owner.start])
             objects = self.listed_before(doc, named, mention_at, span) if named is not None else following or (
                 left if copula else []
             )
@@ -97,10 +98,10 @@ class EnglishFrames(EnglishPhrases):
         named = self._between(at + 1, span, mention_at) or [
             m for m, prep in self.tail(span, mention_at)[:1] if prep is None
         ]
-        if not named and at - 1 > span.sent.start and doc[at - 1].text == "," and at - 2 in mention_at:
+        if not named and at - 1 > span.sent.start and doc_texts(doc)[at - 1] == "," and at - 2 in mention_at:
             named = [mention_at[at - 2]]  # "LG Energy Solution, its partner in ..."
         if not named:
-            copula = any(t.lower_ in COPULAS for t in span.doc[span.sent.start : at])
+            copula = any(t.lower_ in COPULAS for t in doc_tokens(span.doc)[span.sent.start : at])
             return (subjects, objects) if not copula else (subjects, [])
         owner = self._owner_of_possessive(at, span, mention_at, mentions, named)
         return (named, [owner]) if owner is not None else (subjects, objects)
@@ -111,7 +112,7 @@ class EnglishFrames(EnglishPhrases):
         before = mention_at.get(span.start - 1)
         if before is None or not before.is_organisation or before in subjects or span.text.lower() not in STAKE_NOUNS:
             return []
-        governor = doc[before.start - 1].lower_ if before.start > span.sent.start else ""
+        governor = doc_lowers(doc)[before.start - 1] if before.start > span.sent.start else ""
         return [before] if governor in STAKE_GOVERNORS else []
 
     def _stake_bought_with(self, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
@@ -120,23 +121,23 @@ class EnglishFrames(EnglishPhrases):
         if span.text.lower() not in STAKE_NOUNS:
             return []
         i = span.start - 1
-        while i > sent.start and doc[i].lower_ != "for" and span.start - i < 7:
+        while i > sent.start and doc_lowers(doc)[i] != "for" and span.start - i < 7:
             i -= 1
-        if doc[i].lower_ != "for":
+        if doc_lowers(doc)[i] != "for":
             return []
         for j in range(i - 1, max(sent.start, i - 12), -1):
-            if doc[j].lower_ in CLAUSE_STOPS:
+            if doc_lowers(doc)[j] in CLAUSE_STOPS:
                 return []
             if j in mention_at and mention_at[j].is_organisation:
                 k = mention_at[j].start - 1  # "in Chinese electric-vehicle maker Xpeng for a stake"
-                while k > max(sent.start, mention_at[j].start - 8) and doc[k].lower_ not in ("in", "into"):
+                while k > max(sent.start, mention_at[j].start - 8) and doc_lowers(doc)[k] not in ("in", "into"):
                     other = mention_at.get(k)
-                    if doc[k].lower_ in CLAUSE_STOPS or (
+                    if doc_lowers(doc)[k] in CLAUSE_STOPS or (
                         other and other.is_organisation and other.iri != mention_at[j].iri
                     ):
                         return []
                     k -= 1
-                return [mention_at[j]] if doc[k].lower_ in ("in", "into") else []
+                return [mention_at[j]] if doc_lowers(doc)[k] in ("in", "into") else []
         return []
 
     def _bought_goods(self, span: Span, tail: list[tuple[Mention, str | None]], mention_at) -> bool:
@@ -157,13 +158,13 @@ class EnglishFrames(EnglishPhrases):
         if not self.is_genitive_at(doc, seller.end):
             return None
         i = seller.end + 1
-        while i < len(doc) and i - seller.end < 6 and doc[i].lower_ not in STAKE_NOUNS:
+        while i < len(doc) and i - seller.end < 6 and doc_lowers(doc)[i] not in STAKE_NOUNS:
             i += 1
         if (
             i >= len(doc)
-            or doc[i].lower_ not in STAKE_NOUNS
+            or doc_lowers(doc)[i] not in STAKE_NOUNS
             or i + 2 >= len(doc)
-            or doc[i + 1].lower_ not in ("in", "of")
+            or doc_lowers(doc)[i + 1] not in ("in", "of")
         ):
             return None
         company = mention_at.get(i + 2)
@@ -179,7 +180,7 @@ class EnglishFrames(EnglishPhrases):
         """
         doc = span.doc
         prep = next(
-            (k for k in range(company.start - 1, span.end - 1, -1) if doc[k].lower_ in ("in", "into", "of")), None
+            (k for k in range(company.start - 1, span.end - 1, -1) if doc_lowers(doc)[k] in ("in", "into", "of")), None
         )
         return prep is not None and prep - span.end <= 5 and company.start - prep <= 3
 
@@ -220,19 +221,21 @@ class EnglishFrames(EnglishPhrases):
         doc, sent = span.doc, span.sent
         found: list[Mention] = []
         for i in range(span.start - 1, max(sent.start, span.start - 12), -1):
-            word = doc[i].lower_
+            word = doc_lowers(doc)[i]
             if word in ("which", "whom"):
-                antecedent = self.antecedent(i, sent, mention_at) if doc[i - 1].lower_ == "with" else None
+                antecedent = self.antecedent(i, sent, mention_at) if doc_lowers(doc)[i - 1] == "with" else None
                 found += [antecedent] if antecedent is not None else []
                 break
             if word in CLAUSE_STOPS or word == ";":
                 break
-        if [t.lower_ for t in doc[span.end : span.end + 2]] == ["in", "which"]:
+        if doc_lowers(doc)[span.end : span.end + 2] == ["in", "which"]:
             k = span.end + 2
             while (
-                k < min(sent.end, span.end + 25) and doc[k].text not in (";", ".") and doc[k].lower_ not in CLAUSE_STOPS
+                k < min(sent.end, span.end + 25)
+                and doc_texts(doc)[k] not in (";", ".")
+                and doc_lowers(doc)[k] not in CLAUSE_STOPS
             ):
-                if doc[k].text == "," and k + 1 < sent.end and doc[k + 1].lower_ in ("and", "but"):
+                if doc_texts(doc)[k] == "," and k + 1 < sent.end and doc_lowers(doc)[k + 1] in ("and", "but"):
                     break  # "..., and would be assembled in Taiwan": the relative clause has ended
                 mention = mention_at.get(k)
                 if mention is not None and mention.is_organisation and mention not in found:
@@ -244,7 +247,7 @@ class EnglishFrames(EnglishPhrases):
         """Return the names after a "with" that follows the trigger closely ("a deal with X and Y", "a memorandum of
         understanding with X", "its battery venture in Japan with Panasonic")."""
         doc, sent = span.doc, span.sent
-        at = next((k for k in range(span.end, min(sent.end, span.end + 4)) if doc[k].lower_ == "with"), None)
+        at = next((k for k in range(span.end, min(sent.end, span.end + 4)) if doc_lowers(doc)[k] == "with"), None)
         if at is None:
             return []
         return [m for m, prep in self.tail(doc[at : at + 1], mention_at) if prep is None and m.is_organisation]
@@ -256,7 +259,10 @@ class EnglishFrames(EnglishPhrases):
         while (
             i > sent.start
             and span.start - i < 4
-            and ((i in mention_at and not mention_at[i].is_organisation) or (i not in mention_at and doc[i].is_lower))
+            and (
+                (i in mention_at and not mention_at[i].is_organisation)
+                or (i not in mention_at and doc_tokens(doc)[i].is_lower)
+            )
         ):
             i -= 1  # "Honda-GM fuel cell joint venture": step over the modifiers
         names: list[Mention] = []
@@ -264,7 +270,7 @@ class EnglishFrames(EnglishPhrases):
             mention = mention_at[i]
             names.insert(0, mention)
             j = mention.start - 1
-            if j <= sent.start or doc[j].text not in ("-", "/", "–") or j - 1 not in mention_at:
+            if j <= sent.start or doc_texts(doc)[j] not in ("-", "/", "–") or j - 1 not in mention_at:
                 break
             i = j - 1
         return names if len(names) > 1 else []

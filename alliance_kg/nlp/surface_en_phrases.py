@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from alliance_kg.lexicon import Trigger
+from alliance_kg.lexicon import Lexicon, Trigger
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.nlp.mentions import Mention, previous_subject
 from alliance_kg.nlp.surface import SurfaceReader
 
@@ -62,15 +63,20 @@ class EnglishPhrases(SurfaceReader):
 
     clause_stops = CLAUSE_STOPS
 
+    def __init__(self, lexicon: Lexicon, lang: str = "en") -> None:
+        super().__init__(lexicon, lang)
+        self.speech_verbs = lexicon.cues("en", "speech_verbs", raw=True)
+
     def tail(self, span: Span, mention_at: dict[int, Mention]) -> list[tuple[Mention, str | None]]:
         """Return the mentions right of a trigger, up to a gapped clause ("owns 34% and Aramco 32%")."""
         out = super().tail(span, mention_at)
         doc = span.doc
+        low = doc_lowers(doc)
         for k, (mention, _prep) in enumerate(out):
-            linked = mention.start > 0 and doc[mention.start - 1].lower_ in ("and", ",", "while")
-            if k == 0 and not any(t.like_num for t in doc[span.end : mention.start]):
+            linked = mention.start > 0 and low[mention.start - 1] in ("and", ",", "while")
+            if k == 0 and not any(t.like_num for t in doc_tokens(doc)[span.end : mention.start]):
                 continue  # a number before the first name: "owns 34% and Aramco 32%"; none: "supplies X and Y"
-            if linked and mention.end < len(doc) and doc[mention.end].like_num:
+            if linked and mention.end < len(doc) and doc_tokens(doc)[mention.end].like_num:
                 return out[:k]  # "and Aramco 32%": Aramco is the subject of an elided "owns"
         return out
 
@@ -81,28 +87,30 @@ class EnglishPhrases(SurfaceReader):
         the sentence's source (the annotators' convention).
         """
         doc = sent.doc
+        low, text = doc_lowers(doc), doc_texts(doc)
         for k in range(i - 1, sent.start, -1):
-            if doc[k].text in (",", ";", '"', "“", "”") or doc[k].lower_ in ("said", "says"):
+            if text[k] in (",", ";", '"', "“", "”") or low[k] in ("said", "says"):
                 return False
-            if doc[k].lower_ in ("which", "who", "whose") and doc[k - 1].text == ",":
-                return any(t.text == "," for t in doc[i + 1 : sent.end])
+            if low[k] in ("which", "who", "whose") and text[k - 1] == ",":
+                return "," in text[i + 1 : sent.end]
         return False
 
     def is_genitive_at(self, doc: Doc, i: int) -> bool:
         """Return True when the token at ``i`` marks a genitive ("GM's", "Motors'")."""
         if i >= len(doc) or i < 1:
             return False
-        word = doc[i].text
-        return word.lower() in GENITIVE or (word in BARE_APOSTROPHES and doc[i - 1].lower_.endswith("s"))
+        word = doc_texts(doc)[i]
+        return word.lower() in GENITIVE or (word in BARE_APOSTROPHES and doc_lowers(doc)[i - 1].endswith("s"))
 
     def _genitive_owner(self, span: Span, mention_at: dict[int, Mention]) -> Mention | None:
         """Return the organisation in a genitive before the trigger ("Volkswagen's software unit")."""
         doc, sent = span.doc, span.sent
+        low, text = doc_lowers(doc), doc_texts(doc)
         for i in range(span.start - 1, max(sent.start, span.start - 12), -1):
-            listed = doc[i].text == "," and i + 1 in mention_at  # "the group's Audi, Bentley and Porsche brands"
-            if doc[i].lower_ in CLAUSE_STOPS or (doc[i].text in ",.;" and not listed):
+            listed = text[i] == "," and i + 1 in mention_at  # "the group's Audi, Bentley and Porsche brands"
+            if low[i] in CLAUSE_STOPS or (text[i] in ",.;" and not listed):
                 return None
-            if doc[i].lower_ in self.lexicon.cues("en", "speech_verbs", raw=True):
+            if low[i] in self.speech_verbs:
                 return None  # "Subaru's chief said Toyota had no intention of taking control of ...": another clause
             if self.is_genitive_at(doc, i) and i - 1 in mention_at and mention_at[i - 1].is_organisation:
                 return mention_at[i - 1]
@@ -118,7 +126,7 @@ class EnglishPhrases(SurfaceReader):
             mention = mention_at.get(i)
             if mention is not None and mention.is_organisation and mention not in found:
                 found.append(mention)
-            elif mention is None and doc[i].lower_ not in (",", "and", "or") and not doc[i].is_lower:
+            elif mention is None and doc_lowers(doc)[i] not in (",", "and", "or") and not doc_tokens(doc)[i].is_lower:
                 return []
         return found
 
@@ -126,10 +134,11 @@ class EnglishPhrases(SurfaceReader):
         """Return the index of "its"/"their" governing the trigger ("its in-house software unit")."""
         doc, sent = span.doc, span.sent
         for i in range(span.start - 1, max(sent.start - 1, span.start - reach - 1), -1):
-            word = doc[i].lower_
+            word = doc_lowers(doc)[i]
             if word in POSSESSIVE_DETERMINERS:
                 return i
-            inside = i in mention_at or doc[i].text == "-" or (doc[i].is_lower and word not in CLAUSE_STOPS)
+            token = doc_tokens(doc)[i]
+            inside = i in mention_at or token.text == "-" or (token.is_lower and word not in CLAUSE_STOPS)
             if not inside:
                 return None
         return None
@@ -145,21 +154,22 @@ class EnglishPhrases(SurfaceReader):
         doc = span.doc
         left = [m for m in self.left_group(at, span.sent, mention_at, reach=40) if m not in exclude]
         antecedent = left[0] if left else previous_subject(doc, at, [m for m in mentions if m not in exclude])
-        if antecedent is None or (antecedent.start > 0 and doc[antecedent.start - 1].lower_ in self.preps):
+        if antecedent is None or (antecedent.start > 0 and doc_lowers(doc)[antecedent.start - 1] in self.preps):
             return None
         return antecedent
 
     def is_clause_stop(self, doc: Doc, i: int) -> bool:
         """Return True for a clause-ending word; "has since sold" is an adverb, "since it bought" a clause."""
-        if doc[i].lower_ == "since" and i > 0 and doc[i - 1].lower_ in ("has", "have", "had", "ever", "long"):
+        low = doc_lowers(doc)
+        if low[i] == "since" and i > 0 and low[i - 1] in ("has", "have", "had", "ever", "long"):
             return False
-        return doc[i].lower_ in self.clause_stops
+        return low[i] in self.clause_stops
 
     def antecedent(self, i: int, sent: Span, mention_at: dict[int, Mention]) -> Mention | None:
         """Return the name a relative pronoun refers to, also past an apposition ("Xpeng, the EV maker in which")."""
         doc = sent.doc
         j = i - 1
-        if j >= sent.start and doc[j].lower_ in self.preps:
+        if j >= sent.start and doc_lowers(doc)[j] in self.preps:
             j -= 1
         if j >= sent.start and j in mention_at and mention_at[j].via == "name":
             return None  # "a joint venture with Leapmotor in which it holds 51%": a name takes ", which"
@@ -167,28 +177,28 @@ class EnglishPhrases(SurfaceReader):
         if found is not None:
             return found
         k = j
-        while k > sent.start and j - k < 8 and doc[k].text != "," and doc[k].lower_ not in CLAUSE_STOPS:
+        while k > sent.start and j - k < 8 and doc_texts(doc)[k] != "," and doc_lowers(doc)[k] not in CLAUSE_STOPS:
             if k in mention_at and mention_at[k].is_organisation and mention_at[k].via == "name":
                 return None  # "... joint venture with Panasonic, which": the name itself, handled above
             k -= 1
-        if k > sent.start and doc[k].text == "," and k - 1 in mention_at and mention_at[k - 1].is_organisation:
+        if k > sent.start and doc_texts(doc)[k] == "," and k - 1 in mention_at and mention_at[k - 1].is_organisation:
             return mention_at[k - 1]
         return None
 
     def _reciprocal_after(self, span: Span) -> bool:
         doc, sent = span.doc, span.sent
-        words = [t.lower_ for t in doc[span.end : min(sent.end, span.end + 4)]]
+        words = doc_lowers(doc)[span.end : min(sent.end, span.end + 4)]
         return any(words[k : k + 2] == list(pair) for pair in RECIPROCALS for k in range(len(words) - 1))
 
     def _pronoun_object(self, span: Span, trig: Trigger, mention_at, subjects: list[Mention]) -> list[Mention]:
         """Return what "it" after the trigger stands for: the last other company named before it ("has supplied it")."""
         doc, sent = span.doc, span.sent
         i = span.end
-        if i < sent.end and doc[i].lower_ in self.preps and doc[i].lower_ in trig.object_roles:
+        if i < sent.end and doc_lowers(doc)[i] in self.preps and doc_lowers(doc)[i] in trig.object_roles:
             i += 1
         elif "obj" not in trig.object_roles:
             return []
-        if i >= sent.end or doc[i].lower_ != "it":
+        if i >= sent.end or doc_lowers(doc)[i] != "it":
             return []
         taken = {m.iri for m in subjects}
         before = [m for j, m in sorted(mention_at.items()) if sent.start <= j < span.start and m.is_organisation]
@@ -203,13 +213,13 @@ class EnglishPhrases(SurfaceReader):
         """
         doc, sent = span.doc, span.sent
         i = span.start - 1
-        while i > sent.start and span.start - i <= 3 and i not in mention_at and doc[i].is_lower:
+        while i > sent.start and span.start - i <= 3 and i not in mention_at and doc_tokens(doc)[i].is_lower:
             i -= 1  # "Nissan will also invest"
         mention = mention_at.get(i)
         if mention is None or not mention.is_organisation or mention.start <= sent.start:
             return []
-        opener = doc[mention.start - 1].lower_
-        before = doc[mention.start - 2].lower_ if mention.start - 2 >= sent.start else ""
+        opener = doc_lowers(doc)[mention.start - 1]
+        before = doc_lowers(doc)[mention.start - 2] if mention.start - 2 >= sent.start else ""
         if opener in ("while", "whereas") or (
             opener == "and" and before not in ("'s", "’s") and not self._named(mention.start - 2, mention_at)
         ):
@@ -226,7 +236,7 @@ class EnglishPhrases(SurfaceReader):
         Only when the clause before ``start`` has such a phrase and no name.
         """
         doc = sent.doc
-        words = [t.lower_ for t in doc[max(sent.start, start - 12) : start]]
+        words = doc_lowers(doc)[max(sent.start, start - 12) : start]
         if not any(
             w in ("two", "both") and k + 1 < len(words) and words[k + 1] in PAIR_NOUNS for k, w in enumerate(words)
         ):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.lexicon import Lexicon, load_lexicon
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.names_en import DATE_WORDS
@@ -76,7 +77,7 @@ class EnglishQualifying(EnglishFrames):
             return Qualifiers(polarity="negated", modality=quals.modality)  # "no Tesla investment in LG"
         if quals.polarity == "affirmed" and self._counterfactual(span, subject):
             return Qualifiers(polarity="negated", modality="speculative")  # "would have merged had they agreed"
-        if subject.start > 0 and doc[subject.start - 1].lower_ in CONTROL_VERBS and subject.end < span.start:
+        if subject.start > 0 and doc_lowers(doc)[subject.start - 1] in CONTROL_VERBS and subject.end < span.start:
             return Qualifiers(polarity=quals.polarity, modality="speculative")  # "invited Nissan to join": not done
         if quals.modality == "speculative" and self._reported_future(span, subject):
             return Qualifiers(polarity=quals.polarity, modality="planned")
@@ -87,14 +88,14 @@ class EnglishQualifying(EnglishFrames):
         Subaru and Mazda ever agreeing on a merger"."""
         doc, sent = span.doc, span.sent
         if subject.start < span.start:
-            words = [t.lower_ for t in doc[subject.end : span.end]]
+            words = doc_lowers(doc)[subject.end : span.end]
             for k in range(len(words) - 2):
                 participle = words[k + 2].endswith(("ed", "en")) or words[k + 2] in self.irregular_participles
                 if words[k : k + 2] in (["would", "have"], ["could", "have"]) and participle:
                     return True  # not "it would have a partnership with Nissan"
         first = min(subject.start, span.start)
-        return first > sent.start and doc[first - 1].lower_ == "without" and "ever" in (
-            t.lower_ for t in doc[first : span.start]
+        return first > sent.start and doc_lowers(doc)[first - 1] == "without" and "ever" in (
+            t.lower_ for t in doc_tokens(doc)[first : span.start]
         )
 
     def _negated_modifier(self, span: Span, subject: Mention) -> bool:
@@ -102,11 +103,11 @@ class EnglishQualifying(EnglishFrames):
         involve any Tesla investment in LG", "no Renault stake in Nissan"."""
         doc, sent = span.doc, span.sent
         genitive = (
-            subject.end < span.start and doc[subject.end].lower_ in ("'s", "’s") and span.start - subject.end <= 7
+            subject.end < span.start and doc_lowers(doc)[subject.end] in ("'s", "’s") and span.start - subject.end <= 7
         )
         if not (subject.end == span.start or genitive) or subject.start <= sent.start:
             return False
-        before = [t.lower_ for t in doc[max(sent.start, subject.start - 4) : subject.start]]
+        before = doc_lowers(doc)[max(sent.start, subject.start - 4) : subject.start]
         # "killed Stellantis's planned purchase of a stake in Forvia": a negating verb over the genitive
         if any(w in self.noun_negations for w in before):
             return True
@@ -140,7 +141,7 @@ class EnglishQualifying(EnglishFrames):
         doc, sent = span.doc, span.sent
         if subject.start >= span.start or subject.end <= sent.start:
             return False
-        words = [t.lower_ for t in doc[subject.end : span.start]]
+        words = doc_lowers(doc)[subject.end : span.start]
         if "would" not in words:
             return False
         at = len(words) - 1 - words[::-1].index("would")
@@ -162,12 +163,13 @@ class EnglishQualifying(EnglishFrames):
         doc, sent = span.doc, span.sent
         start = span.end
         words = []
-        for token in doc[start : sent.end]:
-            if token.lower_ in self.contrast_words or token.lower_ in self.clause_openers or token.text in (";", ":"):
+        low, text = doc_lowers(doc), doc_texts(doc)
+        for i in range(start, sent.end):
+            if low[i] in self.contrast_words or low[i] in self.clause_openers or text[i] in (";", ":"):
                 break  # "..., and that the German group had no plans to ...": another clause's negation
-            if token.text == "," and token.i + 1 < sent.end and doc[token.i + 1].lower_ in ("and", "or"):
+            if text[i] == "," and i + 1 < sent.end and low[i + 1] in ("and", "or"):
                 break
-            words.append(token.lower_)
+            words.append(low[i])
         text = " " + " ".join(words[:14]) + " "  # the predicate of the noun's own clause, not a later one
         noun = span[-1].lower_ not in self.verb_forms
         if noun and any(f" {w} " in text for w in self.ending_predicates):
@@ -181,7 +183,7 @@ class EnglishQualifying(EnglishFrames):
         first = min(subject.start, obj.start, span.start)
         if first < sent.start:
             return False
-        words = [t.lower_ for t in doc[max(sent.start, first - 5) : first]]
+        words = doc_lowers(doc)[max(sent.start, first - 5) : first]
         return any(
             w in self.negator_words and words[k + 1 : k + 2] == ["of"] and not set(words[k + 2 : k + 4]) & TIME_WORDS
             for k, w in enumerate(words)
@@ -193,7 +195,7 @@ class EnglishQualifying(EnglishFrames):
         if start == span.start and left and not {subject.iri, obj.iri} & {m.iri for m in left}:
             # "Mitsubishi is not part of the merger talks between Honda and Nissan": the negation is Mitsubishi's;
             # a verb that ends the tie ("Geely scrapped the merger between Volvo and Polestar") still negates it
-            before = " " + " ".join(t.lower_ for t in span.doc[left[-1].end : span.start]) + " "
+            before = " " + " ".join(doc_lowers(span.doc)[left[-1].end : span.start]) + " "
             if subject.start > span.start and not any(f" {w} " in before for w in self.negator_words):
                 return qualify_window(span.doc[span.start : obj.end], self.lexicon, self.lang)
         held = self._held_stake(span, subject)
@@ -220,7 +222,7 @@ class EnglishQualifying(EnglishFrames):
         doc = span.doc
         if obj.start <= span.end or obj.start - span.end > 15:
             return quals
-        words = [t.lower_ for t in doc[span.end : obj.start]]
+        words = doc_lowers(doc)[span.end : obj.start]
         contrast = any(words[k : k + 2] in (["rather", "than"], ["instead", "of"]) for k in range(len(words) - 1))
         bare_not = any(w == "not" and words[k + 1 : k + 2] != ["only"] for k, w in enumerate(words))
         if contrast or bare_not:
@@ -236,8 +238,8 @@ class EnglishQualifying(EnglishFrames):
         """
         doc, sent = span.doc, span.sent
         lo = max(sent.start, subject.end if subject.end <= span.start else span.start - 8)
-        comma = next((i for i in range(span.start - 1, lo - 1, -1) if doc[i].text == ","), None)
-        if comma is None or span.start - comma > 8 or doc[comma + 1].lower_ not in APPOSITION_OPENERS:
+        comma = next((i for i in range(span.start - 1, lo - 1, -1) if doc_texts(doc)[i] == ","), None)
+        if comma is None or span.start - comma > 8 or doc_lowers(doc)[comma + 1] not in APPOSITION_OPENERS:
             return None
         return qualify_window(doc[comma + 1 : span.end], self.lexicon, self.lang)
 
@@ -246,7 +248,7 @@ class EnglishQualifying(EnglishFrames):
         doc, sent = span.doc, span.sent
         if after <= span.start:
             return False
-        words = [t.lower_ for t in doc[after : min(sent.end, after + 6)]]
+        words = doc_lowers(doc)[after : min(sent.end, after + 6)]
         return any(
             w in ("not", "never", "n't") and set(words[k + 1 : k + 3]) & EVENT_VERBS for k, w in enumerate(words)
         )
@@ -256,9 +258,9 @@ class EnglishQualifying(EnglishFrames):
         """Return the comma closing a relative clause between the subject and the trigger ("X, which ..., VERB")."""
         doc = span.doc
         i = subject.end
-        if i + 1 >= span.start or doc[i].text != "," or doc[i + 1].lower_ not in ("which", "who"):
+        if i + 1 >= span.start or doc_texts(doc)[i] != "," or doc_lowers(doc)[i + 1] not in ("which", "who"):
             return None
-        return next((k for k in range(span.start - 1, i + 1, -1) if doc[k].text == ","), None)
+        return next((k for k in range(span.start - 1, i + 1, -1) if doc_texts(doc)[k] == ","), None)
 
     @staticmethod
     def _sold_holding(span: Span) -> bool:
@@ -267,17 +269,17 @@ class EnglishQualifying(EnglishFrames):
         if span.text.lower() not in ("held", "owned", "had") or span.start < sent.start + 3:
             return False
         i = span.start - 1
-        if doc[i].lower_ not in ("it", "they"):
+        if doc_lowers(doc)[i] not in ("it", "they"):
             return False
         i -= 1
-        if doc[i].lower_ in ("that", "which"):
+        if doc_lowers(doc)[i] in ("that", "which"):
             i -= 1
-        while i > sent.start and (doc[i].lower_ in STAKE_NOUNS or doc[i].lower_ in STAKE_MODIFIERS
-                                  or doc[i].like_num or doc[i].text == "%"):
+        while i > sent.start and (doc_lowers(doc)[i] in STAKE_NOUNS or doc_lowers(doc)[i] in STAKE_MODIFIERS
+                                  or doc_tokens(doc)[i].like_num or doc_texts(doc)[i] == "%"):
             i -= 1
-        if doc[i].lower_ in ("the", "its", "their", "all"):
+        if doc_lowers(doc)[i] in ("the", "its", "their", "all"):
             i -= 1
-        return i >= sent.start and doc[i].lower_ in SELL_VERBS
+        return i >= sent.start and doc_lowers(doc)[i] in SELL_VERBS
 
     def _held_stake(self, span: Span, subject: Mention) -> Qualifiers | None:
         """Qualify a possessed stake ("its stake in Nissan", "Renault's remaining shares in Nissan").
@@ -292,15 +294,18 @@ class EnglishQualifying(EnglishFrames):
         if span.text.lower() not in STAKE_NOUNS or subject.end > span.start:
             return None
         i = span.start - 1
-        while i > sent.start and (doc[i].lower_ in STAKE_MODIFIERS or doc[i].like_num):
+        while i > sent.start and (doc_lowers(doc)[i] in STAKE_MODIFIERS or doc_tokens(doc)[i].like_num):
             i -= 1
-        if doc[i].lower_ not in ("its", "their", "'s", "’s"):
+        if doc_lowers(doc)[i] not in ("its", "their", "'s", "’s"):
             return None
-        window = [t.lower_ for t in doc[subject.end : i]]
+        window = doc_lowers(doc)[subject.end : i]
         sold = any(w in SELL_VERBS for w in window)
         denied = any(w in ("not", "n't", "never", "no") for w in window)
-        after = doc[span.end : min(sent.end, span.end + 6)]
-        to_level = any(t.lower_ == "to" and t.i + 1 < sent.end and doc[t.i + 1].like_num for t in after)  # "to 15%"
+        low, toks = doc_lowers(doc), doc_tokens(doc)
+        to_level = any(  # "to 15%"
+            low[k] == "to" and k + 1 < sent.end and toks[k + 1].like_num
+            for k in range(span.end, min(sent.end, span.end + 6))
+        )
         partial = to_level or any(w in PARTIAL_WORDS for w in window)
         if sold and not denied and not partial:
             return Qualifiers(polarity="negated", modality="asserted")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.lexicon import Lexicon
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.surface_en_phrases import CLAUSE_STOPS
@@ -41,7 +42,7 @@ class EnglishSubjects(EnglishQualifying):
         Not when the name opens a reported clause ("It said Renault would ...").
         """
         doc = sent.doc
-        words = [t.lower_ for t in doc[sent.start : first.start] if not t.is_space]
+        words = [t.lower_ for t in doc_tokens(doc)[sent.start : first.start] if not t.is_space]
         stops = {",", ";", "and", "but", *self.reporting_words}
         return bool(words) and words[0] in ("it", "they") and not any(w in stops for w in words)
 
@@ -53,12 +54,12 @@ class EnglishSubjects(EnglishQualifying):
             return []
         doc = sent.doc
         for k in range(group[-1].end, start):
-            if doc[k].lower_ not in self.reporting_words or doc[k - 1].text in (",", '"', "”"):
+            if doc_lowers(doc)[k] not in self.reporting_words or doc_texts(doc)[k - 1] in (",", '"', "”"):
                 continue
-            if doc[k].lower_ in ("told", "tell", "tells"):
+            if doc_lowers(doc)[k] in ("told", "tell", "tells"):
                 return []  # "Nissan told Reuters it would ...": the name after it is the hearer
             i = k + 1
-            while i < start and i - k <= 5 and i not in mention_at and doc[i].text != ",":
+            while i < start and i - k <= 5 and i not in mention_at and doc_texts(doc)[i] != ",":
                 i += 1  # "said on Monday that Nissan ..."
             mention = mention_at.get(i)
             if i < start and mention is not None and mention.is_organisation and mention.start == i:
@@ -77,10 +78,10 @@ class EnglishSubjects(EnglishQualifying):
         group = list(group)
         while group:
             i = group[-1].end
-            if i >= start or doc[i].lower_ not in ("and", ","):
+            if i >= start or doc_lowers(doc)[i] not in ("and", ","):
                 return group
             j = i
-            while j < start and doc[j].lower_ in ("and", ","):
+            while j < start and doc_lowers(doc)[j] in ("and", ","):
                 j += 1
             country = mention_at.get(j)
             if country is not None and country.is_organisation and country not in group and j < start:
@@ -89,7 +90,8 @@ class EnglishSubjects(EnglishQualifying):
             if country is None or country.kind != "Country" or not self.is_genitive_at(doc, country.end):
                 return group
             k = country.end + 1
-            while k < min(start, country.end + 4) and k not in mention_at and (doc[k].is_lower or doc[k].text == "-"):
+            toks = doc_tokens(doc)
+            while k < min(start, country.end + 4) and k not in mention_at and (toks[k].is_lower or toks[k].text == "-"):
                 k += 1  # "China's state-owned FAW"
             named = mention_at.get(k)
             if k >= start or named is None or not named.is_organisation or named in group:
@@ -105,7 +107,7 @@ class EnglishSubjects(EnglishQualifying):
         doc = sent.doc
         if found and any(t.lower_ == "it" for t in words):
             for k in range(words.start - 1, found[0].end, -1):
-                if doc[k].lower_ in ("which", "who") and doc[k - 1].text == ",":
+                if doc_lowers(doc)[k] in ("which", "who") and doc_texts(doc)[k - 1] == ",":
                     # "X owns 40% of Y, which has owned Z since it bought it": "it" is Y, the relative's antecedent
                     antecedent = mention_at.get(k - 2)
                     found = [antecedent] if antecedent is not None and antecedent.is_organisation else []
@@ -113,7 +115,7 @@ class EnglishSubjects(EnglishQualifying):
         if not found or not any(t.lower_ == "they" for t in words):
             return found
         group, i = list(found), found[0].end
-        while i + 1 < words.start and doc[i].lower_ in ("and", ",") and i + 1 in mention_at:
+        while i + 1 < words.start and doc_lowers(doc)[i] in ("and", ",") and i + 1 in mention_at:
             nxt = mention_at[i + 1]
             if not nxt.is_organisation or nxt in group:
                 break
@@ -126,7 +128,7 @@ class EnglishSubjects(EnglishQualifying):
         doc = sent.doc
         comma: int | None = None
         for i in range(start - 1, max(sent.start, start - 30) - 1, -1):
-            word = doc[i].lower_
+            word = doc_lowers(doc)[i]
             if i in mention_at:
                 after_prep = mention_at[i].start > sent.start and doc[mention_at[i].start - 1].lower_ in self.preps
                 if comma is None and not after_prep:
@@ -159,11 +161,11 @@ class EnglishSubjects(EnglishQualifying):
         """Return the subject of a clause after ", and" ("..., and its unit Cariad set up a venture")."""
         doc = sent.doc
         for k in range(start - 1, group[-1].end, -1):
-            if doc[k].lower_ in ("and", "but") and doc[k - 1].text == ",":
+            if doc_lowers(doc)[k] in ("and", "but") and doc_texts(doc)[k - 1] == ",":
                 i = k + 1
                 while i < start and (
                     (i in mention_at and not mention_at[i].is_organisation)
-                    or (i not in mention_at and (doc[i].is_lower or doc[i].text == "-"))
+                    or (i not in mention_at and (doc_tokens(doc)[i].is_lower or doc_texts(doc)[i] == "-"))
                 ):
                     i += 1
                 mention = mention_at.get(i)
@@ -199,9 +201,9 @@ class EnglishSubjects(EnglishQualifying):
     def _after_preposition(self, mention: Mention, sent: Span, mention_at: dict[int, Mention]) -> bool:
         """Return True when a preposition governs ``mention`` ("from US chipmaker Qualcomm")."""
         doc, i = sent.doc, mention.start - 1
-        while i > sent.start and mention.start - i <= 4 and doc[i].lower_ not in self.preps:
+        while i > sent.start and mention.start - i <= 4 and doc_lowers(doc)[i] not in self.preps:
             other = mention_at.get(i)
-            if not (doc[i].is_lower or (other is not None and not other.is_organisation)):
+            if not (doc_tokens(doc)[i].is_lower or (other is not None and not other.is_organisation)):
                 break
             i -= 1  # over the description before the name: "US chipmaker", "the German carmaker"
-        return i >= sent.start and doc[i].lower_ in self.preps
+        return i >= sent.start and doc_lowers(doc)[i] in self.preps

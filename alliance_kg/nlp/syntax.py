@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
+from alliance_kg.nlp.doctable import doc_texts, doc_tokens, token_children, token_memo
 from alliance_kg.lexicon import load_lexicon
 
 
@@ -48,8 +49,12 @@ CLAUSE = {"acl:relcl", "relcl", "ccomp", "advcl", "parataxis", "csubj"}
 
 
 def case_of(token: Token) -> str | None:
-    """Return the preposition that introduces ``token`` ("de", "avec", "with")."""
-    words = [c.lower_ for c in token.children if c.dep_ in ("case", "fixed") and c.i < token.i]
+    """Return the preposition that introduces ``token`` ("de", "avec", "with"), once per token of a document."""
+    return token_memo("case_of", token, _case_of)
+
+
+def _case_of(token: Token) -> str | None:
+    words = [c.lower_ for c in token_children(token) if c.dep_ in ("case", "fixed") and c.i < token.i]
     if words:
         return (
             " ".join(words)
@@ -78,24 +83,28 @@ ETRE_VERBS = frozenset(
 
 
 def is_passive(verb: Token) -> bool:
-    """Return True when ``verb`` is in the passive voice.
+    """Return True when ``verb`` is in the passive voice (once per token of a document).
 
     Counts the participle that modifies a noun with its agent ("la
     coentreprise détenue par X", "a venture owned by X") as passive too.
     """
-    if verb.lang_ == "fr" and verb.lemma_ in ETRE_VERBS and not any(case_of(c) == "par" for c in verb.children):
+    return token_memo("is_passive", verb, _is_passive)
+
+
+def _is_passive(verb: Token) -> bool:
+    if verb.lang_ == "fr" and verb.lemma_ in ETRE_VERBS and not any(case_of(c) == "par" for c in token_children(verb)):
         return False
-    if any(c.dep_ in PASSIVE_MARKS for c in verb.children):
+    if any(c.dep_ in PASSIVE_MARKS for c in token_children(verb)):
         # "Renault et Volvo ont créé Flexis": a subject labelled passive beside "avoir" is the parse's slip
         active = verb.lang_ == "fr" and any(
             (c.dep_ == "aux:tense" and c.lemma_ == "avoir") or c.lower_ in ("se", "s'", "s’")  # "s'est retiré de"
-            for c in verb.children
-        ) and not any(c.dep_ == "aux:pass" or case_of(c) == "par" for c in verb.children)
+            for c in token_children(verb)
+        ) and not any(c.dep_ == "aux:pass" or case_of(c) == "par" for c in token_children(verb))
         return not active
     return (
         verb.dep_ in ("acl", "amod")
         and "Part" in verb.morph.get("VerbForm")
-        and any(case_of(c) in ("par", "by") for c in verb.children)
+        and any(case_of(c) in ("par", "by") for c in token_children(verb))
     )
 
 
@@ -111,12 +120,13 @@ def relative_antecedent(token: Token) -> Token | None:
         return None
     doc = token.doc
     i = token.i - 1
-    while i >= token.sent.start and (doc[i].dep_ in ("case", "fixed") and doc[i].head.i == token.i):
+    toks = doc_tokens(doc)
+    while i >= token.sent.start and (toks[i].dep_ in ("case", "fixed") and toks[i].head.i == token.i):
         i -= 1  # "avec lequel", "auprès de laquelle"
-    if i >= token.sent.start and doc[i].text == ",":
+    if i >= token.sent.start and doc_texts(doc)[i] == ",":
         i -= 1
-    if i >= token.sent.start and doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "X", "NUM"):
-        candidate = doc[i]
+    if i >= token.sent.start and doc_tokens(doc)[i].pos_ in ("NOUN", "PROPN", "ADJ", "X", "NUM"):
+        candidate = doc_tokens(doc)[i]
         if candidate.pos_ in ("ADJ", "NUM") and candidate.head.i < candidate.i:
             candidate = candidate.head  # "moteurs thermiques, dans laquelle"
         return _agreeing(candidate, token)
@@ -162,7 +172,7 @@ def relative_with_case(trigger: Token) -> list[Token]:
     """
     doc = trigger.doc
     for i in range(trigger.i - 1, trigger.sent.start - 1, -1):
-        token = doc[i]
+        token = doc_tokens(doc)[i]
         if token.is_punct:
             return []
         if token.pos_ == "PRON" and "Rel" in token.morph.get("PronType"):
@@ -171,7 +181,11 @@ def relative_with_case(trigger: Token) -> list[Token]:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """Return ``token`` and the tokens coordinated with it, in text order."""
+    """Return ``token`` and the tokens coordinated with it, in text order (once per token of a document)."""
+    return list(token_memo("conjuncts", token, _conjuncts))
+
+
+def _conjuncts(token: Token) -> list[Token]:
     return sorted({token, *token.conjuncts}, key=lambda t: t.i)
 
 
@@ -187,7 +201,7 @@ def find_below(
             if accept(token):
                 found.append(token)
                 continue
-            next_frontier.extend(c for c in token.children if c.dep_ in via)
+            next_frontier.extend(c for c in token_children(token) if c.dep_ in via)
         frontier = next_frontier
     return found
 
@@ -201,9 +215,9 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
     token = trigger
     for _ in range(max_climb):
         if is_passive(token):
-            agents = [c for c in token.children if case_of(c) in ("par", "by")]
+            agents = [c for c in token_children(token) if case_of(c) in ("par", "by")]
             return agents
-        subjects = [c for c in token.children if c.dep_ in SUBJ]
+        subjects = [c for c in token_children(token) if c.dep_ in SUBJ]
         relative = subjects and all(
             "Rel" in c.morph.get("PronType") or c.lower_ in ("qui", "which", "who", "that") for c in subjects
         )
@@ -227,7 +241,7 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
             if token.dep_ == "xcomp" and token.head.lemma_ in _object_control(token.lang_):
                 objects = [
                     c
-                    for c in token.head.children
+                    for c in token_children(token.head)
                     if token.head.i < c.i < token.i and (c.dep_ in ("obj", "dobj", "iobj") or c.pos_ == "PROPN")
                 ]
                 if objects:  # "n'a pas invité Nissan à rejoindre la coentreprise": Nissan would join
@@ -248,16 +262,21 @@ def passive_object(verb: Token) -> list[Token]:
     """Return the surface subject of a passive verb (its logical object)."""
     if verb.dep_ in ("acl", "amod") and verb.head.i != verb.i:
         return [verb.head]
-    return [c for c in verb.children if c.dep_ in ("nsubj:pass", "nsubjpass", "nsubj")]
+    return [c for c in token_children(verb) if c.dep_ in ("nsubj:pass", "nsubjpass", "nsubj")]
 
 
 def in_relative_clause(token: Token) -> bool:
     """Return True when ``token`` is inside a relative clause, labelled so by the parse or not."""
+    return token_memo("in_relative_clause", token, _in_relative_clause)
+
+
+def _in_relative_clause(token: Token) -> bool:
     for node in [token, *token.ancestors]:
         if node.dep_ in ("acl:relcl", "relcl"):
             return True
         if node.pos_ in ("VERB", "AUX") and any(
-            "Rel" in c.morph.get("PronType") and c.dep_.startswith(("nsubj", "obj", "obl")) for c in node.children
+            "Rel" in c.morph.get("PronType") and c.dep_.startswith(("nsubj", "obj", "obl"))
+            for c in token_children(node)
         ):
             return True
     return False
@@ -305,5 +324,5 @@ def _content_relative(clause: Token) -> bool:
     """Return True for a relative clause that gives a noun's content: "selon lesquelles", "according to which"."""
     return any(
         "Rel" in c.morph.get("PronType") and any(case_of(c) == word for word in ("selon", "according to"))
-        for c in clause.children
+        for c in token_children(clause)
     )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from alliance_kg.nlp.doctable import token_children
+
 FRENCH_VERB_ENDINGS = (
     "eraient",
     "erait",
@@ -51,7 +53,7 @@ def verb_lemma_guesses(token: Token, lang: str) -> list[str]:
 
 def _verb_tagged_as_noun(token: Token) -> bool:
     """Return True for a verb the tagger took for a noun ("s'approvisionne", "CATL équipe BMW")."""
-    if token.pos_ not in ("NOUN", "ADJ") or any(c.dep_ == "det" for c in token.children):
+    if token.pos_ not in ("NOUN", "ADJ") or any(c.dep_ == "det" for c in token_children(token)):
         return False
     before = token.nbor(-1) if token.i > 0 else None
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None

@@ -1,0 +1,121 @@
+"""The tokens of a document and their lowercase forms, listed once per document.
+
+``doc[i]`` makes a new ``Token`` object at every call (about 0.2 µs) and
+``token.lower_`` looks the string up again (0.1 µs); the rules read the
+words around a trigger over and over, a few hundred thousand times per
+hundred articles. :func:`doc_tokens`, :func:`doc_lowers` and :func:`doc_texts` list them once for the
+document being read (the last one asked for: the components read one
+document at a time) and answer from the list: the same tokens, the same
+strings.
+
+>>> import spacy
+>>> doc = spacy.blank("en")("Renault buys Nissan")
+>>> doc_tokens(doc)[1].text, doc_lowers(doc)[0], doc_tokens(doc) is doc_tokens(doc)
+('buys', 'renault', True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from spacy.attrs import HEAD, LOWER, ORTH
+from spacy.tokens import Doc, Token
+
+_tokens: list = [None, []]  # [the document, its tokens]; holding the document keeps its identity unique
+_lowers: list = [None, []]
+_texts: list = [None, []]
+_parsed: list = [None, False]
+_children: list = [None, []]
+_memos: dict[str, list] = {}  # name -> [the document, {token index: answer}]
+T = TypeVar("T")
+_known: dict[int, str] = {}  # string hash -> string, for the words met so far
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """Return ``list(doc)``, made once for the current document."""
+    if _tokens[0] is not doc:
+        _tokens[0], _tokens[1] = doc, list(doc)
+    return _tokens[1]
+
+
+def doc_lowers(doc: Doc) -> list[str]:
+    """Return ``[t.lower_ for t in doc]``, made once for the current document."""
+    if _lowers[0] is not doc:
+        _lowers[0], _lowers[1] = doc, _strings(doc, LOWER)
+    return _lowers[1]
+
+
+def doc_texts(doc: Doc) -> list[str]:
+    """Return ``[t.text for t in doc]``, made once for the current document."""
+    if _texts[0] is not doc:
+        _texts[0], _texts[1] = doc, _strings(doc, ORTH)
+    return _texts[1]
+
+
+def _strings(doc: Doc, attr: int) -> list[str]:
+    """Return the string of ``attr`` (``LOWER``: ``token.lower_``, ``ORTH``: ``token.text``) of each token.
+
+    The hashes of the document are read in one array and each is looked up
+    in a table of the strings met so far (the string store only on a miss).
+    """
+    hashes = doc.to_array(attr).tolist()
+    known = _known
+    try:
+        return [known[h] for h in hashes]
+    except KeyError:  # a word not met yet
+        if len(known) > 1_000_000:  # bounded: a long run meets ever more words
+            known.clear()
+        strings, out = doc.vocab.strings, []
+        for h in hashes:
+            word = known.get(h)
+            if word is None:
+                word = known[h] = strings[h]
+            out.append(word)
+        return out
+
+
+def doc_parsed(doc: Doc) -> bool:
+    """Return ``doc.has_annotation("DEP")``, asked once for the current document.
+
+    Without a parse (the blank English pipeline) spaCy answers by looking
+    at every token, and the rules ask for each sentence and statement.
+    """
+    if _parsed[0] is not doc:
+        _parsed[0], _parsed[1] = doc, doc.has_annotation("DEP")
+    return _parsed[1]
+
+
+def token_children(token: Token) -> list[Token]:
+    """Return ``list(token.children)``, the children of all the tokens listed once per document.
+
+    spaCy walks the token's whole subtree span at each call (a sentence for
+    its root); here one pass over the heads gives every token its children,
+    in text order, which is the order spaCy gives them in.
+    """
+    doc = token.doc
+    if _children[0] is not doc:
+        toks = doc_tokens(doc)
+        kids: list[list[Token]] = [[] for _ in toks]
+        for j, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
+            if offset:
+                kids[j + offset].append(toks[j])
+        _children[0], _children[1] = doc, kids
+    return _children[1][token.i]
+
+
+def token_memo(name: str, token: Token, compute: Callable[[Token], T]) -> T:
+    """Return ``compute(token)``, computed once per token of the current document for each ``name``.
+
+    For the answers that depend on the parse alone (which the components do
+    not change): a preposition, a passive, a relative clause.
+    """
+    slot = _memos.get(name)
+    doc = token.doc
+    if slot is None or slot[0] is not doc:
+        slot = _memos[name] = [doc, {}]
+    table, i = slot[1], token.i
+    if i in table:
+        return table[i]
+    found = table[i] = compute(token)
+    return found

@@ -1,0 +1,56 @@
+"""The per-document lists of :mod:`alliance_kg.nlp.doctable` give what spaCy gives, token by token.
+
+Compared on parsed development articles (real model, real texts) and on the
+blank English pipeline, including the sentence lists of the sentence index.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alliance_kg.articles import read_article
+from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens, token_children
+from alliance_kg.nlp.pipeline import load_pipeline
+from alliance_kg.nlp.sentindex import drop_sentence_index, index_sentences, sentence_numbers, sentences
+
+DEV = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "dev"
+
+
+def _parsed(lang: str, limit: int = 6):
+    nlp = load_pipeline(lang)
+    ours = [name for name in nlp.pipe_names if name.startswith("alliance_") and name != "alliance_space_boundaries"]
+    bodies = [a.body for a in map(read_article, sorted(DEV.glob(f"*{lang}*.txt"))) if a.lang == lang][:limit]
+    with nlp.select_pipes(disable=ours):
+        return list(nlp.pipe(bodies))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_lists_are_spacy_s_answers(lang):
+    for doc in _parsed(lang):
+        assert [t.i for t in doc_tokens(doc)] == list(range(len(doc)))
+        assert doc_lowers(doc) == [t.lower_ for t in doc]
+        assert doc_texts(doc) == [t.text for t in doc]
+        assert doc_parsed(doc) == doc.has_annotation("DEP")
+        assert [[c.i for c in token_children(t)] for t in doc] == [[c.i for c in t.children] for t in doc]
+        assert doc_tokens(doc) is doc_tokens(doc) and doc_lowers(doc) is doc_lowers(doc)
+
+
+def test_the_lists_follow_the_document_asked_about():
+    nlp = load_pipeline("en")
+    first, second = nlp.make_doc("Renault buys Nissan"), nlp.make_doc("Geely and Volvo merge")
+    assert doc_lowers(first)[0] == "renault"
+    assert doc_lowers(second)[0] == "geely"
+    assert doc_texts(first)[2] == "Nissan" and doc_tokens(second)[2].text == "Volvo"
+    assert doc_lowers(nlp.make_doc("")) == [] and not doc_parsed(first)
+
+
+def test_the_sentence_lists_are_doc_sents():
+    for doc in _parsed("fr", limit=3):
+        expected = [(s.start, s.end) for s in doc.sents]
+        numbers = [k for k, s in enumerate(doc.sents) for _ in range(s.start, s.end)]
+        assert [(s.start, s.end) for s in sentences(doc)] == expected and sentence_numbers(doc) == numbers
+        index_sentences(doc)
+        assert [(s.start, s.end) for s in sentences(doc)] == expected and sentence_numbers(doc) == numbers
+        drop_sentence_index(doc)
