@@ -284,3 +284,11 @@ def test_a_background_apposition_keeps_its_polarity_under_a_denial(extractor):
     text = "Verkor balaie toute idée de rapprochement avec ACC, la coentreprise de Stellantis et de TotalEnergies."
     assert polarities(extractor, text, "Stellantis", "memberOf", "ACC") == {"affirmed"}
     assert not polarities(extractor, text, "Stellantis", "mergesWith", "TotalEnergies")
+
+
+def test_the_refuser_is_no_party_of_the_venture_an_apposition_describes(extractor):
+    text = ("Le conseil de Nissan a refusé de participer au capital de Horse, la coentreprise de moteurs créée "
+            "par Renault et Geely.")
+    assert polarities(extractor, text, "Nissan", "memberOf", "Horse") == {"negated"}
+    assert not polarities(extractor, text, "Nissan", "shareholderOf", "Horse") - {"negated"}
+    assert not polarities(extractor, text, "Nissan", "jointVenture", "Renault")

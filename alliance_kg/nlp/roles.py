@@ -277,6 +277,10 @@ class RoleReader:
                     anchor, mention_at
                 ):
                     return []  # "investir dans Ampere, la filiale de Renault": the apposition is about Ampere
+                if is_negating_word(noun.head, self.negating_lemmas) and self._comma_appositive(anchor, mention_at):
+                    # "a refusé de participer à Horse, la coentreprise créée par Renault et Geely": the parse hung
+                    # the apposition on the refusing verb; its subject is no party of the venture described
+                    return []
                 return syntax.subject_tokens(noun)
             return []
         if role == "head":  # "Stellantis, basé aux Pays-Bas": the noun the participle qualifies
