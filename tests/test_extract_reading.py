@@ -136,3 +136,15 @@ def test_a_co_owner_named_alongside_a_stake_holds_one_too(extractor):
     keys = _keys(extractor, "Renault détient 45 % de Horse aux côtés du chinois Geely.")
     assert ("Geely", "shareholderOf", "Horse", "affirmed") in keys
     assert ("Renault", "jointVenture", "Geely", "affirmed") in keys
+
+
+def test_a_nationality_used_as_a_noun_introduces_an_unknown_name(extractor):
+    text = "Le robot de Boston Dynamics affronte des rivaux moins chers, comme le suisse Quadrix ou le chinois Unitree."
+    assert ("Boston Dynamics", "competesWith", "Quadrix", "affirmed") in _keys(extractor, text)
+    statements = extractor.extract(article_from_text(text, doc="t")).statements
+    assert ("Unitree", "basedIn", "China") in {(s.subject, s.predicate, s.object) for s in statements}
+
+
+def test_leaning_on_a_carmaker_is_a_partnership(extractor):
+    keys = _keys(extractor, "En Europe, Ford s'appuie sur Volkswagen pour ses modèles électriques.")
+    assert ("Ford", "partnerOf", "Volkswagen", "affirmed") in keys

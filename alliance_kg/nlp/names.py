@@ -145,14 +145,18 @@ class UnknownNames(EnglishNames):
         i = 1
         demonyms = self.demonym_words
         while i < len(doc):
-            if lowers[i - 1] not in nouns:  # the test below needs it
+            if lowers[i - 1] not in nouns and not (self.lang == "fr" and normalize(lowers[i - 1]) in demonyms):
                 i += 1
                 continue
             j = i + 1 if doc_texts(doc)[i] == "," and doc_lowers(doc)[i - 1] in nouns else i
             k = i - 1
             while self.lang == "fr" and k > i - 3 and k > 0 and normalize(doc_texts(doc)[k]) in demonyms:
                 k -= 1  # "le conglomérat turc Koç"
-            if doc_lowers(doc)[k] in nouns and j < len(doc) and j not in taken and _name_like(doc_tokens(doc)[j]):
+            # "le suisse ANYbotics": a nationality used as a noun after an article introduces a name too
+            demonym_noun = self.lang == "fr" and k < i - 1 and lowers[k] in ("le", "la", "l'", "l’", "du", "au")
+            if (lowers[k] in nouns or demonym_noun) and j < len(doc) and j not in taken and _name_like(
+                doc_tokens(doc)[j]
+            ):
                 end = j
                 while (
                     end < len(doc)
