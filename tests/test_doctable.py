@@ -54,3 +54,12 @@ def test_the_sentence_lists_are_doc_sents():
         index_sentences(doc)
         assert [(s.start, s.end) for s in sentences(doc)] == expected and sentence_numbers(doc) == numbers
         drop_sentence_index(doc)
+
+
+def test_the_per_token_answers_are_the_functions_answers():
+    from alliance_kg.nlp import syntax
+
+    for doc in _parsed("fr", limit=3):
+        for name in ("case_of", "is_passive", "conjuncts", "in_relative_clause"):
+            once = getattr(syntax, name)
+            assert [once(t) for t in doc] == [once.__wrapped__(t) for t in doc] == [once(t) for t in doc], name

@@ -17,6 +17,7 @@ strings.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import wraps
 from typing import TypeVar
 
 from spacy.attrs import HEAD, LOWER, ORTH
@@ -104,18 +105,22 @@ def token_children(token: Token) -> list[Token]:
     return _children[1][token.i]
 
 
-def token_memo(name: str, token: Token, compute: Callable[[Token], T]) -> T:
-    """Return ``compute(token)``, computed once per token of the current document for each ``name``.
+def per_token(compute: Callable[[Token], T]) -> Callable[[Token], T]:
+    """Decorate a function of a token that depends on the parse alone (which the components do not
+    change): it is computed once per token of the current document (a preposition, a passive, a
+    relative clause). The answer is shared: callers must not change it."""
+    name = compute.__qualname__
 
-    For the answers that depend on the parse alone (which the components do
-    not change): a preposition, a passive, a relative clause.
-    """
-    slot = _memos.get(name)
-    doc = token.doc
-    if slot is None or slot[0] is not doc:
-        slot = _memos[name] = [doc, {}]
-    table, i = slot[1], token.i
-    if i in table:
-        return table[i]
-    found = table[i] = compute(token)
-    return found
+    @wraps(compute)
+    def once(token: Token) -> T:
+        slot = _memos.get(name)
+        doc = token.doc
+        if slot is None or slot[0] is not doc:
+            slot = _memos[name] = [doc, {}]
+        table, i = slot[1], token.i
+        if i in table:
+            return table[i]
+        found = table[i] = compute(token)
+        return found
+
+    return once

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
-from alliance_kg.nlp.doctable import doc_texts, doc_tokens, token_children, token_memo
+from alliance_kg.nlp.doctable import doc_texts, doc_tokens, per_token, token_children
 from alliance_kg.lexicon import load_lexicon
 
 
@@ -48,12 +48,9 @@ DESCEND = {
 CLAUSE = {"acl:relcl", "relcl", "ccomp", "advcl", "parataxis", "csubj"}
 
 
+@per_token
 def case_of(token: Token) -> str | None:
-    """Return the preposition that introduces ``token`` ("de", "avec", "with"), once per token of a document."""
-    return token_memo("case_of", token, _case_of)
-
-
-def _case_of(token: Token) -> str | None:
+    """Return the preposition that introduces ``token`` ("de", "avec", "with")."""
     words = [c.lower_ for c in token_children(token) if c.dep_ in ("case", "fixed") and c.i < token.i]
     if words:
         return (
@@ -82,16 +79,13 @@ ETRE_VERBS = frozenset(
 )
 
 
+@per_token
 def is_passive(verb: Token) -> bool:
-    """Return True when ``verb`` is in the passive voice (once per token of a document).
+    """Return True when ``verb`` is in the passive voice.
 
     Counts the participle that modifies a noun with its agent ("la
     coentreprise détenue par X", "a venture owned by X") as passive too.
     """
-    return token_memo("is_passive", verb, _is_passive)
-
-
-def _is_passive(verb: Token) -> bool:
     if verb.lang_ == "fr" and verb.lemma_ in ETRE_VERBS and not any(case_of(c) == "par" for c in token_children(verb)):
         return False
     if any(c.dep_ in PASSIVE_MARKS for c in token_children(verb)):
@@ -180,12 +174,9 @@ def relative_with_case(trigger: Token) -> list[Token]:
     return []
 
 
+@per_token
 def conjuncts(token: Token) -> list[Token]:
-    """Return ``token`` and the tokens coordinated with it, in text order (once per token of a document)."""
-    return list(token_memo("conjuncts", token, _conjuncts))
-
-
-def _conjuncts(token: Token) -> list[Token]:
+    """Return ``token`` and the tokens coordinated with it, in text order."""
     return sorted({token, *token.conjuncts}, key=lambda t: t.i)
 
 
@@ -265,12 +256,9 @@ def passive_object(verb: Token) -> list[Token]:
     return [c for c in token_children(verb) if c.dep_ in ("nsubj:pass", "nsubjpass", "nsubj")]
 
 
+@per_token
 def in_relative_clause(token: Token) -> bool:
     """Return True when ``token`` is inside a relative clause, labelled so by the parse or not."""
-    return token_memo("in_relative_clause", token, _in_relative_clause)
-
-
-def _in_relative_clause(token: Token) -> bool:
     for node in [token, *token.ancestors]:
         if node.dep_ in ("acl:relcl", "relcl"):
             return True
