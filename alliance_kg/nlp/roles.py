@@ -10,23 +10,24 @@ the words, technologies deeper in a complement, the clitic "en").
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens, token_children
+from alliance_kg.nlp.doctable import doc_tokens, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp import syntax
 from alliance_kg.nlp.verbforms import _verb_tagged_as_noun, verb_lemma_guesses
 from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.qualifiers import is_negating_word
-from alliance_kg.nlp.spans import Mention, name_after_adjectives
+from alliance_kg.nlp.role_shapes import PhraseShapes
+from alliance_kg.nlp.spans import Mention
 
 # prepositions to look for below the object when the parse hangs them there ("investir 5 milliards de dollars
 # dans Rivian"); only a company mention with that very preposition is taken
 DEEP_ROLES = frozenset({"pour", "auprès", "chez", "for", "dans", "in"})
 
 
-class RoleReader:
+class RoleReader(PhraseShapes):
     """Mixin: the tokens in a trigger's roles."""
 
     def _support(self, token: Token) -> bool:
@@ -98,141 +99,6 @@ class RoleReader:
                 return chain + [head] + syntax.head_chain(grand)
             break
         return chain
-
-    def _stake_object(self, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
-        """Return the company after "N % (du capital) de", read from the words when the parse is lost in numbers."""
-        doc = span.doc
-        i, seen_stake = span.end, False
-        while i < min(span.sent.end, span.end + 12):
-            token = doc_tokens(doc)[i]
-            if i in mention_at:
-                mention = mention_at[i]
-                before = doc[mention.start - 1]
-                if before.pos_ == "ADP" and normalize(before.lemma_) not in ("de", "dans", "of", "in"):
-                    return []  # "détenue à 51 % par Stellantis": the holder, not the company held
-                return [mention] if seen_stake and mention.is_organisation else []
-            if token.text == "%" or token.lower_ in self.stake_words:
-                seen_stake = True
-            elif not (token.like_num or token.pos_ in ("DET", "ADP", "NUM", "ADV") or token.lower_ == "quelque"):
-                return []
-            i += 1
-        return []
-
-    @staticmethod
-    def _technologies_below(anchor: Token, mention_at: dict[int, Mention]) -> list[Mention]:
-        """Return technologies deeper in the trigger's complements ("développer des moteurs fonctionnant
-        à l'hydrogène", "développe lui-même ses batteries, ses moteurs et ses logiciels")."""
-        via = syntax.DESCEND | {"acl", "conj", "obj", "dep"}
-        found: dict[str, Mention] = {}
-        for child in token_children(anchor):
-            if child.dep_ not in ("obj", "dobj", "dep", "obl:arg", "xcomp") or child.i < anchor.i:
-                continue
-            for hit in syntax.find_below(child, lambda t: t.i in mention_at, depth=4, via=via):
-                for conj in syntax.conjuncts(hit):
-                    mention = mention_at.get(conj.i)
-                    if mention is not None and mention.kind == "Technology":
-                        found.setdefault(mention.iri, mention)
-        return list(found.values())
-
-    def _described_ventures(self, doc: Doc, mention_at: dict[int, Mention]) -> frozenset[str]:
-        """Return the organisations the article calls a joint venture ("Spotlight, la coentreprise ...")."""
-        out = set()
-        for i, row in enumerate(self._rows):  # (LOWER, LEMMA, IS_ALPHA) hashes of the doc's tokens
-            if row[0] not in self._venture_hashes:
-                continue
-            token = doc_tokens(doc)[i]
-            named = self._comma_appositive(token, mention_at)
-            if named:
-                out.add(mention_at[named[0].i].iri)
-            nxt = token.i + 1
-            if nxt in mention_at and mention_at[nxt].is_organisation:
-                out.add(mention_at[nxt].iri)  # "la coentreprise Spotlight Automotive"
-        return frozenset(out)
-
-    def _whole_company(self, noun: Token) -> bool:
-        """Return True for a noun that stands for a company or a stake in it ("le constructeur", "20 %")."""
-        word = normalize(noun.lemma_ or noun.text)
-        return word in self.company_nouns or noun.lower_ in self.stake_words or noun.text == "%"
-
-    @staticmethod
-    def _singular_relative(verb: Token, antecedent: Token) -> bool:
-        """Return True when a relative clause's singular verb follows a list: it agrees with the last name only."""
-        if verb.dep_ not in ("acl:relcl", "relcl") or verb.head.i != antecedent.i:
-            return False
-        listed = antecedent.dep_ == "conj" or any(c.dep_ == "conj" for c in token_children(antecedent))
-        number = [*verb.morph.get("Number"), *(n for c in token_children(verb) if c.dep_.startswith("aux")
-                                               for n in c.morph.get("Number"))]
-        return listed and "Sing" in number and "Plur" not in number
-
-    @staticmethod
-    def noun_tagged_clause(anchor: Token) -> bool:
-        """Return True when a verb tagged as a noun still hangs on its subject.
-
-        "Geely, qui contrôle Volvo" (a relative clause on Geely), "Le groupe ..., contrôle aussi
-        Lotus" (coordinated with the subject noun): that noun is the verb's subject.
-        """
-        return anchor.dep_ in ("acl:relcl", "relcl") or (
-            anchor.dep_ == "conj"
-            and anchor.head.pos_ in ("NOUN", "PROPN")
-            and anchor.head.dep_ in ("ROOT", "nsubj", "nsubj:pass")
-        )
-
-    @staticmethod
-    def _modifies_name(anchor: Token, mention_at: dict[int, Mention]) -> bool:
-        """Return True when the parse hangs the trigger noun on the name right after it ("sa marque Dacia")."""
-        head = anchor.head
-        if anchor.dep_ not in ("amod", "nmod", "compound") or head.i <= anchor.i or head.i not in mention_at:
-            return False
-        return all(t.pos_ == "ADJ" for t in anchor.doc[anchor.i + 1 : mention_at[head.i].start])
-
-    @staticmethod
-    def _name_after_technology(anchor: Token, mention_at: dict[int, Mention]) -> list[Token]:
-        """Return the name after "trigger de TECH [adj]": "sa filiale de voitures autonomes Cruise"."""
-        doc = anchor.doc
-        i = anchor.i + 1
-        if i + 1 >= len(doc) or doc_lowers(doc)[i] not in ("de", "d'", "d’") or (i + 1) not in mention_at:
-            return []
-        tech = mention_at[i + 1]
-        if tech.kind != "Technology":
-            return []
-        named = name_after_adjectives(doc, tech.end, anchor.sent.end, mention_at)
-        return [doc_tokens(doc)[named.start]] if named is not None else []
-
-    @staticmethod
-    def _apposition_owner(anchor: Token, mention_at: dict[int, Mention]) -> Token | None:
-        """Return the name whose apposition a possessive noun stands in ("Stellantis, numéro un européen des
-        utilitaires avec ses marques"): the name before the comma, with no verb between."""
-        doc = anchor.doc
-        i = anchor.i - 1
-        while i > anchor.sent.start and doc[i].text not in (",", ";", ":") and i not in mention_at:
-            if doc[i].pos_ in ("VERB", "AUX") or "Rel" in doc[i].morph.get("PronType"):
-                return None
-            i -= 1
-        if doc[i].text != "," or (i - 1) not in mention_at or not mention_at[i - 1].is_organisation:
-            return None
-        between = doc[i + 1 : anchor.i]
-        if not any(t.pos_ == "NOUN" for t in between) or not any(t.pos_ == "ADP" for t in between):
-            return None  # "ACC, sa coentreprise avec Mercedes": the possessive heads the apposition itself
-        return doc[mention_at[i - 1].start : mention_at[i - 1].end].root
-
-    def _comma_appositive(self, anchor: Token, mention_at: dict[int, Mention]) -> list[Token]:
-        """Return the name before "NAME, [det adj*] trigger" (an apposition the parse may miss)."""
-        doc = anchor.doc
-        i = anchor.i - 1
-        others = False
-        while i >= 0 and doc_tokens(doc)[i].pos_ in ("DET", "ADJ", "NUM") and i not in mention_at:
-            others |= doc_lowers(doc)[i] in self.other_words  # "Outre JLR, d'autres constructeurs": not JLR
-            i -= 1
-        if i >= 1 and doc_texts(doc)[i] == "," and (i - 1) in mention_at and not others:
-            mention = mention_at[i - 1]
-            name = doc[mention.start : mention.end]
-            closed = anchor.right_edge.i + 1 < len(doc) and doc_texts(doc)[anchor.right_edge.i + 1] == ","
-            if anchor.dep_.startswith("nsubj") and mention.start > doc_tokens(doc)[i].sent.start and (
-                doc_tokens(doc)[mention.start - 1].pos_ == "ADP"
-            ) and not closed:  # "les robotaxis d'Apollo Go, la filiale de Baidu, seront": closed by a comma
-                return []  # "Outre JLR, les constructeurs ont ...": the clause's subject, not JLR's apposition
-            return [name.root]
-        return []
 
     def _role_tokens(
         self, anchor: Token, role: str, trig: Trigger, mentions: list[Mention], mention_at: dict[int, Mention]
