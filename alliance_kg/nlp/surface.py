@@ -25,9 +25,6 @@ from alliance_kg.nlp.qualifiers import Qualifiers, qualify_window
 from alliance_kg.nlp.surface_words import CLAUSE_STOPS, COPULAS, FILLER, LINKS, inflections  # noqa: F401
 
 
-LEGAL_SUFFIXES = {"NV", "SA", "SpA", "AG", "SE", "Inc", "Co", "Corp", "Ltd", "plc", "PLC", "GmbH", "Group", "Holdings"}
-
-
 class SurfaceReader:
     """Find arguments and qualifiers from token order alone."""
 
@@ -75,6 +72,7 @@ class SurfaceReader:
             FILLER | lexicon.cues(lang, "name_verbs", raw=True) | lexicon.cues(lang, "ownership_participles", raw=True)
         )
         self.clause_verbs = lexicon.cues(lang, "clause_verbs", raw=True)
+        self.legal_forms = lexicon.cues(lang, "legal_forms", raw=True)  # "Exor NV", "Marelli Holdings"
         self.contact_verbs = lexicon.cues(lang, "contact_clause_verbs", raw=True)
         self.contrast_words = lexicon.cues(lang, "contrast_words", raw=True)  # "but", "mais"
         self.conjunctions = lexicon.cues(lang, "clause_conjunctions", raw=True)  # "but", "and", "yet"
@@ -141,8 +139,7 @@ class SurfaceReader:
             return self.apposition_head(j + 1, sent, mention_at)  # "Exor, the family's holding company, which"
         return None
 
-    @staticmethod
-    def apposition_head(comma: int, sent: Span, mention_at: dict[int, Mention]) -> Mention | None:
+    def apposition_head(self, comma: int, sent: Span, mention_at: dict[int, Mention]) -> Mention | None:
         """Return X of "X, the/a ... NOUN," closed at ``comma``: the name an apposition describes."""
         doc = sent.doc
         j = comma - 1
@@ -151,7 +148,7 @@ class SurfaceReader:
         if j in mention_at and mention_at[j].via == "description" and mention_at[j].is_organisation:
             return mention_at[j]
         k = j - 1
-        while k > sent.start and doc[k].text.rstrip(".") in LEGAL_SUFFIXES and k not in mention_at:
+        while k > sent.start and doc[k].lower_.rstrip(".") in self.legal_forms and k not in mention_at:
             k -= 1  # "Exor NV, the ...": the name before its legal form
         if doc[j].text == "," and k in mention_at and doc[j + 1].lower_ in ("the", "a", "an", "its", "their"):
             return mention_at[k] if mention_at[k].is_organisation else None
