@@ -121,7 +121,7 @@ class EnglishQualifying(EnglishFrames):
         if not (0 < subject.start and subject.end < span.start <= subject.end + 2):
             return False
         before = doc[subject.start - 1].lower_
-        return doc[subject.end].lower_ == "from" and before in self.negator_words | {"prevented", "stopped"}
+        return doc[subject.end].lower_ == "from" and before in self.negator_words
 
     def _ended_opener(self, span: Span, subject: Mention) -> bool:
         """Return True when the sentence opens on words that put what follows in the past ("Gone are the days
