@@ -341,3 +341,11 @@ def test_a_nationality_used_as_a_noun_introduces_an_unknown_name(extractor):
 def test_leaning_on_a_carmaker_is_a_partnership(extractor):
     keys = _keys(extractor, "En Europe, Ford s'appuie sur Volkswagen pour ses modèles électriques.")
     assert ("Ford", "partnerOf", "Volkswagen", "affirmed") in keys
+
+
+def test_a_possessive_below_a_verb_does_not_make_it_reflexive(extractor):
+    # "ses" begins like the clitic "se": read as one, it made "fournir" the reflexive "se fournir auprès de"
+    keys = _keys(extractor, "Hyundai fournit des moteurs à l'italien Iveco pour ses autobus.")
+    assert keys == {("Hyundai", "suppliesTo", "Iveco", "affirmed")}
+    keys = _keys(extractor, "Renault se fournit auprès de LG Energy Solution pour ses batteries.")
+    assert keys == {("LG Energy Solution", "suppliesTo", "Renault", "affirmed")}

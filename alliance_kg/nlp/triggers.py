@@ -126,7 +126,14 @@ class TriggerReader:
             return True
         needs = self._needs.get(trig.requires)
         if needs is None:
-            needs = self._needs[trig.requires] = tuple(normalize(n) for n in trig.requires.split("|"))
+            words = [normalize(n) for n in trig.requires.split("|")]
+            # a word stem ("batter", "partenaire") also matches its inflections; a clitic ("se", "s'") only itself,
+            # or "ses", "second" and "secteur" would make any verb reflexive
+            needs = self._needs[trig.requires] = (
+                tuple(n for n in words if len(n) > 2),
+                frozenset(n for n in words if len(n) <= 2),
+            )
+        stems, whole = needs
         if parsed:  # "faire partie de": the requirement governs the trigger; the next words when the parse is lost
             # any of these words will do: the head and the next words first, the subtree (maybe long) only then
             near = chain(
@@ -140,6 +147,6 @@ class TriggerReader:
             if pair is None:
                 token = doc_tokens(anchor.doc)[i]
                 pair = forms[i] = (normalize(token.lemma_ or token.text), normalize(token.text))
-            if pair[0].startswith(needs) or pair[1].startswith(needs):
+            if pair[0].startswith(stems) or pair[1].startswith(stems) or pair[0] in whole or pair[1] in whole:
                 return True
         return False
