@@ -349,3 +349,18 @@ def test_a_possessive_below_a_verb_does_not_make_it_reflexive(extractor):
     assert keys == {("Hyundai", "suppliesTo", "Iveco", "affirmed")}
     keys = _keys(extractor, "Renault se fournit auprès de LG Energy Solution pour ses batteries.")
     assert keys == {("LG Energy Solution", "suppliesTo", "Renault", "affirmed")}
+
+
+def test_a_subject_set_off_by_an_inserted_phrase_is_still_the_subject(extractor):
+    # the parse makes "Hyundai" an adverbial when "de son côté" stands between it and its verb
+    keys = _keys(extractor, "Hyundai, de son côté, fournit des moteurs à Iveco.")
+    assert keys == {("Hyundai", "suppliesTo", "Iveco", "affirmed")}
+
+
+def test_a_platform_used_by_another_carmaker_is_its_owners_shared_technology(extractor):
+    keys = _keys(extractor, "Ford utilise la plateforme électrique MEB de Volkswagen pour ses Explorer.")
+    assert ("Volkswagen", "sharesTechnology", "electric vehicles", "affirmed") in keys
+    assert not {k for k in keys if k[0] == "Ford" and k[1] == "sharesTechnology"}
+    # buying a supplier's cells is a supply, not a technology shared
+    keys = _keys(extractor, "Renault utilise des batteries de LG Energy Solution.")
+    assert not {k for k in keys if k[1] == "sharesTechnology"}

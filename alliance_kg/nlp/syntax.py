@@ -220,6 +220,8 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
             antecedent = relative_antecedent(subjects[0])
             if antecedent is not None:
                 return [antecedent]
+        if not subjects and token.pos_ in ("VERB", "AUX"):
+            subjects = _dislocated_subject(token)  # "Hyundai, de son côté, fournit": the name parsed as adverbial
         if subjects:
             if token.dep_ == "conj" and token.head.pos_ in ("PROPN", "NOUN") and token.head.dep_ == "ROOT":
                 subjects.append(
@@ -247,6 +249,24 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
             continue
         return []
     return []
+
+
+def _dislocated_subject(verb: Token) -> list[Token]:
+    """Return a name before the verb, set off by a comma, that the parse made an adverbial ("Hyundai, de son côté,").
+
+    A proper noun without a preposition cannot be an adverbial: it is the
+    subject the parse lost to the inserted phrase.
+    """
+    return [
+        c
+        for c in token_children(verb)
+        if c.i < verb.i
+        and c.pos_ == "PROPN"
+        and c.dep_ in ("obl:mod", "obl", "nmod", "dep")
+        and case_of(c) is None
+        and c.i + 1 < verb.i
+        and verb.doc[c.i + 1].is_punct
+    ][:1]
 
 
 def passive_object(verb: Token) -> list[Token]:
