@@ -364,3 +364,11 @@ def test_a_platform_used_by_another_carmaker_is_its_owners_shared_technology(ext
     # buying a supplier's cells is a supply, not a technology shared
     keys = _keys(extractor, "Renault utilise des batteries de LG Energy Solution.")
     assert not {k for k in keys if k[1] == "sharesTechnology"}
+
+
+def test_a_refiner_named_after_its_description_is_the_named_company(extractor):
+    text = "Toyota et le raffineur japonais Idemitsu Kosan vont unir leurs forces pour produire des batteries."
+    statements = extractor.extract(article_from_text(text, doc="t")).statements
+    keys = {(s.subject, s.predicate, s.object) for s in statements}
+    assert ("Idemitsu Kosan", "basedIn", "Japan") in keys
+    assert ("Toyota", "partnerOf", "Idemitsu Kosan") in keys
