@@ -372,3 +372,15 @@ def test_a_refiner_named_after_its_description_is_the_named_company(extractor):
     keys = {(s.subject, s.predicate, s.object) for s in statements}
     assert ("Idemitsu Kosan", "basedIn", "Japan") in keys
     assert ("Toyota", "partnerOf", "Idemitsu Kosan") in keys
+
+
+def test_dont_before_a_subject_and_its_verb_is_a_relative_pronoun_not_including(extractor):
+    # "dont" opens a list ("des constructeurs, dont Renault") only when no verb follows the name
+    text = "Le précédent de Northvolt pèse : le fabricant suédois, dont Volkswagen détient 21 %, a fait faillite."
+    statements = extractor.extract(article_from_text(text, doc="t")).statements
+    keys = {(s.subject, s.predicate, s.object) for s in statements}
+    assert ("Volkswagen", "basedIn", "Sweden") not in keys
+    assert ("Volkswagen", "shareholderOf", "Northvolt") in keys
+    text = "Les écouteurs d'un grand fabricant américain dont Varta n'a jamais confirmé le nom se vendent bien."
+    statements = extractor.extract(article_from_text(text, doc="t")).statements
+    assert not [s for s in statements if s.predicate == "basedIn"]

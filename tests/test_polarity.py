@@ -292,3 +292,16 @@ def test_the_refuser_is_no_party_of_the_venture_an_apposition_describes(extracto
     assert polarities(extractor, text, "Nissan", "memberOf", "Horse") == {"negated"}
     assert not polarities(extractor, text, "Nissan", "shareholderOf", "Horse") - {"negated"}
     assert not polarities(extractor, text, "Nissan", "jointVenture", "Renault")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will Volvo take a stake in Isuzu, or the other way round?",
+        "Renault va-t-il céder sa participation dans Nissan ?",
+        "« Pourquoi Renault investirait-il dans Nissan ? »",
+    ],
+)
+def test_a_direct_question_asserts_nothing(extractor, text):
+    statements = extractor.extract(article_from_text(text, doc="t")).statements
+    assert [s for s in statements if s.predicate != "basedIn"] == []

@@ -165,6 +165,8 @@ class DescriptionReader:
         for opener in sorted(self.lexicon.cues(self.lang, "list_openers", raw=True), key=len, reverse=True):
             words = opener.split()
             if i + len(words) <= len(doc) and all(doc_lowers(doc)[i + k] == w for k, w in enumerate(words)):
+                if _relative_pronoun(doc, i + len(words)):
+                    return i  # "le fabricant suédois, dont Volkswagen détient 21 %": "of which", not "including"
                 return i + len(words)
         if i < len(doc) and doc_texts(doc)[i] == "," and i + 1 < len(doc):
             nxt = self._skip_opener(doc, i + 1)
@@ -304,3 +306,18 @@ def _coordinated(doc: Doc, first: Mention, by_start: dict[int, Mention]) -> list
         out.append(mention)
         end = max(end + 1, mention.end)
     return out
+
+
+VERB_CLITICS = frozenset({"ne", "n'", "n’", "se", "s'", "s’", "en", "y", "l'", "l’", "lui", "leur"})
+
+
+def _relative_pronoun(doc: Doc, i: int) -> bool:
+    """Return True when the name at ``i`` is followed by its verb: the "dont" before it is a relative pronoun."""
+    tokens = doc_tokens(doc)
+    j = i
+    while j < len(doc) and tokens[j].pos_ == "PROPN":
+        j += 1
+    named = j > i
+    while j < len(doc) and doc_lowers(doc)[j] in VERB_CLITICS:  # "dont Varta n'a jamais confirmé le nom"
+        j += 1
+    return named and j < len(doc) and tokens[j].pos_ in ("VERB", "AUX")

@@ -21,6 +21,9 @@ STAKE_IN = ("dans", "in")  # "la part de Northvolt dans Novo Energy", "Northvolt
 STAKE_OF = ("de", "du", "des", "d'", "d’", "dans", "of", "in")  # "cède 5 % de Nissan", not "cédait 0,3 % et"
 
 
+CLOSING_QUOTES = frozenset({"»", "\"", "”", "'", "’"})
+
+
 class StakeChecks:
     """Mixin of :class:`alliance_kg.nlp.relations.RelationFinder` (uses its lexicon cues and mention map)."""
 
@@ -56,7 +59,12 @@ class StakeChecks:
         if first is None:  # where the sentence's first question opens, found once per sentence
             doc, first = anchor.doc, sent.end
             low, verbs = doc_lowers(doc), self.question_verbs
-            for i in range(sent.start, sent.end):
+            last = sent.end - 1
+            while last > sent.start and (low[last].isspace() or low[last] in CLOSING_QUOTES):
+                last -= 1
+            if low[last] == "?":  # a direct question asks, it asserts nothing: "Will Volvo take a stake in Isuzu?"
+                first = sent.start - 1
+            for i in range(sent.start, sent.end if first == sent.end else sent.start):
                 word = low[i]
                 if word in self.question_openers or (
                     word in self.question_words
