@@ -384,3 +384,10 @@ def test_dont_before_a_subject_and_its_verb_is_a_relative_pronoun_not_including(
     text = "Les écouteurs d'un grand fabricant américain dont Varta n'a jamais confirmé le nom se vendent bien."
     statements = extractor.extract(article_from_text(text, doc="t")).statements
     assert not [s for s in statements if s.predicate == "basedIn"]
+
+
+def test_an_apposition_closed_by_a_comma_does_not_spread_to_the_next_list_member(extractor):
+    keys = _keys(extractor, "Daihatsu, filiale à 100 % de Toyota, et Suzuki restent membres de CJPT.")
+    assert ("Daihatsu", "subsidiaryOf", "Toyota", "affirmed") in keys
+    assert not {k for k in keys if k[1] == "subsidiaryOf" and "Suzuki" in (k[0], k[2])}
+    assert ("Suzuki", "memberOf", "CJPT", "affirmed") in keys

@@ -162,7 +162,12 @@ class RoleReader(PhraseShapes):
             ]
             if anchor.dep_ == "appos" or self._modifies_name(anchor, mention_at):
                 out.append(anchor.head)
-            return out + self._comma_appositive(anchor, mention_at) + self._name_after_technology(anchor, mention_at)
+            before = self._comma_appositive(anchor, mention_at)
+            if "Sing" in anchor.morph.get("Number"):
+                # "Daimler Truck, maison mère de Freightliner, et Volvo Group": a singular apposition describes
+                # the name just before its comma, not the names listed with it
+                self._alone.update(t.i for t in before)
+            return out + before + self._name_after_technology(anchor, mention_at)
         if role == "poss":
             dets = [
                 normalize(c.text)

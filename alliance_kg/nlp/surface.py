@@ -202,12 +202,17 @@ class SurfaceReader:
         out: list[tuple[Mention, str | None]] = []
         prep: str | None = None
         i, skipped = span.end, 0
+        closes = self._in_apposition(span, mention_at)
         while i < sent.end:
             token = doc_tokens(doc)[i]
+            if closes and token.text == "," and i + 1 < sent.end and doc_lowers(doc)[i + 1] in ("et", "and"):
+                break  # "Daimler Truck, maison mère de Freightliner, et Volvo Group": the apposition is closed
             mention = mention_at.get(i)
             if mention is not None:
                 if not token.pos_ and self._opens_clause(doc, mention):
                     break  # "a venture with Koc Holding, Renault has a plant ...": a new clause's subject
+                if out and token.dep_.startswith("nsubj") and token.head.i > i and token.head.pos_ in ("VERB", "AUX"):
+                    break  # "Daihatsu, filiale de Toyota, et Suzuki restent ...": the next clause's subject
                 if prep is None and mention.end < sent.end and doc_lowers(doc)[mention.end] in self.contact_verbs:
                     break  # "buy back the 19.9% stake Volkswagen held": the holder of a contact clause
                 owned = owned_after(doc, mention, mention_at)
@@ -240,6 +245,14 @@ class SurfaceReader:
                 break
             i += 1
         return out
+
+    @staticmethod
+    def _in_apposition(span: Span, mention_at: dict[int, Mention]) -> bool:
+        """Return True when the trigger opens an apposition to the name before it ("Daimler Truck, la maison mère")."""
+        doc, i = span.doc, span.start - 1
+        while i > span.sent.start and doc_tokens(doc)[i].pos_ == "DET":
+            i -= 1
+        return i > span.sent.start and doc_texts(doc)[i] == "," and i - 1 in mention_at
 
     def _opens_clause(self, doc: Doc, mention: Mention) -> bool:
         """Return True for ", NAME has/is/will ...": the name is the subject of a comma-spliced clause."""
