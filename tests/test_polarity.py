@@ -305,3 +305,24 @@ def test_the_refuser_is_no_party_of_the_venture_an_apposition_describes(extracto
 def test_a_direct_question_asserts_nothing(extractor, text):
     statements = extractor.extract(article_from_text(text, doc="t")).statements
     assert [s for s in statements if s.predicate != "basedIn"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an expletive "ne" after "avant que" negates nothing
+        ("Les premiers fourgons sont sortis en 2013, bien avant que PSA ne fusionne avec Fiat Chrysler.",
+         ("PSA", "mergesWith", "Fiat Chrysler", "affirmed")),
+        # "ne ... que" far from its "ne" restricts: the merger happens, in 2021
+        ("PSA ne fusionnera avec Fiat Chrysler qu'en 2021.", ("PSA", "mergesWith", "Fiat Chrysler", "affirmed")),
+        # a second negative word before the "ne" still makes it a negation
+        ("Ni Toyota ni Honda n'ont investi dans Xpeng.", ("Toyota", "investsIn", "Xpeng", "negated")),
+        ("Renault n'investira pas dans Ampere.", ("Renault", "investsIn", "Ampere", "negated")),
+    ],
+)
+def test_ne_without_a_second_negative_word_negates_nothing(extractor, text, expected):
+    statements = extractor.extract(article_from_text(text, doc="t")).statements
+    keys = {(s.subject, s.predicate, s.object, s.polarity) for s in statements}
+    assert expected in keys
+    flipped = {"affirmed": "negated", "negated": "affirmed"}[expected[3]]
+    assert (*expected[:3], flipped) not in keys

@@ -128,6 +128,31 @@ def is_negating_word(token: Token, negators: frozenset[str]) -> bool:
     return False
 
 
+def _ne_alone(particle: Token, bare: frozenset[str], seconds: frozenset[str], literary: frozenset[str]) -> bool:
+    """Return True for a "ne" with no second negative word: it negates nothing.
+
+    "bien avant que PSA ne fusionne avec FCA" (expletive), "PSA ne fusionnera
+    avec FCA qu'en 2021" (restrictive): both say the merger happens. Only
+    the literary "ne" of ``literary`` verbs ("ne cesse de", "ne peut")
+    negates alone. The second word is looked for on both sides, up to
+    another "ne" ("Ni Toyota ni Honda n'ont investi", "Personne ne croit").
+    """
+    if _lemma(particle.head) in literary:
+        return False
+    sent, tokens = particle.sent, doc_tokens(particle.doc)
+    for token in tokens[particle.i + 1 : min(sent.end, particle.i + 14)]:
+        if token.lower_ in bare:
+            break
+        if token.lower_ in seconds:
+            return False
+    for token in reversed(tokens[max(sent.start, particle.i - 14) : particle.i]):
+        if token.lower_ in bare:
+            break
+        if token.lower_ in seconds:  # "Ni Toyota ni Honda n'ont investi", "Personne ne croit", "Aucun ... ne"
+            return False
+    return True
+
+
 def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: str) -> Qualifiers:
     """Return polarity and modality from the head chain of a parsed trigger.
 
@@ -150,8 +175,14 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
         if token.dep_ == "conj" and finite and token.head.pos_ in ("VERB", "AUX"):
             break  # an infinitive shares its governor's negation: "ne veut pas investir ni s'allier"
     copulas = [c for token in own for c in token_children(token) if c.dep_ == "cop"]  # "n'est plus le partenaire de"
+    bare = lexicon.cues(lang, "bare_negators", raw=True)
+    seconds = lexicon.cues(lang, "negation_seconds", raw=True)
+    literary = lexicon.cues(lang, "literary_negation_verbs", raw=True)
     particle = any(
-        _negates(c, neg_words) and not _restrictive(c, restricting, between) and _lemma(token) not in cancelling
+        _negates(c, neg_words)
+        and not _restrictive(c, restricting, between)
+        and not (c.lower_ in bare and _ne_alone(c, bare, seconds, literary))
+        and _lemma(token) not in cancelling
         for token in [*own, *copulas]
         for c in token_children(token)
     )
