@@ -12,7 +12,7 @@ parse splits ("la joint-venture de Renault avec Geely et Aramco").
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.lexicon import Lexicon, Trigger
@@ -211,7 +211,7 @@ class SurfaceReader:
             if mention is not None:
                 if not token.pos_ and self._opens_clause(doc, mention):
                     break  # "a venture with Koc Holding, Renault has a plant ...": a new clause's subject
-                if out and token.dep_.startswith("nsubj") and token.head.i > i and token.head.pos_ in ("VERB", "AUX"):
+                if out and self._next_subject(token, span):
                     break  # "Daihatsu, filiale de Toyota, et Suzuki restent ...": the next clause's subject
                 if prep is None and mention.end < sent.end and doc_lowers(doc)[mention.end] in self.contact_verbs:
                     break  # "buy back the 19.9% stake Volkswagen held": the holder of a contact clause
@@ -245,6 +245,17 @@ class SurfaceReader:
                 break
             i += 1
         return out
+
+    @staticmethod
+    def _next_subject(token: Token, span: Span) -> bool:
+        """Return True for the subject of a verb after it that does not govern the trigger: another clause."""
+        verb = token.head
+        return (
+            token.dep_.startswith("nsubj")
+            and verb.i > token.i
+            and verb.pos_ in ("VERB", "AUX")
+            and not any(a.i == verb.i for a in span.root.ancestors)
+        )
 
     @staticmethod
     def _in_apposition(span: Span, mention_at: dict[int, Mention]) -> bool:
