@@ -391,3 +391,32 @@ def test_an_apposition_closed_by_a_comma_does_not_spread_to_the_next_list_member
     assert ("Daihatsu", "subsidiaryOf", "Toyota", "affirmed") in keys
     assert not {k for k in keys if k[1] == "subsidiaryOf" and "Suzuki" in (k[0], k[2])}
     assert ("Suzuki", "memberOf", "CJPT", "affirmed") in keys
+
+
+def test_agents_hung_on_their_shares_each_hold_their_own(extractor):
+    text = "Leapmotor International est détenue à 51 % par Stellantis et à 49 % par Leapmotor."
+    statements = extractor.extract(article_from_text(text, doc="t")).statements
+    shares = {s.subject: s.share for s in statements if s.predicate == "shareholderOf"}
+    assert shares == {"Stellantis": 51.0, "Leapmotor": 49.0}
+    text = "Leapmotor International is owned 51% by Stellantis and 49% by Leapmotor."
+    statements = extractor.extract(article_from_text(text, doc="t")).statements
+    assert {s.subject: s.share for s in statements if s.predicate == "shareholderOf"} == shares
+
+
+def test_a_plant_owned_by_two_companies_is_no_stake_in_either(extractor):
+    text = "La future usine, détenue à 70 % par le PIF et à 30 % par le groupe coréen Hyundai, ouvrira en 2026."
+    assert not {k for k in _keys(extractor, text) if k[1] == "shareholderOf"}
+
+
+def test_a_stake_bought_in_a_dont_clause_is_in_the_antecedent(extractor):
+    keys = _keys(extractor, "Stellantis a misé sur la start-up Leapmotor, dont il a acquis environ 21 % fin 2023.")
+    assert ("Stellantis", "shareholderOf", "Leapmotor", "affirmed") in keys
+    assert ("Stellantis", "acquires", "Leapmotor", "affirmed") not in keys
+
+
+def test_a_descriptive_apposition_below_a_trigger_keeps_its_names(extractor):
+    text = ("Navistar est une filiale à 100 % de Traton, la branche poids lourds du groupe Volkswagen, "
+            "qui a déboursé 3,7 milliards de dollars.")
+    keys = _keys(extractor, text)
+    assert ("Navistar", "subsidiaryOf", "Traton", "affirmed") in keys
+    assert ("Volkswagen", "subsidiaryOf", "Traton", "affirmed") not in keys

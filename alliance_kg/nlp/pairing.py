@@ -144,14 +144,21 @@ class PairReader:
             if relative and any(relative[0].i < m.start < anchor.i for m in subjects):
                 # "Proton, dont Geely détient 49,9 %": the subject follows the pronoun
                 subjects = [m for m in subjects if relative[0].i < m.start]
-            if not objects and "de" in trig.object_roles:  # "Proton, dont Geely détient 49,9 %"
+            stake_bought = trig.predicate == "acquires" and any(
+                c.dep_ in syntax.OBJ and c.text == "%" for c in token_children(anchor)
+            )
+            if not objects and ("de" in trig.object_roles or stake_bought):
+                # "Proton, dont Geely détient 49,9 %", "Leapmotor, dont il a acquis 21 %"
                 objects = self._expand(self._dont(anchor), mention_at, mentions)
             if trig.pos == "VERB" and anchor.pos_ not in ("VERB", "AUX"):  # mis-tagged verb: its parse is no guide
                 surface_subjects, surface_objects = self.surface.arguments(span, trig, mention_at, mentions)
                 held = self.noun_tagged_clause(anchor)  # the parse names the clause's subject: never guess it
                 subjects = subjects or ([] if held and "subj" in trig.subject_roles else surface_subjects)
                 objects = objects or ([] if held and "subj" in trig.object_roles else surface_objects)
-            if not objects:  # the parse lost the object: read the noun phrase after the trigger
+            passive_participle = anchor.dep_ in ("acl", "amod") and syntax.is_passive(anchor)
+            if not objects and not passive_participle:
+                # the parse lost the object: read the noun phrase after the trigger (a passive participle's
+                # object is the noun it qualifies: "la future usine, détenue à 70 % par le PIF" has no company)
                 loose = "obj" in trig.object_roles or "appos" in trig.object_roles
                 starts = (
                     [span]
@@ -166,7 +173,6 @@ class PairReader:
                 ]
                 if not objects and anchor.pos_ in ("VERB", "AUX") and trig.predicate in STAKE_PREDICATES:
                     objects = self._stake_object(span, mention_at)  # "va prendre 34,02 % du capital de X"
-            passive_participle = anchor.dep_ in ("acl", "amod") and syntax.is_passive(anchor)
             if not objects and trig.predicate == "suppliesTo" and "obj" in trig.object_roles and subjects and not (
                 passive_participle  # "des cellules fournies par LG et CATL": CATL is a second supplier
             ):

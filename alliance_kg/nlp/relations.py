@@ -270,7 +270,7 @@ class RelationFinder(
             predicate = "shareholderOf"  # "buys a 20 % stake in X", "rachète 20 % de X"; the rest of it is X
         share = None
         if predicate == "shareholderOf":
-            share = share_near(anchor, sent, self.lexicon, self.lang, obj.end, obj.start)
+            share = share_near(anchor, sent, self.lexicon, self.lang, obj.end, obj.start, subj.start)
         in_relative = any(t.dep_ in ("acl:relcl", "relcl") for t in [anchor, *anchor.ancestors])
         in_relative = in_relative or (self.lang == "en" and self.surface.in_relative_clause(anchor.i, sent))
         attributed = None if background or in_relative else source  # appositions, relative clauses: the article's voice

@@ -158,7 +158,11 @@ class RoleReader(PhraseShapes):
             out = [
                 c
                 for c in token_children(anchor)
-                if c.dep_ in ("appos", "flat:name", "nmod", "amod", "compound") and not syntax.case_of(c)
+                if c.dep_ in ("appos", "flat:name", "nmod", "amod", "compound")
+                and not syntax.case_of(c)
+                # "filiale de Traton, la branche poids lourds du groupe Volkswagen": a descriptive noun below is
+                # a statement of its own, the names in its complements are not the trigger's
+                and not (c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in mention_at)
             ]
             if anchor.dep_ == "appos" or self._modifies_name(anchor, mention_at):
                 out.append(anchor.head)

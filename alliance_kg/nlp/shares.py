@@ -34,16 +34,27 @@ def _percent_after(token: Token, percent: frozenset[str]) -> bool:
 
 
 def share_near(
-    anchor: Token, sent: Span, lexicon: Lexicon, lang: str, obj_end: int | None = None, obj_start: int | None = None
+    anchor: Token,
+    sent: Span,
+    lexicon: Lexicon,
+    lang: str,
+    obj_end: int | None = None,
+    obj_start: int | None = None,
+    subj_start: int | None = None,
 ) -> float | None:
     """Return the percentage of the trigger's own phrase, or None.
 
+    The percentage of a passive agent's own phrase comes first ("owned 51%
+    by GS Yuasa and 49% by Honda": 49 for Honda).
     A percentage right before the object comes first ("owns 20% of Subaru,
     5% of Mazda": 5 for Mazda); else, with a parse, a number in the trigger's
     subtree (or its object's); without one, between a few words before the
     trigger and the object.
     """
     percent = lexicon.cues(lang, "percent", raw=True)
+    own = _agent_share(sent, subj_start, percent) if subj_start is not None else None
+    if own is not None:  # "détenue à 51 % par Stellantis et à 49 % par Leapmotor": 49 for Leapmotor
+        return own
     if obj_start is not None and obj_start > anchor.i:
         for i in range(obj_start - 1, max(sent.start, anchor.i, obj_start - 5) - 1, -1):
             value = parse_number(doc_texts(sent.doc)[i])
@@ -69,3 +80,18 @@ def share_near(
         if best is None or distance < best[0]:
             best = (distance, value)
     return best[1] if best else None
+
+
+def _agent_share(sent: Span, subj_start: int, percent: frozenset[str]) -> float | None:
+    """Return N in "N % par X" / "N% by X" right before the subject X, or None."""
+    doc = sent.doc
+    i = subj_start - 1
+    while i > sent.start and doc_tokens(doc)[i].pos_ == "DET":
+        i -= 1
+    if i <= sent.start + 1 or doc_texts(doc)[i].lower() not in ("par", "by"):
+        return None
+    for j in range(i - 1, max(sent.start, i - 3) - 1, -1):
+        value = parse_number(doc_texts(doc)[j])
+        if value is not None and 0 <= value <= 100 and _percent_after(doc_tokens(doc)[j], percent):
+            return value
+    return None

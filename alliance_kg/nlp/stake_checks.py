@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp.mentions import Mention
@@ -108,4 +108,6 @@ class StakeChecks:
         words = self.lexicon.cues(self.lang, "stake_words", raw=True)
         lo, hi = sorted((anchor.i + 1, max(obj.start, anchor.i + 1)))
         after = anchor.doc[obj.end : min(obj.end + 2, len(anchor.doc))] if obj.end > 0 else []
-        return any(t.lower_ in words for t in [*anchor.doc[lo:hi], *after])  # "buy Toyota shares"
+        # "Leapmotor, dont il a acquis 21 %": the object named before, the stake the verb's own object
+        objects = [c for c in token_children(anchor) if c.dep_ in ("obj", "dobj")] if obj.start < anchor.i else []
+        return any(t.lower_ in words for t in [*anchor.doc[lo:hi], *after, *objects])  # "buy Toyota shares"

@@ -95,11 +95,25 @@ def is_passive(verb: Token) -> bool:
             for c in token_children(verb)
         ) and not any(c.dep_ == "aux:pass" or case_of(c) == "par" for c in token_children(verb))
         return not active
-    return (
-        verb.dep_ in ("acl", "amod")
-        and "Part" in verb.morph.get("VerbForm")
-        and any(case_of(c) in ("par", "by") for c in token_children(verb))
-    )
+    return verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm") and bool(agents_of(verb))
+
+
+def agents_of(verb: Token) -> list[Token]:
+    """Return the agents of a passive verb ("par X", "by X"), also those the parse hung on a share.
+
+    "détenue à 45 % par Renault et à 45 % par Geely": both agents are below
+    the percentages, not below the verb.
+    """
+    agents = [c for c in token_children(verb) if case_of(c) in ("par", "by")]
+    if agents:
+        return agents
+    shares = [
+        c
+        for c in token_children(verb)
+        if c.dep_ in ("obl:arg", "obl", "obl:mod", "conj") and (c.text == "%" or c.lower_ in ("pourcent", "percent"))
+    ]
+    shares += [c for share in shares for c in token_children(share) if c.dep_ == "conj" and c.text == "%"]
+    return [g for c in shares for g in token_children(c) if case_of(g) in ("par", "by")]
 
 
 def relative_antecedent(token: Token) -> Token | None:
@@ -206,8 +220,7 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
     token = trigger
     for _ in range(max_climb):
         if is_passive(token):
-            agents = [c for c in token_children(token) if case_of(c) in ("par", "by")]
-            return agents
+            return agents_of(token)
         subjects = [c for c in token_children(token) if c.dep_ in SUBJ]
         relative = subjects and all(
             "Rel" in c.morph.get("PronType") or c.lower_ in ("qui", "which", "who", "that") for c in subjects
