@@ -420,3 +420,11 @@ def test_a_descriptive_apposition_below_a_trigger_keeps_its_names(extractor):
     keys = _keys(extractor, text)
     assert ("Navistar", "subsidiaryOf", "Traton", "affirmed") in keys
     assert ("Volkswagen", "subsidiaryOf", "Traton", "affirmed") not in keys
+
+
+def test_a_name_before_a_unit_noun_is_no_party(extractor):
+    # "the Alphabet unit" is a unit of Alphabet (Waymo), "any other SAIC business" a business of SAIC
+    text = "Hyundai engineers fear the carmaker could become a mere hardware supplier for the Alphabet unit."
+    assert _keys(extractor, text) == set()
+    text = "Audi has no plans to take a stake in IM Motors or in any other SAIC business, a spokesperson said."
+    assert not {k for k in _keys(extractor, text) if k[2] == "SAIC"}

@@ -73,6 +73,7 @@ class SurfaceReader:
         )
         self.clause_verbs = lexicon.cues(lang, "clause_verbs", raw=True)
         self.legal_forms = lexicon.cues(lang, "legal_forms", raw=True)  # "Exor NV", "Marelli Holdings"
+        self.unit_words = lexicon.cues(lang, "unit_nouns", raw=True) | lexicon.cues(lang, "business_nouns", raw=True)
         self.contact_verbs = lexicon.cues(lang, "contact_clause_verbs", raw=True)
         self.contrast_words = lexicon.cues(lang, "contrast_words", raw=True)  # "but", "mais"
         self.conjunctions = lexicon.cues(lang, "clause_conjunctions", raw=True)  # "but", "and", "yet"
@@ -216,6 +217,9 @@ class SurfaceReader:
                 if prep is None and mention.end < sent.end and doc_lowers(doc)[mention.end] in self.contact_verbs:
                     break  # "buy back the 19.9% stake Volkswagen held": the holder of a contact clause
                 owned = owned_after(doc, mention, mention_at)
+                if owned is None and self._names_a_unit(doc, mention):
+                    i = mention.end + 1  # "a supplier for the Alphabet unit": a unit of Alphabet, not Alphabet
+                    continue
                 out.append((owned or mention, prep))  # "with Alphabet's Waymo": Waymo, not its owner
                 i = max(i + 1, (owned or mention).end)
                 continue
@@ -245,6 +249,15 @@ class SurfaceReader:
                 break
             i += 1
         return out
+
+    def _names_a_unit(self, doc: Doc, mention: Mention) -> bool:
+        """Return True for an English name used before a unit noun ("the Alphabet unit", "any other SAIC business")."""
+        return (
+            self.lang == "en"
+            and mention.is_organisation
+            and mention.end < len(doc)
+            and doc_lowers(doc)[mention.end] in self.unit_words
+        )
 
     @staticmethod
     def _next_subject(token: Token, span: Span) -> bool:
