@@ -428,3 +428,8 @@ def test_a_name_before_a_unit_noun_is_no_party(extractor):
     assert _keys(extractor, text) == set()
     text = "Audi has no plans to take a stake in IM Motors or in any other SAIC business, a spokesperson said."
     assert not {k for k in _keys(extractor, text) if k[2] == "SAIC"}
+
+
+def test_a_family_is_no_company_and_a_holding_introduces_a_name(extractor):
+    keys = _keys(extractor, "Zorglub, la holding de la famille Dupont, détient 10 % de Renault.")
+    assert keys == {("Zorglub", "shareholderOf", "Renault", "affirmed")}

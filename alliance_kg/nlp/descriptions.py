@@ -16,7 +16,7 @@ from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_toke
 from alliance_kg.kb import Entity, normalize
 from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.sentindex import sentence_numbers
-from alliance_kg.nlp.spans import Description, Mention
+from alliance_kg.nlp.spans import Description, Mention, person_nouns
 
 
 class DescriptionReader:
@@ -155,6 +155,8 @@ class DescriptionReader:
             j += 1
         words = 0
         while j < len(doc) and words < 2 and doc_tokens(doc)[j].is_lower and doc_tokens(doc)[j].is_alpha:
+            if doc_lowers(doc)[j] in person_nouns(doc.lang_):
+                return None  # "la holding de la famille Schaeffler": the name is a family's
             j += 1
             words += 1
         mention = by_start.get(j) if words else None

@@ -68,6 +68,7 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         self.other_words = self.lexicon.cues(lang, "other_words", raw=True)
         self.quantifiers = self.lexicon.cues(lang, "quantifiers", raw=True)
         self.introducers = self.lexicon.cues(lang, "name_introducers", raw=True)
+        self.person_nouns = self.lexicon.cues(lang, "person_nouns", raw=True)  # "la famille X": no company
         self.determiners = self.lexicon.cues(lang, "determiners", raw=True)
         self.product_nouns = self.lexicon.cues(lang, "product_nouns", raw=True)
         # the lexicon's maps, read once (cue_map returns a copy at every call)

@@ -50,6 +50,7 @@ class UnknownNames(EnglishNames):
                 or (text.isupper() and len(text) <= 4)  # "LFP", "NMC", "VE": acronyms, rarely companies here
                 or self.kb.lookup(text) is not None
                 or not any(c.isalpha() for c in text)
+                or (span.start > 0 and doc_lowers(doc)[span.start - 1] in self.person_nouns)  # "la famille Dupont"
             ):
                 continue
             known = self._named_prefix(text, named)
@@ -219,8 +220,8 @@ class UnknownNames(EnglishNames):
                     and doc_lowers(doc)[j] not in ("de", "des", "du", "à", "en", "dans")
                 ):
                     j, words = j + 1, words + 1  # not "la start-up de conduite autonome de Pittsburgh"
-                if not words:
-                    continue
+                if not words or any(lowers[w] in self.person_nouns for w in range(j - words, j)):
+                    continue  # "la holding de la famille Schaeffler": a family, not a company
             if j < len(doc) and doc_texts(doc)[j] == "," and j > noun.i + 1:
                 j += 1
             end = j

@@ -90,3 +90,8 @@ def owned_after(doc: Doc, mention: "Mention", mention_at: dict[int, "Mention"]) 
 def unit_nouns(lang: str) -> frozenset[str]:
     """Return the nouns a unit of a company goes by ("unit", "arm", "filiale"), from the lexicon."""
     return load_lexicon().cues(lang, "unit_nouns", raw=True)
+
+
+def person_nouns(lang: str) -> frozenset[str]:
+    """Return the nouns for people and families ("famille", "founder"), whose names are no companies."""
+    return load_lexicon().cues(lang, "person_nouns", raw=True)
