@@ -433,3 +433,11 @@ def test_a_name_before_a_unit_noun_is_no_party(extractor):
 def test_a_family_is_no_company_and_a_holding_introduces_a_name(extractor):
     keys = _keys(extractor, "Zorglub, la holding de la famille Dupont, détient 10 % de Renault.")
     assert keys == {("Zorglub", "shareholderOf", "Renault", "affirmed")}
+
+
+def test_companies_called_our_rivals_are_no_rivals_of_each_other(extractor):
+    text = "« Renault, Ford et Volkswagen sont nos concurrents directs », analyse le patron de Stellantis."
+    assert not {k for k in _keys(extractor, text) if k[1] == "competesWith"}
+    keys = _keys(extractor, "Renault, Ford et Volkswagen sont les concurrents directs de Stellantis.")
+    assert ("Ford", "competesWith", "Stellantis", "affirmed") in keys
+    assert ("Ford", "competesWith", "Volkswagen", "affirmed") not in keys

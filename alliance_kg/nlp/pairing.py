@@ -204,7 +204,12 @@ class PairReader:
                 objects = self._technologies_below(anchor, mention_at)
             if not objects and trig.predicate in TECH_PREDICATES and trig.requires:
                 objects = self._technologies_after(span, mention_at)  # the parse lost "son savoir-faire dans ..."
-            if not objects and trig.predicate in SYMMETRIC and len(subjects) >= 2:
+            owner = self._possessor(anchor, trig, mentions, mention_at) if anchor.pos_ == "NOUN" else None
+            if owner is not None:
+                # "Renault, Ford et Volkswagen sont nos concurrents directs", "counts Ferrari and McLaren among
+                # its closest rivals": each is the possessor's rival, not the others'
+                objects = objects or [m for m in owner if m.iri not in {s.iri for s in subjects}]
+            elif not objects and trig.predicate in SYMMETRIC and len(subjects) >= 2:
                 # "Honda et Nissan se livrent une concurrence acharnée"
                 return self._symmetric(trig, [m for m in subjects if not self._in_apposition(anchor, m, mention_at)])
             pairs = {(s.iri, o.iri) for s in subjects for o in objects}
@@ -224,6 +229,26 @@ class PairReader:
             return self._symmetric(trig, left + right, acting)
         subjects, objects = self.surface.arguments(span, trig, mention_at, mentions)
         return [(trig.predicate, s, o) for s in subjects for o in objects]
+
+    def _possessor(self, noun: Token, trig: Trigger, mentions, mention_at) -> list[Mention] | None:
+        """Return who a possessive before the trigger noun stands for ([] when unknown), or None without one.
+
+        « nos concurrents » in a quote is the speaker's company; "its", « ses » the
+        company the possessive refers to.
+        """
+        det = next(
+            (
+                c
+                for c in token_children(noun)
+                if c.i < noun.i and normalize(c.text) in self.possessives | self.first_person
+            ),
+            None,
+        )
+        if det is None:
+            return None
+        if normalize(det.text) in self.first_person:
+            return [self._speaker] if self._speaker is not None else []
+        return self._args(noun, ("poss",), trig, mentions, mention_at)
 
     def _framing_subject(self, noun: Token, people: list[Mention], mentions: list[Mention]) -> list[Mention]:
         """Return the clause's subject as the missing party of a venture the clause acts within ("Chery va
