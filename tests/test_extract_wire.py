@@ -441,3 +441,14 @@ def test_companies_called_our_rivals_are_no_rivals_of_each_other(extractor):
     keys = _keys(extractor, "Renault, Ford et Volkswagen sont les concurrents directs de Stellantis.")
     assert ("Ford", "competesWith", "Stellantis", "affirmed") in keys
     assert ("Ford", "competesWith", "Volkswagen", "affirmed") not in keys
+
+
+def test_an_english_apposition_names_the_company_it_follows(extractor):
+    # the noun in "NAME, a rival of X" describes NAME, not the clause's subject
+    keys = _keys(extractor, "Geely, which also controls Volvo Cars and Lotus, a direct rival of Aston Martin, "
+                            "brings no technology.")
+    assert ("Lotus", "competesWith", "Aston Martin", "affirmed") in keys
+    assert ("Geely", "competesWith", "Aston Martin", "affirmed") not in keys
+    keys = _keys(extractor, "BMW works with Toyota, a rival of Volkswagen, on hydrogen.")
+    assert ("Toyota", "competesWith", "Volkswagen", "affirmed") in keys
+    assert ("BMW", "competesWith", "Volkswagen", "affirmed") not in keys

@@ -289,6 +289,11 @@ class EnglishSurfaceReader(EnglishSubjects):
         subjects, objects = super().arguments(span, trig, mention_at, mentions)
         if trig.pos == "VERB":
             subjects = self._clause_subject_before(span, mention_at) or subjects
+        elif "appos" in trig.subject_roles:
+            described = self.appositive_name(span, mention_at)
+            if described is not None and described.is_organisation and described.iri not in {o.iri for o in objects}:
+                # "Toyota teamed up with Mazda, a longtime partner of Ford": Mazda's partner, not Toyota's
+                subjects = self.listed_before(doc, described, mention_at, span)
         if not objects and trig.predicate == "shareholderOf":
             objects = self._compound_object(span, mention_at, subjects)
         if owner is None and not objects and "poss" in trig.object_roles:
