@@ -452,3 +452,10 @@ def test_an_english_apposition_names_the_company_it_follows(extractor):
     keys = _keys(extractor, "BMW works with Toyota, a rival of Volkswagen, on hydrogen.")
     assert ("Toyota", "competesWith", "Volkswagen", "affirmed") in keys
     assert ("BMW", "competesWith", "Volkswagen", "affirmed") not in keys
+
+
+def test_a_list_read_from_the_words_skips_an_apposition_and_its_complement(extractor):
+    keys = _keys(extractor, "Renault teamed up with Geely, the owner of Volvo, and Aramco.")
+    assert ("Renault", "partnerOf", "Aramco", "affirmed") in keys
+    assert ("Geely", "shareholderOf", "Volvo", "affirmed") in keys  # named as the article names it
+    assert not {k for k in keys if k[0] == "Renault" and k[2] == "Volvo"}

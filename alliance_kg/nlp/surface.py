@@ -25,6 +25,10 @@ from alliance_kg.nlp.qualifiers import Qualifiers, qualify_window
 from alliance_kg.nlp.surface_words import CLAUSE_STOPS, COPULAS, FILLER, LINKS, inflections  # noqa: F401
 
 
+# determiners that open an apposition after a name: ", a rival of", ", l'allié de"
+APPOSITION_DETERMINERS = frozenset({"a", "an", "the", "its", "un", "une", "le", "la", "l'", "l’", "son", "sa"})
+
+
 class SurfaceReader:
     """Find arguments and qualifiers from token order alone."""
 
@@ -222,6 +226,12 @@ class SurfaceReader:
                     continue
                 out.append((owned or mention, prep))  # "with Alphabet's Waymo": Waymo, not its owner
                 i = max(i + 1, (owned or mention).end)
+                if self._apposition_follows(doc, i, sent.end):
+                    # "works with Toyota, a rival of Volkswagen": the apposition describes Toyota; the list may
+                    # resume after it ("with Geely, the owner of Volvo, and Aramco")
+                    i = self._list_resumes(doc, i, sent.end, mention_at)
+                    if i >= sent.end:
+                        break
                 continue
             low = token.lower_
             if token.pos_ == "PRON" and low in RELATIVE_PRONOUNS:
@@ -258,6 +268,27 @@ class SurfaceReader:
             and mention.end < len(doc)
             and doc_lowers(doc)[mention.end] in self.unit_words
         )
+
+    def _apposition_follows(self, doc: Doc, i: int, end: int) -> bool:
+        """Return True for ", a [words] noun of" at ``i``: an apposition whose complement names another company."""
+        if i + 2 >= end or doc_texts(doc)[i] != "," or doc_lowers(doc)[i + 1] not in APPOSITION_DETERMINERS:
+            return False
+        for j in range(i + 2, min(end - 1, i + 5)):
+            if not doc_tokens(doc)[j].is_lower or doc_lowers(doc)[j] in self.conjunctions:
+                return False
+            if doc_lowers(doc)[j + 1] in ("of", "de", "du", "des", "d'", "d’"):
+                return True  # ", the owner of", ", a longtime rival of", ", l'allié de"
+        return False
+
+    @staticmethod
+    def _list_resumes(doc: Doc, i: int, end: int, mention_at: dict[int, Mention]) -> int:
+        """Return where a list goes on after the apposition at ``i`` (", and NAME"), or ``end``."""
+        for j in range(i + 1, min(end - 2, i + 12)):
+            if doc_texts(doc)[j] == "," and doc_lowers(doc)[j + 1] in ("and", "et") and (j + 2) in mention_at:
+                return j + 2
+            if doc_texts(doc)[j] in (";", ":", "(", ")"):
+                break
+        return end
 
     @staticmethod
     def _next_subject(token: Token, span: Span) -> bool:
