@@ -459,3 +459,10 @@ def test_a_list_read_from_the_words_skips_an_apposition_and_its_complement(extra
     assert ("Renault", "partnerOf", "Aramco", "affirmed") in keys
     assert ("Geely", "shareholderOf", "Volvo", "affirmed") in keys  # named as the article names it
     assert not {k for k in keys if k[0] == "Renault" and k[2] == "Volvo"}
+
+
+def test_a_hyphenated_unknown_name_is_read_whole(extractor):
+    text = "L'éviction ne remet pas en cause J-Bus, la coentreprise d'autocars d'Isuzu et de Hino."
+    statements = extractor.extract(article_from_text(text, doc="t")).statements
+    names = {s.object for s in statements} | {s.subject for s in statements}
+    assert "J-Bus" in names and "Bus" not in names

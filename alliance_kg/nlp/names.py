@@ -263,11 +263,19 @@ class UnknownNames(EnglishNames):
             if lowers[noun] not in self.introducers:
                 continue
             start = comma
-            while (
-                start - 1 >= 0 and comma - start < 4 and (start - 1) not in taken
-                and _name_like(doc_tokens(doc)[start - 1])
-            ):
-                start -= 1
+            while start - 1 >= 0 and comma - start < 4 and (start - 1) not in taken:
+                if _name_like(doc_tokens(doc)[start - 1]):
+                    start -= 1
+                elif (  # "J-Bus, la coentreprise": a hyphen inside the name
+                    doc_texts(doc)[start - 1] in ("-", "‑")
+                    and start < comma
+                    and start - 2 >= 0
+                    and (start - 2) not in taken
+                    and _name_like(doc_tokens(doc)[start - 2])
+                ):
+                    start -= 2
+                else:
+                    break
             if start < comma and start - 1 >= 0 and (start - 1) in taken and doc_texts(doc)[start - 1][:1].isupper():
                 head = max(m.start for m in named if m.start <= start - 1 < m.end)
                 start = head if comma - head <= 4 else start  # "Ford Otosan": the parent's name is part of it
