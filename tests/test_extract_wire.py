@@ -466,3 +466,9 @@ def test_a_hyphenated_unknown_name_is_read_whole(extractor):
     statements = extractor.extract(article_from_text(text, doc="t")).statements
     names = {s.object for s in statements} | {s.subject for s in statements}
     assert "J-Bus" in names and "Bus" not in names
+
+
+def test_an_english_participle_after_a_comma_describes_the_name_before_it(extractor):
+    keys = _keys(extractor, "Nissan buys most of its cells from AESC, now controlled by China's Envision Group.")
+    assert ("AESC", "subsidiaryOf", "Envision Group", "affirmed") in keys
+    assert ("Nissan", "subsidiaryOf", "Envision Group", "affirmed") not in keys

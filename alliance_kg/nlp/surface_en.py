@@ -53,6 +53,10 @@ FINITE_AFTER_SUBJECT = {"will", "would", "could", "can", "may", "might", "should
 JOIN_WORDS = {"join", "joins", "joined", "joining", "part", "participate", "participates", "participating", "include"}
 
 
+# adverbs of time between a comma and a participle: ", now controlled by"
+TIME_ADVERBS = frozenset({"now", "already", "still", "long", "once", "today", "since"})
+
+
 class EnglishSurfaceReader(EnglishSubjects):
     """The surface reader with the English constructions of the module docstring."""
 
@@ -125,6 +129,17 @@ class EnglishSurfaceReader(EnglishSubjects):
                 words = {t.lower_ for t in doc[out[0].end : start]}
                 return out if words & {"it", "they", *POSSESSIVE_DETERMINERS} else []  # "... as it battles X"
         return out
+
+    @staticmethod
+    def _participle_head(span: Span, mention_at) -> list[Mention]:
+        """Return the name a participle phrase set off by a comma follows ("from AESC, now controlled by X": AESC)."""
+        doc, i = span.doc, span.start - 1
+        while i > span.sent.start and (passive_adverb(doc_lowers(doc)[i]) or doc_lowers(doc)[i] in TIME_ADVERBS):
+            i -= 1  # "now", "already", "jointly"
+        if i - 1 <= span.sent.start or doc_texts(doc)[i] != ",":
+            return []
+        named = mention_at.get(i - 1)
+        return [named] if named is not None and named.is_organisation and named.end == i else []
 
     @staticmethod
     def _controlled_subject(start: int, sent: Span, mention_at) -> Mention | None:
@@ -259,7 +274,7 @@ class EnglishSurfaceReader(EnglishSubjects):
         passive_reversed = reversed_frame and "obj" in trig.subject_roles  # "controlled by", not "bought by"
         if after < sent.end and doc_lowers(doc)[after] == "by" and (passive_reversed or "by" in trig.subject_roles):
             by = [m for m, prep in self.tail(span, mention_at) if prep == "by"]
-            left = self.left_group(span.start, sent, mention_at)
+            left = self._participle_head(span, mention_at) or self.left_group(span.start, sent, mention_at)
             return (left, by) if reversed_frame and "by" not in trig.subject_roles else (by, left)
         if reversed_frame:
             subjects, objects = self._reversed(span, trig, mention_at)
