@@ -472,3 +472,9 @@ def test_an_english_participle_after_a_comma_describes_the_name_before_it(extrac
     keys = _keys(extractor, "Nissan buys most of its cells from AESC, now controlled by China's Envision Group.")
     assert ("AESC", "subsidiaryOf", "Envision Group", "affirmed") in keys
     assert ("Nissan", "subsidiaryOf", "Envision Group", "affirmed") not in keys
+
+
+def test_a_possessive_reaches_past_a_place_name_before_the_noun(extractor):
+    text = "Honda relies on a different partner: L-H Battery, its Ohio joint venture with LG Energy Solution."
+    keys = _keys(extractor, text)
+    assert ("Honda", "jointVenture", "LG Energy Solution", "affirmed") in keys

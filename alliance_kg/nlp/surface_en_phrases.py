@@ -138,7 +138,10 @@ class EnglishPhrases(SurfaceReader):
             if word in POSSESSIVE_DETERMINERS:
                 return i
             token = doc_tokens(doc)[i]
-            inside = i in mention_at or token.text == "-" or (token.is_lower and word not in CLAUSE_STOPS)
+            # "its in-house software unit", "its Ohio joint venture" (a place or a name before the noun)
+            inside = (
+                i in mention_at or token.text == "-" or token.is_title or (token.is_lower and word not in CLAUSE_STOPS)
+            )
             if not inside:
                 return None
         return None
