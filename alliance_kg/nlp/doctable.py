@@ -6,7 +6,10 @@ words around a trigger over and over, a few hundred thousand times per
 hundred articles. :func:`doc_tokens`, :func:`doc_lowers` and :func:`doc_texts` list them once for the
 document being read (the last one asked for: the components read one
 document at a time) and answer from the list: the same tokens, the same
-strings.
+strings. The lists of the last :data:`KEPT_DOCS` documents are kept, so
+that the next component (``nlp.pipe`` runs each component over a whole
+batch) finds them made; :func:`forget` drops a document's lists when the
+last component that reads them is done with it.
 
 >>> import spacy
 >>> doc = spacy.blank("en")("Renault buys Nissan")
@@ -31,26 +34,52 @@ _children: list = [None, []]
 _memos: dict[str, list] = {}  # name -> [the document, {token index: answer}]
 T = TypeVar("T")
 _known: dict[int, str] = {}  # string hash -> string, for the words met so far
+KEPT_DOCS = 64  # documents whose lists are kept for the next component (a batch of ``nlp.pipe``, usually)
+_kept: dict[int, tuple[Doc, dict[str, object]]] = {}  # id(doc) -> (the document, its lists by name)
+
+
+def _tables(doc: Doc) -> dict[str, object]:
+    """Return the lists made so far for ``doc`` (kept for the last ``KEPT_DOCS`` documents)."""
+    entry = _kept.get(id(doc))
+    if entry is None or entry[0] is not doc:  # holding the document keeps its id unique
+        if len(_kept) >= KEPT_DOCS:
+            del _kept[next(iter(_kept))]  # the oldest
+        entry = _kept[id(doc)] = (doc, {})
+    return entry[1]
+
+
+def _table(doc: Doc, name: str, make: Callable[[], T]) -> T:
+    """Return ``doc``'s list ``name``, made by ``make()`` the first time it is asked for."""
+    tables = _tables(doc)
+    found = tables.get(name)
+    if found is None:
+        found = tables[name] = make()
+    return found  # type: ignore[return-value]
+
+
+def forget(doc: Doc) -> None:
+    """Drop the lists kept for ``doc`` (the components are done with it)."""
+    _kept.pop(id(doc), None)
 
 
 def doc_tokens(doc: Doc) -> list[Token]:
     """Return ``list(doc)``, made once for the current document."""
     if _tokens[0] is not doc:
-        _tokens[0], _tokens[1] = doc, list(doc)
+        _tokens[0], _tokens[1] = doc, _table(doc, "tokens", lambda: list(doc))
     return _tokens[1]
 
 
 def doc_lowers(doc: Doc) -> list[str]:
     """Return ``[t.lower_ for t in doc]``, made once for the current document."""
     if _lowers[0] is not doc:
-        _lowers[0], _lowers[1] = doc, _strings(doc, LOWER)
+        _lowers[0], _lowers[1] = doc, _table(doc, "lowers", lambda: _strings(doc, LOWER))
     return _lowers[1]
 
 
 def doc_texts(doc: Doc) -> list[str]:
     """Return ``[t.text for t in doc]``, made once for the current document."""
     if _texts[0] is not doc:
-        _texts[0], _texts[1] = doc, _strings(doc, ORTH)
+        _texts[0], _texts[1] = doc, _table(doc, "texts", lambda: _strings(doc, ORTH))
     return _texts[1]
 
 
@@ -83,7 +112,7 @@ def doc_parsed(doc: Doc) -> bool:
     at every token, and the rules ask for each sentence and statement.
     """
     if _parsed[0] is not doc:
-        _parsed[0], _parsed[1] = doc, doc.has_annotation("DEP")
+        _parsed[0], _parsed[1] = doc, _table(doc, "parsed", lambda: doc.has_annotation("DEP"))
     return _parsed[1]
 
 
@@ -96,13 +125,18 @@ def token_children(token: Token) -> list[Token]:
     """
     doc = token.doc
     if _children[0] is not doc:
-        toks = doc_tokens(doc)
-        kids: list[list[Token]] = [[] for _ in toks]
-        for j, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
-            if offset:
-                kids[j + offset].append(toks[j])
-        _children[0], _children[1] = doc, kids
+        _children[0], _children[1] = doc, _table(doc, "children", lambda: _all_children(doc))
     return _children[1][token.i]
+
+
+def _all_children(doc: Doc) -> list[list[Token]]:
+    """Return the children of each token of ``doc``, in text order."""
+    toks = doc_tokens(doc)
+    kids: list[list[Token]] = [[] for _ in toks]
+    for j, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
+        if offset:
+            kids[j + offset].append(toks[j])
+    return kids
 
 
 def per_token(compute: Callable[[Token], T]) -> Callable[[Token], T]:
@@ -116,7 +150,7 @@ def per_token(compute: Callable[[Token], T]) -> Callable[[Token], T]:
         slot = _memos.get(name)
         doc = token.doc
         if slot is None or slot[0] is not doc:
-            slot = _memos[name] = [doc, {}]
+            slot = _memos[name] = [doc, _table(doc, "memo " + name, dict)]
         table, i = slot[1], token.i
         if i in table:
             return table[i]
