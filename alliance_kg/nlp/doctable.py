@@ -23,8 +23,8 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
-from spacy.attrs import HEAD, LOWER, ORTH
-from spacy.tokens import Doc, Token
+from spacy.attrs import HEAD, IDX, LOWER, MORPH, ORTH
+from spacy.tokens import Doc, Span, Token
 
 _tokens: list = [None, []]  # [the document, its tokens]; holding the document keeps its identity unique
 _lowers: list = [None, []]
@@ -32,6 +32,8 @@ _texts: list = [None, []]
 _parsed: list = [None, False]
 _children: list = [None, []]
 _memos: dict[str, list] = {}  # name -> [the document, {token index: answer}]
+_morphs: list = [None, []]
+_features: dict[tuple[int, str], list[str]] = {}  # (morphology key, field) -> its values
 T = TypeVar("T")
 _known: dict[int, str] = {}  # string hash -> string, for the words met so far
 KEPT_DOCS = 64  # documents whose lists are kept for the next component (a batch of ``nlp.pipe``, usually)
@@ -105,6 +107,23 @@ def _strings(doc: Doc, attr: int) -> list[str]:
         return out
 
 
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """Return ``doc.ents`` (spaCy makes the spans anew at each call), made once per document."""
+    return _table(doc, "ents", lambda: doc.ents)
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """Return ``doc[start:end].text`` without making the span (``0 <= start``, ``end <= len(doc)``).
+
+    A span's text is the document's text from its first word to the end of
+    its last word (``doc.text`` joins each word and the white space after it).
+    """
+    if end <= start:
+        return ""
+    text, starts = _table(doc, "chars", lambda: (doc.text, doc.to_array(IDX).tolist()))
+    return text[starts[start] : starts[end - 1] + len(doc_texts(doc)[end - 1])]
+
+
 def doc_parsed(doc: Doc) -> bool:
     """Return ``doc.has_annotation("DEP")``, asked once for the current document.
 
@@ -114,6 +133,24 @@ def doc_parsed(doc: Doc) -> bool:
     if _parsed[0] is not doc:
         _parsed[0], _parsed[1] = doc, _table(doc, "parsed", lambda: doc.has_annotation("DEP"))
     return _parsed[1]
+
+
+def morph_values(token: Token, field: str) -> list[str]:
+    """Return ``token.morph.get(field)`` (a new list), read once per morphology key and field.
+
+    spaCy builds a ``MorphAnalysis`` and splits its features at every call
+    (about 2.5 µs); the answer depends on the token's morphology key alone.
+    """
+    doc = token.doc
+    if _morphs[0] is not doc:
+        _morphs[0], _morphs[1] = doc, _table(doc, "morphs", lambda: doc.to_array(MORPH).tolist())
+    key = (_morphs[1][token.i], field)
+    found = _features.get(key)
+    if found is None:
+        if len(_features) > 100_000:  # bounded (a few hundred keys in practice)
+            _features.clear()
+        found = _features[key] = token.morph.get(field)
+    return list(found)
 
 
 def token_children(token: Token) -> list[Token]:

@@ -19,7 +19,7 @@ from spacy.attrs import IS_ALPHA, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from alliance_kg.nlp.doctable import doc_parsed, forget, token_children
+from alliance_kg.nlp.doctable import doc_parsed, morph_values, token_children
 from alliance_kg.kb import load_kb, normalize
 from alliance_kg.lexicon import Lexicon, load_lexicon
 from alliance_kg.nlp import syntax
@@ -226,7 +226,6 @@ class RelationFinder(
         relations = self._sold_later(doc, relations) if parsed else self._sold_it_later(doc, relations)
         doc._.relations = self._without_undone(doc, relations, parsed)
         drop_sentence_index(doc)
-        forget(doc)  # the lists of its words: no other component reads them
         return doc
 
     def _partial(self, anchor: Token) -> bool:
@@ -237,7 +236,7 @@ class RelationFinder(
         )
 
     def _relation(self, sent, anchor, predicate, subj, obj, trig, quals: Qualifiers, source) -> Relation:
-        participle = "Part" in anchor.morph.get("VerbForm") and anchor.dep_ in ("appos", "acl", "amod")
+        participle = "Part" in morph_values(anchor, "VerbForm") and anchor.dep_ in ("appos", "acl", "amod")
         comma_appositive = bool(self._comma_appositive(anchor, self._mention_at))
         background = (anchor.pos_ in ("NOUN", "PROPN", "ADJ") or trig.pos != "VERB" or participle) and (
             anchor.dep_ == "appos" or comma_appositive
