@@ -83,3 +83,19 @@ def test_the_lists_of_a_batch_are_kept_until_forgotten():
     for doc in many:
         doc_tokens(doc)
     assert len(doctable._kept) <= doctable.KEPT_DOCS  # bounded whatever the batch size
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_shortcuts_give_spacy_s_answers(lang):
+    from alliance_kg.nlp.doctable import doc_ents, morph_values, span_text
+
+    nlp = load_pipeline(lang)
+    finder = nlp.get_pipe("alliance_mentions")
+    for doc in _parsed(lang, limit=4):
+        fields = ("Number", "Tense", "VerbForm", "PronType", "Mood", "Gender", "Poss", "Polarity")
+        assert all(morph_values(t, f) == t.morph.get(f) for t in doc for f in fields)
+        assert doc_ents(doc) == doc.ents
+        n = len(doc)
+        assert all(span_text(doc, a, b) == doc[a:b].text for a in range(0, n, 7) for b in range(a, min(n, a + 9) + 1))
+        # the gazetteer read from the phrase matcher: the ruler's own spans, in its order
+        assert finder._gazetteer(doc) == [(s.start, s.end, s.id_) for s in finder.ruler.match(doc)]

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
-from spacy.attrs import HEAD, IDX, LOWER, MORPH, ORTH
+from spacy.attrs import HEAD, LOWER, MORPH, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 _tokens: list = [None, []]  # [the document, its tokens]; holding the document keeps its identity unique
@@ -115,13 +115,14 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 def span_text(doc: Doc, start: int, end: int) -> str:
     """Return ``doc[start:end].text`` without making the span (``0 <= start``, ``end <= len(doc)``).
 
-    A span's text is the document's text from its first word to the end of
-    its last word (``doc.text`` joins each word and the white space after it).
+    spaCy joins each word and the space after it (``token.text_with_ws``),
+    but the last word's.
     """
-    if end <= start:
-        return ""
-    text, starts = _table(doc, "chars", lambda: (doc.text, doc.to_array(IDX).tolist()))
-    return text[starts[start] : starts[end - 1] + len(doc_texts(doc)[end - 1])]
+    texts = doc_texts(doc)
+    if end - start <= 1:
+        return texts[start] if end > start else ""
+    spaced = _table(doc, "spaces", lambda: doc.to_array(SPACY).tolist())
+    return "".join([texts[k] + " " if spaced[k] else texts[k] for k in range(start, end - 1)]) + texts[end - 1]
 
 
 def doc_parsed(doc: Doc) -> bool:
