@@ -9,7 +9,6 @@ both ways.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
@@ -193,8 +192,8 @@ class PolarityReader:
         doc = anchor.doc
         untils = self._untils.get(sent.start)
         if untils is None:  # once per sentence: most have no "until"
-            at = self._lower_positions(_hashes(self.until_words))  # the words' LOWER hashes: no Token per word
-            untils = at[bisect_left(at, sent.start) : bisect_left(at, sent.end)]
+            ids, rows = _hashes(self.until_words), self._rows  # LOWER hashes of the words: no Token per word
+            untils = [i for i in range(sent.start, sent.end) if rows[i][0] in ids]
             untils += _year_ranges(doc, sent)  # "fut actionnaire de Tesla de 2010 à 2017": up to 2017
             self._untils[sent.start] = untils
         if not any(i > anchor.i for i in untils):

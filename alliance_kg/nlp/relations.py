@@ -15,6 +15,7 @@ without one (the blank English pipeline) from word order (:mod:`.surface`).
 from __future__ import annotations
 
 
+from spacy.attrs import IS_ALPHA, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -170,7 +171,7 @@ class RelationFinder(
         parsed = doc_parsed(doc)
         self._mention_at = mention_at
         self._pair_at = {i: (p.first, p.second) for p in doc._.pairs or [] for i in range(p.start, p.end)}
-        self._read_words(doc, parsed)
+        self._rows = doc.to_array([LOWER, LEMMA, IS_ALPHA]).tolist()
         self._cases = {}
         self._forms = {}
         self._pools = {}

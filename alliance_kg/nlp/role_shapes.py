@@ -59,7 +59,9 @@ class PhraseShapes:
     def _described_ventures(self, doc: Doc, mention_at: dict[int, Mention]) -> frozenset[str]:
         """Return the organisations the article calls a joint venture ("Spotlight, la coentreprise ...")."""
         out = set()
-        for i in self._lower_positions(self._venture_hashes):  # the words' LOWER hashes: no Token per word
+        for i, row in enumerate(self._rows):  # (LOWER, LEMMA, IS_ALPHA) hashes of the doc's tokens
+            if row[0] not in self._venture_hashes:
+                continue
             token = doc_tokens(doc)[i]
             named = self._comma_appositive(token, mention_at)
             if named:

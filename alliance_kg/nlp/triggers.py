@@ -10,11 +10,8 @@ together") counts only with that word near it.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from itertools import chain
 
-import numpy
-from spacy.attrs import IS_ALPHA, LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -39,11 +36,7 @@ class TriggerReader:
         self.forms: dict[str, list[Trigger]] = {}
         self._first_words: set[int] = set()  # the words a multiword trigger can start with (hashes)
         self._entries_memo: dict[tuple, list[Trigger]] = {}  # per (lower, lemma, is_alpha): see _entries
-        self._rows = numpy.zeros((0, 3), dtype=numpy.uint64)  # (LOWER, LEMMA, IS_ALPHA) of the current doc's tokens
-        self._entries_at: dict[int, list[Trigger]] = {}  # the current doc's one-word triggers by position
-        self._trigger_at: list[int] = []  # their positions, in order
-        self._first_at: list[int] = []  # where a multiword trigger may start, in order
-        self._lower_at: dict[frozenset[int], list[int]] = {}  # see _lower_positions
+        self._rows: list = []  # (lower, lemma, is_alpha) of each token of the current doc
         self._forms: dict[int, tuple[str, str]] = {}  # normalised lemma and text of the tokens asked so far
         self._needs: dict[str, tuple[str, ...]] = {}  # a trigger's requirement, split and normalised
         for trig in self.lexicon.all_triggers(lang):
@@ -64,38 +57,6 @@ class TriggerReader:
             self.matcher.add(normalize(trig.lemma), patterns)
         self.trigger_matcher = SegmentedMatcher(self.matcher)
 
-    def _read_words(self, doc: Doc, parsed: bool) -> None:
-        """Find, once per document and with arrays, the words that may be triggers.
-
-        A word's one-word triggers depend on its (lower, lemma, is_alpha)
-        alone (the lemma only with a parse): each distinct row is looked up
-        once, in the memo or by :meth:`_entries` on its first word.
-        """
-        rows = self._rows = doc.to_array([LOWER, LEMMA, IS_ALPHA]).reshape(len(doc), 3)
-        self._lower_at = {}
-        firsts = numpy.fromiter(self._first_words, dtype=numpy.uint64, count=len(self._first_words))
-        self._first_at = numpy.flatnonzero(
-            numpy.isin(rows[:, 0], firsts) | numpy.isin(rows[:, 1], firsts)
-        ).tolist()
-        keys = rows if parsed else rows * numpy.array([1, 0, 1], dtype=numpy.uint64)
-        unique, first, inverse = numpy.unique(keys, axis=0, return_index=True, return_inverse=True)
-        memo, found = self._entries_memo, []
-        for key, i in zip(map(tuple, unique.tolist()), first.tolist()):
-            entries = memo.get(key)
-            found.append(self._entries(doc, i, parsed) if entries is None else entries)
-        has = numpy.array([bool(entries) for entries in found], dtype=bool)
-        inverse = inverse.reshape(-1)
-        self._trigger_at = numpy.flatnonzero(has[inverse]).tolist() if len(found) else []
-        self._entries_at = {i: found[inverse[i]] for i in self._trigger_at}
-
-    def _lower_positions(self, hashes: frozenset[int]) -> list[int]:
-        """Return the positions of the current doc's words whose LOWER hash is in ``hashes`` (once per doc)."""
-        found = self._lower_at.get(hashes)
-        if found is None:
-            wanted = numpy.fromiter(hashes, dtype=numpy.uint64, count=len(hashes))
-            found = self._lower_at[hashes] = numpy.flatnonzero(numpy.isin(self._rows[:, 0], wanted)).tolist()
-        return found
-
     def _occurrences(self, doc: Doc, sent: Span, mention_at: dict[int, Mention]):
         parsed = doc_parsed(doc)
         seen: set[int] = set()
@@ -107,9 +68,14 @@ class TriggerReader:
             seen.update(range(start, end))
             for trig in entries:
                 yield anchor, span, trig
-        at = self._trigger_at  # the words with one-word triggers (most words have none)
-        for i in at[bisect_left(at, sent.start) : bisect_left(at, sent.end)]:
-            entries = self._entries_at[i]
+        rows, memo = self._rows, self._entries_memo
+        for i in range(sent.start, sent.end):
+            lower, lemma, alpha = rows[i]
+            entries = memo.get((lower, lemma if parsed else 0, alpha))  # most words: known, and no trigger
+            if entries is None:
+                entries = self._entries(doc, i, parsed)
+            if not entries:
+                continue
             if i in seen or (i in mention_at and mention_at[i].via not in ("description", "anaphor")):
                 continue
             token = doc_tokens(doc)[i]
@@ -131,16 +97,18 @@ class TriggerReader:
         The matcher runs only from the first word a multiword trigger can
         start with (most sentences have none): the same matches, much faster.
         """
-        at = self._first_at
-        k = bisect_left(at, sent.start)
-        if k == len(at) or at[k] >= sent.end:
+        rows = self._rows[sent.start : sent.end]
+        first = next(
+            (k for k, row in enumerate(rows) if row[0] in self._first_words or row[1] in self._first_words), None
+        )
+        if first is None:
             return []
-        offset = at[k]
+        offset = sent.start + first
         return self.trigger_matcher.matches(sent.doc, [sent.doc[offset : sent.end]])  # = self.matcher(that span)
 
     def _entries(self, doc: Doc, i: int, parsed: bool) -> list[Trigger]:
         """Return the one-word triggers token ``i`` may be, by form then lemma (memoised by its words)."""
-        lower, lemma, alpha = self._rows[i].tolist()
+        lower, lemma, alpha = self._rows[i]
         key = (lower, lemma if parsed else 0, alpha)
         entries = self._entries_memo.get(key)
         if entries is None:
