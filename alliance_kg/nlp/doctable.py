@@ -67,8 +67,14 @@ def forget(doc: Doc) -> None:
 def doc_tokens(doc: Doc) -> list[Token]:
     """Return ``list(doc)``, made once for the current document."""
     if _tokens[0] is not doc:
-        _tokens[0], _tokens[1] = doc, _table(doc, "tokens", lambda: list(doc))
+        _tokens[0], _tokens[1] = doc, _table(doc, "tokens", lambda: _all_tokens(doc))
     return _tokens[1]
+
+
+def _all_tokens(doc: Doc) -> list[Token]:
+    """Return ``list(doc)``: each ``Token`` made as ``Doc.__iter__`` makes it, without its generator."""
+    vocab = doc.vocab
+    return [Token(vocab, doc, i) for i in range(len(doc))]
 
 
 def doc_lowers(doc: Doc) -> list[str]:

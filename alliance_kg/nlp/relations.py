@@ -182,19 +182,26 @@ class RelationFinder(
         self._ended: dict[int, bool] = {}
         relations: list[Relation] = []
         self.attributor.reset()
-        for sent in sentences(doc):
+        listed = sentences(doc)
+        for sent in listed:
             if parsed:
                 self.attributor.learn_people(sent, mention_at)
-            source = (self.attributor.parsed if parsed else self.attributor.surface)(sent, mention_at)
-            self._speaker = (  # no source (most sentences): no speaker, without a look at every mention
-                None if source is None else next((m for m in mentions if m.name == source and m.is_organisation), None)
-            )
-            self.surface.speaker = self._speaker  # « nous » / "we" in a quote without a parse
             occurrences = [
                 (anchor, span, trig)
                 for anchor, span, trig in self._occurrences(doc, sent, mention_at)
                 if self._requirement_met(anchor, span, trig, parsed)
             ]
+            # the source of a sentence without a trigger is nobody's concern, except for the parsed reader (it
+            # learns the people quoted) and in the last sentence (the checks after this loop read its speaker)
+            source = (
+                (self.attributor.parsed if parsed else self.attributor.surface)(sent, mention_at)
+                if occurrences or parsed or sent is listed[-1]
+                else None
+            )
+            self._speaker = (  # no source (most sentences): no speaker, without a look at every mention
+                None if source is None else next((m for m in mentions if m.name == source and m.is_organisation), None)
+            )
+            self.surface.speaker = self._speaker  # « nous » / "we" in a quote without a parse
             reflexive = {a.i for a, _, t in occurrences if t.requires and "se" in t.requires.split("|")}
             for anchor, span, trig in occurrences:
                 if anchor.i in reflexive and not (trig.requires and "se" in trig.requires.split("|")):
