@@ -109,7 +109,8 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         sents = sentences(doc) if doc.has_annotation("SENT_START") else [doc[:]]
         for sent in sents:
             if any(h in keys for h in norms[sent.start : sent.end]) or (
-                self._compound_re is not None and self._compound_re.search(sent.text) is not None
+                self._compound_re is not None
+                and self._compound_re.search(span_text(doc, sent.start, sent.end)) is not None  # = sent.text
             ):
                 chosen.append(sent)
         return self.description_matcher.spans(doc, chosen)

@@ -199,14 +199,16 @@ class SurfaceReader:
         doc = span.doc
         sent = span.sent
         preps = self.preps
+        toks, lowers = doc_tokens(doc), doc_lowers(doc)
         out: list[tuple[Mention, str | None]] = []
         prep: str | None = None
         i, skipped = span.end, 0
         while i < sent.end:
-            token = doc_tokens(doc)[i]
+            token = toks[i]
+            pos = token.pos_  # read once: spaCy looks it up at each call
             mention = mention_at.get(i)
             if mention is not None:
-                if not token.pos_ and self._opens_clause(doc, mention):
+                if not pos and self._opens_clause(doc, mention):
                     break  # "a venture with Koc Holding, Renault has a plant ...": a new clause's subject
                 if prep is None and mention.end < sent.end and doc_lowers(doc)[mention.end] in self.contact_verbs:
                     break  # "buy back the 19.9% stake Volkswagen held": the holder of a contact clause
@@ -214,27 +216,27 @@ class SurfaceReader:
                 out.append((owned or mention, prep))  # "with Alphabet's Waymo": Waymo, not its owner
                 i = max(i + 1, (owned or mention).end)
                 continue
-            low = token.lower_
-            if token.pos_ == "PRON" and low in RELATIVE_PRONOUNS:
+            low = lowers[i]
+            if pos == "PRON" and low in RELATIVE_PRONOUNS:
                 break  # "la participation de 51 % que Nissan détient dans X": Nissan opens a relative clause
-            if token.dep_ == "mark" and token.pos_ in ("ADV", "SCONJ") and low not in LINKS:  # not "ne ... que"
+            if pos in ("ADV", "SCONJ") and token.dep_ == "mark" and low not in LINKS:  # not "ne ... que"
                 break  # "..., tandis que la marque Mini ...": a subordinate clause begins
             if low in preps:
                 prep = {"d'": "de", "du": "de", "des": "de", "au": "à", "aux": "à"}.get(low, low)
             elif (
                 low in LINKS
-                and not token.pos_
+                and not pos
                 and i + 1 < sent.end
-                and doc_tokens(doc)[i + 1].is_lower
-                and doc_lowers(doc)[i + 1] not in self.fillers | self.preps
+                and toks[i + 1].is_lower
+                and lowers[i + 1] not in self.fillers | self.preps
                 and i + 1 not in mention_at
             ):
                 break  # "... joint venture and builds ...": a new clause, not a coordination
             elif low in LINKS or low in self.fillers or token.like_num or low in self.descriptor_words:
                 pass  # "avec un autre constructeur d'État, Changan", "à des constructeurs, dont BMW"
-            elif token.pos_ in ("ADJ", "ADV") and skipped < 3:
+            elif pos in ("ADJ", "ADV") and skipped < 3:
                 skipped += 1
-            elif not token.pos_ and skipped < 5 and low not in self.clause_stops and token.text not in ".!?;":
+            elif not pos and skipped < 5 and low not in self.clause_stops and token.text not in ".!?;":
                 skipped += 1  # no parse: step over "about $700 million", "electric-vehicle maker"
             else:
                 break
