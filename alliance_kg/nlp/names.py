@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from alliance_kg.nlp.doctable import doc_ents, doc_lowers, doc_texts, doc_tokens
+from alliance_kg.nlp.doctable import doc_ents, doc_lowers, doc_texts, doc_tokens, span_text
 from alliance_kg.kb import normalize
 from alliance_kg.namespaces import entity_iri
 from alliance_kg.nlp.names_en import EnglishNames, name_like
@@ -143,11 +143,13 @@ class UnknownNames(EnglishNames):
         nouns = self.introducers
         found: list[Mention] = []
         lowers = doc_lowers(doc)  # no Token object per word
-        i = 1
         demonyms = self.demonym_words
-        while i < len(doc):
-            if lowers[i - 1] not in nouns and not (self.lang == "fr" and normalize(lowers[i - 1]) in demonyms):
-                i += 1
+        french = self.lang == "fr"
+        # the words after a company noun or (French) a nationality, in order: the only places a name is introduced
+        after = [k + 1 for k, w in enumerate(lowers[:-1]) if w in nouns or (french and normalize(w) in demonyms)]
+        resume = 1  # where the reading goes on after a name found
+        for i in after:
+            if i < resume:
                 continue
             j = i + 1 if doc_texts(doc)[i] == "," and doc_lowers(doc)[i - 1] in nouns else i
             k = i - 1
@@ -172,7 +174,7 @@ class UnknownNames(EnglishNames):
                     )
                 ):
                     end += 1
-                text = doc[j:end].text
+                text = span_text(doc, j, end)
                 if (
                     end > j
                     and self.kb.lookup(text) is None
@@ -181,9 +183,7 @@ class UnknownNames(EnglishNames):
                 ):
                     found.append(Mention(j, end, entity_iri(text), text, "Organisation", via="model"))
                     taken.update(range(j, end))
-                    i = end
-                    continue
-            i += 1
+                    resume = end
         if self.lang == "fr":
             found += self._named_before_apposition(doc, taken, named, lowers)
             found += self._named_after_complement(doc, taken, lowers)
