@@ -63,3 +63,39 @@ def test_the_per_token_answers_are_the_functions_answers():
         for name in ("case_of", "is_passive", "conjuncts", "in_relative_clause"):
             once = getattr(syntax, name)
             assert [once(t) for t in doc] == [once.__wrapped__(t) for t in doc] == [once(t) for t in doc], name
+
+
+def test_the_lists_of_a_batch_are_kept_until_forgotten():
+    from alliance_kg.nlp import doctable
+
+    nlp = load_pipeline("en")
+    docs = [nlp.make_doc(f"Renault buys Nissan {k}") for k in range(3)]
+    lists = [doc_tokens(doc) for doc in docs]
+    lowers = [doc_lowers(doc) for doc in docs]
+    # the next component asks again, document after document: the same lists, not new ones
+    assert all(doc_tokens(doc) is kept for doc, kept in zip(docs, lists))
+    assert all(doc_lowers(doc) is kept for doc, kept in zip(docs, lowers))
+    doctable.forget(docs[0])
+    doc_tokens(docs[1])  # another document asked for in between
+    again = doc_tokens(docs[0])
+    assert again is not lists[0] and [t.i for t in again] == [0, 1, 2, 3]
+    many = [nlp.make_doc("Geely") for _ in range(doctable.KEPT_DOCS + 5)]
+    for doc in many:
+        doc_tokens(doc)
+    assert len(doctable._kept) <= doctable.KEPT_DOCS  # bounded whatever the batch size
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_shortcuts_give_spacy_s_answers(lang):
+    from alliance_kg.nlp.doctable import doc_ents, morph_values, span_text
+
+    nlp = load_pipeline(lang)
+    finder = nlp.get_pipe("alliance_mentions")
+    for doc in _parsed(lang, limit=4):
+        fields = ("Number", "Tense", "VerbForm", "PronType", "Mood", "Gender", "Poss", "Polarity")
+        assert all(morph_values(t, f) == t.morph.get(f) for t in doc for f in fields)
+        assert doc_ents(doc) == doc.ents
+        n = len(doc)
+        assert all(span_text(doc, a, b) == doc[a:b].text for a in range(0, n, 7) for b in range(a, min(n, a + 9) + 1))
+        # the gazetteer read from the phrase matcher: the ruler's own spans, in its order
+        assert finder._gazetteer(doc) == [(s.start, s.end, s.id_) for s in finder.ruler.match(doc)]

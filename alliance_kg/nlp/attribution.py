@@ -17,7 +17,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens, token_children
+from alliance_kg.nlp.doctable import doc_ents, doc_lowers, doc_texts, doc_tokens, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Lexicon
 from alliance_kg.nlp.mentions import Mention
@@ -151,7 +151,7 @@ class Attributor:
     def learn_people(self, sent: Span, mention_at: dict[int, Mention]) -> None:
         """Remember "Carlos Tavares, le directeur général de Stellantis" for later quotes."""
         if getattr(self, "_ents_of", (None,))[0] is not sent.doc:  # doc.ents once per doc, not per sentence
-            self._ents_of = (sent.doc, [e for e in sent.doc.ents if e.label_ in ("PER", "PERSON")])
+            self._ents_of = (sent.doc, [e for e in doc_ents(sent.doc) if e.label_ in ("PER", "PERSON")])
         for ent in self._ents_of[1]:
             if ent.start >= sent.start and ent.end <= sent.end:  # what sent.ents gives
                 self._person_company(ent.root, sent, mention_at)

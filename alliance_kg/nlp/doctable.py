@@ -6,7 +6,10 @@ words around a trigger over and over, a few hundred thousand times per
 hundred articles. :func:`doc_tokens`, :func:`doc_lowers` and :func:`doc_texts` list them once for the
 document being read (the last one asked for: the components read one
 document at a time) and answer from the list: the same tokens, the same
-strings.
+strings. The lists of the last :data:`KEPT_DOCS` documents are kept, so
+that the next component (``nlp.pipe`` runs each component over a whole
+batch) finds them made; :func:`forget` drops a document's lists when the
+last component that reads them is done with it.
 
 >>> import spacy
 >>> doc = spacy.blank("en")("Renault buys Nissan")
@@ -20,8 +23,8 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
-from spacy.attrs import HEAD, LOWER, ORTH
-from spacy.tokens import Doc, Token
+from spacy.attrs import HEAD, LOWER, MORPH, ORTH, SPACY
+from spacy.tokens import Doc, Span, Token
 
 _tokens: list = [None, []]  # [the document, its tokens]; holding the document keeps its identity unique
 _lowers: list = [None, []]
@@ -29,28 +32,62 @@ _texts: list = [None, []]
 _parsed: list = [None, False]
 _children: list = [None, []]
 _memos: dict[str, list] = {}  # name -> [the document, {token index: answer}]
+_morphs: list = [None, []]
+_features: dict[tuple[int, str], list[str]] = {}  # (morphology key, field) -> its values
 T = TypeVar("T")
 _known: dict[int, str] = {}  # string hash -> string, for the words met so far
+KEPT_DOCS = 64  # documents whose lists are kept for the next component (a batch of ``nlp.pipe``, usually)
+_kept: dict[int, tuple[Doc, dict[str, object]]] = {}  # id(doc) -> (the document, its lists by name)
+
+
+def _tables(doc: Doc) -> dict[str, object]:
+    """Return the lists made so far for ``doc`` (kept for the last ``KEPT_DOCS`` documents)."""
+    entry = _kept.get(id(doc))
+    if entry is None or entry[0] is not doc:  # holding the document keeps its id unique
+        if len(_kept) >= KEPT_DOCS:
+            del _kept[next(iter(_kept))]  # the oldest
+        entry = _kept[id(doc)] = (doc, {})
+    return entry[1]
+
+
+def _table(doc: Doc, name: str, make: Callable[[], T]) -> T:
+    """Return ``doc``'s list ``name``, made by ``make()`` the first time it is asked for."""
+    tables = _tables(doc)
+    found = tables.get(name)
+    if found is None:
+        found = tables[name] = make()
+    return found  # type: ignore[return-value]
+
+
+def forget(doc: Doc) -> None:
+    """Drop the lists kept for ``doc`` (the components are done with it)."""
+    _kept.pop(id(doc), None)
 
 
 def doc_tokens(doc: Doc) -> list[Token]:
     """Return ``list(doc)``, made once for the current document."""
     if _tokens[0] is not doc:
-        _tokens[0], _tokens[1] = doc, list(doc)
+        _tokens[0], _tokens[1] = doc, _table(doc, "tokens", lambda: _all_tokens(doc))
     return _tokens[1]
+
+
+def _all_tokens(doc: Doc) -> list[Token]:
+    """Return ``list(doc)``: each ``Token`` made as ``Doc.__iter__`` makes it, without its generator."""
+    vocab = doc.vocab
+    return [Token(vocab, doc, i) for i in range(len(doc))]
 
 
 def doc_lowers(doc: Doc) -> list[str]:
     """Return ``[t.lower_ for t in doc]``, made once for the current document."""
     if _lowers[0] is not doc:
-        _lowers[0], _lowers[1] = doc, _strings(doc, LOWER)
+        _lowers[0], _lowers[1] = doc, _table(doc, "lowers", lambda: _strings(doc, LOWER))
     return _lowers[1]
 
 
 def doc_texts(doc: Doc) -> list[str]:
     """Return ``[t.text for t in doc]``, made once for the current document."""
     if _texts[0] is not doc:
-        _texts[0], _texts[1] = doc, _strings(doc, ORTH)
+        _texts[0], _texts[1] = doc, _table(doc, "texts", lambda: _strings(doc, ORTH))
     return _texts[1]
 
 
@@ -76,6 +113,24 @@ def _strings(doc: Doc, attr: int) -> list[str]:
         return out
 
 
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """Return ``doc.ents`` (spaCy makes the spans anew at each call), made once per document."""
+    return _table(doc, "ents", lambda: doc.ents)
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """Return ``doc[start:end].text`` without making the span (``0 <= start``, ``end <= len(doc)``).
+
+    spaCy joins each word and the space after it (``token.text_with_ws``),
+    but the last word's.
+    """
+    texts = doc_texts(doc)
+    if end - start <= 1:
+        return texts[start] if end > start else ""
+    spaced = _table(doc, "spaces", lambda: doc.to_array(SPACY).tolist())
+    return "".join([texts[k] + " " if spaced[k] else texts[k] for k in range(start, end - 1)]) + texts[end - 1]
+
+
 def doc_parsed(doc: Doc) -> bool:
     """Return ``doc.has_annotation("DEP")``, asked once for the current document.
 
@@ -83,8 +138,26 @@ def doc_parsed(doc: Doc) -> bool:
     at every token, and the rules ask for each sentence and statement.
     """
     if _parsed[0] is not doc:
-        _parsed[0], _parsed[1] = doc, doc.has_annotation("DEP")
+        _parsed[0], _parsed[1] = doc, _table(doc, "parsed", lambda: doc.has_annotation("DEP"))
     return _parsed[1]
+
+
+def morph_values(token: Token, field: str) -> list[str]:
+    """Return ``token.morph.get(field)`` (a new list), read once per morphology key and field.
+
+    spaCy builds a ``MorphAnalysis`` and splits its features at every call
+    (about 2.5 µs); the answer depends on the token's morphology key alone.
+    """
+    doc = token.doc
+    if _morphs[0] is not doc:
+        _morphs[0], _morphs[1] = doc, _table(doc, "morphs", lambda: doc.to_array(MORPH).tolist())
+    key = (_morphs[1][token.i], field)
+    found = _features.get(key)
+    if found is None:
+        if len(_features) > 100_000:  # bounded (a few hundred keys in practice)
+            _features.clear()
+        found = _features[key] = token.morph.get(field)
+    return list(found)
 
 
 def token_children(token: Token) -> list[Token]:
@@ -96,13 +169,18 @@ def token_children(token: Token) -> list[Token]:
     """
     doc = token.doc
     if _children[0] is not doc:
-        toks = doc_tokens(doc)
-        kids: list[list[Token]] = [[] for _ in toks]
-        for j, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
-            if offset:
-                kids[j + offset].append(toks[j])
-        _children[0], _children[1] = doc, kids
+        _children[0], _children[1] = doc, _table(doc, "children", lambda: _all_children(doc))
     return _children[1][token.i]
+
+
+def _all_children(doc: Doc) -> list[list[Token]]:
+    """Return the children of each token of ``doc``, in text order."""
+    toks = doc_tokens(doc)
+    kids: list[list[Token]] = [[] for _ in toks]
+    for j, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
+        if offset:
+            kids[j + offset].append(toks[j])
+    return kids
 
 
 def per_token(compute: Callable[[Token], T]) -> Callable[[Token], T]:
@@ -116,7 +194,7 @@ def per_token(compute: Callable[[Token], T]) -> Callable[[Token], T]:
         slot = _memos.get(name)
         doc = token.doc
         if slot is None or slot[0] is not doc:
-            slot = _memos[name] = [doc, {}]
+            slot = _memos[name] = [doc, _table(doc, "memo " + name, dict)]
         table, i = slot[1], token.i
         if i in table:
             return table[i]

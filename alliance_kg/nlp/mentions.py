@@ -24,9 +24,9 @@ from __future__ import annotations
 from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.strings import get_string_id
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens, span_text
 from alliance_kg.data import data_path
 from alliance_kg.kb import Entity, KnowledgeBase, load_kb, normalize
 from alliance_kg.lexicon import Lexicon, load_lexicon
@@ -36,7 +36,7 @@ from alliance_kg.nlp.descriptions import DescriptionReader
 from alliance_kg.nlp.names import UnknownNames
 from alliance_kg.nlp.segmatch import SegmentedMatcher
 from alliance_kg.nlp.sentindex import index_sentences, sentences
-from alliance_kg.nlp.spans import Description, Mention
+from alliance_kg.nlp.spans import Description, Mention, longest_first
 
 __all__ = ["GAZETTEER_KEY", "Description", "Mention", "MentionFinder", "previous_subject"]
 
@@ -78,6 +78,11 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         self.company_nouns = self.introducers | frozenset(self.lexicon.cue_map(lang, "descriptors", raw=True))
         self.demonym_words = frozenset(self.kb.demonyms)
         self.ruler = self._build_ruler(nlp)
+        # match key -> (label hash, id hash, entity IRI), the order of the ruler's spans; None: use the ruler
+        self._ruler_keys: dict[int, tuple[int, int, str]] | None = None if len(self.ruler.matcher) else {
+            key: (get_string_id(entry["label"]), get_string_id(entry["id"]), entry["id"])
+            for key, entry in self.ruler._match_label_id_map.items()
+        }
         self.matcher = self._build_matcher(nlp)
         self.description_matcher = SegmentedMatcher(self.matcher)  # takes over the greedy filters
 
@@ -105,7 +110,8 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         sents = sentences(doc) if doc.has_annotation("SENT_START") else [doc[:]]
         for sent in sents:
             if any(h in keys for h in norms[sent.start : sent.end]) or (
-                self._compound_re is not None and self._compound_re.search(sent.text) is not None
+                self._compound_re is not None
+                and self._compound_re.search(span_text(doc, sent.start, sent.end)) is not None  # = sent.text
             ):
                 chosen.append(sent)
         return self.description_matcher.spans(doc, chosen)
@@ -163,39 +169,52 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
 
     def _named(self, doc: Doc) -> list[Mention]:
         spans = []
-        for span in self.ruler.match(doc):  # the spans self.ruler(doc) would write to doc.spans[GAZETTEER_KEY]
-            entity = self.kb.get(span.id_)
+        for start, end, iri in self._gazetteer(doc):  # what self.ruler(doc) would write to doc.spans[GAZETTEER_KEY]
+            entity = self.kb.get(iri)
             if entity is None:
                 continue
-            text = span.text
+            text = span_text(doc, start, end)
             key = normalize(text)
             if any(_case_ok(a, text) for a in (entity.name, *entity.labels) if normalize(a) == key):
-                spans.append(span)
+                spans.append((start, end, iri))
         mentions: list[Mention] = []
-        for span in filter_spans(spans):
-            entity = self.kb.get(span.id_)
-            if mentions and entity.kind == "Technology" == mentions[-1].kind and mentions[-1].end == span.start:
+        for start, end, iri in longest_first(spans):
+            entity = self.kb.get(iri)
+            if mentions and entity.kind == "Technology" == mentions[-1].kind and mentions[-1].end == start:
                 mentions.pop()  # "hybride e-Power": the name that follows is the technology meant
-            mentions.append(Mention(span.start, span.end, entity.iri, entity.name, entity.kind))
+            mentions.append(Mention(start, end, entity.iri, entity.name, entity.kind))
         return mentions
+
+    def _gazetteer(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """Return the (start, end, entity IRI) of ``self.ruler.match(doc)``, in its order, without a Span each.
+
+        The ruler holds phrase patterns only; it dedupes and sorts its spans by
+        (start, end, label, id), which the hashes of the label and id give.
+        """
+        if self._ruler_keys is None:  # patterns the phrase matcher alone cannot answer: ask the ruler
+            return [(span.start, span.end, span.id_) for span in self.ruler.match(doc)]
+        keys = self._ruler_keys
+        found = {(start, end, *keys[key]) for key, start, end in self.ruler.phrase_matcher(doc) if start != end}
+        return [(start, end, iri) for start, end, _, _, iri in sorted(found)]
 
 def _repeated(doc: Doc, named: list[Mention]) -> list[Mention]:
     """Return the other occurrences of the names found without the knowledge base ("Veoneer, a Swedish
     supplier, ... Veoneer and Volvo Cars set up"): an unknown company is named again the same way."""
+    texts = doc_texts(doc)  # each word's text: no Token per word
     unknown: dict[str, list[Mention]] = {}
     for m in named:
         if m.via == "model" and m.end > m.start:
-            unknown.setdefault(doc[m.start].text, []).append(m)
+            unknown.setdefault(texts[m.start], []).append(m)
     if not unknown:
         return []
     taken = {i for m in named for i in range(m.start, m.end)}
     found: list[Mention] = []
-    for token in doc:
-        for m in unknown.get(token.text, ()):
-            i, length = token.i, m.end - m.start
+    for i, word in enumerate(texts):
+        for m in unknown.get(word, ()):
+            length = m.end - m.start
             if i + length > len(doc) or any(k in taken for k in range(i, i + length)):
                 continue
-            if all(doc[i + k].text == doc[m.start + k].text for k in range(length)):
+            if all(texts[i + k] == texts[m.start + k] for k in range(length)):
                 found.append(Mention(i, i + length, m.iri, m.name, m.kind, via="model"))
                 taken.update(range(i, i + length))
                 break

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
+from alliance_kg.nlp.doctable import doc_ents, doc_lowers, doc_texts, doc_tokens, span_text
 from alliance_kg.kb import normalize
 from alliance_kg.namespaces import entity_iri
 from alliance_kg.nlp.names_en import EnglishNames, name_like
@@ -34,7 +34,7 @@ class UnknownNames(EnglishNames):
         found = []
         places = self._place_names(doc)
         evidence = self._company_evidence(doc, named)
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if any(i in taken for i in range(ent.start, ent.end)) or not self._company_like(ent, places):
                 continue
             if ent.label_ != "ORG" and ent.text not in evidence:
@@ -78,23 +78,24 @@ class UnknownNames(EnglishNames):
         nouns = self.company_nouns
         orgs = {i for m in named if m.is_organisation for i in range(m.start, m.end)}
         out = set()
-        for ent in doc.ents:
+        toks, lowers, texts = doc_tokens(doc), doc_lowers(doc), doc_texts(doc)  # words by position: no Span each
+        for ent in doc_ents(doc):
             root = ent.root
-            before = doc_tokens(doc)[ent.start - 1] if ent.start > 0 else None
-            after = doc[ent.end : ent.end + 3]
-            window = doc[max(ent.sent.start, ent.start - 4) : ent.start]
+            before = toks[ent.start - 1] if ent.start > 0 else None
+            after = range(ent.end, min(ent.end + 3, len(doc)))  # the positions of doc[ent.end : ent.end + 3]
+            window = range(max(ent.sent.start, ent.start - 4), ent.start)
             if root.dep_.startswith("nsubj") or root.dep_ in ("obl:agent", "agent"):
                 out.add(ent.text)
-            elif before is not None and (before.lower_ in nouns or normalize(before.text) in self.demonym_words):
+            elif before is not None and (lowers[before.i] in nouns or normalize(texts[before.i]) in self.demonym_words):
                 out.add(ent.text)
-            elif len(after) >= 2 and after[0].text == "," and any(t.lower_ in nouns for t in after[1:]):
+            elif len(after) >= 2 and texts[after[0]] == "," and any(lowers[k] in nouns for k in after[1:]):
                 out.add(ent.text)
-            elif before is not None and before.lower_ in ("avec", "par", "with", "by") and ent.label_ != "LOC":
+            elif before is not None and lowers[before.i] in ("avec", "par", "with", "by") and ent.label_ != "LOC":
                 out.add(ent.text)  # "nouée avec Brilliance Auto" (a place after "avec" is rare but LOC)
             elif (
-                any(t.lower_ in nouns for t in window)
-                and not any(t.is_punct for t in window)
-                and not (ent.label_ == "LOC" and before is not None and before.lower_ in DEFINITE_ARTICLES)
+                any(lowers[k] in nouns for k in window)
+                and not any(toks[k].is_punct for k in window)
+                and not (ent.label_ == "LOC" and before is not None and lowers[before.i] in DEFINITE_ARTICLES)
             ):
                 out.add(ent.text)  # "sa filiale de voitures autonomes Cruise", not "leur coentreprise de l'Ohio"
             elif any(c.i in orgs for c in (*root.conjuncts, root.head) if c.dep_ == "conj" or root.dep_ == "conj"):
@@ -104,7 +105,7 @@ class UnknownNames(EnglishNames):
     def _place_names(self, doc: Doc) -> frozenset[str]:
         """Return the names the article uses as places ("à Grenoble", "près de Lyon")."""
         places = set()
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             before = doc_lowers(doc)[ent.start - 1] if ent.start > 0 else ""
             near_de = before == "de" and ent.start > 1 and doc_lowers(doc)[ent.start - 2] == "près"
             if before in PLACE_PREPOSITIONS or near_de:
@@ -143,11 +144,13 @@ class UnknownNames(EnglishNames):
         nouns = self.introducers
         found: list[Mention] = []
         lowers = doc_lowers(doc)  # no Token object per word
-        i = 1
         demonyms = self.demonym_words
-        while i < len(doc):
-            if lowers[i - 1] not in nouns and not (self.lang == "fr" and normalize(lowers[i - 1]) in demonyms):
-                i += 1
+        french = self.lang == "fr"
+        # the words after a company noun or (French) a nationality, in order: the only places a name is introduced
+        after = [k + 1 for k, w in enumerate(lowers[:-1]) if w in nouns or (french and normalize(w) in demonyms)]
+        resume = 1  # where the reading goes on after a name found
+        for i in after:
+            if i < resume:
                 continue
             j = i + 1 if doc_texts(doc)[i] == "," and doc_lowers(doc)[i - 1] in nouns else i
             k = i - 1
@@ -172,7 +175,7 @@ class UnknownNames(EnglishNames):
                     )
                 ):
                     end += 1
-                text = doc[j:end].text
+                text = span_text(doc, j, end)
                 if (
                     end > j
                     and self.kb.lookup(text) is None
@@ -181,9 +184,7 @@ class UnknownNames(EnglishNames):
                 ):
                     found.append(Mention(j, end, entity_iri(text), text, "Organisation", via="model"))
                     taken.update(range(j, end))
-                    i = end
-                    continue
-            i += 1
+                    resume = end
         if self.lang == "fr":
             found += self._named_before_apposition(doc, taken, named, lowers)
             found += self._named_after_complement(doc, taken, lowers)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_tokens, token_children
+from alliance_kg.nlp.doctable import doc_lowers, doc_tokens, morph_values, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp import syntax
@@ -108,7 +108,7 @@ class PairReader:
                 # the names an apposition's owner noun governs are not parties
                 people = [m for m in people if not self._in_apposition(anchor, m, mention_at)]
                 side = self._args(anchor, ("subj", "poss"), trig, mentions, mention_at)
-                if "Plur" in anchor.morph.get("Number") and anchor.pos_ not in ("VERB", "AUX"):
+                if "Plur" in morph_values(anchor, "Number") and anchor.pos_ not in ("VERB", "AUX"):
                     # "des coentreprises avec LG au Canada et avec Samsung SDI": one venture each
                     others = [m for m in people if m.iri not in {x.iri for x in side}]
                     return [p for o in others for p in self._symmetric(trig, [*side, o])] if side else []
@@ -369,8 +369,8 @@ class PairReader:
         objects = [o for o in objects if o not in holders]
         verb = noun.head  # bought, not to be bought: "va racheter la part de X" leaves X a holder until then
         bought = any(c.dep_ in ("aux", "aux:tense") and c.i < verb.i for c in token_children(verb)) or "Past" in (
-            verb.morph.get("Tense")
-        ) and "Fin" in verb.morph.get("VerbForm")
+            morph_values(verb, "Tense")
+        ) and "Fin" in morph_values(verb, "VerbForm")
         buying = bought and noun.dep_ in ("obj", "dobj") and any(
             t.predicate == "acquires" for t in self.lexicon.triggers(self.lang, normalize(verb.lemma_))
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from alliance_kg.nlp.doctable import forget
 from alliance_kg.nlp.records import Relation, article_labels
 
 PLAIN_COMPONENT = "alliance_plain_relations"
@@ -42,6 +43,7 @@ class PlainRelations:
     def __call__(self, doc, strip: bool = False):
         labels = article_labels(doc)
         records = [plain_relation(rel, labels) for rel in (doc._.relations or [])]
+        forget(doc)  # the lists of its words the components kept: this is the last of them
         if strip:
             doc = Doc(doc.vocab, words=[])
         doc.user_data[PLAIN_KEY] = records

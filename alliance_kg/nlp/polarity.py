@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_tokens, token_children
+from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens, morph_values, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.nlp import syntax
 from alliance_kg.nlp.records import Relation
@@ -30,15 +30,17 @@ ENDED_AS_IT = {"jointVenture", "partnerOf", "mergesWith", "memberOf", "sharehold
 
 def _year_ranges(doc: Doc, sent: Span) -> list[int]:
     """Return where a closed range of years ends its first year ("de 2010 à 2017", "from 2010 to 2017")."""
+    texts, lowers = doc_texts(doc), doc_lowers(doc)  # each word's text and lower_: no Token per word
+
     def year(k: int) -> bool:
-        return sent.start <= k < sent.end and len(doc[k].text) == 4 and doc[k].text.isdigit() and doc[k].text[:2] in (
+        return sent.start <= k < sent.end and len(texts[k]) == 4 and texts[k].isdigit() and texts[k][:2] in (
             "19", "20")
 
     return [
         k
         for k in range(sent.start + 2, sent.end - 1)
-        if doc[k].lower_ in ("à", "to", "-", "–") and year(k - 1) and year(k + 1)
-        and doc[k - 2].lower_ in ("de", "from", "between", "entre")
+        if lowers[k] in ("à", "to", "-", "–") and year(k - 1) and year(k + 1)
+        and lowers[k - 2] in ("de", "from", "between", "entre")
     ]
 
 
@@ -200,7 +202,7 @@ class PolarityReader:
             return any(t.lower_ in self.past_words for t in doc_tokens(doc)[max(sent.start, anchor.i - 4) : anchor.i])
         verbs = [anchor, *(c for c in token_children(anchor) if c.dep_.startswith(("aux", "cop")))]
         return any(
-            "Imp" in v.morph.get("Tense") or ("Past" in v.morph.get("Tense") and v.pos_ in ("VERB", "AUX"))
+            "Imp" in morph_values(v, "Tense") or ("Past" in morph_values(v, "Tense") and v.pos_ in ("VERB", "AUX"))
             for v in verbs
         )
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_tokens, token_children
+from alliance_kg.nlp.doctable import doc_lowers, doc_tokens, morph_values, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Lexicon
 from alliance_kg.statement import UNNAMED_SOURCES
@@ -43,10 +43,10 @@ def is_conditional(token: Token) -> bool:
     The model's morphology sometimes tags "envisagerait" as imperfect; the
     ending of the form, with ``Tense=Imp``, catches those.
     """
-    if "Cnd" in token.morph.get("Mood"):
+    if "Cnd" in morph_values(token, "Mood"):
         return True
     return (
-        "Imp" in token.morph.get("Tense")
+        "Imp" in morph_values(token, "Tense")
         and token.lower_.endswith(CONDITIONAL_ENDINGS)
         and token.pos_ in ("VERB", "AUX")
     )
@@ -62,7 +62,7 @@ def is_future(token: Token) -> bool:
     participle): a French form that is its infinitive's future stem plus a
     future ending ("construir" + "a", "fournir" + "ont") counts too.
     """
-    if "Fut" in token.morph.get("Tense"):
+    if "Fut" in morph_values(token, "Tense"):
         return True
     lemma = token.lemma_.lower()
     if token.lang_ != "fr" or not lemma.endswith(("er", "ir", "re")):
@@ -72,7 +72,7 @@ def is_future(token: Token) -> bool:
 
 
 def _negates(token: Token, neg_words: frozenset[str]) -> bool:
-    if "Neg" in token.morph.get("Polarity"):
+    if "Neg" in morph_values(token, "Polarity"):
         return True
     return normalize(token.text) in neg_words and token.dep_ in ("advmod", "det", "neg", "case", "mark", "cc", "dep")
 
@@ -103,7 +103,7 @@ def _is_present(verb: Token) -> bool:
     """Return True when a reporting verb is in the present tense ("indique", "says")."""
     if any(c.dep_.startswith("aux") for c in token_children(verb)):
         return False
-    return "Pres" in verb.morph.get("Tense")
+    return "Pres" in morph_values(verb, "Tense")
 
 
 def _is_negator(token: Token, negators: frozenset[str]) -> bool:
@@ -171,7 +171,9 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
     own: list[Token] = []  # a conjoined verb has its own negation: "n'a pas signé ... mais a investi dans Geely"
     for token in chain:
         own.append(token)
-        finite = "Fin" in token.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in token_children(token))
+        finite = "Fin" in morph_values(token, "VerbForm") or any(
+            c.dep_.startswith("aux") for c in token_children(token)
+        )
         if token.dep_ == "conj" and finite and token.head.pos_ in ("VERB", "AUX"):
             break  # an infinitive shares its governor's negation: "ne veut pas investir ni s'allier"
     copulas = [c for token in own for c in token_children(token) if c.dep_ == "cop"]  # "n'est plus le partenaire de"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
-from alliance_kg.nlp.doctable import doc_tokens
+from alliance_kg.nlp.doctable import doc_lowers, doc_tokens, span_text
 from alliance_kg.nlp.mentions import Mention
 
 
@@ -39,10 +39,12 @@ def article_labels(doc) -> dict[str, str]:
     for mention in doc._.mentions or []:
         if not mention.is_organisation or mention.via not in ("name", "model"):
             continue
-        span = doc[mention.start : mention.end]
-        while len(span) > 1 and (span[0].pos_ in ("DET", "ADP") or span[0].lower_ in ("l'", "l’", "d'", "d’", "the")):
-            span = span[1:]  # "l'Alliance Renault-Nissan-Mitsubishi"
-        text = span.text
+        start, end = mention.start, mention.end  # a span's words by position: no Span per mention
+        while end - start > 1 and (
+            doc_tokens(doc)[start].pos_ in ("DET", "ADP") or doc_lowers(doc)[start] in ("l'", "l’", "d'", "d’", "the")
+        ):
+            start += 1  # "l'Alliance Renault-Nissan-Mitsubishi"
+        text = span_text(doc, start, end)
         counts = forms.setdefault(mention.iri, {})
         counts[text] = counts.get(text, 0) + 1
         canonical[mention.iri] = mention.name

@@ -19,7 +19,7 @@ from spacy.attrs import IS_ALPHA, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from alliance_kg.nlp.doctable import doc_parsed, token_children
+from alliance_kg.nlp.doctable import doc_parsed, morph_values, token_children
 from alliance_kg.kb import load_kb, normalize
 from alliance_kg.lexicon import Lexicon, load_lexicon
 from alliance_kg.nlp import syntax
@@ -182,19 +182,26 @@ class RelationFinder(
         self._ended: dict[int, bool] = {}
         relations: list[Relation] = []
         self.attributor.reset()
-        for sent in sentences(doc):
+        listed = sentences(doc)
+        for sent in listed:
             if parsed:
                 self.attributor.learn_people(sent, mention_at)
-            source = (self.attributor.parsed if parsed else self.attributor.surface)(sent, mention_at)
-            self._speaker = (  # no source (most sentences): no speaker, without a look at every mention
-                None if source is None else next((m for m in mentions if m.name == source and m.is_organisation), None)
-            )
-            self.surface.speaker = self._speaker  # « nous » / "we" in a quote without a parse
             occurrences = [
                 (anchor, span, trig)
                 for anchor, span, trig in self._occurrences(doc, sent, mention_at)
                 if self._requirement_met(anchor, span, trig, parsed)
             ]
+            # the source of a sentence without a trigger is nobody's concern, except for the parsed reader (it
+            # learns the people quoted) and in the last sentence (the checks after this loop read its speaker)
+            source = (
+                (self.attributor.parsed if parsed else self.attributor.surface)(sent, mention_at)
+                if occurrences or parsed or sent is listed[-1]
+                else None
+            )
+            self._speaker = (  # no source (most sentences): no speaker, without a look at every mention
+                None if source is None else next((m for m in mentions if m.name == source and m.is_organisation), None)
+            )
+            self.surface.speaker = self._speaker  # « nous » / "we" in a quote without a parse
             reflexive = {a.i for a, _, t in occurrences if t.requires and "se" in t.requires.split("|")}
             for anchor, span, trig in occurrences:
                 if anchor.i in reflexive and not (trig.requires and "se" in trig.requires.split("|")):
@@ -236,7 +243,7 @@ class RelationFinder(
         )
 
     def _relation(self, sent, anchor, predicate, subj, obj, trig, quals: Qualifiers, source) -> Relation:
-        participle = "Part" in anchor.morph.get("VerbForm") and anchor.dep_ in ("appos", "acl", "amod")
+        participle = "Part" in morph_values(anchor, "VerbForm") and anchor.dep_ in ("appos", "acl", "amod")
         comma_appositive = bool(self._comma_appositive(anchor, self._mention_at))
         background = (anchor.pos_ in ("NOUN", "PROPN", "ADJ") or trig.pos != "VERB" or participle) and (
             anchor.dep_ == "appos" or comma_appositive

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from alliance_kg.kb import normalize
 from alliance_kg.nlp import syntax
-from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens, token_children
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens, morph_values, token_children
 from alliance_kg.nlp.spans import Mention, name_after_adjectives
 
 
@@ -82,8 +82,8 @@ class PhraseShapes:
         if verb.dep_ not in ("acl:relcl", "relcl") or verb.head.i != antecedent.i:
             return False
         listed = antecedent.dep_ == "conj" or any(c.dep_ == "conj" for c in token_children(antecedent))
-        number = [*verb.morph.get("Number"), *(n for c in token_children(verb) if c.dep_.startswith("aux")
-                                               for n in c.morph.get("Number"))]
+        number = [*morph_values(verb, "Number"), *(n for c in token_children(verb) if c.dep_.startswith("aux")
+                                               for n in morph_values(c, "Number"))]
         return listed and "Sing" in number and "Plur" not in number
 
     @staticmethod
@@ -127,7 +127,7 @@ class PhraseShapes:
         doc = anchor.doc
         i = anchor.i - 1
         while i > anchor.sent.start and doc[i].text not in (",", ";", ":") and i not in mention_at:
-            if doc[i].pos_ in ("VERB", "AUX") or "Rel" in doc[i].morph.get("PronType"):
+            if doc[i].pos_ in ("VERB", "AUX") or "Rel" in morph_values(doc[i], "PronType"):
                 return None
             i -= 1
         if doc[i].text != "," or (i - 1) not in mention_at or not mention_at[i - 1].is_organisation:

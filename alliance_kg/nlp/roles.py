@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from alliance_kg.nlp.doctable import doc_tokens, token_children
+from alliance_kg.nlp.doctable import doc_tokens, morph_values, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp import syntax
@@ -176,7 +176,7 @@ class RoleReader(PhraseShapes):
             dets = [
                 normalize(c.text)
                 for c in token_children(anchor)
-                if normalize(c.text) in self.possessives or "Yes" in c.morph.get("Poss")
+                if normalize(c.text) in self.possessives or "Yes" in morph_values(c, "Poss")
             ]
             if any(d in ("leur", "leurs", "their") for d in dets):  # "leur coentreprise": the clause's subjects
                 verb = anchor

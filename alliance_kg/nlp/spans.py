@@ -33,6 +33,18 @@ class Mention:
         return self.kind not in ("Technology", "Country")
 
 
+def longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Return :func:`spacy.util.filter_spans` of (start, end, ...) tuples: the longest (then first) of
+    overlapping spans, in text order."""
+    result = []
+    seen: set[int] = set()
+    for span in sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True):
+        if span[0] not in seen and span[1] - 1 not in seen:  # spaCy's test, boundaries inclusive
+            result.append(span)
+            seen.update(range(span[0], span[1]))
+    return sorted(result, key=lambda s: s[0])
+
+
 @dataclass(frozen=True)
 class Description:
     """A nationality or kind description attached to a named mention."""

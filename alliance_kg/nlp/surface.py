@@ -204,17 +204,19 @@ class SurfaceReader:
         doc = span.doc
         sent = span.sent
         preps = self.preps
+        toks, lowers = doc_tokens(doc), doc_lowers(doc)
         out: list[tuple[Mention, str | None]] = []
         prep: str | None = None
         i, skipped = span.end, 0
         closes = self._in_apposition(span, mention_at)
         while i < sent.end:
-            token = doc_tokens(doc)[i]
-            if closes and token.text == "," and i + 1 < sent.end and doc_lowers(doc)[i + 1] in ("et", "and"):
+            token = toks[i]
+            pos = token.pos_  # read once: spaCy looks it up at each call
+            if closes and token.text == "," and i + 1 < sent.end and lowers[i + 1] in ("et", "and"):
                 break  # "Daimler Truck, maison mère de Freightliner, et Volvo Group": the apposition is closed
             mention = mention_at.get(i)
             if mention is not None:
-                if not token.pos_ and self._opens_clause(doc, mention):
+                if not pos and self._opens_clause(doc, mention):
                     break  # "a venture with Koc Holding, Renault has a plant ...": a new clause's subject
                 if out and self._next_subject(token, span):
                     break  # "Daihatsu, filiale de Toyota, et Suzuki restent ...": the next clause's subject
@@ -233,27 +235,27 @@ class SurfaceReader:
                     if i >= sent.end:
                         break
                 continue
-            low = token.lower_
-            if token.pos_ == "PRON" and low in RELATIVE_PRONOUNS:
+            low = lowers[i]
+            if pos == "PRON" and low in RELATIVE_PRONOUNS:
                 break  # "la participation de 51 % que Nissan détient dans X": Nissan opens a relative clause
-            if token.dep_ == "mark" and token.pos_ in ("ADV", "SCONJ") and low not in LINKS:  # not "ne ... que"
+            if pos in ("ADV", "SCONJ") and token.dep_ == "mark" and low not in LINKS:  # not "ne ... que"
                 break  # "..., tandis que la marque Mini ...": a subordinate clause begins
             if low in preps:
                 prep = {"d'": "de", "du": "de", "des": "de", "au": "à", "aux": "à"}.get(low, low)
             elif (
                 low in LINKS
-                and not token.pos_
+                and not pos
                 and i + 1 < sent.end
-                and doc_tokens(doc)[i + 1].is_lower
-                and doc_lowers(doc)[i + 1] not in self.fillers | self.preps
+                and toks[i + 1].is_lower
+                and lowers[i + 1] not in self.fillers | self.preps
                 and i + 1 not in mention_at
             ):
                 break  # "... joint venture and builds ...": a new clause, not a coordination
             elif low in LINKS or low in self.fillers or token.like_num or low in self.descriptor_words:
                 pass  # "avec un autre constructeur d'État, Changan", "à des constructeurs, dont BMW"
-            elif token.pos_ in ("ADJ", "ADV") and skipped < 3:
+            elif pos in ("ADJ", "ADV") and skipped < 3:
                 skipped += 1
-            elif not token.pos_ and skipped < 5 and low not in self.clause_stops and token.text not in ".!?;":
+            elif not pos and skipped < 5 and low not in self.clause_stops and token.text not in ".!?;":
                 skipped += 1  # no parse: step over "about $700 million", "electric-vehicle maker"
             else:
                 break

@@ -191,10 +191,10 @@ class EnglishSubjects(EnglishQualifying):
     def _object_of_coordinated_verb(self, group: list[Mention], start: int, sent: Span) -> int | None:
         """Return where the verb is whose object the group is, when "and" then joins the trigger verb to it
         ("owns Volvo Cars and controls Polestar"); None otherwise."""
-        doc = sent.doc
-        between = [t.lower_ for t in doc[group[-1].end : start] if t.lower_ not in ("also", "now", "still")]
+        lowers = doc_lowers(sent.doc)  # each word's lower_: no Span, no Token per word
+        between = [w for w in lowers[group[-1].end : start] if w not in ("also", "now", "still")]
         verb = group[0].start - 1
-        if between != ["and"] or verb <= sent.start or doc[verb].lower_ not in self.verb_forms:
+        if between != ["and"] or verb <= sent.start or lowers[verb] not in self.verb_forms:
             return None
         return verb
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
-from alliance_kg.nlp.doctable import doc_texts, doc_tokens, per_token, token_children
+from alliance_kg.nlp.doctable import doc_texts, doc_tokens, morph_values, per_token, token_children
 from alliance_kg.lexicon import load_lexicon
 
 
@@ -95,7 +95,7 @@ def is_passive(verb: Token) -> bool:
             for c in token_children(verb)
         ) and not any(c.dep_ == "aux:pass" or case_of(c) == "par" for c in token_children(verb))
         return not active
-    return verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm") and bool(agents_of(verb))
+    return verb.dep_ in ("acl", "amod") and "Part" in morph_values(verb, "VerbForm") and bool(agents_of(verb))
 
 
 def agents_of(verb: Token) -> list[Token]:
@@ -124,7 +124,7 @@ def relative_antecedent(token: Token) -> Token | None:
     first; the parser's attachment, often wrong in long sentences, only when
     there is none. A gendered pronoun then climbs to the noun it agrees with.
     """
-    if token.lower_ not in RELATIVE and "Rel" not in token.morph.get("PronType"):
+    if token.lower_ not in RELATIVE and "Rel" not in morph_values(token, "PronType"):
         return None
     doc = token.doc
     i = token.i - 1
@@ -153,15 +153,15 @@ def _agreeing(antecedent: Token, pronoun: Token, climb: int = 4) -> Token:
     parser hangs the clause on "moteurs"; "laquelle" (feminine singular) goes
     back to "coentreprise".
     """
-    gender, number = pronoun.morph.get("Gender"), pronoun.morph.get("Number")
+    gender, number = morph_values(pronoun, "Gender"), morph_values(pronoun, "Number")
     if not gender or pronoun.lower_ in ("qui", "que", "dont", "which", "who", "that"):
         return antecedent
     node = antecedent
     for _ in range(climb + 1):
         if (
             node.pos_ in ("NOUN", "PROPN")
-            and node.morph.get("Gender") in ([], gender)
-            and node.morph.get("Number") in ([], number)
+            and morph_values(node, "Gender") in ([], gender)
+            and morph_values(node, "Number") in ([], number)
         ):
             return node
         if node.head.i == node.i:
@@ -183,7 +183,7 @@ def relative_with_case(trigger: Token) -> list[Token]:
         token = doc_tokens(doc)[i]
         if token.is_punct:
             return []
-        if token.pos_ == "PRON" and "Rel" in token.morph.get("PronType"):
+        if token.pos_ == "PRON" and "Rel" in morph_values(token, "PronType"):
             return [token] if case_of(token) or token.lower_ == "dont" else []
     return []
 
@@ -223,7 +223,7 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
             return agents_of(token)
         subjects = [c for c in token_children(token) if c.dep_ in SUBJ]
         relative = subjects and all(
-            "Rel" in c.morph.get("PronType") or c.lower_ in ("qui", "which", "who", "that") for c in subjects
+            "Rel" in morph_values(c, "PronType") or c.lower_ in ("qui", "which", "who", "that") for c in subjects
         )
         if relative and token.dep_ in ("acl:relcl", "relcl"):
             antecedent = relative_antecedent(subjects[0])  # the word before the pronoun first
@@ -296,7 +296,7 @@ def in_relative_clause(token: Token) -> bool:
         if node.dep_ in ("acl:relcl", "relcl"):
             return True
         if node.pos_ in ("VERB", "AUX") and any(
-            "Rel" in c.morph.get("PronType") and c.dep_.startswith(("nsubj", "obj", "obl"))
+            "Rel" in morph_values(c, "PronType") and c.dep_.startswith(("nsubj", "obj", "obl"))
             for c in token_children(node)
         ):
             return True
@@ -325,7 +325,7 @@ def head_chain(trigger: Token, limit: int = 6) -> list[Token]:
         if token.dep_ == "advcl" and _juxtaposed(token):
             break  # "X ne sont pas épargnés : Mitsubishi a quitté ...": a clause of its own after a colon
         if token.pos_ in ("VERB", "AUX") and any(
-            "Rel" in t.morph.get("PronType") for c in token.lefts for t in c.subtree
+            "Rel" in morph_values(t, "PronType") for c in token.lefts for t in c.subtree
         ):
             break  # a relative clause the parse did not label one ("Honda, qui exploite ...", "dont X détient")
         token = token.head
@@ -344,6 +344,6 @@ def _juxtaposed(clause: Token) -> bool:
 def _content_relative(clause: Token) -> bool:
     """Return True for a relative clause that gives a noun's content: "selon lesquelles", "according to which"."""
     return any(
-        "Rel" in c.morph.get("PronType") and any(case_of(c) == word for word in ("selon", "according to"))
+        "Rel" in morph_values(c, "PronType") and any(case_of(c) == word for word in ("selon", "according to"))
         for c in token_children(clause)
     )
