@@ -6,24 +6,16 @@ blank English pipeline, including the sentence lists of the sentence index.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
+from devdocs import parsed_dev
 
-from alliance_kg.articles import read_article
 from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens, token_children
 from alliance_kg.nlp.pipeline import load_pipeline
 from alliance_kg.nlp.sentindex import drop_sentence_index, index_sentences, sentence_numbers, sentences
 
-DEV = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "dev"
-
-
 def _parsed(lang: str, limit: int = 6):
-    nlp = load_pipeline(lang)
-    ours = [name for name in nlp.pipe_names if name.startswith("alliance_") and name != "alliance_space_boundaries"]
-    bodies = [a.body for a in map(read_article, sorted(DEV.glob(f"*{lang}*.txt"))) if a.lang == lang][:limit]
-    with nlp.select_pipes(disable=ours):
-        return list(nlp.pipe(bodies))
+    return parsed_dev(lang, limit)[1]
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -7,37 +7,24 @@ quantifiers, greedy filters, flags and regular expressions.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
+from devdocs import DEV, parsed_dev
 import spacy
 from spacy.matcher import Matcher
 
 from alliance_kg.articles import read_article
-from alliance_kg.nlp.pipeline import load_pipeline
 from alliance_kg.nlp.segmatch import SegmentedMatcher
 from alliance_kg.nlp.sentindex import drop_sentence_index, index_sentences
 
-DEV = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "dev"
-
-
-def _parsed(lang: str, limit: int = 6):
-    """Return parsed dev articles of ``lang`` (spaCy's components only, ours disabled)."""
-    nlp = load_pipeline(lang)
-    ours = [name for name in nlp.pipe_names if name.startswith("alliance_") and name != "alliance_space_boundaries"]
-    bodies = [a.body for a in map(read_article, sorted(DEV.glob(f"*{lang}*.txt"))) if a.lang == lang][:limit]
-    with nlp.select_pipes(disable=ours):
-        return nlp, list(nlp.pipe(bodies))
-
-
 @pytest.fixture(scope="module")
 def french():
-    return _parsed("fr")
+    return parsed_dev("fr")
 
 
 @pytest.fixture(scope="module")
 def english():
-    return _parsed("en")
+    return parsed_dev("en")
 
 
 def _sentences_by_spacy(doc):

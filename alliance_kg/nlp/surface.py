@@ -205,7 +205,7 @@ class SurfaceReader(PhraseBounds):
         out: list[tuple[Mention, str | None]] = []
         prep: str | None = None
         i, skipped = span.end, 0
-        closes = self._in_apposition(span, mention_at)
+        closes = self._opens_apposition(span, mention_at)
         while i < sent.end:
             token = toks[i]
             pos = token.pos_  # read once: spaCy looks it up at each call

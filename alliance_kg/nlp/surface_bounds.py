@@ -68,7 +68,7 @@ class PhraseBounds:
         )
 
     @staticmethod
-    def _in_apposition(span: Span, mention_at: dict[int, Mention]) -> bool:
+    def _opens_apposition(span: Span, mention_at: dict[int, Mention]) -> bool:
         """Return True when the trigger opens an apposition to the name before it ("Daimler Truck, la maison mère")."""
         doc, i = span.doc, span.start - 1
         while i > span.sent.start and doc_tokens(doc)[i].pos_ == "DET":
