@@ -248,8 +248,17 @@ class DescriptionReader:
             )
             if mention.iri not in candidates or rank < candidates[mention.iri][0]:
                 candidates[mention.iri] = (rank, entity)
-        if not candidates or (not country and len(candidates) > 1):
-            return None  # without a nationality, only an unambiguous kind resolves ("le constructeur")
+        if not country and len(candidates) > 1:
+            # without a nationality, only an unambiguous kind resolves ("le constructeur"), or the one company
+            # of that kind named in this sentence or the one before ("GS Yuasa ... the battery maker said")
+            near = [c for c in candidates.values() if c[0][0] == 0]
+            earlier = [m for m in named if m.end <= span.start and m.is_organisation]
+            last = max(earlier, key=lambda m: m.end, default=None)
+            if len(near) == 1 and last is not None and last.iri == near[0][1].iri:
+                return near[0][1]  # and no other company named in between
+            return None
+        if not candidates:
+            return None
         return min(candidates.values(), key=lambda pair: (pair[0], pair[1].iri))[1]
 
 

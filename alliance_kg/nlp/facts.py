@@ -64,10 +64,10 @@ class DescriptionFacts:
                     if member is not None and member.is_organisation and member.iri != mention.iri:
                         m = Mention(mention.start, mention.end, member.iri, member.name, member.kind)
                         out.append(self._fact(sent, m, "memberOf", mention, mention.start))
-            if mention.kind == "Technology":
-                holder = self._holder(doc[mention.start : mention.end], mention_at)
-                for org in self._with_listed(doc, mention, holder, mention_at):
-                    out.append(self._fact(sent, org, "developsTechnology", mention, mention.start))
+        for mention in self._technologies_in(sent, in_sentence):
+            holder = self._holder(doc[mention.start : mention.end], mention_at)
+            for org in self._with_listed(doc, mention, holder, mention_at):
+                out.append(self._fact(sent, org, "developsTechnology", mention, mention.start))
         out += self._adjective_facts(sent, mention_at)
         out += self._genitive_units(sent, in_sentence, mention_at)
         return [r for r in out if r is not None]
@@ -87,6 +87,18 @@ class DescriptionFacts:
                 [e[0] for e in descriptions], descriptions,
             )
         return self._doc_index
+
+    def _technologies_in(self, sent: Span, in_sentence: list[Mention]) -> list[Mention]:
+        """Return the technology mentions that start in ``sent``, with those a description covers.
+
+        "the Kyoto-based battery maker" stands for GS Yuasa in ``mention_at``, which hides the technology
+        "battery" inside it; the document's own mention list still has it.
+        """
+        found = {(m.start, m.iri): m for m in in_sentence if m.kind == "Technology"}
+        for m in sent.doc._.mentions or []:
+            if m.kind == "Technology" and sent.start <= m.start < sent.end:
+                found.setdefault((m.start, m.iri), m)
+        return [found[k] for k in sorted(found)]
 
     def _descriptions_in(self, sent: Span, mention_at: dict[int, Mention]) -> list:
         """Return the descriptions of the document (``doc._.descriptions``) that start in ``sent``, in their order."""
