@@ -38,3 +38,21 @@ def test_a_description_is_not_resolved_past_another_company_named_in_between(ext
     )
     keys = _keys(extractor, text)
     assert not any(k[1] == "developsTechnology" and k[0] in ("GS Yuasa", "Panasonic") for k in keys), keys
+
+
+def test_a_legal_form_alone_is_no_name_and_a_country_word_may_sit_inside_one(extractor):
+    text = (
+        "Mahindra is an Indian group. Ford entered India through Mahindra Ford India Ltd., a 50-50 joint venture "
+        "with the Indian conglomerate."
+    )
+    keys = _keys(extractor, text)
+    assert ("Ford", "memberOf", "Mahindra Ford India Ltd.", "affirmed") in keys
+    assert not any("Ltd." in (k[0], k[2]) for k in keys), keys
+
+
+def test_a_stake_held_in_a_relative_clause_is_not_under_the_main_clauses_negation(extractor):
+    text = "Mahindra will not pour fresh money into SsangYong, the Korean carmaker in which it holds about 75%."
+    keys = _keys(extractor, text)
+    assert ("Mahindra", "investsIn", "SsangYong", "negated") in keys
+    assert ("Mahindra", "shareholderOf", "SsangYong", "affirmed") in keys
+    assert ("Mahindra", "shareholderOf", "SsangYong", "negated") not in keys

@@ -326,3 +326,16 @@ def test_ne_without_a_second_negative_word_negates_nothing(extractor, text, expe
     assert expected in keys
     flipped = {"affirmed": "negated", "negated": "affirmed"}[expected[3]]
     assert (*expected[:3], flipped) not in keys
+
+
+@pytest.mark.parametrize("text", [
+    "Dec. 2024: Honda holds merger talks with Nissan that collapse in February.",  # a timeline's present tense
+    "Honda a mené avec Nissan des discussions de fusion qui ont échoué en février.",
+])
+def test_talks_whose_own_relative_clause_ends_them_are_negated(extractor, text):
+    assert polarities(extractor, text, "Honda", "mergesWith", "Nissan") == {"negated"}
+
+
+def test_a_relative_clause_with_an_object_does_not_end_its_noun(extractor):
+    text = "Renault et Geely ont créé une coentreprise qui a abandonné le projet de Valladolid."
+    assert polarities(extractor, text, "Renault", "jointVenture", "Geely") == {"affirmed"}

@@ -77,6 +77,7 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         self.demonym_prefixes = self.lexicon.cue_map(lang, "demonym_prefixes")
         self.company_nouns = self.introducers | frozenset(self.lexicon.cue_map(lang, "descriptors", raw=True))
         self.demonym_words = frozenset(self.kb.demonyms)
+        self.legal_form_words = self.lexicon.cues(lang, "legal_forms", raw=True)  # "Ltd." alone is no name
         self.ruler = self._build_ruler(nlp)
         # match key -> (label hash, id hash, entity IRI), the order of the ruler's spans; None: use the ruler
         self._ruler_keys: dict[int, tuple[int, int, str]] | None = None if len(self.ruler.matcher) else {

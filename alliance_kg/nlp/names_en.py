@@ -88,8 +88,8 @@ class EnglishNames:
                 continue  # already found by another rule
             text = doc[start:comma].text
             known_text = self.kb.lookup(text) is not None or normalize(text) in self.stoplist
-            if known_text or (text.isupper() and len(text) <= 2):
-                continue
+            if known_text or (text.isupper() and len(text) <= 2) or text.rstrip(".") in self.legal_form_words:
+                continue  # "Ltd." alone is no name
             kind = "JointVenture" if doc_lowers(doc)[head] in ("venture", "ventures") else "Organisation"
             found.append(Mention(start, comma, entity_iri(text), text, kind, via="model"))
             taken.update(range(start, comma))
@@ -131,8 +131,11 @@ class EnglishNames:
             mention = at.get(start - 1)
             if mention is not None and mention.is_organisation and mention.end == start:
                 start, known = mention.start, known + 1
-            elif mention is not None and mention.kind == "Technology" and name_like(prev) and start < comma:
-                start = mention.start  # "BYD Toyota EV Technology": a capitalised technology word inside a name
+            elif mention is not None and mention.kind in ("Technology", "Country") and name_like(prev) and (
+                start < comma
+            ):
+                # "BYD Toyota EV Technology", "Mahindra Ford India Ltd.": a technology or country word inside a name
+                start = mention.start
             elif mention is None and (
                 name_like(prev) or (prev.is_sent_start and prev.text[:1].isupper() and not prev.is_stop)
             ):

@@ -35,7 +35,7 @@ class SymmetricPairs:
         if (
             anchor.dep_ == "nmod"
             and head.pos_ == "NOUN"
-            and head.dep_ in ("obj", "dobj", "obl:mod")
+            and head.dep_ in ("obj", "dobj", "obl:mod", "obl:arg")
             and self._support(head.head)
         ):
             head = head.head  # "a signé ces derniers mois des accords avec X": the parse hung them on "mois"

@@ -153,6 +153,24 @@ def _ne_alone(particle: Token, bare: frozenset[str], seconds: frozenset[str], li
     return True
 
 
+def _ended_in_relative(chain: list[Token], negators: frozenset[str]) -> bool:
+    """Return True when a noun of the chain, below its first verb, has a relative clause that ends it:
+    "des discussions de fusion qui ont échoué", "talks that collapsed" (the relative pronoun its subject,
+    no object: "la coentreprise qui a abandonné le projet" is still a venture)."""
+    for token in chain:
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+        for clause in token_children(token):
+            if clause.dep_ not in ("acl:relcl", "relcl") or not _is_negator(clause, negators):
+                continue
+            below = token_children(clause)
+            if any(g.dep_.startswith("nsubj") and g.pos_ == "PRON" for g in below) and not any(
+                g.dep_ in ("obj", "dobj") for g in below
+            ):
+                return True
+    return False
+
+
 def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: str) -> Qualifiers:
     """Return polarity and modality from the head chain of a parsed trigger.
 
@@ -194,6 +212,7 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
         _is_negator(chain[k], negators) and chain[k - 1].dep_ not in ("advcl", "parataxis", "conj")
         for k in range(1, len(chain))
     )
+    negator |= _ended_in_relative(chain, negators)
     outside = lexicon.cues(lang, "outside_words", raw=True)  # "hors de question que ...": the noun above is out
     negator |= any(
         c.lower_ in outside and c.dep_ in ("case", "fixed", "advmod") for t in chain[1:] for c in token_children(t)

@@ -26,6 +26,10 @@ from alliance_kg.nlp.surface_bounds import PhraseBounds
 from alliance_kg.nlp.surface_words import CLAUSE_STOPS, COPULAS, FILLER, LINKS, inflections  # noqa: F401
 
 
+# pronouns that open a relative clause (not "that", also a complementizer: "denied that it would invest")
+OWN_CLAUSE_RELATIVES = frozenset({"which", "whom", "whose", "lequel", "laquelle", "lesquels", "lesquelles", "dont"})
+
+
 class SurfaceReader(PhraseBounds):
     """Find arguments and qualifiers from token order alone."""
 
@@ -342,4 +346,7 @@ class SurfaceReader(PhraseBounds):
         contrast = [k for k in range(start, span.start) if doc_lowers(doc)[k] in self.contrast_words and k > start]
         if contrast:  # "no longer holds 43% of Nissan but still owns 15%": the negation stays before "but"
             start = contrast[-1] + 1
+        relative = [k for k in range(start, span.start) if doc_lowers(doc)[k] in OWN_CLAUSE_RELATIVES]
+        if relative:  # "will not pour money into SsangYong, in which it holds 75%": the relative clause's own words
+            start = relative[-1] + 1
         return qualify_window(doc[start : span.end], self.lexicon, self.lang)

@@ -165,6 +165,10 @@ class EnglishQualifying(EnglishFrames):
         words = []
         low, text = doc_lowers(doc), doc_texts(doc)
         for i in range(start, sent.end):
+            if low[i] in ("that", "which") and span[-1].lower_ not in self.verb_forms:
+                after = " " + " ".join(low[i + 1 : min(sent.end, i + 4)]) + " "
+                if any(after.startswith(f" {w} ") for w in self.ending_predicates):
+                    return True  # "merger talks with Nissan that collapse in February": the noun's own clause
             if low[i] in self.contrast_words or low[i] in self.clause_openers or text[i] in (";", ":"):
                 break  # "..., and that the German group had no plans to ...": another clause's negation
             if text[i] == "," and i + 1 < sent.end and low[i + 1] in ("and", "or"):
