@@ -56,3 +56,31 @@ def test_a_stake_held_in_a_relative_clause_is_not_under_the_main_clauses_negatio
     assert ("Mahindra", "investsIn", "SsangYong", "negated") in keys
     assert ("Mahindra", "shareholderOf", "SsangYong", "affirmed") in keys
     assert ("Mahindra", "shareholderOf", "SsangYong", "negated") not in keys
+
+
+def test_a_subject_noun_apposed_to_a_name_stands_for_that_name_not_for_its_complement(extractor):
+    text = (
+        "À Pékin, BAIC, le partenaire historique de Daimler, avec lequel le groupe allemand assemble ses Mercedes "
+        "au sein de la coentreprise Beijing Benz, se méfierait de Geely, selon le Handelsblatt."
+    )
+    keys = _keys(extractor, text)
+    assert ("BAIC", "distrusts", "Geely", "affirmed") in keys
+    assert not any(k[1] == "distrusts" and k[0] != "BAIC" for k in keys), keys
+
+
+def test_the_owners_of_a_venture_in_a_relative_clause_skip_their_appositions(extractor):
+    text = (
+        "StarPlus Energy is a joint venture in which Samsung SDI, the battery arm of South Korea's Samsung group, "
+        "holds 51% and Stellantis, the maker of Jeep and Ram vehicles, holds the remaining 49%."
+    )
+    keys = _keys(extractor, text)
+    assert ("Samsung SDI", "jointVenture", "Stellantis", "affirmed") in keys
+    assert not any("Jeep" in (k[0], k[2]) for k in keys), keys
+    assert not any(k[1] == "jointVenture" and "Samsung" in (k[0], k[2]) for k in keys), keys
+
+
+def test_a_gendered_relative_pronoun_skips_a_name_that_has_its_nouns_gender(extractor):
+    text = "Renault Korea, filiale du groupe Renault dans laquelle Geely détient 34 %, assemblera ces voitures."
+    keys = _keys(extractor, text)
+    assert ("Geely", "shareholderOf", "Renault Korea", "affirmed") in keys
+    assert ("Geely", "shareholderOf", "Renault", "affirmed") not in keys

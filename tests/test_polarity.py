@@ -339,3 +339,16 @@ def test_talks_whose_own_relative_clause_ends_them_are_negated(extractor, text):
 def test_a_relative_clause_with_an_object_does_not_end_its_noun(extractor):
     text = "Renault et Geely ont créé une coentreprise qui a abandonné le projet de Valladolid."
     assert polarities(extractor, text, "Renault", "jointVenture", "Geely") == {"affirmed"}
+
+
+def test_a_sale_a_company_has_no_intention_of_making_leaves_its_stake_held(extractor):
+    text = "Rostec, qui détient 32 % d'Avtovaz, n'a « aucune intention » de vendre ses titres."
+    assert polarities(extractor, text, "Rostec", "shareholderOf", "AvtoVAZ") == {"affirmed"}
+
+
+@pytest.mark.parametrize("text", [
+    "Geely n'a pas d'autre choix que de continuer à financer Polestar.",
+    "Geely had no choice but to keep funding Polestar.",
+])
+def test_having_no_other_choice_but_to_do_it_is_doing_it(extractor, text):
+    assert polarities(extractor, text, "Geely", "investsIn", "Polestar") == {"affirmed"}

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens, morph_values, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.nlp import syntax
+from alliance_kg.nlp.qualifiers import qualify_parsed
 from alliance_kg.nlp.records import Relation
 from alliance_kg.nlp.surface_en_qualify import SELL_VERBS
 from alliance_kg.nlp.spans import Mention
@@ -105,6 +106,8 @@ class PolarityReader:
                 )
                 if not sale or verb.pos_ != "VERB" or not self._sells_own_stake(verb):
                     continue
+                if qualify_parsed(verb, self._chain(verb), self.lexicon, self.lang).polarity == "negated":
+                    continue  # "Rostec, qui détient 32 % d'Avtovaz, n'a aucune intention de vendre ses titres"
                 sellers = {m.iri for m in self._expand(syntax.subject_tokens(verb), self._mention_at, doc._.mentions)}
                 opening = self._mention_at.get(sent.start)
                 if not sellers and verb.dep_ == "ROOT" and opening is not None and opening.is_organisation:

@@ -79,7 +79,7 @@ def _negates(token: Token, neg_words: frozenset[str]) -> bool:
 
 def _restrictive(particle: Token, restricting: frozenset[str], between: frozenset[str]) -> bool:
     """Return True for a negation word that restricts instead of negating: "ne détient (plus) que 15 %",
-    "n'a pas seulement investi", "not only".
+    "n'a pas seulement investi", "n'a pas d'autre choix que de", "not only".
 
     ``restricting`` are the lexicon's ``restricting_words`` ("que", "seulement"), ``between`` the words
     that may stand between the particle and them (``restriction_fillers``: "plus", "pas", an auxiliary).
@@ -88,7 +88,7 @@ def _restrictive(particle: Token, restricting: frozenset[str], between: frozense
     verb = particle.head
     words = [  # "ne signifie pas que X entrera ...": "que" opens a clause, it restricts nothing
         "" if t.dep_ == "mark" and t.head.dep_ == "ccomp" and t.head.pos_ in ("VERB", "AUX") else t.lower_
-        for t in doc_tokens(doc)[particle.i + 1 : min(len(doc), particle.i + 5)]
+        for t in doc_tokens(doc)[particle.i + 1 : min(len(doc), particle.i + 7)]
         if t.i != verb.i and not (t.dep_.startswith("aux") and t.head.i == verb.i)
     ]
     for k, word in enumerate(words):

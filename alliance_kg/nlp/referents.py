@@ -47,6 +47,10 @@ class ReferentReader:
                 if antecedent is not None:
                     found.setdefault(antecedent.iri, antecedent)
                 continue
+            apposed = self._subject_in_apposition(token, mention_at)
+            if apposed is not None:  # "BAIC, le partenaire historique de Daimler, se méfierait de": BAIC
+                found.setdefault(apposed.iri, apposed)
+                continue
             hits = syntax.find_below(token, lambda t: t.i in mention_at or t.i in self._pair_at, depth=3)
             hits += [  # "le fabricant de batteries Primearth": a company below a technology
                 deeper
@@ -74,6 +78,27 @@ class ReferentReader:
                 for mention in self._apposed_name(token, mention_at):
                     found.setdefault(mention.iri, mention)
         return list(found.values())
+
+    def _subject_in_apposition(self, token: Token, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return the name a subject noun is apposed to when the parse made the noun the subject: in
+        "BAIC, le partenaire historique de Daimler, ..., se méfierait de Geely" the subject is BAIC, not
+        the Daimler below "partenaire". Not after a preposition ("Comme Renault, le groupe ...")."""
+        if token.pos_ != "NOUN" or not token.dep_.startswith("nsubj") or token.i in mention_at:
+            return None
+        children = token_children(token)
+        if any(c.dep_ == "conj" for c in children):
+            return None  # "Ampere, la filiale de Renault, et Nissan": a list the parse hung on the noun
+        if not any(c.dep_ == "nmod" and c.i in mention_at and self._case_of(c) in ("de", "d'", "du") for c in children):
+            return None  # only a noun of another company ("le partenaire de Daimler") would give the wrong one
+        before = self._comma_appositive(token, mention_at)
+        if not before:
+            return None
+        mention = mention_at[before[0].i]
+        doc = token.doc
+        previous = doc_tokens(doc)[mention.start - 1] if mention.start > token.sent.start else None
+        if not mention.is_organisation or (previous is not None and previous.pos_ in ("ADP", "SCONJ", "ADV")):
+            return None
+        return mention
 
     def _dative_antecedent(
         self, token: Token, mention_at: dict[int, Mention], mentions: list[Mention]

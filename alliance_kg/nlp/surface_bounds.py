@@ -48,12 +48,23 @@ class PhraseBounds:
 
     @staticmethod
     def _list_resumes(doc: Doc, i: int, end: int, mention_at: dict[int, Mention]) -> int:
-        """Return where a list goes on after the apposition at ``i`` (", and NAME"), or ``end``."""
-        for j in range(i + 1, min(end - 2, i + 12)):
+        """Return where a list goes on after the apposition at ``i`` (", and NAME"), or ``end``.
+
+        After the comma that closes the apposition, a few words may come first: "in which Samsung SDI, the
+        battery arm of Samsung, holds 51% and Stellantis ..." (not "and Ram" inside "the maker of Jeep and Ram").
+        """
+        closed = 0
+        for j in range(i + 1, min(end - 2, i + 18)):
+            if j >= i + 12 and not closed:
+                break
             if doc_texts(doc)[j] == "," and doc_lowers(doc)[j + 1] in ("and", "et") and (j + 2) in mention_at:
                 return j + 2
             if doc_texts(doc)[j] in (";", ":", "(", ")"):
                 break
+            if doc_texts(doc)[j] == ",":
+                closed = j
+            elif closed and j - closed <= 5 and doc_lowers(doc)[j] in ("and", "et") and (j + 1) in mention_at:
+                return j + 1
         return end
 
     @staticmethod

@@ -241,6 +241,9 @@ class EnglishFrames(EnglishPhrases):
                 if mention is not None and mention.is_organisation and mention not in found:
                     found.append(mention)
                 k = mention.end if mention is not None else k + 1
+                if mention is not None and self._apposition_follows(doc, k, sent.end):
+                    # "in which Samsung SDI, the battery arm of Samsung, holds 51% and Stellantis, the maker of Jeep"
+                    k = self._list_resumes(doc, k, sent.end, mention_at)
         return found
 
     def _with_partners(self, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:

@@ -158,10 +158,15 @@ def _agreeing(antecedent: Token, pronoun: Token, climb: int = 4) -> Token:
         return antecedent
     node = antecedent
     for _ in range(climb + 1):
+        agrees = node
+        if node.pos_ == "PROPN" and not morph_values(node, "Gender") and node.head.i == node.i - 1 and (
+            node.head.pos_ == "NOUN"
+        ):
+            agrees = node.head  # "du groupe Renault, dans laquelle": the name has its noun's gender
         if (
             node.pos_ in ("NOUN", "PROPN")
-            and morph_values(node, "Gender") in ([], gender)
-            and morph_values(node, "Number") in ([], number)
+            and morph_values(agrees, "Gender") in ([], gender)
+            and morph_values(agrees, "Number") in ([], number)
         ):
             return node
         if node.head.i == node.i:
