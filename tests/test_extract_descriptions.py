@@ -84,3 +84,27 @@ def test_a_gendered_relative_pronoun_skips_a_name_that_has_its_nouns_gender(extr
     keys = _keys(extractor, text)
     assert ("Geely", "shareholderOf", "Renault Korea", "affirmed") in keys
     assert ("Geely", "shareholderOf", "Renault", "affirmed") not in keys
+
+
+def test_an_owner_compounded_with_a_participle_is_no_party(extractor):
+    text = "Qualcomm competes with Mobileye, the Intel-controlled company that dominates driver-assistance chips."
+    keys = _keys(extractor, text)
+    assert ("Qualcomm", "competesWith", "Mobileye", "affirmed") in keys
+    assert not any("Intel" in (k[0], k[2]) for k in keys), keys
+
+
+def test_goods_bought_for_a_companys_own_models_are_still_goods(extractor):
+    text = "Jaguar Land Rover buys the cells for its electric I-Pace from LG Energy Solution."
+    assert ("LG Energy Solution", "suppliesTo", "Jaguar Land Rover", "affirmed") in _keys(extractor, text)
+
+
+def test_a_relative_clause_after_a_closed_apposition_is_about_the_name_described(extractor):
+    text = "Au Japon, Nissan, l'allié de Renault, qui ne détient aucune part d'Avtovaz, n'a pris aucune décision."
+    keys = _keys(extractor, text)
+    assert ("Nissan", "shareholderOf", "AvtoVAZ", "negated") in keys
+    assert not any(k[0] == "Renault" and k[1] == "shareholderOf" for k in keys), keys
+
+
+def test_a_company_that_is_anothers_property_is_its_subsidiary(extractor):
+    text = "Volvo Cars, elle-même propriété de Geely, ne participe pas à l'opération."
+    assert ("Volvo Cars", "subsidiaryOf", "Geely", "affirmed") in _keys(extractor, text)

@@ -80,6 +80,7 @@ class SurfaceReader(PhraseBounds):
         self.legal_forms = lexicon.cues(lang, "legal_forms", raw=True)  # "Exor NV", "Marelli Holdings"
         self.unit_words = lexicon.cues(lang, "unit_nouns", raw=True) | lexicon.cues(lang, "business_nouns", raw=True)
         self.contact_verbs = lexicon.cues(lang, "contact_clause_verbs", raw=True)
+        self.owner_participles = lexicon.cues(lang, "owner_participles", raw=True)  # "the Intel-controlled company"
         self.contrast_words = lexicon.cues(lang, "contrast_words", raw=True)  # "but", "mais"
         self.conjunctions = lexicon.cues(lang, "clause_conjunctions", raw=True)  # "but", "and", "yet"
 
@@ -223,6 +224,13 @@ class SurfaceReader(PhraseBounds):
                     break  # "Daihatsu, filiale de Toyota, et Suzuki restent ...": the next clause's subject
                 if prep is None and mention.end < sent.end and doc_lowers(doc)[mention.end] in self.contact_verbs:
                     break  # "buy back the 19.9% stake Volkswagen held": the holder of a contact clause
+                if (
+                    mention.end + 1 < sent.end
+                    and toks[mention.end].text == "-"
+                    and lowers[mention.end + 1] in self.owner_participles
+                ):
+                    i = mention.end + 2  # "Mobileye, the Intel-controlled company": Intel is Mobileye's owner
+                    continue
                 owned = owned_after(doc, mention, mention_at)
                 if owned is None and self._names_a_unit(doc, mention):
                     i = mention.end + 1  # "a supplier for the Alphabet unit": a unit of Alphabet, not Alphabet

@@ -149,7 +149,9 @@ class EnglishFrames(EnglishPhrases):
         between = doc[span.end : source.start]
         stake_words = self.lexicon.cues("en", "stake_words", raw=True)
         return not any(
-            (t.i in mention_at and mention_at[t.i].is_organisation) or t.lower_ in PRONOUNS or t.lower_ in stake_words
+            (t.i in mention_at and mention_at[t.i].is_organisation)
+            or (t.lower_ in PRONOUNS and t.lower_ not in ("its", "their"))  # "buys cells for its I-Pace from LG"
+            or t.lower_ in stake_words
             for t in between
         )
 

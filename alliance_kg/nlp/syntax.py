@@ -131,12 +131,23 @@ def relative_antecedent(token: Token) -> Token | None:
     toks = doc_tokens(doc)
     while i >= token.sent.start and (toks[i].dep_ in ("case", "fixed") and toks[i].head.i == token.i):
         i -= 1  # "avec lequel", "auprès de laquelle"
-    if i >= token.sent.start and doc_texts(doc)[i] == ",":
+    comma = i >= token.sent.start and doc_texts(doc)[i] == ","
+    if comma:
         i -= 1
     if i >= token.sent.start and doc_tokens(doc)[i].pos_ in ("NOUN", "PROPN", "ADJ", "X", "NUM"):
         candidate = doc_tokens(doc)[i]
         if candidate.pos_ in ("ADJ", "NUM") and candidate.head.i < candidate.i:
             candidate = candidate.head  # "moteurs thermiques, dans laquelle"
+        noun = candidate.head
+        opening = noun.i - 1
+        while opening > token.sent.start and toks[opening].pos_ in ("DET", "ADJ"):
+            opening -= 1
+        if comma and token.lower_ in ("qui", "dont") and candidate.dep_ == "nmod" and noun.pos_ == "NOUN" and (
+            noun.i < candidate.i and doc_texts(doc)[opening] == "," and opening < noun.i - 1
+        ):
+            # "Nissan, l'allié de Renault, qui ne détient aucune part": a closed apposition; the clause is about
+            # the name the apposition describes, which its noun stands for
+            return noun
         return _agreeing(candidate, token)
     clause = token.head
     while clause.dep_ not in ("acl:relcl", "relcl") and clause.head.i != clause.i and clause.dep_ != "ROOT":
