@@ -108,3 +108,14 @@ def test_a_relative_clause_after_a_closed_apposition_is_about_the_name_described
 def test_a_company_that_is_anothers_property_is_its_subsidiary(extractor):
     text = "Volvo Cars, elle-même propriété de Geely, ne participe pas à l'opération."
     assert ("Volvo Cars", "subsidiaryOf", "Geely", "affirmed") in _keys(extractor, text)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Samsung SDI goes head to head with LG Energy Solution and SK On.", ("Samsung SDI", "LG Energy Solution")),
+    ("Le marché est âprement disputé par Stellantis, Ford et Renault.", ("Stellantis", "Renault")),
+    ("BYD dispute désormais à Tesla le titre de premier vendeur mondial.", ("BYD", "Tesla")),
+])
+def test_rivalry_words_of_the_trade_press(extractor, text, pair):
+    keys = _keys(extractor, text)
+    a, b = pair
+    assert (a, "competesWith", b, "affirmed") in keys or (b, "competesWith", a, "affirmed") in keys
