@@ -119,3 +119,22 @@ def test_rivalry_words_of_the_trade_press(extractor, text, pair):
     keys = _keys(extractor, text)
     a, b = pair
     assert (a, "competesWith", b, "affirmed") in keys or (b, "competesWith", a, "affirmed") in keys
+
+
+@pytest.mark.parametrize("text, first, second, country", [
+    ("Nissan et Mitsubishi Motors ont publié leurs comptes. La Bourse a réservé un sort contrasté aux deux alliés "
+     "japonais.", "Nissan", "Mitsubishi Motors", "Japan"),
+    ("Toyota et Suzuki étaient au salon. Sur deux stands voisins, les deux japonais exposaient le même modèle.",
+     "Toyota", "Suzuki", "Japan"),
+    ("Toyota and Honda reported results. The two Japanese carmakers said sales fell.", "Toyota", "Honda", "Japan"),
+])
+def test_a_pair_described_by_one_nationality_gives_both_their_country(extractor, text, first, second, country):
+    statements = extractor.extract(article_from_text(text, doc="t")).statements
+    based = {(s.subject, s.object) for s in statements if s.predicate == "basedIn"}
+    assert {(first, country), (second, country)} <= based
+
+
+def test_a_pair_of_different_nationalities_gets_no_country_from_one_word(extractor):
+    text = "Renault et Nissan ont signé. Les deux groupes japonais sont contents."
+    statements = extractor.extract(article_from_text(text, doc="t")).statements
+    assert not any(s.predicate == "basedIn" and s.object == "Japan" and s.subject == "Renault" for s in statements)

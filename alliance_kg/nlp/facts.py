@@ -53,6 +53,10 @@ class DescriptionFacts:
         for desc in self._descriptions_in(sent, mention_at):
             if desc.country:
                 out.append(self._fact(sent, desc.mention, "basedIn", self._country(desc.country), desc.start))
+        for pair in doc._.pairs or []:  # "les deux alliés japonais", "the two Japanese carmakers"
+            if pair.country and sent.start <= pair.start < sent.end:
+                country = self._country(pair.country)
+                out += [self._fact(sent, m, "basedIn", country, pair.start) for m in (pair.first, pair.second)]
         in_sentence = sorted({m for m in self._starting_in(sent, mention_at)}, key=lambda m: (m.start, m.iri))
         for mention in in_sentence:
             if mention.via == "description" and mention.country:

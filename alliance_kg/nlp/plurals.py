@@ -21,6 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from alliance_kg.nlp.doctable import doc_parsed
+from alliance_kg.kb import load_kb
 from alliance_kg.lexicon import load_lexicon
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.sentindex import sentences
@@ -31,12 +32,14 @@ if not Doc.has_extension("pairs"):
 
 @dataclass(frozen=True)
 class Pair:
-    """A plural description and the two organisations it stands for."""
+    """A plural description and the two organisations it stands for, with the country it gives them, if any."""
 
     start: int
     end: int
     first: Mention
     second: Mention
+    country: str | None = None
+    argument: bool = True  # False for "les deux alliés japonais": a nationality only, "alliés" stays a trigger
 
 
 class PluralFinder:
@@ -44,24 +47,63 @@ class PluralFinder:
 
     def __init__(self, nlp: Language, lang: str, look_back: int = 3) -> None:
         lexicon = load_lexicon()
+        self.kb = load_kb()
+        self.lang = lang
         self.look_back = look_back
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")  # a token Matcher cost 2-3 ms a document
-        nouns = sorted(lexicon.cues(lang, "plural_descriptors", raw=True))
+        self.nouns = self.nouns_base = frozenset(lexicon.cues(lang, "plural_descriptors", raw=True))
         openers = sorted(lexicon.cues(lang, "pair_openers", raw=True))
-        self.matcher.add("PAIR", [nlp.make_doc(f"{opener} {noun}") for opener in openers for noun in nouns])
+        patterns = [nlp.make_doc(f"{opener} {noun}") for opener in openers for noun in sorted(self.nouns)]
+        self.matcher.add("PAIR", patterns)
+        # "les deux alliés japonais", "les deux japonais", "the two Japanese companies": the opener alone, then
+        # the words read one by one (a pattern for every nationality would cost more than the rare match)
+        self.openers = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.openers.add("OPENER", [nlp.make_doc(opener) for opener in openers])
+        self.nouns |= frozenset(lexicon.cues(lang, "national_pair_nouns", raw=True))
+        self.triggers = frozenset(lexicon.cues(lang, "national_pair_nouns", raw=True)) - set(self.nouns_base)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.pairs = []
         spans = self.matcher(doc, as_spans=True)
-        if not spans:
+        national = self._national(doc)
+        if not spans and not national:
             return doc
         mentions = [m for m in (doc._.mentions or []) if m.is_organisation and m.kind != "NewsAgency"]
         sents = sentences(doc) if doc.has_annotation("SENT_START") else [doc[:]]
-        for span in spans:
+        countries = {span.start: country for span, country in national}
+        based = {s.start for s in spans} | {s.start for s, _ in national if not {t.lower_ for t in s} & self.triggers}
+        for span in sorted([*spans, *(span for span, _ in national if span.start not in {s.start for s in spans})]):
             found = self._antecedents(doc, span, mentions, sents)
             if found is not None:
-                doc._.pairs.append(Pair(span.start, span.end, *found))
+                country = countries.get(span.start)
+                if country is not None and not all(self._of(m, country) for m in found):
+                    country = None  # "les deux constructeurs japonais" said of a Japanese and a French one
+                end = max(span.end, next((s.end for s, _ in national if s.start == span.start), span.end))
+                argument = span.start in based
+                doc._.pairs.append(Pair(span.start, end if argument else span.end, *found, country, argument))
         return doc
+
+    def _national(self, doc: Doc) -> list[tuple[Span, str]]:
+        """Return the pair phrases that give a nationality, with its country: "les deux alliés japonais",
+        "les deux japonais", "the two Japanese carmakers"."""
+        out: list[tuple[Span, str]] = []
+        for opener in self.openers(doc, as_spans=True):
+            i = opener.end
+            words = [t.lower_ for t in doc[i : min(len(doc), i + 2)]]
+            country = None
+            if self.lang == "fr" and words and words[0] in self.nouns and len(words) > 1:
+                country, end = self.kb.country_of_demonym(words[1]), i + 2  # "les deux alliés japonais"
+            elif self.lang == "fr" and words:
+                country, end = self.kb.country_of_demonym(words[0]), i + 1  # "les deux japonais"
+            elif self.lang == "en" and len(words) > 1 and words[1] in self.nouns:
+                country, end = self.kb.country_of_demonym(words[0]), i + 2  # "the two Japanese carmakers"
+            if country is not None and words[-1] not in ("de", "of"):
+                out.append((Span(doc, opener.start, end), country.iri))
+        return out
+
+    def _of(self, mention: Mention, country: str) -> bool:
+        entity = self.kb.get(mention.iri)
+        return entity is None or entity.country is None or entity.has_nationality(country)
 
     def _antecedents(
         self, doc: Doc, span: Span, mentions: list[Mention], sents: list[Span]

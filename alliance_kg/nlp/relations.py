@@ -170,7 +170,9 @@ class RelationFinder(
                 mention_at.setdefault(i, stand_in)
         parsed = doc_parsed(doc)
         self._mention_at = mention_at
-        self._pair_at = {i: (p.first, p.second) for p in doc._.pairs or [] for i in range(p.start, p.end)}
+        self._pair_at = {
+            i: (p.first, p.second) for p in doc._.pairs or [] if p.argument for i in range(p.start, p.end)
+        }
         self._rows = doc.to_array([LOWER, LEMMA, IS_ALPHA]).tolist()
         self._cases = {}
         self._forms = {}
