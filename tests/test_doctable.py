@@ -10,7 +10,9 @@ from __future__ import annotations
 import pytest
 from devdocs import parsed_dev
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens, token_children
+from alliance_kg.nlp.doctable import (
+    doc_heads, doc_lowers, doc_parsed, doc_texts, doc_tokens, token_children,
+)
 from alliance_kg.nlp.pipeline import load_pipeline
 from alliance_kg.nlp.sentindex import drop_sentence_index, index_sentences, sentence_numbers, sentences
 
@@ -26,6 +28,7 @@ def test_the_lists_are_spacy_s_answers(lang):
         assert doc_texts(doc) == [t.text for t in doc]
         assert doc_parsed(doc) == doc.has_annotation("DEP")
         assert [[c.i for c in token_children(t)] for t in doc] == [[c.i for c in t.children] for t in doc]
+        assert doc_heads(doc) == [t.head.i for t in doc]
         assert doc_tokens(doc) is doc_tokens(doc) and doc_lowers(doc) is doc_lowers(doc)
 
 

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
+import numpy
 from spacy.attrs import HEAD, LOWER, MORPH, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
@@ -161,26 +162,37 @@ def morph_values(token: Token, field: str) -> list[str]:
 
 
 def token_children(token: Token) -> list[Token]:
-    """Return ``list(token.children)``, the children of all the tokens listed once per document.
+    """Return ``list(token.children)``, each token's children listed the first time they are asked for.
 
     spaCy walks the token's whole subtree span at each call (a sentence for
-    its root); here one pass over the heads gives every token its children,
-    in text order, which is the order spaCy gives them in.
+    its root); here the words are grouped by head once per document (a
+    stable sort of the head positions: children in text order, which is the
+    order spaCy gives them in) and a token's list is made when first asked
+    for (about one word in five is).
     """
     doc = token.doc
     if _children[0] is not doc:
-        _children[0], _children[1] = doc, _table(doc, "children", lambda: _all_children(doc))
-    return _children[1][token.i]
-
-
-def _all_children(doc: Doc) -> list[list[Token]]:
-    """Return the children of each token of ``doc``, in text order."""
-    toks = doc_tokens(doc)
-    kids: list[list[Token]] = [[] for _ in toks]
-    for j, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
-        if offset:
-            kids[j + offset].append(toks[j])
+        _children[0], _children[1] = doc, _table(doc, "children", lambda: _child_index(doc))
+    order, bounds, made = _children[1]
+    i = token.i
+    kids = made[i]
+    if kids is None:
+        toks = doc_tokens(doc)
+        kids = made[i] = [toks[j] for j in order[bounds[i] : bounds[i + 1]] if j != i]  # a root heads itself
     return kids
+
+
+def doc_heads(doc: Doc) -> list[int]:
+    """Return ``[t.head.i for t in doc]``, made once per document (a root is its own head)."""
+    return _table(doc, "heads", lambda: (numpy.arange(len(doc)) + doc.to_array(HEAD).astype("int64")).tolist())
+
+
+def _child_index(doc: Doc) -> tuple[list[int], list[int], list[list[Token] | None]]:
+    """Return the positions sorted by head (stably), where each head's group starts, and no list made yet."""
+    heads = numpy.array(doc_heads(doc), dtype="int64")
+    order = numpy.argsort(heads, kind="stable")
+    bounds = numpy.searchsorted(heads[order], numpy.arange(len(doc) + 1))
+    return order.tolist(), bounds.tolist(), [None] * len(doc)
 
 
 def per_token(compute: Callable[[Token], T]) -> Callable[[Token], T]:

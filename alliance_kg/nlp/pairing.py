@@ -31,6 +31,7 @@ class PairReader(SymmetricPairs):
     def _pairs(self, anchor: Token, span: Span, trig: Trigger, mentions, mention_at, parsed):
         """Return the (predicate, subject, object) triples of one trigger occurrence."""
         if parsed:
+            anchor_pos = anchor.pos_  # read once: spaCy names the part of speech anew at each call
             if trig.symmetric_frame:
                 return self._parsed_symmetric(anchor, span, trig, mentions, mention_at)
             agents = [r for r in trig.subject_roles if r in ("par", "by")]
@@ -46,7 +47,7 @@ class PairReader(SymmetricPairs):
                     customers = self._expand(syntax.subject_tokens(noun.head), mention_at, mentions)
                     if customers:
                         objects = [c for c in customers if c not in subjects]
-            if anchor.pos_ == "NOUN" and trig.predicate in ("shareholderOf", "investsIn"):
+            if anchor_pos == "NOUN" and trig.predicate in ("shareholderOf", "investsIn"):
                 subjects, objects = self._stake_parties(anchor, subjects, objects, mention_at, mentions)
             relative = self._relative_with_case(anchor)
             if relative and any(relative[0].i < m.start < anchor.i for m in subjects):
@@ -58,7 +59,7 @@ class PairReader(SymmetricPairs):
             if not objects and ("de" in trig.object_roles or stake_bought):
                 # "Proton, dont Geely détient 49,9 %", "Leapmotor, dont il a acquis 21 %"
                 objects = self._expand(self._dont(anchor), mention_at, mentions)
-            if trig.pos == "VERB" and anchor.pos_ not in ("VERB", "AUX"):  # mis-tagged verb: its parse is no guide
+            if trig.pos == "VERB" and anchor_pos not in ("VERB", "AUX"):  # mis-tagged verb: its parse is no guide
                 surface_subjects, surface_objects = self.surface.arguments(span, trig, mention_at, mentions)
                 held = self.noun_tagged_clause(anchor)  # the parse names the clause's subject: never guess it
                 subjects = subjects or ([] if held and "subj" in trig.subject_roles else surface_subjects)
@@ -70,7 +71,7 @@ class PairReader(SymmetricPairs):
                 loose = "obj" in trig.object_roles or "appos" in trig.object_roles
                 starts = (
                     [span]
-                    if anchor.pos_ not in ("VERB", "AUX")
+                    if anchor_pos not in ("VERB", "AUX")
                     else [anchor.doc[c.i : c.i + 1] for c in token_children(anchor) if c.dep_ in syntax.OBJ] or [span]
                 )
                 objects = [
@@ -79,7 +80,7 @@ class PairReader(SymmetricPairs):
                     for m, prep in self.surface.tail(start, mention_at)
                     if prep in trig.object_roles or (prep is None and loose)
                 ]
-                if not objects and anchor.pos_ in ("VERB", "AUX") and trig.predicate in STAKE_PREDICATES:
+                if not objects and anchor_pos in ("VERB", "AUX") and trig.predicate in STAKE_PREDICATES:
                     objects = self._stake_object(span, mention_at)  # "va prendre 34,02 % du capital de X"
             if not objects and trig.predicate == "suppliesTo" and "obj" in trig.object_roles and subjects and not (
                 passive_participle  # "des cellules fournies par LG et CATL": CATL is a second supplier
@@ -90,7 +91,7 @@ class PairReader(SymmetricPairs):
             if trig.polarity == "negated" and objects:
                 # "a revendu au sud-coréen LG sa part dans l'usine": LG buys, it is not the company sold
                 objects = [o for o in objects if not self._recipient(anchor.doc, o)]
-            if not objects and trig.polarity == "negated" and anchor.pos_ in ("VERB", "AUX"):
+            if not objects and trig.polarity == "negated" and anchor_pos in ("VERB", "AUX"):
                 # "a cédé les 1,5 % qu'il détenait dans Renault": the stake's company is in its relative clause
                 objects = self._expand(
                     [
@@ -105,14 +106,14 @@ class PairReader(SymmetricPairs):
                     mention_at,
                     mentions,
                 )
-            if not objects and anchor.pos_ == "NOUN" and self._support(anchor.head):
+            if not objects and anchor_pos == "NOUN" and self._support(anchor.head):
                 # "racheter la participation de 51 % que Nissan détient dans RNAIPL": the stake is in RNAIPL
                 objects = self._expand(self._relative_complements(anchor, trig, mention_at), mention_at, mentions)
             if not objects and trig.predicate in TECH_PREDICATES:
                 objects = self._technologies_below(anchor, mention_at)
             if not objects and trig.predicate in TECH_PREDICATES and trig.requires:
                 objects = self._technologies_after(span, mention_at)  # the parse lost "son savoir-faire dans ..."
-            owner = self._possessor(anchor, trig, mentions, mention_at) if anchor.pos_ == "NOUN" else None
+            owner = self._possessor(anchor, trig, mentions, mention_at) if anchor_pos == "NOUN" else None
             if owner is not None:
                 # "Renault, Ford et Volkswagen sont nos concurrents directs", "counts Ferrari and McLaren among
                 # its closest rivals": each is the possessor's rival, not the others'

@@ -27,7 +27,8 @@ class ReferentReader:
     def _expand(self, tokens: list[Token], mention_at: dict[int, Mention], mentions: list[Mention]) -> list[Mention]:
         found: dict[str, Mention] = {}
         for token in tokens:
-            antecedent_token = syntax.relative_antecedent(token) if token.pos_ == "PRON" else None
+            pos = token.pos_  # read once: spaCy names the part of speech anew at each call
+            antecedent_token = syntax.relative_antecedent(token) if pos == "PRON" else None
             if antecedent_token is not None:
                 mention = self._named_by(antecedent_token, mention_at)
                 if mention is not None:
@@ -36,13 +37,13 @@ class ReferentReader:
             if normalize(token.text) in self.first_person and self._speaker is not None:
                 found.setdefault(self._speaker.iri, self._speaker)  # « nous » in a quote: the speaker's company
                 continue
-            if token.pos_ == "PRON" and normalize(token.text) in self.datives and token.i < token.head.i:
+            if pos == "PRON" and normalize(token.text) in self.datives and token.i < token.head.i:
                 # "Qualcomm, qui lui fournit les puces": "lui" is a company before, not the clause's subject
                 antecedent = self._dative_antecedent(token, mention_at, mentions)
                 if antecedent is not None:
                     found.setdefault(antecedent.iri, antecedent)
                 continue
-            if token.pos_ == "PRON" and normalize(token.text) in self.pronouns and token.i not in mention_at:
+            if pos == "PRON" and normalize(token.text) in self.pronouns and token.i not in mention_at:
                 antecedent = previous_subject(token.doc, token.i, mentions)
                 if antecedent is not None:
                     found.setdefault(antecedent.iri, antecedent)
@@ -74,7 +75,7 @@ class ReferentReader:
                             found.setdefault(more.iri, more)
                         for more in self._listed_after_relative(token.doc, mention, mention_at):
                             found.setdefault(more.iri, more)
-            if not hits and token.pos_ == "NOUN":
+            if not hits and pos == "NOUN":
                 for mention in self._apposed_name(token, mention_at):
                     found.setdefault(mention.iri, mention)
         return list(found.values())

@@ -230,7 +230,7 @@ class RoleReader(PhraseShapes):
             clitic = next((c for c in token_children(anchor) if c.lower_ == "en" and c.pos_ == "PRON"), None)
             if clitic is not None and not picked:  # "Renault et Geely en détiendront 45 %": "en" = of it
                 picked += self._clitic_antecedent(anchor, mentions)
-        if not picked and role in DEEP_ROLES and anchor.pos_ in ("VERB", "AUX"):
+        if not picked and role in DEEP_ROLES and verbal:
             # "assemble des versions de son Kangoo pour Nissan": the parse hung "pour Nissan" on the object
             picked = syntax.find_below(
                 anchor,
