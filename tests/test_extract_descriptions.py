@@ -138,3 +138,12 @@ def test_a_pair_of_different_nationalities_gets_no_country_from_one_word(extract
     text = "Renault et Nissan ont signé. Les deux groupes japonais sont contents."
     statements = extractor.extract(article_from_text(text, doc="t")).statements
     assert not any(s.predicate == "basedIn" and s.object == "Japan" and s.subject == "Renault" for s in statements)
+
+
+def test_sounding_out_partners_in_a_domain_is_seeking_them(extractor):
+    text = (
+        "La direction de Mitsubishi Motors se méfierait d'un actionnaire affaibli, au point de sonder d'autres "
+        "partenaires dans le logiciel et les batteries."
+    )
+    keys = _keys(extractor, text)
+    assert {("Mitsubishi Motors", "seeksPartnership", d, "affirmed") for d in ("software", "batteries")} <= keys
