@@ -9,17 +9,13 @@ import pytest
 
 from alliance_kg.articles import article_from_text
 from alliance_kg.extract import Extractor
+from extracting import statement_keys as _keys
 
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     """One Extractor for the module."""
     return Extractor()
-
-
-def _keys(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
-    statements = extractor.extract(article_from_text(text, doc="t")).statements
-    return {(s.subject, s.predicate, s.object, s.polarity) for s in statements if s.predicate != "basedIn"}
 
 
 def test_a_description_of_a_kind_the_article_names_twice_is_the_company_just_named(extractor):

@@ -9,17 +9,13 @@ import pytest
 
 from alliance_kg.articles import article_from_text
 from alliance_kg.extract import Extractor
+from extracting import statement_keys as _keys
 
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     """One Extractor for the module."""
     return Extractor()
-
-
-def _keys(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
-    statements = extractor.extract(article_from_text(text, doc="t")).statements
-    return {(s.subject, s.predicate, s.object, s.polarity) for s in statements if s.predicate != "basedIn"}
 
 
 def test_a_share_price_that_falls_is_no_stake_sold(extractor):

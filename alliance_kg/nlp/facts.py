@@ -68,7 +68,7 @@ class DescriptionFacts(TechnologyHolders):
                     if member is not None and member.is_organisation and member.iri != mention.iri:
                         m = Mention(mention.start, mention.end, member.iri, member.name, member.kind)
                         out.append(self._fact(sent, m, "memberOf", mention, mention.start))
-        for mention in self._technologies_in(sent, in_sentence):
+        for mention in self._technologies_in(sent, in_sentence, mention_at):
             holder = self._holder(doc[mention.start : mention.end], mention_at)
             for org in self._with_listed(doc, mention, holder, mention_at):
                 out.append(self._fact(sent, org, "developsTechnology", mention, mention.start))
@@ -78,7 +78,8 @@ class DescriptionFacts(TechnologyHolders):
 
     def _index(self, doc: Doc, mention_at: dict[int, Mention]) -> tuple:
         """Return (``mention_at``, its values' starts sorted, (start, place, mention) sorted, LOWER of each token,
-        the descriptions' starts sorted, (start, place, description) sorted).
+        the descriptions' starts sorted, (start, place, description) sorted, and the same two for the document's
+        technology mentions, those a description hides in ``mention_at`` included).
 
         Made once per document (per ``mention_at``, which the relation finder does not change while
         it reads the sentences): the sentences then read their share instead of the whole document.
@@ -86,22 +87,23 @@ class DescriptionFacts(TechnologyHolders):
         if self._doc_index is None or self._doc_index[0] is not mention_at:
             entries = sorted((m.start, k, m) for k, m in enumerate(mention_at.values()))
             descriptions = sorted((d.start, k, d) for k, d in enumerate(doc._.descriptions or []))
+            techs = sorted((m.start, k, m) for k, m in enumerate(doc._.mentions or []) if m.kind == "Technology")
             self._doc_index = (
                 mention_at, [e[0] for e in entries], entries, doc.to_array(LOWER).tolist(),
-                [e[0] for e in descriptions], descriptions,
+                [e[0] for e in descriptions], descriptions, [e[0] for e in techs], techs,
             )
         return self._doc_index
 
-    def _technologies_in(self, sent: Span, in_sentence: list[Mention]) -> list[Mention]:
+    def _technologies_in(self, sent: Span, in_sentence: list[Mention], mention_at: dict[int, Mention]) -> list[Mention]:
         """Return the technology mentions that start in ``sent``, with those a description covers.
 
         "the Kyoto-based battery maker" stands for GS Yuasa in ``mention_at``, which hides the technology
         "battery" inside it; the document's own mention list still has it.
         """
         found = {(m.start, m.iri): m for m in in_sentence if m.kind == "Technology"}
-        for m in sent.doc._.mentions or []:
-            if m.kind == "Technology" and sent.start <= m.start < sent.end:
-                found.setdefault((m.start, m.iri), m)
+        starts, techs = self._index(sent.doc, mention_at)[6:8]
+        for _, _, m in techs[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]:
+            found.setdefault((m.start, m.iri), m)
         return [found[k] for k in sorted(found)]
 
     def _descriptions_in(self, sent: Span, mention_at: dict[int, Mention]) -> list:

@@ -51,36 +51,34 @@ class PluralFinder:
         self.lang = lang
         self.look_back = look_back
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")  # a token Matcher cost 2-3 ms a document
-        self.nouns = self.nouns_base = frozenset(lexicon.cues(lang, "plural_descriptors", raw=True))
+        plain = frozenset(lexicon.cues(lang, "plural_descriptors", raw=True))
         openers = sorted(lexicon.cues(lang, "pair_openers", raw=True))
-        patterns = [nlp.make_doc(f"{opener} {noun}") for opener in openers for noun in sorted(self.nouns)]
-        self.matcher.add("PAIR", patterns)
+        self.matcher.add("PAIR", [nlp.make_doc(f"{opener} {noun}") for opener in openers for noun in sorted(plain)])
         # "les deux alliés japonais", "les deux japonais", "the two Japanese companies": the opener alone, then
         # the words read one by one (a pattern for every nationality would cost more than the rare match)
         self.openers = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.openers.add("OPENER", [nlp.make_doc(opener) for opener in openers])
-        self.nouns |= frozenset(lexicon.cues(lang, "national_pair_nouns", raw=True))
-        self.triggers = frozenset(lexicon.cues(lang, "national_pair_nouns", raw=True)) - set(self.nouns_base)
+        national = frozenset(lexicon.cues(lang, "national_pair_nouns", raw=True))
+        self.nouns = plain | national
+        self.trigger_nouns = national - plain  # "alliés": a trigger word, read as such, the pair gives a country only
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.pairs = []
-        spans = self.matcher(doc, as_spans=True)
-        national = self._national(doc)
-        if not spans and not national:
+        plain = {span.start: span for span in self.matcher(doc, as_spans=True)}
+        national = {span.start: (span, country) for span, country in self._national(doc)}
+        if not plain and not national:
             return doc
         mentions = [m for m in (doc._.mentions or []) if m.is_organisation and m.kind != "NewsAgency"]
         sents = sentences(doc) if doc.has_annotation("SENT_START") else [doc[:]]
-        countries = {span.start: country for span, country in national}
-        based = {s.start for s in spans} | {s.start for s, _ in national if not {t.lower_ for t in s} & self.triggers}
-        for span in sorted([*spans, *(span for span, _ in national if span.start not in {s.start for s in spans})]):
+        for start in sorted(set(plain) | set(national)):
+            span, country = national.get(start, (plain.get(start), None))
             found = self._antecedents(doc, span, mentions, sents)
-            if found is not None:
-                country = countries.get(span.start)
-                if country is not None and not all(self._of(m, country) for m in found):
-                    country = None  # "les deux constructeurs japonais" said of a Japanese and a French one
-                end = max(span.end, next((s.end for s, _ in national if s.start == span.start), span.end))
-                argument = span.start in based
-                doc._.pairs.append(Pair(span.start, end if argument else span.end, *found, country, argument))
+            if found is None:
+                continue
+            if country is not None and not all(self._of(m, country) for m in found):
+                country = None  # "les deux constructeurs japonais" said of a Japanese and a French one
+            argument = start in plain or not any(t.lower_ in self.trigger_nouns for t in span)
+            doc._.pairs.append(Pair(span.start, span.end, *found, country, argument))
         return doc
 
     def _national(self, doc: Doc) -> list[tuple[Span, str]]:
@@ -91,13 +89,13 @@ class PluralFinder:
             i = opener.end
             words = [t.lower_ for t in doc[i : min(len(doc), i + 2)]]
             country = None
-            if self.lang == "fr" and words and words[0] in self.nouns and len(words) > 1:
+            if self.lang == "fr" and len(words) > 1 and words[0] in self.nouns:
                 country, end = self.kb.country_of_demonym(words[1]), i + 2  # "les deux alliés japonais"
             elif self.lang == "fr" and words:
                 country, end = self.kb.country_of_demonym(words[0]), i + 1  # "les deux japonais"
             elif self.lang == "en" and len(words) > 1 and words[1] in self.nouns:
                 country, end = self.kb.country_of_demonym(words[0]), i + 2  # "the two Japanese carmakers"
-            if country is not None and words[-1] not in ("de", "of"):
+            if country is not None:
                 out.append((Span(doc, opener.start, end), country.iri))
         return out
 

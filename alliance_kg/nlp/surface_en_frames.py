@@ -22,6 +22,7 @@ from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.surface import COPULAS
 from alliance_kg.nlp.surface_en_phrases import (
     CLAUSE_STOPS,
+    POSSESSIVE_DETERMINERS,
     PRONOUNS,
     STAKE_GOVERNORS,
     STAKE_NOUNS,
@@ -150,7 +151,7 @@ class EnglishFrames(EnglishPhrases):
         stake_words = self.lexicon.cues("en", "stake_words", raw=True)
         return not any(
             (t.i in mention_at and mention_at[t.i].is_organisation)
-            or (t.lower_ in PRONOUNS and t.lower_ not in ("its", "their"))  # "buys cells for its I-Pace from LG"
+            or (t.lower_ in PRONOUNS and t.lower_ not in POSSESSIVE_DETERMINERS)  # "buys cells for its I-Pace from LG"
             or t.lower_ in stake_words
             for t in between
         )
