@@ -39,6 +39,9 @@ class PairReader(SymmetricPairs):
             if not subjects:  # "le rachat de Hella par Faurecia": the agent, when there is one, is the subject
                 subjects = self._args(anchor, trig.subject_roles, trig, mentions, mention_at)
             objects = self._args(anchor, trig.object_roles, trig, mentions, mention_at)
+            if len(subjects) < 2 and not objects and trig.predicate in SYMMETRIC:
+                group = self._copula_group(anchor, mention_at)  # "Nissan et Honda sont partenaires", misparsed
+                subjects = group if {m.iri for m in subjects} <= {m.iri for m in group} else subjects
             subjects = self._outside_relative(anchor, subjects, mention_at)
             if trig.predicate == "suppliesTo" and anchor.dep_ in ("acl", "amod") and syntax.is_passive(anchor):
                 # "Ampere intégrera des cellules fournies par LG et CATL": who takes the goods is the customer
@@ -130,6 +133,8 @@ class PairReader(SymmetricPairs):
                 for o in objects
                 if trig.predicate not in ONE_WAY or (o.iri, s.iri) not in pairs
             ]
+        if self.surface.sought(span, mention_at, trig):
+            return []  # "Nissan and Honda are looking for partners": none is named, and they are not each other's
         if trig.symmetric_frame:
             left, right = self.surface.participants(span, mention_at, mentions)
             acting = span.start if trig.pos == "VERB" else None

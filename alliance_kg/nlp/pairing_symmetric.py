@@ -156,3 +156,23 @@ class SymmetricPairs:
             if about:  # the names after "accord de fusion" are the merger's
                 return [m for m in people if m.start < about[0].i]
         return people
+
+    @staticmethod
+    def _copula_group(anchor: Token, mention_at) -> list[Mention]:
+        """Return the names coordinated right before the copula of a plural noun ("X et Y sont partenaires")."""
+        # the copula, or a copula the parse took for a passive auxiliary ("sont partenaires au sein de")
+        copula = next((c for c in token_children(anchor) if c.i < anchor.i and c.dep_ in ("cop", "aux:pass")), None)
+        if copula is None:
+            return []
+        doc, group = anchor.doc, []
+        j = copula.i - 1
+        while j >= anchor.sent.start and (doc[j].pos_ == "ADV" or doc[j].text == ","):
+            j -= 1
+        while j >= anchor.sent.start and j in mention_at:
+            mention = mention_at[j]
+            group.insert(0, mention)
+            j = mention.start - 1
+            if j < anchor.sent.start or doc[j].lower_ not in (",", "et", "and"):
+                break
+            j -= 1
+        return group if any(doc[m.end].lower_ in ("et", "and") for m in group[:-1]) else []

@@ -83,6 +83,27 @@ class SurfaceReader(PhraseBounds):
         self.owner_participles = lexicon.cues(lang, "owner_participles", raw=True)  # "the Intel-controlled company"
         self.contrast_words = lexicon.cues(lang, "contrast_words", raw=True)  # "but", "mais"
         self.conjunctions = lexicon.cues(lang, "clause_conjunctions", raw=True)  # "but", "and", "yet"
+        self.seek_forms = {  # "looking for partners", "seeking allies": the partners are still to be found
+            form
+            for t in lexicon.all_triggers(lang)
+            if t.predicate == "seeksPartnership" and t.pos == "VERB"
+            for form in inflections(t.lemma, t.pos, lang)
+        }
+
+    def sought(self, span: Span, mention_at: dict[int, Mention], trig: Trigger, reach: int = 4) -> bool:
+        """Return True for a trigger that a search verb governs ("are looking for new partners"): no tie yet.
+
+        Not for the triggers that need the search verb ("seeking partners", "seeking control of").
+        """
+        if trig.predicate == "seeksPartnership" or trig.requires and self.seek_forms & set(trig.requires.split("|")):
+            return False
+        lowers = doc_lowers(span.doc)
+        for j in range(span.start - 1, max(span.sent.start, span.start - reach) - 1, -1):
+            if j in mention_at or lowers[j] in (",", ";", "to"):  # "seeks to partner with X" is the tie sought
+                return False
+            if lowers[j] in self.seek_forms:
+                return True
+        return False
 
     def one_each(self, span: Span, trig: Trigger) -> bool:
         """Return True when each name after a symmetric trigger pairs with the subject only ("ventures with X, Y")."""

@@ -41,6 +41,7 @@ SELL_VERBS = {"sell", "sells", "sold", "selling", "offload", "offloaded", "dives
 SELL_VERBS |= {"exit", "exits", "exited", "exiting", "unwind", "unwound", "liquidate", "liquidated"}
 SELL_VERBS |= {"unload", "unloads", "unloaded", "unloading", "dump", "dumped"}
 CONTROL_VERBS = load_lexicon().cues("en", "object_control", raw=True)  # "invited Nissan to join"
+SALE_NOUNS = load_lexicon().cues("en", "sale_nouns", raw=True)  # "the sale of Daimler's stake"
 PARTIAL_WORDS = {"part", "some", "half", "portion", "parts", "most", "cut", "reduce", "reduced", "trim", "trimmed"}
 
 
@@ -303,7 +304,8 @@ class EnglishQualifying(EnglishFrames):
         if doc_lowers(doc)[i] not in ("its", "their", "'s", "’s"):
             return None
         window = doc_lowers(doc)[subject.end : i]
-        sold = any(w in SELL_VERBS for w in window)
+        before = doc_lowers(doc)[max(sent.start, subject.start - 2) : subject.start]
+        sold = any(w in SELL_VERBS for w in window) or (before[-1:] == ["of"] and before[0] in SALE_NOUNS)
         denied = any(w in ("not", "n't", "never", "no") for w in window)
         low, toks = doc_lowers(doc), doc_tokens(doc)
         to_level = any(  # "to 15%"

@@ -124,4 +124,8 @@ IRREGULAR = {
     "own": {"owned"},
     "control": {"controlled", "controlling"},
     "lose": {"lost", "losing"},
+    "sell": {"sold"},
+    "win": {"won", "winning"},
+    "ship": {"shipped", "shipping"},
+    "put": {"putting"},
 }

@@ -24,6 +24,8 @@ from alliance_kg.nlp.segmatch import SegmentedMatcher
 from alliance_kg.nlp.surface import inflections
 from alliance_kg.nlp.verbforms import _verb_tagged_as_noun, verb_lemma_guesses
 
+VETO_WINDOW = 6  # a vetoed word ("!stake") counts in the six words after the trigger
+
 POS_OK = {"VERB": {"VERB", "AUX"}, "NOUN": {"NOUN", "PROPN", "ADJ", "X"}, "ADJ": {"ADJ", "VERB", "NOUN"}}
 
 
@@ -38,7 +40,7 @@ class TriggerReader:
         self._entries_memo: dict[tuple, list[Trigger]] = {}  # per (lower, lemma, is_alpha): see _entries
         self._rows: list = []  # (lower, lemma, is_alpha) of each token of the current doc
         self._forms: dict[int, tuple[str, str]] = {}  # normalised lemma and text of the tokens asked so far
-        self._needs: dict[str, tuple[str, ...]] = {}  # a trigger's requirement, split and normalised
+        self._needs: dict[str, tuple] = {}  # a trigger's requirement, split and normalised
         for trig in self.lexicon.all_triggers(lang):
             words = trig.lemma.replace("'", "' ").replace("-", " - ").split()
             words = [w for w in words if w not in ("se", "s'")]
@@ -126,14 +128,20 @@ class TriggerReader:
             return True
         needs = self._needs.get(trig.requires)
         if needs is None:
-            words = [normalize(n) for n in trig.requires.split("|")]
+            alternatives = trig.requires.split("|")
+            words = [normalize(n) for n in alternatives if not n.startswith("!")]
             # a word stem ("batter", "partenaire") also matches its inflections; a clitic ("se", "s'") only itself,
-            # or "ses", "second" and "secteur" would make any verb reflexive
+            # or "ses", "second" and "secteur" would make any verb reflexive; "!stake": no such word may follow
             needs = self._needs[trig.requires] = (
                 tuple(n for n in words if len(n) > 2),
                 frozenset(n for n in words if len(n) <= 2),
+                tuple(normalize(n[1:]) for n in alternatives if n.startswith("!")),
             )
-        stems, whole = needs
+        stems, whole, vetoes = needs
+        if vetoes and self._vetoed(anchor, span, vetoes):
+            return False
+        if not stems and not whole:  # only vetoes
+            return True
         if parsed:  # "faire partie de": the requirement governs the trigger; the next words when the parse is lost
             # any of these words will do: the head and the next words first, the subtree (maybe long) only then
             near = chain(
@@ -148,5 +156,12 @@ class TriggerReader:
                 token = doc_tokens(anchor.doc)[i]
                 pair = forms[i] = (normalize(token.lemma_ or token.text), normalize(token.text))
             if pair[0].startswith(stems) or pair[1].startswith(stems) or pair[0] in whole or pair[1] in whole:
+                return True
+        return False
+
+    def _vetoed(self, anchor: Token, span: Span, vetoes: tuple[str, ...]) -> bool:
+        """Say whether a word the trigger must not govern follows it ("sell its stake ... to": no goods)."""
+        for token in doc_tokens(anchor.doc)[span.end : min(span.sent.end, span.end + VETO_WINDOW)]:
+            if normalize(token.lemma_ or token.text).startswith(vetoes) or normalize(token.text).startswith(vetoes):
                 return True
         return False
