@@ -112,3 +112,58 @@ def test_a_stake_whose_sale_is_reported_is_no_longer_held(extractor, text, selle
     keys = _keys(extractor, text)
     assert (seller, "shareholderOf", company, "negated") in keys
     assert (seller, "shareholderOf", company, "affirmed") not in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("Factorial Energy, which counts Mercedes-Benz, Stellantis and Hyundai among its partners, is growing.",
+         {("Factorial Energy", "partnerOf", "Stellantis", "affirmed"),
+          ("Factorial Energy", "partnerOf", "Hyundai", "affirmed")},
+         ("Mercedes-Benz", "partnerOf", "Stellantis", "affirmed")),
+        ("Samsung SDI counts BMW among its oldest automotive customers.",
+         {("Samsung SDI", "suppliesTo", "BMW", "affirmed")}, None),
+        ("Tesla counts CATL among its suppliers.", {("CATL", "suppliesTo", "Tesla", "affirmed")}, None),
+        ("Outre Renault, Valeo compte parmi ses clients dans l'électrification Stellantis et le groupe Volkswagen.",
+         {("Valeo", "suppliesTo", "Stellantis", "affirmed"), ("Valeo", "suppliesTo", "groupe Volkswagen", "affirmed")},
+         ("Stellantis", "partnerOf", "groupe Volkswagen", "affirmed")),
+        ("Valeo compte Stellantis et Volkswagen parmi ses clients.",
+         {("Valeo", "suppliesTo", "Stellantis", "affirmed"), ("Valeo", "suppliesTo", "Volkswagen", "affirmed")}, None),
+    ],
+)
+def test_names_counted_among_a_companys_partners_or_customers_are_its_own(extractor, text, expected, absent):
+    keys = _keys(extractor, text)
+    assert expected <= keys, keys
+    assert absent not in keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DRB-Hicom has ruled out letting Geely take control of Proton.",
+        "DRB-Hicom refused to let Geely take control of Proton.",
+        "DRB-Hicom will not allow Geely to take control of Proton.",
+        "DRB-Hicom a refusé de laisser Geely prendre le contrôle de Proton.",
+    ],
+)
+def test_a_denied_permission_denies_what_it_would_have_let_happen(extractor, text):
+    keys = _keys(extractor, text)
+    assert ("Geely", "acquires", "Proton", "negated") in keys
+    assert ("Geely", "acquires", "Proton", "affirmed") not in keys
+
+
+def test_a_place_between_verb_and_object_is_not_the_objects_preposition(extractor):
+    keys = _keys(extractor, "WeRide affronte en Chine Baidu et Pony.ai.")
+    assert {("WeRide", "competesWith", "Baidu", "affirmed"), ("WeRide", "competesWith", "Pony.ai", "affirmed")} <= keys
+
+
+def test_a_country_that_modifies_the_next_noun_keeps_the_preposition(extractor):
+    text = "Toyota has also taken stakes in Chinese robotaxi developer Pony.ai and in U.S. startup May Mobility."
+    assert ("Toyota", "shareholderOf", "May Mobility", "affirmed") in _keys(extractor, text)
+
+
+def test_a_list_of_goods_between_the_verb_and_the_customer(extractor):
+    keys = _keys(extractor, "Lucid supplies electric motors, inverters and battery systems to Aston Martin.")
+    assert ("Lucid", "suppliesTo", "Aston Martin", "affirmed") in keys
+    keys = _keys(extractor, "Ford builds trucks, vans and cars for Europe, and BMW builds cars.")
+    assert not any(k[1] == "suppliesTo" for k in keys)

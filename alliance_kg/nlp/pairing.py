@@ -14,6 +14,7 @@ from alliance_kg.nlp.doctable import doc_lowers, doc_tokens, morph_values, token
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp import syntax
+from alliance_kg.nlp.pairing_among import AmongPairs
 from alliance_kg.nlp.pairing_symmetric import SymmetricPairs
 from alliance_kg.nlp.spans import Mention
 from alliance_kg.statement import SYMMETRIC
@@ -23,13 +24,16 @@ TECH_PREDICATES = {"seeksPartnership", "developsTechnology", "sharesTechnology"}
 STAKE_PREDICATES = {"shareholderOf", "investsIn", "acquires"}
 
 
-class PairReader(SymmetricPairs):
+class PairReader(SymmetricPairs, AmongPairs):
     """Mixin: the triples one trigger occurrence gives (see the module docstring)."""
 
     # -- roles (parsed) -----------------------------------------------------
     # -- building relations -------------------------------------------------
     def _pairs(self, anchor: Token, span: Span, trig: Trigger, mentions, mention_at, parsed):
         """Return the (predicate, subject, object) triples of one trigger occurrence."""
+        counted = self._among_pairs(span, trig, mention_at)  # "counts X and Y among its partners"
+        if counted is not None:
+            return counted
         if parsed:
             anchor_pos = anchor.pos_  # read once: spaCy names the part of speech anew at each call
             if trig.symmetric_frame:
@@ -62,7 +66,8 @@ class PairReader(SymmetricPairs):
             if not objects and ("de" in trig.object_roles or stake_bought):
                 # "Proton, dont Geely détient 49,9 %", "Leapmotor, dont il a acquis 21 %"
                 objects = self._expand(self._dont(anchor), mention_at, mentions)
-            if trig.pos == "VERB" and anchor_pos not in ("VERB", "AUX"):  # mis-tagged verb: its parse is no guide
+            if trig.pos == "VERB" and (anchor_pos not in ("VERB", "AUX") or anchor.dep_ == "punct"):
+                # a mis-tagged verb, or one the parse took for punctuation: its parse is no guide
                 surface_subjects, surface_objects = self.surface.arguments(span, trig, mention_at, mentions)
                 held = self.noun_tagged_clause(anchor)  # the parse names the clause's subject: never guess it
                 subjects = subjects or ([] if held and "subj" in trig.subject_roles else surface_subjects)

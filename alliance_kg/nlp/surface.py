@@ -30,6 +30,9 @@ from alliance_kg.nlp.surface_words import CLAUSE_STOPS, COPULAS, FILLER, LINKS, 
 OWN_CLAUSE_RELATIVES = frozenset({"which", "whom", "whose", "lequel", "laquelle", "lesquels", "lesquelles", "dont"})
 
 
+PLACE_PREPS = {"en", "au", "aux", "in"}  # before a country: "en Chine", "in China"
+
+
 class SurfaceReader(PhraseBounds):
     """Find arguments and qualifiers from token order alone."""
 
@@ -258,6 +261,8 @@ class SurfaceReader(PhraseBounds):
                     continue
                 out.append((owned or mention, prep))  # "with Alphabet's Waymo": Waymo, not its owner
                 i = max(i + 1, (owned or mention).end)
+                if not mention.is_organisation and prep in PLACE_PREPS and i in mention_at and mention_at[i].start == i:
+                    prep = None  # « affronte en Chine Baidu et Pony.ai »: the place said, the object follows
                 if self._apposition_follows(doc, i, sent.end):
                     # "works with Toyota, a rival of Volkswagen": the apposition describes Toyota; the list may
                     # resume after it ("with Geely, the owner of Volvo, and Aramco")

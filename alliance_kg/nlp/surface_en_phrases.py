@@ -71,6 +71,10 @@ class EnglishPhrases(SurfaceReader):
         """Return the mentions right of a trigger, up to a gapped clause ("owns 34% and Aramco 32%")."""
         out = super().tail(span, mention_at)
         doc = span.doc
+        listed = self._after_listed_goods(span, mention_at)
+        if listed is not None and not any(m.is_organisation for m, _ in out):
+            # "supplies electric motors, inverters and battery systems to X"
+            out = super().tail(doc[listed - 1 : listed], mention_at)
         low = doc_lowers(doc)
         for k, (mention, _prep) in enumerate(out):
             linked = mention.start > 0 and low[mention.start - 1] in ("and", ",", "while")
@@ -79,6 +83,31 @@ class EnglishPhrases(SurfaceReader):
             if linked and mention.end < len(doc) and doc_tokens(doc)[mention.end].like_num:
                 return out[:k]  # "and Aramco 32%": Aramco is the subject of an elided "owns"
         return out
+
+    def _after_listed_goods(self, span: Span, mention_at: dict[int, Mention], reach: int = 12) -> int | None:
+        """Return where the preposition after a list of common nouns stands, for a verb ("sells X, Y and Z to").
+
+        Only plain lowercase words (technologies among them), commas and "and"/"or" may come between (no
+        company, no other trigger verb), the list must have a comma, and a name must follow the preposition.
+        """
+        doc, sent = span.doc, span.sent
+        if span[-1].lower_ not in self.verb_forms:
+            return None
+        toks, lowers = doc_tokens(doc), doc_lowers(doc)
+        comma = False
+        for i in range(span.end, min(sent.end, span.end + reach)):
+            low = lowers[i]
+            if i in mention_at and mention_at[i].is_organisation or low in self.verb_forms:
+                return None
+            if low in self.preps and i > span.end + 2:
+                after = range(i + 1, min(sent.end, i + 4))
+                near = any(j in mention_at and mention_at[j].is_organisation for j in after)
+                return i if comma and near else None
+            if low == ",":
+                comma = True
+            elif not (toks[i].is_alpha and toks[i].is_lower or low in ("-", "and", "or")):
+                return None
+        return None
 
     def in_relative_clause(self, i: int, sent: Span) -> bool:
         """Return True when token ``i`` is inside a relative clause set off by commas ("X, which owns 43% of Y, said").

@@ -79,10 +79,25 @@ class EnglishQualifying(EnglishFrames):
         if quals.polarity == "affirmed" and self._counterfactual(span, subject):
             return Qualifiers(polarity="negated", modality="speculative")  # "would have merged had they agreed"
         if subject.start > 0 and doc_lowers(doc)[subject.start - 1] in CONTROL_VERBS and subject.end < span.start:
+            if self._control_denied(span, subject.start - 1):  # "refused to let Geely take control of Proton"
+                return Qualifiers(polarity="negated", modality=quals.modality)
             return Qualifiers(polarity=quals.polarity, modality="speculative")  # "invited Nissan to join": not done
         if quals.modality == "speculative" and self._reported_future(span, subject):
             return Qualifiers(polarity=quals.polarity, modality="planned")
         return quals
+
+    def _control_denied(self, span: Span, control: int, reach: int = 6) -> bool:
+        """Return True when the clause denies the control verb itself ("ruled out letting", "will not allow")."""
+        lowers = doc_lowers(span.doc)
+        words: list[str] = []
+        for k in range(control - 1, max(span.sent.start, control - reach) - 1, -1):
+            if lowers[k] in (",", ";", ":"):
+                break
+            words.insert(0, lowers[k])
+        if any(w in ("not", "n't", "never", "no") for w in words):
+            return True
+        text = f" {' '.join(words)} "
+        return any(f" {negator} " in text for negator in self.negator_words)
 
     def _counterfactual(self, span: Span, subject: Mention) -> bool:
         """Return True for what did not happen: "Honda would have merged with Nissan had ...", "without
