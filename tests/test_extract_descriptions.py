@@ -82,11 +82,12 @@ def test_a_gendered_relative_pronoun_skips_a_name_that_has_its_nouns_gender(extr
     assert ("Geely", "shareholderOf", "Renault", "affirmed") not in keys
 
 
-def test_an_owner_compounded_with_a_participle_is_no_party(extractor):
+def test_an_owner_compounded_with_a_participle_is_no_party_but_the_owner(extractor):
     text = "Qualcomm competes with Mobileye, the Intel-controlled company that dominates driver-assistance chips."
     keys = _keys(extractor, text)
     assert ("Qualcomm", "competesWith", "Mobileye", "affirmed") in keys
-    assert not any("Intel" in (k[0], k[2]) for k in keys), keys
+    assert not any("Intel" in (k[0], k[2]) for k in keys if k[1] != "subsidiaryOf"), keys  # no rival, no partner
+    assert ("Mobileye", "subsidiaryOf", "Intel", "affirmed") in keys  # the owner of the compound
 
 
 def test_goods_bought_for_a_companys_own_models_are_still_goods(extractor):

@@ -167,3 +167,30 @@ def test_a_list_of_goods_between_the_verb_and_the_customer(extractor):
     assert ("Lucid", "suppliesTo", "Aston Martin", "affirmed") in keys
     keys = _keys(extractor, "Ford builds trucks, vans and cars for Europe, and BMW builds cars.")
     assert not any(k[1] == "suppliesTo" for k in keys)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Volkswagen turned to Mobileye, the Intel-controlled Israeli company, for its vans.",
+         ("Mobileye", "subsidiaryOf", "Intel", "affirmed")),
+        ("Rivian, the Amazon-backed startup, said on Tuesday that sales rose.",
+         ("Amazon", "investsIn", "Rivian", "affirmed")),
+    ],
+)
+def test_the_name_before_a_hyphenated_participle_is_its_agent(extractor, text, expected):
+    keys = _keys(extractor, text)
+    assert expected in keys
+    assert not any(k[1] in ("subsidiaryOf", "investsIn") and "Volkswagen" in k for k in keys)
+
+
+def test_a_technology_word_in_the_head_noun_does_not_hide_the_named_unit(extractor):
+    text = "In Europe, Volkswagen's software unit Cariad also works with Bosch on automated driving."
+    assert ("Cariad", "partnerOf", "Bosch", "affirmed") in _keys(extractor, text)
+
+
+def test_rivals_apposed_to_a_possessed_noun_are_the_possessors_not_each_others(extractor):
+    text = "Sur ce créneau, Valeo affronte ses concurrents allemands Mahle et ZF, qui ont présenté leur moteur."
+    keys = _keys(extractor, text)
+    assert {("Valeo", "competesWith", "Mahle", "affirmed"), ("Valeo", "competesWith", "ZF", "affirmed")} <= keys
+    assert not any({k[0], k[2]} == {"Mahle", "ZF"} for k in keys), keys

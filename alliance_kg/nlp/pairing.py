@@ -14,7 +14,7 @@ from alliance_kg.nlp.doctable import doc_lowers, doc_tokens, morph_values, token
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp import syntax
-from alliance_kg.nlp.pairing_among import AmongPairs
+from alliance_kg.nlp.pairing_frames import WordFrames
 from alliance_kg.nlp.pairing_symmetric import SymmetricPairs
 from alliance_kg.nlp.spans import Mention
 from alliance_kg.statement import SYMMETRIC
@@ -24,7 +24,7 @@ TECH_PREDICATES = {"seeksPartnership", "developsTechnology", "sharesTechnology"}
 STAKE_PREDICATES = {"shareholderOf", "investsIn", "acquires"}
 
 
-class PairReader(SymmetricPairs, AmongPairs):
+class PairReader(SymmetricPairs, WordFrames):
     """Mixin: the triples one trigger occurrence gives (see the module docstring)."""
 
     # -- roles (parsed) -----------------------------------------------------
@@ -32,6 +32,8 @@ class PairReader(SymmetricPairs, AmongPairs):
     def _pairs(self, anchor: Token, span: Span, trig: Trigger, mentions, mention_at, parsed):
         """Return the (predicate, subject, object) triples of one trigger occurrence."""
         counted = self._among_pairs(span, trig, mention_at)  # "counts X and Y among its partners"
+        if counted is None and not parsed:
+            counted = self._owner_compound_pairs(span, trig, mention_at)  # "the Intel-controlled company"
         if counted is not None:
             return counted
         if parsed:
@@ -126,6 +128,18 @@ class PairReader(SymmetricPairs, AmongPairs):
                 # "Renault, Ford et Volkswagen sont nos concurrents directs", "counts Ferrari and McLaren among
                 # its closest rivals": each is the possessor's rival, not the others'
                 objects = objects or [m for m in owner if m.iri not in {s.iri for s in subjects}]
+                spoken = any(normalize(c.text) in self.first_person for c in token_children(anchor))
+                if (
+                    trig.predicate in SYMMETRIC
+                    and owner
+                    and not spoken  # « nos concurrents »: the speaker may be a guess; never pair the names then
+                    and {m.iri for m in owner} <= {s.iri for s in subjects}
+                ):
+                    # « Valeo affronte ses concurrents allemands Mahle et ZF »: the possessor on one side, the names
+                    # on the other, never each other's
+                    mine = {m.iri for m in owner}
+                    objects = list({m.iri: m for m in subjects + objects if m.iri not in mine}.values())
+                    subjects = [m for m in owner]
             elif not objects and trig.predicate in SYMMETRIC and len(subjects) >= 2:
                 # "Honda et Nissan se livrent une concurrence acharnée"
                 return self._symmetric(trig, [m for m in subjects if not self._in_apposition(anchor, m, mention_at)])

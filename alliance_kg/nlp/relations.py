@@ -83,7 +83,7 @@ class RelationFinder(
         self.facts = DescriptionFacts(self.kb, self.lexicon, lang)
         self.support_verbs = self.lexicon.cues(lang, "support_verbs")
         self.possessives = self.lexicon.cues(lang, "possessives")
-        self._learn_among(self.lexicon, lang)
+        self._learn_frames(self.lexicon, lang)
         self.pronouns = self.lexicon.cues(lang, "pronouns")
         self.first_person = self.lexicon.cues(lang, "first_person")
         self.datives = self.lexicon.cues(lang, "dative_pronouns")

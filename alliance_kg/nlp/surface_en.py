@@ -121,7 +121,11 @@ class EnglishSurfaceReader(EnglishSubjects):
             # the name of the head noun is the subject
             i = out[0].end + 1
             toks = doc_tokens(doc)
-            while i < min(start, out[0].end + 8) and i not in mention_at and (toks[i].is_lower or toks[i].text == ","):
+            while (
+                i < min(start, out[0].end + 8)
+                and (i not in mention_at or not mention_at[i].is_organisation)  # "software unit": a technology
+                and (toks[i].is_lower or toks[i].text == ",")
+            ):
                 i += 1
             if i < start and i in mention_at and mention_at[i].is_organisation and i > out[0].end + 1:
                 return [mention_at[i]]

@@ -1,7 +1,8 @@
-"""Names counted among a company's partners, customers or rivals: "X counts A, B and C among its partners".
+"""Two frames read from the words: names counted among a company's partners, and owners in compounds.
 
-:class:`AmongPairs` is a mixin of :class:`~alliance_kg.nlp.pairing.PairReader`.
-The frame is read from the words, with or without a parse (the French parse
+:class:`WordFrames` is a mixin of :class:`~alliance_kg.nlp.pairing.PairReader`.
+
+"X counts A, B and C among its partners": the frame is read from the words, with or without a parse (the French parse
 often hangs « parmi ses clients » on a name): a counting verb (cue
 ``count_verbs``: "counts", « compte »), the names it counts, then "among" /
 « parmi » (cue ``among_words``), a possessive and the trigger noun; or the
@@ -9,6 +10,11 @@ names after the noun (« compte parmi ses clients Stellantis et Volkswagen »).
 The possessive is the company before the verb; the trigger's ``poss`` role
 says which side it stands on (the owner of "its customers" supplies them,
 the owner of "its suppliers" is supplied).
+
+"Mobileye, the Intel-controlled company": the name before the hyphen is the
+agent of the participle (cue ``owner_participles``), as in "controlled by
+Intel"; the company described is the name the phrase is apposed to, or the
+name right after it ("the Geely-owned carmaker Volvo Cars").
 """
 
 from __future__ import annotations
@@ -24,13 +30,42 @@ CLAUSE_ENDS = {";", ":", ".", "qui", "que", "dont", "which", "who", "that", "whi
 MODIFIER_REACH = 3  # "among its oldest automotive customers": words between the possessive and the noun
 
 
-class AmongPairs:
-    """Mixin: the parties of a trigger noun after "among its" / « parmi ses »."""
+class WordFrames:
+    """Mixin: the parties of "counts X among its partners" and of "the Intel-controlled company"."""
 
-    def _learn_among(self, lexicon: Lexicon, lang: str) -> None:
-        """Read the frame's words from the lexicon (the possessives are the reader's own)."""
+    def _learn_frames(self, lexicon: Lexicon, lang: str) -> None:
+        """Read the frames' words from the lexicon (the possessives are the reader's own)."""
         self.among_words = lexicon.cues(lang, "among_words", raw=True)
         self.count_verbs = lexicon.cues(lang, "count_verbs", raw=True)
+        self.compound_owners = lexicon.cues(lang, "owner_participles", raw=True)
+
+    def _owner_compound_pairs(self, span: Span, trig: Trigger, mention_at: dict[int, Mention]) -> list | None:
+        """Return the triples of "X, the Intel-controlled company", or None when the trigger is not so built."""
+        doc, sent = span.doc, span.sent
+        lowers = doc_lowers(doc)
+        if span.start - 2 < sent.start or lowers[span.start - 1] != "-" or lowers[span.start] not in (
+            self.compound_owners
+        ):
+            return None
+        owner = mention_at.get(span.start - 2)
+        if owner is None or not owner.is_organisation:
+            return None
+        k = owner.start - 1
+        while k > sent.start and doc_tokens(doc)[k].is_alpha and k not in mention_at and k > owner.start - 4:
+            k -= 1  # "the", "an"
+        described = None
+        if k > sent.start and lowers[k] == "," and k - 1 in mention_at:
+            described = mention_at[k - 1]  # "Mobileye, the Intel-controlled company"
+        else:
+            described = next(
+                (mention_at[j] for j in range(span.end, min(sent.end, span.end + 4))
+                 if j in mention_at and mention_at[j].start == j and mention_at[j].is_organisation),
+                None,
+            )  # "the Geely-owned carmaker Volvo Cars"
+        if described is None or not described.is_organisation or described.iri == owner.iri:
+            return []
+        agent_is_subject = "by" in trig.subject_roles or "subj" in trig.subject_roles
+        return [(trig.predicate, owner, described) if agent_is_subject else (trig.predicate, described, owner)]
 
     def _among_pairs(self, span: Span, trig: Trigger, mention_at: dict[int, Mention]) -> list | None:
         """Return the triples of "counts X among its <noun>", or None when the noun is not in that frame."""
