@@ -194,3 +194,25 @@ def test_rivals_apposed_to_a_possessed_noun_are_the_possessors_not_each_others(e
     keys = _keys(extractor, text)
     assert {("Valeo", "competesWith", "Mahle", "affirmed"), ("Valeo", "competesWith", "ZF", "affirmed")} <= keys
     assert not any({k[0], k[2]} == {"Mahle", "ZF"} for k in keys), keys
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le dirigeant reconnaît que le syndicat IG Metall reste méfiant envers PSA.",
+         ("IG Metall", "distrusts", "PSA", "affirmed")),
+        ("Renault, méfiant envers Geely, a refusé.", ("Renault", "distrusts", "Geely", "affirmed")),
+        ("Nissan is leery of Foxconn.", ("Nissan", "distrusts", "Foxconn", "affirmed")),
+        ("BYD has no plans for a similar arrangement with Lyft.", ("BYD", "partnerOf", "Lyft", "negated")),
+    ],
+)
+def test_wary_adjectives_and_arrangements(extractor, text, expected):
+    assert expected in _keys(extractor, text)
+
+
+def test_names_apposed_to_shareholders_of_a_company_hold_it_not_each_other(extractor):
+    text = ("Les trois premiers actionnaires de PSA, l'État français, la famille Peugeot et le chinois Dongfeng, "
+            "qui détiennent chacun environ 14 % du capital, ont approuvé l'opération.")
+    keys = _keys(extractor, text)
+    assert ("Dongfeng", "shareholderOf", "PSA", "affirmed") in keys
+    assert not any(k[1] == "shareholderOf" and k[2] != "PSA" for k in keys), keys

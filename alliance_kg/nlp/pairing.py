@@ -143,6 +143,10 @@ class PairReader(SymmetricPairs, WordFrames):
             elif not objects and trig.predicate in SYMMETRIC and len(subjects) >= 2:
                 # "Honda et Nissan se livrent une concurrence acharnée"
                 return self._symmetric(trig, [m for m in subjects if not self._in_apposition(anchor, m, mention_at)])
+            if trig.predicate not in SYMMETRIC and anchor_pos == "NOUN" and len(objects) > 1:
+                # « les actionnaires de PSA, l'État français, ... et Dongfeng »: the names apposed to the noun
+                # are its subjects, not also its objects
+                objects = [o for o in objects if o.iri not in {m.iri for m in subjects}] or objects
             pairs = {(s.iri, o.iri) for s in subjects for o in objects}
             # "la fusion de leurs filiales": with "leurs" the owners are both subject and object; one trigger
             # never says that A is B's unit and B is A's (cross-shareholdings do exist: stakes stay)
