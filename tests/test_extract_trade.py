@@ -216,3 +216,39 @@ def test_names_apposed_to_shareholders_of_a_company_hold_it_not_each_other(extra
     keys = _keys(extractor, text)
     assert ("Dongfeng", "shareholderOf", "PSA", "affirmed") in keys
     assert not any(k[1] == "shareholderOf" and k[2] != "PSA" for k in keys), keys
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rimac Technology supplies battery systems to BMW and Porsche.",
+         ("Rimac Technology", "developsTechnology", "batteries", "affirmed")),
+        ("CATL fournit des batteries à Tesla.", ("CATL", "developsTechnology", "batteries", "affirmed")),
+    ],
+)
+def test_a_company_that_supplies_a_technology_makes_it(extractor, text, expected):
+    assert expected in _keys(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("Waymo, the Alphabet unit that leads driverless rides, is growing.",
+         ("Waymo", "subsidiaryOf", "Alphabet", "affirmed"), None),
+        ("Tesla buys cells from CATL and from FinDreams, the battery unit of BYD.",
+         ("FinDreams", "subsidiaryOf", "BYD", "affirmed"), ("Tesla", "subsidiaryOf", "BYD", "affirmed")),
+        ("Batteries come from CATL and from FinDreams, the battery unit of BYD.",
+         ("FinDreams", "subsidiaryOf", "BYD", "affirmed"), ("CATL", "subsidiaryOf", "BYD", "affirmed")),
+    ],
+)
+def test_the_unit_in_an_apposition_is_the_name_before_the_comma(extractor, text, expected, absent):
+    keys = _keys(extractor, text)
+    assert expected in keys
+    assert absent not in keys
+
+
+def test_the_subject_after_an_apposition_with_a_compounded_owner_and_a_relative(extractor):
+    text = "Waymo, the Alphabet unit that leads U.S. driverless rides, works with Uber."
+    keys = _keys(extractor, text)
+    assert ("Waymo", "partnerOf", "Uber", "affirmed") in keys
+    assert not any(k[1] == "partnerOf" and "Alphabet" in k for k in keys)

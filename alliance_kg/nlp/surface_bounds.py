@@ -104,7 +104,12 @@ class PhraseBounds:
         doc = span.doc
         i = span.start - 1
         steps = 0
-        while i > span.sent.start and doc_texts(doc)[i] != "," and i not in mention_at and steps < 4:
+        while (
+            i > span.sent.start
+            and doc_texts(doc)[i] != ","
+            and (i not in mention_at or not mention_at[i].is_organisation)  # "the battery unit": a technology
+            and steps < 4
+        ):
             i, steps = i - 1, steps + 1
         if i > span.sent.start and doc_texts(doc)[i] == "," and (i - 1) in mention_at:
             if any(t.lower_ in self.clause_verbs for t in doc_tokens(doc)[i + 1 : span.start]):

@@ -313,6 +313,8 @@ class EnglishSurfaceReader(EnglishSubjects):
             if described is not None and described.is_organisation and described.iri not in {o.iri for o in objects}:
                 # "Toyota teamed up with Mazda, a longtime partner of Ford": Mazda's partner, not Toyota's
                 subjects = self.listed_before(doc, described, mention_at, span)
+        if not objects and {"of", "poss"} & set(trig.object_roles) and "appos" in trig.subject_roles:
+            subjects, objects = self._compound_owner(span, mention_at, subjects)  # "Waymo, the Alphabet unit"
         if not objects and trig.predicate == "shareholderOf":
             objects = self._compound_object(span, mention_at, subjects)
         if owner is None and not objects and "poss" in trig.object_roles:

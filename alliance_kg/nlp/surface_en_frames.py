@@ -116,6 +116,19 @@ class EnglishFrames(EnglishPhrases):
         governor = doc_lowers(doc)[before.start - 1] if before.start > span.sent.start else ""
         return [before] if governor in STAKE_GOVERNORS else []
 
+    def _compound_owner(self, span: Span, mention_at: dict[int, Mention], subjects: list[Mention]):
+        """Return (X, [Y]) for "X, the Y unit": a name compounded before the noun owns what it describes."""
+        doc = span.doc
+        owner = mention_at.get(span.start - 1)
+        if owner is None or not owner.is_organisation or owner.start - 1 < span.sent.start:
+            return subjects, []
+        if doc_lowers(doc)[owner.start - 1] not in ("the", "a", "an"):
+            return subjects, []
+        named = self.appositive_name(doc[owner.start - 1 : span.end], mention_at)
+        if named is None or not named.is_organisation or named.iri == owner.iri:
+            return subjects, []
+        return [named], [owner]
+
     def _stake_bought_with(self, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
         """Return Y in "invest ... in Y for a 4.99% stake" (the stake's company named before "for")."""
         doc, sent = span.doc, span.sent

@@ -25,6 +25,7 @@ from alliance_kg.nlp.surface_en_phrases import CLAUSE_STOPS
 from alliance_kg.nlp.surface_en_qualify import EnglishQualifying
 
 NO_SUBJECT = Mention(-1, -1, "", "", "Organisation", via="none")  # a clause whose subject is not named
+DETERMINERS = ("the", "a", "an")
 
 
 class EnglishSubjects(EnglishQualifying):
@@ -144,7 +145,12 @@ class EnglishSubjects(EnglishQualifying):
                     # "Exor, the Agnelli family's holding company, which owns 27% of Iveco": past the apposition
                     return found or self.apposition_head(i - 1, sent, mention_at)
                 j = i - 1  # "Geely, the Chinese group that also owns Volvo Cars, holds ...": the apposition's name
-                while j > sent.start and i - j < 6 and doc[j].text != "," and j not in mention_at and doc[j].is_alpha:
+                while j > sent.start and i - j < 6 and doc[j].text != "," and doc[j].is_alpha:
+                    if j in mention_at:
+                        compound = mention_at[j]  # "Waymo, the Alphabet unit that ...": the owner before the noun
+                        if compound.via == "description" or doc_lowers(doc)[compound.start - 1] not in DETERMINERS:
+                            break
+                        j = compound.start
                     j -= 1
                 if j in mention_at and mention_at[j].via == "description":
                     return mention_at[j]  # "the Chinese group" already stands for Geely
