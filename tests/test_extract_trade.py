@@ -252,3 +252,34 @@ def test_the_subject_after_an_apposition_with_a_compounded_owner_and_a_relative(
     keys = _keys(extractor, text)
     assert ("Waymo", "partnerOf", "Uber", "affirmed") in keys
     assert not any(k[1] == "partnerOf" and "Alphabet" in k for k in keys)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Nor does Hyundai intend to take a stake in Uber, a Hyundai spokesperson said.",
+         ("Hyundai", "shareholderOf", "Uber")),
+        ("Uber sold its autonomous unit, Advanced Technologies Group, to Aurora Innovation in 2020.",
+         ("Advanced Technologies Group", "subsidiaryOf", "Uber")),
+    ],
+)
+def test_nor_and_a_sold_unit_negate(extractor, text, negated):
+    keys = _keys(extractor, text)
+    assert (*negated, "negated") in keys
+    assert (*negated, "affirmed") not in keys
+
+
+def test_the_company_counting_partners_in_a_relative_clause_is_its_antecedent(extractor):
+    text = ("Archer affronte un concurrent, Joby Aviation, dans lequel Toyota a investi 900 millions de dollars "
+            "et qui compte aussi Delta Air Lines parmi ses partenaires.")
+    keys = _keys(extractor, text)
+    assert ("Joby Aviation", "partnerOf", "Delta Air Lines", "affirmed") in keys
+    assert not any(k[1] == "partnerOf" and "Toyota" in k for k in keys)
+
+
+def test_a_subject_with_a_preposition_is_a_misparse_and_the_names_before_the_verb_are_the_subject(extractor):
+    text = "Dans l'équipement automobile, Faurecia et Hella affrontent notamment Valeo, Continental et ZF."
+    keys = _keys(extractor, text)
+    assert {("Hella", "competesWith", "Valeo", "affirmed"), ("Faurecia", "competesWith", "ZF", "affirmed")} <= keys
+    text = "Schaeffler se retrouve ainsi en concurrence frontale avec Bosch, ZF ou Valeo."
+    assert ("Schaeffler", "competesWith", "Bosch", "affirmed") in _keys(extractor, text)

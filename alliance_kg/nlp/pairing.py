@@ -45,6 +45,10 @@ class PairReader(SymmetricPairs, WordFrames):
             if not subjects:  # "le rachat de Hella par Faurecia": the agent, when there is one, is the subject
                 subjects = self._args(anchor, trig.subject_roles, trig, mentions, mention_at)
             objects = self._args(anchor, trig.object_roles, trig, mentions, mention_at)
+            if "subj" in trig.subject_roles and anchor_pos == "VERB" and self._subject_with_case(anchor):
+                # « Dans l'équipement automobile, Faurecia et Hella affrontent »: a subject never has a
+                # preposition; the names right before the verb are its subject
+                subjects = self.surface.left_group(span.start, span.sent, mention_at) or subjects
             if len(subjects) < 2 and not objects and trig.predicate in SYMMETRIC:
                 group = self._copula_group(anchor, mention_at)  # "Nissan et Honda sont partenaires", misparsed
                 subjects = group if {m.iri for m in subjects} <= {m.iri for m in group} else subjects
@@ -166,6 +170,14 @@ class PairReader(SymmetricPairs, WordFrames):
             return self._symmetric(trig, left + right, acting)
         subjects, objects = self.surface.arguments(span, trig, mention_at, mentions)
         return [(trig.predicate, s, o) for s in subjects for o in objects]
+
+    @staticmethod
+    def _subject_with_case(verb: Token) -> bool:
+        """Return True when the parse gave the verb a subject that has a preposition (a misparse)."""
+        return any(
+            c.dep_ in ("nsubj", "nsubj:pass") and any(g.dep_ == "case" for g in token_children(c))
+            for c in token_children(verb)
+        )
 
     def _possessor(self, noun: Token, trig: Trigger, mentions, mention_at) -> list[Mention] | None:
         """Return who a possessive before the trigger noun stands for ([] when unknown), or None without one.

@@ -26,6 +26,7 @@ from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.doctable import doc_lowers, doc_tokens
 from alliance_kg.nlp.spans import Mention
 
+RELATIVE_PRONOUNS = ("qui", "which", "who", "that")
 CLAUSE_ENDS = {";", ":", ".", "qui", "que", "dont", "which", "who", "that", "while", "tandis"}
 MODIFIER_REACH = 3  # "among its oldest automotive customers": words between the possessive and the noun
 
@@ -88,9 +89,13 @@ class WordFrames:
         verb = next((j for j in range(among - 1, sent.start - 1, -1) if lowers[j] in self.count_verbs), None)
         if verb is None:
             return None
+        relative = lowers[verb - 1] in RELATIVE_PRONOUNS
         owner = next(
             (mention_at[j] for j in range(verb - 1, sent.start - 1, -1)
-             if j in mention_at and mention_at[j].is_organisation),
+             if j in mention_at and mention_at[j].is_organisation
+             # after "qui"/"which", the name the relative clause hangs on: "Joby, dans lequel Toyota a investi
+             # ... et qui compte Delta parmi ses partenaires" is about Joby
+             and (not relative or lowers[mention_at[j].end] in (",", *RELATIVE_PRONOUNS))),
             None,
         )
         if owner is None:

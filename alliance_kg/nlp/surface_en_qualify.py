@@ -25,7 +25,7 @@ from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.names_en import DATE_WORDS
 from alliance_kg.nlp.qualifiers import Qualifiers, denied_by_apposition, qualify_window
 from alliance_kg.nlp.surface_en_frames import EnglishFrames
-from alliance_kg.nlp.surface_en_phrases import STAKE_NOUNS
+from alliance_kg.nlp.surface_en_phrases import POSSESSIVE_DETERMINERS, STAKE_NOUNS
 from alliance_kg.nlp.surface_words import inflections
 
 APPOSITION_OPENERS = ("its", "their", "the", "a", "an")
@@ -76,6 +76,12 @@ class EnglishQualifying(EnglishFrames):
         doc = span.doc
         if quals.polarity == "affirmed" and self._negated_modifier(span, subject):
             return Qualifiers(polarity="negated", modality=quals.modality)  # "no Tesla investment in LG"
+        if quals.polarity == "affirmed" and subject.start < span.start and "nor" in doc_lowers(doc)[
+            max(span.sent.start, subject.start - 2) : subject.start
+        ]:
+            return Qualifiers(polarity="negated", modality=quals.modality)  # "Nor does Hyundai intend to take"
+        if quals.polarity == "affirmed" and self._sold_unit(span):
+            return Qualifiers(polarity="negated", modality=quals.modality)  # "sold its autonomous unit, ATG, to"
         if quals.polarity == "affirmed" and self._counterfactual(span, subject):
             return Qualifiers(polarity="negated", modality="speculative")  # "would have merged had they agreed"
         if subject.start > 0 and doc_lowers(doc)[subject.start - 1] in CONTROL_VERBS and subject.end < span.start:
@@ -85,6 +91,16 @@ class EnglishQualifying(EnglishFrames):
         if quals.modality == "speculative" and self._reported_future(span, subject):
             return Qualifiers(polarity=quals.polarity, modality="planned")
         return quals
+
+    def _sold_unit(self, span: Span, reach: int = 4) -> bool:
+        """Return True for a possessed unit that is being sold ("sold its autonomous unit, ATG, to Aurora")."""
+        if span.text.lower() not in self.unit_words:
+            return False
+        lowers = doc_lowers(span.doc)
+        for k in range(span.start - 1, max(span.sent.start, span.start - reach) - 1, -1):
+            if lowers[k] in POSSESSIVE_DETERMINERS:
+                return k > span.sent.start and lowers[k - 1] in SELL_VERBS
+        return False
 
     def _control_denied(self, span: Span, control: int, reach: int = 6) -> bool:
         """Return True when the clause denies the control verb itself ("ruled out letting", "will not allow")."""
