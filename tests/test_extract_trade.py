@@ -283,3 +283,20 @@ def test_a_subject_with_a_preposition_is_a_misparse_and_the_names_before_the_ver
     assert {("Hella", "competesWith", "Valeo", "affirmed"), ("Faurecia", "competesWith", "ZF", "affirmed")} <= keys
     text = "Schaeffler se retrouve ainsi en concurrence frontale avec Bosch, ZF ou Valeo."
     assert ("Schaeffler", "competesWith", "Bosch", "affirmed") in _keys(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Toyota et Stellantis n'en restent pas moins partenaires dans les utilitaires.",
+         ("Toyota", "partnerOf", "Stellantis", "affirmed")),
+        ("Renault n'en reste pas moins l'allié de Nissan.", ("Renault", "partnerOf", "Nissan", "affirmed")),
+        ("Renault ne détient pas moins de 15 % de Nissan.", ("Renault", "shareholderOf", "Nissan", "affirmed")),
+        ("Renault n'est pas l'allié de Nissan.", ("Renault", "partnerOf", "Nissan", "negated")),
+    ],
+)
+def test_no_less_is_no_negation(extractor, text, expected):
+    keys = _keys(extractor, text)
+    assert expected in keys
+    flipped = (*expected[:3], "negated" if expected[3] == "affirmed" else "affirmed")
+    assert flipped not in keys

@@ -198,9 +198,11 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
     bare = lexicon.cues(lang, "bare_negators", raw=True)
     seconds = lexicon.cues(lang, "negation_seconds", raw=True)
     literary = lexicon.cues(lang, "literary_negation_verbs", raw=True)
+    no_less = lexicon.cues(lang, "comparative_negations", raw=True)  # « n'en reste pas moins »: nonetheless
     particle = any(
         _negates(c, neg_words)
         and not _restrictive(c, restricting, between)
+        and not _comparative(token, no_less)
         and not (c.lower_ in bare and _ne_alone(c, bare, seconds, literary))
         and _lemma(token) not in cancelling
         for token in [*own, *copulas]
@@ -257,6 +259,13 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
     polarity = "negated" if particle or negator else "affirmed"
     modality = "speculative" if spec else "planned" if plan else "asserted"
     return Qualifiers(polarity, modality)
+
+
+def _comparative(token: Token, phrases: frozenset[str]) -> bool:
+    """Return True when the token's negation is a comparison (« n'en reste pas moins partenaire »: still is)."""
+    doc = token.doc
+    near = [g for c in token_children(token) for g in (c, *token_children(c))]  # « pas » may hang on « moins »
+    return any(t.i + 1 < len(doc) and f"{t.lower_} {doc[t.i + 1].lower_}" in phrases for t in near)
 
 
 def qualify_window(tokens: Span, lexicon: Lexicon, lang: str) -> Qualifiers:
