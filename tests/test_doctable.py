@@ -52,11 +52,16 @@ def test_the_sentence_lists_are_doc_sents():
 
 
 def test_the_per_token_answers_are_the_functions_answers():
-    from alliance_kg.nlp import syntax
+    from alliance_kg.nlp import syntax, syntax_clauses
 
     for doc in _parsed("fr", limit=3):
-        for name in ("case_of", "is_passive", "conjuncts", "in_relative_clause"):
-            once = getattr(syntax, name)
+        for module, name in (
+            (syntax, "case_of"),
+            (syntax, "is_passive"),
+            (syntax, "conjuncts"),
+            (syntax_clauses, "in_relative_clause"),
+        ):
+            once = getattr(module, name)
             assert [once(t) for t in doc] == [once.__wrapped__(t) for t in doc] == [once(t) for t in doc], name
 
 

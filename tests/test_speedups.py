@@ -165,7 +165,7 @@ def _window_by_padded_strings(tokens, lexicon, lang):
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_qualifier_window_finds_the_cues_the_padded_strings_find(lang):
     from alliance_kg.lexicon import load_lexicon
-    from alliance_kg.nlp.qualifiers import qualify_window
+    from alliance_kg.nlp.qualifiers_window import qualify_window
 
     lexicon, nlp = load_lexicon(), spacy.blank(lang)
     names = ("negation_particles", "negation_cancelling", "negators", "speculative", "planned")

@@ -17,10 +17,10 @@ from spacy.tokens import Doc, Span, Token
 
 from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens, morph_values, token_children
 from alliance_kg.kb import normalize
-from alliance_kg.nlp import syntax
+from alliance_kg.nlp import syntax, syntax_clauses
 from alliance_kg.nlp.qualifiers import qualify_parsed
 from alliance_kg.nlp.records import Relation
-from alliance_kg.nlp.surface_en_qualify import SELL_VERBS
+from alliance_kg.nlp.surface_en_holdings import SELL_VERBS
 from alliance_kg.nlp.spans import Mention
 
 DETERMINERS = {"the", "le", "la", "l'", "l’"}
@@ -79,7 +79,7 @@ class PolarityReader:
                 not parsed
                 or (
                     doc_tokens(doc)[r.trigger].pos_ in ("NOUN", "PROPN")
-                    and not all(syntax.in_relative_clause(doc_tokens(doc)[q.trigger]) for q in others)
+                    and not all(syntax_clauses.in_relative_clause(doc_tokens(doc)[q.trigger]) for q in others)
                 )
             ):
                 # "céder sa participation dans Horse, sa coentreprise"; "Geely holds no stake in Renault"; but
@@ -286,7 +286,7 @@ class PolarityReader:
                 continue  # its first word is not in the sentence
             for k in range(len(words) - len(parts) + 1):
                 if words[k : k + len(parts)] == parts:
-                    if not (parsed and syntax.in_relative_clause(sent[k])):
+                    if not (parsed and syntax_clauses.in_relative_clause(sent[k])):
                         return True  # "un accord qui met fin à ...": the agreement itself is not ended
         return False
 

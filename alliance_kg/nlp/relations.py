@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from alliance_kg.nlp.doctable import doc_parsed, morph_values, token_children
 from alliance_kg.kb import load_kb, normalize
 from alliance_kg.lexicon import Lexicon, load_lexicon
-from alliance_kg.nlp import syntax
+from alliance_kg.nlp import syntax, syntax_clauses
 from alliance_kg.nlp.attribution import Attributor
 from alliance_kg.nlp.facts import DescriptionFacts
 from alliance_kg.nlp.mentions import Mention
@@ -263,7 +263,7 @@ class RelationFinder(
         polarity = quals.polarity
         if trig.polarity == "negated":
             polarity = "affirmed" if polarity == "negated" else "negated"
-        relative = syntax.in_relative_clause(anchor) if doc_parsed(anchor.doc) else False
+        relative = syntax_clauses.in_relative_clause(anchor) if doc_parsed(anchor.doc) else False
         if polarity == "affirmed" and predicate in TERMINABLE and not relative and self._terminated(sent):
             polarity = "negated"  # "... the planned merger, but the two companies called off their talks"
         if polarity == "affirmed" and (self._excepted(anchor.doc, subj) or self._excepted(anchor.doc, obj)):
@@ -288,10 +288,10 @@ class RelationFinder(
         return Relation(subj, predicate, obj, polarity, quals.modality, attributed, share, start, end, anchor.i)
 
     def _relative_with_case(self, token: Token) -> list[Token]:
-        """Return :func:`syntax.relative_with_case` of ``token``, once per token of the doc."""
+        """Return :func:`syntax_clauses.relative_with_case` of ``token``, once per token of the doc."""
         found = self._relatives.get(token.i)
         if found is None:
-            found = self._relatives[token.i] = syntax.relative_with_case(token)
+            found = self._relatives[token.i] = syntax_clauses.relative_with_case(token)
         return found
 
 

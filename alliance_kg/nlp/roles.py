@@ -16,6 +16,7 @@ from alliance_kg.nlp.doctable import doc_tokens, morph_values, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp import syntax
+from alliance_kg.nlp.syntax_clauses import head_chain
 from alliance_kg.nlp.verbforms import _verb_tagged_as_noun, verb_lemma_guesses
 from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.qualifiers import is_negating_word
@@ -54,9 +55,9 @@ class RoleReader(PhraseShapes):
         argument of ("participer à la coentreprise").
         """
         if anchor.pos_ in ("VERB", "AUX") and (trig is None or trig.pos == "VERB"):
-            return syntax.head_chain(anchor)
+            return head_chain(anchor)
         if trig is not None and trig.pos == "VERB" and _verb_tagged_as_noun(anchor):
-            return syntax.head_chain(anchor)  # "a cessé de s'approvisionner", the verb tagged as a noun
+            return head_chain(anchor)  # "a cessé de s'approvisionner", the verb tagged as a noun
         chain = self._noun_chain(anchor)
         if (anchor.dep_ == "appos" or self._comma_appositive(anchor, self._mention_at)) and any(
             is_negating_word(t, self.negating_lemmas) or any(normalize(c.text) in self.particles for c in t.children)
@@ -72,16 +73,16 @@ class RoleReader(PhraseShapes):
             head = token.head
             lemma = normalize(head.lemma_)
             if self._support(head):
-                return chain + syntax.head_chain(head)
+                return chain + head_chain(head)
             negating = head.pos_ in ("VERB", "AUX", "NOUN") and is_negating_word(head, self.negating_lemmas)
             if negating and token.dep_ in ("obj", "dobj") and head.pos_ in ("VERB", "AUX"):
-                return chain + syntax.head_chain(head)  # "ont dissous leur coentreprise", "wound down its venture"
+                return chain + head_chain(head)  # "ont dissous leur coentreprise", "wound down its venture"
             if negating and token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
-                return chain + syntax.head_chain(head)  # "le rachat de Valeo par Bosch a été bloqué"
+                return chain + head_chain(head)  # "le rachat de Valeo par Bosch a été bloqué"
             if negating and token.dep_.startswith("obl") and lemma not in self.negating_lemmas:
-                return chain + syntax.head_chain(head)  # an idiom: "a tiré un trait sur sa participation"
+                return chain + head_chain(head)  # an idiom: "a tiré un trait sur sa participation"
             if lemma in self.fulfilment_verbs and token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
-                return chain + syntax.head_chain(head)  # "le projet de coentreprise ne s'est jamais concrétisé"
+                return chain + head_chain(head)  # "le projet de coentreprise ne s'est jamais concrétisé"
             if lemma in self.cue_nouns and head.pos_ in ("NOUN", "PROPN"):
                 chain.append(head)
                 token = head
@@ -96,7 +97,7 @@ class RoleReader(PhraseShapes):
                 and head.dep_ in ("obj", "dobj", "obl", "obl:arg")
                 and self._support(grand)
             ):  # "a rejeté une prise de participation dans Nissan": through "prise" to the verb
-                return chain + [head] + syntax.head_chain(grand)
+                return chain + [head] + head_chain(grand)
             break
         return chain
 

@@ -14,7 +14,7 @@ from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens, token_ch
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp.mentions import Mention
-from alliance_kg.nlp.qualifiers import denied_by_apposition
+from alliance_kg.nlp.qualifiers_window import denied_by_apposition
 from alliance_kg.nlp.spans import GENITIVE_MARKS
 
 STAKE_IN = ("dans", "in")  # "la part de Northvolt dans Novo Energy", "Northvolt's stake in Novo"

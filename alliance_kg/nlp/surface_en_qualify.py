@@ -13,6 +13,8 @@ between the subject and the trigger) for English:
   tie, "scrapped", still does);
 - "the takeover of Nissan by Foxconn never happened": the event is denied
   after its arguments.
+
+Possessed stakes and sold units are read in :mod:`.surface_en_holdings`.
 """
 
 from __future__ import annotations
@@ -23,9 +25,9 @@ from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.lexicon import Lexicon, load_lexicon
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.names_en import DATE_WORDS
-from alliance_kg.nlp.qualifiers import Qualifiers, denied_by_apposition, qualify_window
-from alliance_kg.nlp.surface_en_frames import EnglishFrames
-from alliance_kg.nlp.surface_en_phrases import POSSESSIVE_DETERMINERS, STAKE_NOUNS
+from alliance_kg.nlp.qualifiers import Qualifiers
+from alliance_kg.nlp.qualifiers_window import denied_by_apposition, qualify_window
+from alliance_kg.nlp.surface_en_holdings import EnglishHoldings
 from alliance_kg.nlp.surface_words import inflections
 
 APPOSITION_OPENERS = ("its", "their", "the", "a", "an")
@@ -33,24 +35,11 @@ APPOSITION_OPENERS = ("its", "their", "the", "a", "an")
 EVENT_VERBS = {"happen", "happened", "materialise", "materialised", "materialize", "materialized", "proceed"}
 EVENT_VERBS |= {"proceeded", "attempted", "completed", "approved", "finalised", "finalized", "succeed", "succeeded"}
 EVENT_VERBS |= {"go", "went", "take", "took"}  # "go ahead", "take place"
-
-
-STAKE_MODIFIERS = {"entire", "whole", "remaining", "existing", "controlling", "majority", "minority", "%", "-"}
-STAKE_MODIFIERS |= {"percent", "per", "cent", "equity", "direct", "indirect", "own"}
-SELL_VERBS = {"sell", "sells", "sold", "selling", "offload", "offloaded", "divest", "divested", "dispose", "disposed"}
-SELL_VERBS |= {"exit", "exits", "exited", "exiting", "unwind", "unwound", "liquidate", "liquidated"}
-SELL_VERBS |= {"unload", "unloads", "unloaded", "unloading", "dump", "dumped"}
 CONTROL_VERBS = load_lexicon().cues("en", "object_control", raw=True)  # "invited Nissan to join"
-SALE_NOUNS = load_lexicon().cues("en", "sale_nouns", raw=True)  # "the sale of Daimler's stake"
-PARTIAL_WORDS = {"part", "some", "half", "portion", "parts", "most", "cut", "reduce", "reduced", "trim", "trimmed"}
-
-
-
-
 TIME_WORDS = DATE_WORDS | {"year", "month", "quarter", "week", "decade", "season", "day"}
 
 
-class EnglishQualifying(EnglishFrames):
+class EnglishQualifying(EnglishHoldings):
     """English qualifiers on top of the noun-phrase readings (see the module docstring)."""
 
     def __init__(self, lexicon: Lexicon, lang: str = "en") -> None:
@@ -91,16 +80,6 @@ class EnglishQualifying(EnglishFrames):
         if quals.modality == "speculative" and self._reported_future(span, subject):
             return Qualifiers(polarity=quals.polarity, modality="planned")
         return quals
-
-    def _sold_unit(self, span: Span, reach: int = 4) -> bool:
-        """Return True for a possessed unit that is being sold ("sold its autonomous unit, ATG, to Aurora")."""
-        if span.text.lower() not in self.unit_words:
-            return False
-        lowers = doc_lowers(span.doc)
-        for k in range(span.start - 1, max(span.sent.start, span.start - reach) - 1, -1):
-            if lowers[k] in POSSESSIVE_DETERMINERS:
-                return k > span.sent.start and lowers[k - 1] in SELL_VERBS
-        return False
 
     def _control_denied(self, span: Span, control: int, reach: int = 6) -> bool:
         """Return True when the clause denies the control verb itself ("ruled out letting", "will not allow")."""
@@ -297,53 +276,3 @@ class EnglishQualifying(EnglishFrames):
         if i + 1 >= span.start or doc_texts(doc)[i] != "," or doc_lowers(doc)[i + 1] not in ("which", "who"):
             return None
         return next((k for k in range(span.start - 1, i + 1, -1) if doc_texts(doc)[k] == ","), None)
-
-    @staticmethod
-    def _sold_holding(span: Span) -> bool:
-        """Return True for "held"/"owned" in "sold the 1.5% (that) it held in X": a holding that is sold."""
-        doc, sent = span.doc, span.sent
-        if span.text.lower() not in ("held", "owned", "had") or span.start < sent.start + 3:
-            return False
-        i = span.start - 1
-        if doc_lowers(doc)[i] not in ("it", "they"):
-            return False
-        i -= 1
-        if doc_lowers(doc)[i] in ("that", "which"):
-            i -= 1
-        while i > sent.start and (doc_lowers(doc)[i] in STAKE_NOUNS or doc_lowers(doc)[i] in STAKE_MODIFIERS
-                                  or doc_tokens(doc)[i].like_num or doc_texts(doc)[i] == "%"):
-            i -= 1
-        if doc_lowers(doc)[i] in ("the", "its", "their", "all"):
-            i -= 1
-        return i >= sent.start and doc_lowers(doc)[i] in SELL_VERBS
-
-    def _held_stake(self, span: Span, subject: Mention) -> Qualifiers | None:
-        """Qualify a possessed stake ("its stake in Nissan", "Renault's remaining shares in Nissan").
-
-        The possessive says the holding exists: it is asserted whatever is
-        planned for it ("will raise its stake", "is not looking to sell its
-        shares"); only a sale of the whole of it ends it ("sold its stake",
-        "has sold its entire holding"), not a partial one ("sold part of its
-        stake", "cut its stake to 15%").
-        """
-        doc, sent = span.doc, span.sent
-        if span.text.lower() not in STAKE_NOUNS or subject.end > span.start:
-            return None
-        i = span.start - 1
-        while i > sent.start and (doc_lowers(doc)[i] in STAKE_MODIFIERS or doc_tokens(doc)[i].like_num):
-            i -= 1
-        if doc_lowers(doc)[i] not in ("its", "their", "'s", "’s"):
-            return None
-        window = doc_lowers(doc)[subject.end : i]
-        before = doc_lowers(doc)[max(sent.start, subject.start - 2) : subject.start]
-        sold = any(w in SELL_VERBS for w in window) or (before[-1:] == ["of"] and before[0] in SALE_NOUNS)
-        denied = any(w in ("not", "n't", "never", "no") for w in window)
-        low, toks = doc_lowers(doc), doc_tokens(doc)
-        to_level = any(  # "to 15%"
-            low[k] == "to" and k + 1 < sent.end and toks[k + 1].like_num
-            for k in range(span.end, min(sent.end, span.end + 6))
-        )
-        partial = to_level or any(w in PARTIAL_WORDS for w in window)
-        if sold and not denied and not partial:
-            return Qualifiers(polarity="negated", modality="asserted")
-        return Qualifiers(polarity="affirmed", modality="asserted")

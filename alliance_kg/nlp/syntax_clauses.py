@@ -1,0 +1,100 @@
+"""Which clause a word is in and how far a trigger's clause reaches, from the parse.
+
+:func:`head_chain` gives the words that govern a trigger up to its clause's
+top (the modality and negation of another clause must not leak in);
+:func:`in_relative_clause` tells a word in a relative clause, labelled so by
+the parse or not; :func:`relative_with_case` finds the relative pronoun with a
+preposition that opens a trigger's clause ("Ampere, dans laquelle Nissan
+s'est engagé à investir").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from alliance_kg.lexicon import load_lexicon
+from alliance_kg.nlp.doctable import doc_tokens, morph_values, per_token, token_children
+from alliance_kg.nlp.syntax import SUBJ, case_of
+
+
+def _implication_verbs(lang: str) -> frozenset[str]:
+    """Return the verbs whose clause is what they imply ("signifier que", "mean that")."""
+    return load_lexicon().cues(lang, "implication_verbs", raw=True)
+
+
+def relative_with_case(trigger: Token) -> list[Token]:
+    """Return the relative pronoun with a preposition (or "dont") that opens the trigger's clause.
+
+    "Ampere, dans laquelle Nissan s'est engagé à investir": "laquelle" (with
+    "dans") hangs on "engagé" but is a complement of "investir". Read from the
+    words, since the parse often hangs the pronoun elsewhere: the nearest one
+    before the trigger, with no punctuation between them.
+    """
+    doc = trigger.doc
+    for i in range(trigger.i - 1, trigger.sent.start - 1, -1):
+        token = doc_tokens(doc)[i]
+        if token.is_punct:
+            return []
+        if token.pos_ == "PRON" and "Rel" in morph_values(token, "PronType"):
+            return [token] if case_of(token) or token.lower_ == "dont" else []
+    return []
+
+
+@per_token
+def in_relative_clause(token: Token) -> bool:
+    """Return True when ``token`` is inside a relative clause, labelled so by the parse or not."""
+    for node in [token, *token.ancestors]:
+        if node.dep_ in ("acl:relcl", "relcl"):
+            return True
+        if node.pos_ in ("VERB", "AUX") and any(
+            "Rel" in morph_values(c, "PronType") and c.dep_.startswith(("nsubj", "obj", "obl"))
+            for c in token_children(node)
+        ):
+            return True
+    return False
+
+
+def head_chain(trigger: Token, limit: int = 6) -> list[Token]:
+    """Return the trigger and the words that govern it up to the clause's top.
+
+    Stops at a relative clause and at a clause reported by a speech verb, so
+    that the modality and negation of another clause do not leak in.
+    """
+    chain = [trigger]
+    token = trigger
+    for _ in range(limit):
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in _implication_verbs(token.lang_):
+            token = token.head  # "cet accord ne signifie pas que Chery entrera au capital de JLR": what is
+            chain.append(token)  # implied is denied with the verb that implies it
+            continue
+        if token.dep_ in ("acl:relcl", "relcl") and _content_relative(token):
+            token = token.head  # "a démenti les informations selon lesquelles il serait en discussions":
+            chain.append(token)  # the clause is what the noun says, so the verb over the noun governs it
+            continue
+        if token.dep_ in ("acl:relcl", "relcl", "ccomp", "parataxis", "ROOT") or token.head.i == token.i:
+            break
+        if token.dep_ == "advcl" and _juxtaposed(token):
+            break  # "X ne sont pas épargnés : Mitsubishi a quitté ...": a clause of its own after a colon
+        if token.pos_ in ("VERB", "AUX") and any(
+            "Rel" in morph_values(t, "PronType") for c in token.lefts for t in c.subtree
+        ):
+            break  # a relative clause the parse did not label one ("Honda, qui exploite ...", "dont X détient")
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _juxtaposed(clause: Token) -> bool:
+    """Return True for a clause with its own subject that a colon or semicolon sets after its head."""
+    doc, head = clause.doc, clause.head
+    if head.i > clause.i or not any(c.dep_ in SUBJ for c in clause.children):
+        return False
+    return any(t.text in (":", ";") for t in doc[head.i + 1 : clause.i])
+
+
+def _content_relative(clause: Token) -> bool:
+    """Return True for a relative clause that gives a noun's content: "selon lesquelles", "according to which"."""
+    return any(
+        "Rel" in morph_values(c, "PronType") and any(case_of(c) == word for word in ("selon", "according to"))
+        for c in token_children(clause)
+    )
