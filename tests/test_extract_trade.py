@@ -300,3 +300,28 @@ def test_no_less_is_no_negation(extractor, text, expected):
     assert expected in keys
     flipped = (*expected[:3], "negated" if expected[3] == "affirmed" else "affirmed")
     assert flipped not in keys
+
+
+def _modalities(extractor, text: str) -> dict:
+    from alliance_kg.articles import article_from_text
+
+    return {(s.subject, s.predicate, s.object): s.modality
+            for s in extractor.extract(article_from_text(text, doc="t")).statements}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "modality"),
+    [
+        ("CATL fournit des batteries à Tesla.", ("CATL", "suppliesTo", "Tesla"), "asserted"),
+        ("CATL fournira des batteries à Tesla.", ("CATL", "suppliesTo", "Tesla"), "planned"),
+        ("Honda et Nissan envisagent une fusion.", ("Honda", "mergesWith", "Nissan"), "speculative"),
+        ("Renault étudie un partenariat avec Geely.", ("Renault", "partnerOf", "Geely"), "speculative"),
+        ("Renault a annoncé un partenariat avec Geely.", ("Renault", "partnerOf", "Geely"), "asserted"),
+    ],
+)
+def test_a_present_tagged_future_is_asserted_and_a_considered_noun_is_speculative(extractor, text, key, modality):
+    assert _modalities(extractor, text).get(key) == modality
+
+
+def test_s_emparer_de_is_a_takeover(extractor):
+    assert ("Geely", "acquires", "Volvo Cars", "affirmed") in _keys(extractor, "Geely s'est emparé de Volvo Cars.")

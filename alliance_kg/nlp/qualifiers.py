@@ -59,10 +59,13 @@ def is_future(token: Token) -> bool:
 
     The model's morphology sometimes misses it ("construira" tagged a past
     participle): a French form that is its infinitive's future stem plus a
-    future ending ("construir" + "a", "fournir" + "ont") counts too.
+    future ending ("construir" + "a", "fournir" + "ont") counts too; and a
+    French form tagged future without the "r" of a future ending (« fournit »)
+    does not.
     """
     if "Fut" in morph_values(token, "Tense"):
-        return True
+        # ... and sometimes sees a future where there is none (« fournit »): a French future ends in r + ending
+        return token.lang_ != "fr" or token.lower_.endswith(tuple("r" + ending for ending in FUTURE_ENDINGS))
     lemma = token.lemma_.lower()
     if token.lang_ != "fr" or not lemma.endswith(("er", "ir", "re")):
         return False
@@ -238,7 +241,9 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
             from_clause = (
                 previous is not None and previous.pos_ in ("VERB", "AUX") and previous.dep_ not in ("obj", "dobj")
             )
-            if lemma in speculative and (not verbal or from_clause):
+            # « étudie un partenariat », « envisagent une fusion »: the trigger noun is what is considered
+            considered = previous is trigger and trigger.pos_ == "NOUN" and trigger.dep_ in ("obj", "dobj")
+            if lemma in speculative and (not verbal or from_clause or considered):
                 spec = True
             if lemma in planned and (not verbal or from_clause):
                 plan = True
