@@ -325,3 +325,21 @@ def test_a_present_tagged_future_is_asserted_and_a_considered_noun_is_speculativ
 
 def test_s_emparer_de_is_a_takeover(extractor):
     assert ("Geely", "acquires", "Volvo Cars", "affirmed") in _keys(extractor, "Geely s'est emparé de Volvo Cars.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the United States, Toyota's rivals include Honda, Nissan and Mazda, the analysts said.",
+         {("Toyota", "competesWith", "Nissan", "affirmed"), ("Toyota", "competesWith", "Mazda", "affirmed")}),
+        ("Among the companies, Tesla's suppliers include Panasonic and CATL, the report says.",
+         {("Panasonic", "suppliesTo", "Tesla", "affirmed"), ("CATL", "suppliesTo", "Tesla", "affirmed")}),
+        ("Tesla gets its cells from Panasonic and CATL.",
+         {("Panasonic", "suppliesTo", "Tesla", "affirmed"), ("CATL", "suppliesTo", "Tesla", "affirmed")}),
+        ("Nissan is hunting for a new partner in software.", {("Nissan", "seeksPartnership", "software", "affirmed")}),
+        ("Fiat Chrysler and PSA agreed to combine into Stellantis.",
+         {("Fiat Chrysler", "mergesWith", "PSA", "affirmed")}),
+    ],
+)
+def test_english_lists_after_include_and_more_verbs(extractor, text, expected):
+    assert expected <= _keys(extractor, text)

@@ -58,6 +58,7 @@ class EnglishSurfaceReader(EnglishPartners):
     def __init__(self, lexicon: Lexicon, lang: str = "en") -> None:
         super().__init__(lexicon, lang)
         self.intro_words = lexicon.cues(lang, "intro_words", raw=True)
+        self.include_verbs = lexicon.cues(lang, "include_verbs", raw=True)  # "Toyota's rivals include X and Y"
 
     def left_group(self, start: int, sent: Span, mention_at: dict[int, Mention], reach: int = 25) -> list[Mention]:
         """Return the subject group; "X, Y's partner" is X alone, "X's unit Y" is Y."""
@@ -187,6 +188,12 @@ class EnglishSurfaceReader(EnglishPartners):
         if "poss" in trig.subject_roles and "obj" in trig.object_roles:
             return self._used_technology(span, mention_at)
         owner = self._genitive_owner(span, mention_at)
+        listed = span.end < span.sent.end and doc_lowers(doc)[span.end] in self.include_verbs
+        if owner is not None and listed and "poss" in trig.subject_roles + trig.object_roles:
+            # "Toyota's rivals include X, Y and Z", "Tesla's suppliers include X and Y": the possessor's, each
+            named = [m for m, prep in self.tail(span, mention_at) if prep is None and m.iri != owner.iri]
+            if named:
+                return ([owner], named) if "poss" in trig.subject_roles else (named, [owner])
         if owner is not None and "poss" in trig.subject_roles and not {"of", "poss"} & set(trig.object_roles):
             owned = [m for m, prep in self.tail(span, mention_at) if prep in trig.object_roles and m.iri != owner.iri]
             if owned:  # "Renault's stake in Nissan", "Toyota's investment in Subaru": the possessor holds it
