@@ -9,6 +9,7 @@ import pytest
 
 from alliance_kg.extract import Extractor
 from extracting import statement_keys as _keys
+from extracting import statement_modalities
 
 
 @pytest.fixture(scope="module")
@@ -302,13 +303,6 @@ def test_no_less_is_no_negation(extractor, text, expected):
     assert flipped not in keys
 
 
-def _modalities(extractor, text: str) -> dict:
-    from alliance_kg.articles import article_from_text
-
-    return {(s.subject, s.predicate, s.object): s.modality
-            for s in extractor.extract(article_from_text(text, doc="t")).statements}
-
-
 @pytest.mark.parametrize(
     ("text", "key", "modality"),
     [
@@ -320,7 +314,7 @@ def _modalities(extractor, text: str) -> dict:
     ],
 )
 def test_a_present_tagged_future_is_asserted_and_a_considered_noun_is_speculative(extractor, text, key, modality):
-    assert _modalities(extractor, text).get(key) == modality
+    assert statement_modalities(extractor, text).get(key) == modality
 
 
 def test_s_emparer_de_is_a_takeover(extractor):

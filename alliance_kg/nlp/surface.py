@@ -92,13 +92,14 @@ class SurfaceReader(MentionGroups):
             if t.predicate == "seeksPartnership" and t.pos == "VERB"
             for form in inflections(t.lemma, t.pos, lang)
         }
+        self._search_needs: dict[str, bool] = {}  # a trigger's requirement -> whether it names a search verb
 
     def sought(self, span: Span, mention_at: dict[int, Mention], trig: Trigger, reach: int = 4) -> bool:
         """Return True for a trigger that a search verb governs ("are looking for new partners"): no tie yet.
 
         Not for the triggers that need the search verb ("seeking partners", "seeking control of").
         """
-        if trig.predicate == "seeksPartnership" or trig.requires and self.seek_forms & set(trig.requires.split("|")):
+        if trig.predicate == "seeksPartnership" or trig.requires and self._needs_search(trig.requires):
             return False
         lowers = doc_lowers(span.doc)
         for j in range(span.start - 1, max(span.sent.start, span.start - reach) - 1, -1):
@@ -107,6 +108,13 @@ class SurfaceReader(MentionGroups):
             if lowers[j] in self.seek_forms:
                 return True
         return False
+
+    def _needs_search(self, requires: str) -> bool:
+        """Return True for a requirement that names a search verb ("seeking control of"), once per requirement."""
+        known = self._search_needs.get(requires)
+        if known is None:
+            known = self._search_needs[requires] = bool(self.seek_forms & set(requires.split("|")))
+        return known
 
     def one_each(self, span: Span, trig: Trigger) -> bool:
         """Return True when each name after a symmetric trigger pairs with the subject only ("ventures with X, Y")."""
