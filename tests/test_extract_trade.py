@@ -337,3 +337,10 @@ def test_s_emparer_de_is_a_takeover(extractor):
 )
 def test_english_lists_after_include_and_more_verbs(extractor, text, expected):
     assert expected <= _keys(extractor, text)
+
+
+def test_a_comma_list_after_parmi_ses_clients_is_read_whole_and_stops_at_a_relative_clause(extractor):
+    keys = _keys(extractor, "Valeo compte parmi ses clients Stellantis, Renault et le groupe Volkswagen.")
+    assert ("Valeo", "suppliesTo", "Renault", "affirmed") in keys
+    keys = _keys(extractor, "Valeo compte parmi ses clients Stellantis, qui a signé avec Renault en 2020.")
+    assert ("Valeo", "suppliesTo", "Renault", "affirmed") not in keys

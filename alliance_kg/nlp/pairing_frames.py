@@ -27,7 +27,7 @@ from alliance_kg.nlp.doctable import doc_lowers, doc_tokens
 from alliance_kg.nlp.spans import Mention
 
 RELATIVE_PRONOUNS = ("qui", "which", "who", "that")
-CLAUSE_ENDS = {";", ":", ".", "qui", "que", "dont", "which", "who", "that", "while", "tandis"}
+CLAUSE_ENDS = frozenset({";", ":", ".", "qui", "que", "dont", "which", "who", "that", "while", "tandis"})
 MODIFIER_REACH = 3  # "among its oldest automotive customers": words between the possessive and the noun
 
 
@@ -100,9 +100,13 @@ class WordFrames:
         )
         if owner is None:
             return None
-        named = self._organisations(lowers, range(verb + 1, among), mention_at)
+        named = self._organisations(range(verb + 1, among), mention_at)
         if not named:  # « compte parmi ses clients dans l'électrification Stellantis et le groupe Volkswagen »
-            named = self._organisations(lowers, range(span.end, sent.end), mention_at, clause=True)
+            # the list after the noun as the phrase reader reads it ("X, Y et Z", not the relative clause after),
+            # else the names up to the clause's end (« parmi ses clients dans l'électrification X et Y »)
+            named = [m for m, _ in self.surface.tail(span, mention_at) if m.is_organisation] or self._organisations(
+                range(span.end, sent.end), mention_at, stop=CLAUSE_ENDS, lowers=lowers
+            )
         named = [m for m in named if m.iri != owner.iri]
         owner_is_subject = trig.symmetric_frame or "poss" in trig.subject_roles
         return [
@@ -111,11 +115,13 @@ class WordFrames:
         ]
 
     @staticmethod
-    def _organisations(lowers, positions: range, mention_at: dict[int, Mention], clause: bool = False) -> list:
-        """Return the companies named at these positions, once each; with ``clause``, up to the clause's end."""
+    def _organisations(
+        positions: range, mention_at: dict[int, Mention], stop: frozenset[str] = frozenset(), lowers=()
+    ) -> list[Mention]:
+        """Return the companies named at these positions, once each, up to a word of ``stop``."""
         found: list[Mention] = []
         for i in positions:
-            if clause and (lowers[i] in CLAUSE_ENDS or found and lowers[i] in (",", "mais", "but")):
+            if stop and lowers[i] in stop:
                 break
             mention = mention_at.get(i)
             if mention is not None and mention.is_organisation and mention not in found:
