@@ -68,6 +68,10 @@ class DescriptionReader(DescriptionMeaning):
             after = by_start.get(self._skip_opener(doc, span.end)) or self._name_after_complement(doc, span, by_start)
             before = None
             comma = _apposition_comma(span) if self.lang == "en" else span.start - 1
+            genitive = self.lang == "en" and span.start > 0 and doc_lowers(doc)[span.start - 1] in GENITIVES
+            possessor = by_end.get(span.start - 1) if genitive else None
+            if possessor is not None:  # "Freightliner, Daimler Truck's American brand": over the possessor
+                comma = possessor.start - 1
             if comma >= 1 and doc_texts(doc)[comma] == "," and _appositive(span):
                 before = by_end.get(comma)  # "Tata AutoComp, a group parts maker": the name it describes
                 if before is not None and before.kind == "NewsAgency":
@@ -173,6 +177,9 @@ class DescriptionReader(DescriptionMeaning):
             nxt = self._skip_opener(doc, i + 1)
             return nxt if nxt != i + 1 else i
         return i
+
+
+GENITIVES = ("'s", "’s", "'", "’")
 
 
 def _appositive(span: Span) -> bool:

@@ -106,6 +106,8 @@ class SymmetricPairs:
             others = [m for m in people if m.iri not in {x.iri for x in side}]
             return [p for o in others for p in self._symmetric(trig, [*side, o])] if side else []
         verbal = anchor.pos_ in ("VERB", "AUX")
+        if not side and verbal and anchor.dep_ in ("acl", "amod") and anchor.head.i in mention_at:
+            side = [mention_at[anchor.head.i]]  # "Volkswagen, associé à SAIC et à FAW": the participle's noun
         others = [m for m in people if m.iri not in {x.iri for x in side}]
         if (
             verbal

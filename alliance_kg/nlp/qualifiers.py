@@ -222,6 +222,7 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
         c.lower_ in outside and c.dep_ in ("case", "fixed", "advmod") for t in chain[1:] for c in token_children(t)
     )
     spec = plan = conditional = False
+    conditions = lexicon.cues(lang, "condition_marks", raw=True)
     previous: Token | None = None
     for token in chain:
         lemma = _lemma(token)
@@ -237,6 +238,7 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
                 for c in token_children(token)
                 if c.dep_.startswith("aux") or c.dep_ == "advmod"
             )
+            spec |= any(_condition(c, conditions) for c in token_children(token))  # « si Renault investit »
         if token is not trigger:
             from_clause = (
                 previous is not None and previous.pos_ in ("VERB", "AUX") and previous.dep_ not in ("obj", "dobj")
@@ -263,6 +265,14 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
     polarity = "negated" if particle or negator else "affirmed"
     modality = "speculative" if spec else "planned" if plan else "asserted"
     return Qualifiers(polarity, modality)
+
+
+def _condition(mark: Token, conditions: frozenset[str]) -> bool:
+    """Return True for the "si"/"if" that opens a condition, not for « même si » / "even if" (a concession)."""
+    doc = mark.doc
+    return mark.dep_ == "mark" and mark.lower_ in conditions and not (
+        mark.i > 0 and doc[mark.i - 1].lower_ in ("même", "even")
+    )
 
 
 def _comparative(token: Token, phrases: frozenset[str]) -> bool:

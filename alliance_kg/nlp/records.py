@@ -208,3 +208,21 @@ def co_holders(
                 out.append(replace(r, subject=m, share=None))
                 break
     return out
+
+
+def one_parent_each(relations: list[Relation]) -> list[Relation]:
+    """Drop the subsidiaryOf relations one word gives a company towards several parents.
+
+    "Amplify, a venture owned by Accelera, Daimler Truck and Paccar", "Accelera, the unit of Cummins,
+    Daimler Truck and Paccar": a company is no unit of each of several owners at once; the word read a
+    list of co-owners or a list the parse ran on.
+    """
+    parents: dict[tuple[int, str, str], set[str]] = {}
+    for r in relations:
+        if r.predicate == "subsidiaryOf":  # "passe de Tata Motors à Tata Sons": one parent left, one joined
+            parents.setdefault((r.trigger, r.subject.iri, r.polarity), set()).add(r.object.iri)
+    return [
+        r
+        for r in relations
+        if r.predicate != "subsidiaryOf" or len(parents[(r.trigger, r.subject.iri, r.polarity)]) == 1
+    ]

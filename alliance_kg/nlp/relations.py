@@ -38,6 +38,7 @@ from alliance_kg.nlp.records import (
     co_holders,
     co_owner_stakes,
     named_venture_members,
+    one_parent_each,
     sharers_develop,
     trimmed,
 )
@@ -228,6 +229,7 @@ class RelationFinder(
                     )
                     relations.append(self._relation(sent, anchor, predicate, subj, obj, trig, quals, source))
             relations += self.facts.find(sent, mention_at)
+        relations = one_parent_each(relations)
         relations += co_developers(relations)
         relations += sharers_develop(relations)
         relations += named_venture_members(doc, relations, mentions)

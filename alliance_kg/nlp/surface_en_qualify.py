@@ -239,7 +239,10 @@ class EnglishQualifying(EnglishHoldings):
             return quals
         words = doc_lowers(doc)[span.end : obj.start]
         contrast = any(words[k : k + 2] in (["rather", "than"], ["instead", "of"]) for k in range(len(words) - 1))
-        bare_not = any(w == "not" and words[k + 1 : k + 2] != ["only"] for k, w in enumerate(words))
+        bare_not = any(w == "not" and words[k + 1 : k + 2] != ["only"] for k, w in enumerate(words)) or any(
+            w == "no" and words[k + 1 : k + 2] not in (["less"], ["more"], ["fewer"], ["doubt"])
+            for k, w in enumerate(words)
+        )  # "holds no stake in Momenta", not "no less than 20 % of"
         if contrast or bare_not:
             return Qualifiers(polarity="negated", modality=quals.modality)
         return quals

@@ -85,10 +85,16 @@ def head_chain(trigger: Token, limit: int = 6) -> list[Token]:
 
 
 def _juxtaposed(clause: Token) -> bool:
-    """Return True for a clause with its own subject that a colon or semicolon sets after its head."""
+    """Return True for a clause with its own subject that a colon or semicolon sets after its head, or that
+    stands before its head with no subordinating word (a clause of its own the parse hung there)."""
     doc, head = clause.doc, clause.head
-    if head.i > clause.i or not any(c.dep_ in SUBJ for c in clause.children):
+    if not any(c.dep_ in SUBJ for c in clause.children):
         return False
+    if head.i > clause.i:  # "... : Tata Motors développe seul X, et Stellantis ne lui a jamais fourni Y": a
+        # clause of its own; "si Renault investit dans Ampere, Nissan ne suivra pas": a condition; but "faux de
+        # dire que Geely s'apprête à ..., a réagi X": a "que" clause the parse hung on the verb after it
+        marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+        return not marks or any(m not in ("que", "qu'", "qu’", "that") for m in marks)
     return any(t.text in (":", ";") for t in doc[head.i + 1 : clause.i])
 
 

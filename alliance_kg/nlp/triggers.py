@@ -160,8 +160,13 @@ class TriggerReader:
         return False
 
     def _vetoed(self, anchor: Token, span: Span, vetoes: tuple[str, ...]) -> bool:
-        """Say whether a word the trigger must not govern follows it ("sell its stake ... to": no goods)."""
-        for token in doc_tokens(anchor.doc)[span.end : min(span.sent.end, span.end + VETO_WINDOW)]:
+        """Say whether a word the trigger must not govern follows it ("sell its stake ... to": no goods) or
+        stands right before it ("58 % owned by", "jointly owned by")."""
+        tokens = doc_tokens(anchor.doc)
+        for token in chain(
+            tokens[max(span.sent.start, span.start - 2) : span.start],
+            tokens[span.end : min(span.sent.end, span.end + VETO_WINDOW)],
+        ):
             if normalize(token.lemma_ or token.text).startswith(vetoes) or normalize(token.text).startswith(vetoes):
                 return True
         return False
