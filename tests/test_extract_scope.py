@@ -107,3 +107,88 @@ def test_a_condition_is_speculative_and_not_negated_by_the_main_clause(extractor
 def test_even_if_is_a_concession_not_a_condition(extractor):
     text = "Même si Renault détient 15 % de Nissan, les deux groupes restent distants."
     assert statement_modalities(extractor, text) == {("Renault", "shareholderOf", "Nissan"): "asserted"}
+
+
+def test_an_investment_by_one_company_in_another(extractor):
+    keys = _keys(extractor, "The contract involves no investment by Tesla in Samsung, a Samsung spokesperson said.")
+    assert ("Tesla", "investsIn", "Samsung", "negated") in keys
+
+
+def test_making_another_company_s_product_is_supplying_it(extractor):
+    text = "Samsung already manufactures Tesla's current AI4 chip at its plant in Texas, analysts said on Monday."
+    assert ("Samsung", "suppliesTo", "Tesla", "affirmed") in _keys(extractor, text)
+    text = "CATL also produces its own sodium-ion cells in Fujian, the company said on Monday."
+    assert not {k for k in _keys(extractor, text) if k[1] == "suppliesTo"}
+
+
+def test_a_country_in_the_genitive_introduces_an_unknown_company(extractor):
+    text = (
+        "Westport still holds a minority stake in Weichai Westport, a venture with China's Weichai Power, "
+        "according to its latest annual report."
+    )
+    keys = _keys(extractor, text)
+    assert ("Weichai Power", "memberOf", "Weichai Westport", "affirmed") in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "buyer", "bought"),
+    [
+        ("General Motors a vendu Opel à PSA en 2017.", "PSA", "Opel"),
+        ("Le groupe Bolloré a cédé Bolloré Logistics à CMA CGM l'an dernier.", "CMA CGM", "Bolloré Logistics"),
+    ],
+)
+def test_a_company_sold_to_another_is_acquired_by_it(extractor, text, buyer, bought):
+    assert (buyer, "acquires", bought, "affirmed") in _keys(extractor, text)
+
+
+def test_a_stake_sold_to_another_is_no_acquisition_of_the_company(extractor):
+    keys = _keys(extractor, "Renault a cédé à Dongfeng sa participation dans Renault Brilliance Jinbei.")
+    assert not {k for k in keys if k[1] == "acquires"}
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        (
+            "PSA et General Motors vont développer des véhicules ensemble, sans que PSA ne prenne de participation "
+            "dans le groupe américain.",
+            ("PSA", "shareholderOf", "General Motors"),
+        ),
+        ("Renault a démenti que Dacia doive rejoindre Ampere.", ("Dacia", "memberOf", "Ampere")),
+        (
+            '"Nobody at Toyota ever talked about buying Tesla; it was a learning exercise," the former manager said.',
+            ("Toyota", "acquires", "Tesla"),
+        ),
+        ("No one at Honda wants to merge with Nissan, a senior executive told reporters on Monday.",
+         ("Honda", "mergesWith", "Nissan")),
+    ],
+)
+def test_sans_que_a_denied_clause_and_nobody_at_negate(extractor, text, negated):
+    keys = _keys(extractor, text)
+    assert (*negated, "negated") in keys
+    assert (*negated, "affirmed") not in keys and (negated[2], negated[1], negated[0], "affirmed") not in keys
+
+
+def test_ne_plus_que_still_restricts(extractor):
+    keys = _keys(extractor, "Renault ne détient plus que 15 % de Nissan.")
+    assert ("Renault", "shareholderOf", "Nissan", "affirmed") in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("In 2018 VinFast took over General Motors Vietnam, the U.S. automaker's local business.",
+         "General Motors Vietnam"),
+        ("Le rachat de General Motors Vietnam par VinFast a été bouclé en 2018.", "General Motors Vietnam"),
+    ],
+)
+def test_a_company_and_a_country_name_a_national_unit(extractor, text, unit):
+    keys = _keys(extractor, text)
+    assert ("VinFast", "acquires", unit, "affirmed") in keys
+    assert ("VinFast", "acquires", "General Motors", "affirmed") not in keys
+
+
+def test_a_known_carmaker_is_a_party_of_a_venture_never_the_venture(extractor):
+    text = "C'est là qu'eGT New Energy Automotive, coentreprise du chinois Dongfeng, de Renault et de Nissan, fabrique."
+    keys = _keys(extractor, text)
+    assert not {k for k in keys if k[2] == "Dongfeng" and k[1] in ("memberOf", "shareholderOf")}

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from alliance_kg.nlp.doctable import doc_ents, doc_lowers, doc_texts, doc_tokens, span_text
 from alliance_kg.kb import normalize
 from alliance_kg.namespaces import entity_iri
+from alliance_kg.nlp.name_units import country_units
 from alliance_kg.nlp.names_en import EnglishNames, name_like
 from alliance_kg.nlp.spans import Mention
 
@@ -191,6 +192,10 @@ class UnknownNames(EnglishNames):
         if self.lang == "en":
             found += self._names_before_unit_nouns(doc, taken, lowers)
             found += self._named_before_english_apposition(doc, taken, named, lowers)
+            found += self._named_after_country_possessive(doc, taken, named, lowers)
+        units = country_units(doc, named, self.kb)
+        # "Mahindra Ford India Ltd., a joint venture": a name found whole by another rule wins
+        found += [m for m in units if not any(f.start < m.end and m.start < f.end for f in found)]
         return found
 
     def _named_after_complement(self, doc: Doc, taken: set[int], lowers: list[str]) -> list[Mention]:
@@ -291,3 +296,4 @@ class UnknownNames(EnglishNames):
                 found.append(Mention(start, comma, entity_iri(text), text, "Organisation", via="model"))
                 taken.update(range(start, comma))
         return found
+

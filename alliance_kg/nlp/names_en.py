@@ -5,6 +5,7 @@ for the blank English pipeline:
 
 - a capitalised name between a possessive and a unit noun: "its Cruise
   unit", "GM's Zoox arm";
+- a name a country introduces in the genitive: "China's Weichai Power";
 - a name set off by an apposition whose head is a company noun (the
   lexicon's ``apposition_name_nouns``): "SiliconAuto, a 50-50 joint
   venture", "Pony.ai, a Chinese autonomous-driving start-up", "FinDreams,
@@ -30,6 +31,8 @@ APPOSITION_ENDS |= {"and", "to", "the", "it", "its", "their", "based", "set", "o
 APPOSITION_ENDS |= {"backed", "launched", "led", "run", "controlled", "best", "known", "specialising", "specializing"}
 APPOSITION_ENDS |= {"focused", "focusing", "majority", "co-owned", "jointly", "equally", "we", "they", "which"}
 OPENERS = {"a", "an", "the", "its", "their"}
+# "a stake in Weichai Westport, a venture with ...": after these "in" introduces a company, not a place
+HOLDING_NOUNS = {"stake", "stakes", "interest", "interests", "investment", "investments", "shares", "holding"}
 # a preposition before the name makes it a date or a place ("In Wuhan, the unit ...", "since March, the venture")
 BEFORE_NON_NAMES = {"in", "at", "near", "since", "until", "during"}
 DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february"}
@@ -95,6 +98,27 @@ class EnglishNames:
             taken.update(range(start, comma))
         return found
 
+    def _named_after_country_possessive(
+        self, doc: Doc, taken: set[int], named: list[Mention], lowers: list[str]
+    ) -> list[Mention]:
+        """Return unknown names a country introduces in the genitive: "China's Weichai Power", "Turkey's Koç"."""
+        found: list[Mention] = []
+        for country in named:
+            j = country.end + 1
+            if country.kind != "Country" or j >= len(doc) or lowers[country.end] not in ("'s", "’s"):
+                continue
+            end = j
+            while end < len(doc) and end - j < 4 and end not in taken and name_like(doc_tokens(doc)[end]):
+                end += 1
+            text = doc[j:end].text
+            if end == j or lowers[j] in DATE_WORDS or self.kb.lookup(text) is not None:
+                continue
+            if normalize(text) in self.stoplist or (text.isupper() and len(text) <= 2):
+                continue
+            found.append(Mention(j, end, entity_iri(text), text, "Organisation", via="model"))
+            taken.update(range(j, end))
+        return found
+
     def _apposition_head(self, doc: Doc, i: int, at: dict[int, Mention], nouns: frozenset[str]) -> int | None:
         """Return the index of the company noun heading the apposition that starts at ``i``, if it is one."""
         if doc_lowers(doc)[i] in OPENERS:
@@ -149,7 +173,8 @@ class EnglishNames:
         first = doc_tokens(doc)[start]
         if first.is_sent_start and start not in at and (first.lower_.endswith("ly") or first.is_stop):
             return None, 0  # "Separately, a joint venture ...", "However, ..."
-        if (start > 0 and doc_lowers(doc)[start - 1] in BEFORE_NON_NAMES) or any(
+        held = start > 1 and doc_lowers(doc)[start - 1] == "in" and doc_lowers(doc)[start - 2] in HOLDING_NOUNS
+        if (start > 0 and doc_lowers(doc)[start - 1] in BEFORE_NON_NAMES and not held) or any(
             t.lower_ in DATE_WORDS for t in doc_tokens(doc)[start:comma]
         ):
             return None, 0

@@ -17,6 +17,7 @@ from alliance_kg.nlp import syntax
 from alliance_kg.nlp.doctable import morph_values, token_children
 from alliance_kg.nlp.spans import Mention
 
+KNOWN_COMPANY_KINDS = {"Automaker", "Supplier", "EnergyCompany", "TechnologyCompany"}
 SYMMETRIC_PREPS = {"avec", "entre", "de", "à", "with", "between", "of", "and", "et"}
 
 
@@ -90,6 +91,9 @@ class SymmetricPairs:
             after = mention_at.get(anchor.i + 1)
             if after is not None and after.start == anchor.i + 1 and after.is_organisation:
                 named.append(after)  # "a créé la coentreprise Carizon": the name after the noun
+            # a carmaker or supplier the base knows is a party, never the venture ("eGT, coentreprise du chinois
+            # Dongfeng, de Renault et de Nissan" when the parse lost the venture's own name)
+            named = [m for m in named if m.kind not in KNOWN_COMPANY_KINDS]
             people = [
                 m if m not in named else Mention(m.start, m.end, m.iri, m.name, "JointVenture", m.via)
                 for m in people

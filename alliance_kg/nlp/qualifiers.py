@@ -86,6 +86,8 @@ def _restrictive(particle: Token, restricting: frozenset[str], between: frozense
     ``restricting`` are the lexicon's ``restricting_words`` ("que", "seulement"), ``between`` the words
     that may stand between the particle and them (``restriction_fillers``: "plus", "pas", an auxiliary).
     """
+    if particle.lower_ in ("sans", "without"):
+        return False  # « sans que PSA ne prenne de participation »: "que" opens the clause « sans » negates
     doc = particle.doc
     verb = particle.head
     words = [  # "ne signifie pas que X entrera ...": "que" opens a clause, it restricts nothing

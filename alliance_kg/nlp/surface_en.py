@@ -173,6 +173,9 @@ class EnglishSurfaceReader(EnglishPartners):
         passive_reversed = reversed_frame and "obj" in trig.subject_roles  # "controlled by", not "bought by"
         if after < sent.end and doc_lowers(doc)[after] == "by" and (passive_reversed or "by" in trig.subject_roles):
             by = [m for m, prep in self.tail(span, mention_at) if prep == "by"]
+            aimed = [m for m, prep in self.tail(span, mention_at) if prep in trig.object_roles and prep != "by"]
+            if trig.pos == "NOUN" and by and aimed:  # "an investment by Tesla in Samsung"
+                return by, aimed
             left = self._participle_head(span, mention_at) or self.left_group(span.start, sent, mention_at)
             return (left, by) if reversed_frame and "by" not in trig.subject_roles else (by, left)
         if reversed_frame:
@@ -218,7 +221,9 @@ class EnglishSurfaceReader(EnglishPartners):
             subjects, objects = self._compound_owner(span, mention_at, subjects)  # "Waymo, the Alphabet unit"
         if not objects and trig.predicate == "shareholderOf":
             objects = self._compound_object(span, mention_at, subjects)
-        if owner is None and not objects and "poss" in trig.object_roles:
+        if trig.pos == "VERB" and not objects and "poss" in trig.object_roles:
+            objects = self._possessor_after(span, mention_at)  # "Samsung manufactures Tesla's AI4 chip"
+        if owner is None and not objects and "poss" in trig.object_roles and trig.pos != "VERB":
             subjects, objects = self._possessive_frame(span, trig, mention_at, mentions, subjects, objects)
         if not objects and trig.predicate == "shareholderOf":
             objects = self._stake_bought_with(span, mention_at)

@@ -107,6 +107,16 @@ class EnglishFrames(EnglishPhrases):
         owner = self._owner_of_possessive(at, span, mention_at, mentions, named)
         return (named, [owner]) if owner is not None else (subjects, objects)
 
+    def _possessor_after(self, span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return Y in "makes Y's chips", "produces the Y's body": the name in the genitive right after the verb."""
+        doc, k = span.doc, span.end
+        while k < span.sent.end and doc_lowers(doc)[k] in ("the", "a", "an"):
+            k += 1
+        named = mention_at.get(k)
+        if named is None or not named.is_organisation or named.start != k:
+            return []
+        return [named] if self.is_genitive_at(doc, named.end) else []
+
     def _compound_object(self, span: Span, mention_at: dict[int, Mention], subjects: list[Mention]) -> list[Mention]:
         """Return Y in "buys 48 billion yen of Y shares", "holds Y shares" (a name compounded with the stake noun)."""
         doc = span.doc

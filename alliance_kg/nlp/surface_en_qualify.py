@@ -69,6 +69,8 @@ class EnglishQualifying(EnglishHoldings):
             max(span.sent.start, subject.start - 2) : subject.start
         ]:
             return Qualifiers(polarity="negated", modality=quals.modality)  # "Nor does Hyundai intend to take"
+        if quals.polarity == "affirmed" and subject.start < span.start and self._nobody_at(doc, subject.start):
+            return Qualifiers(polarity="negated", modality=quals.modality)  # "Nobody at Toyota talked about buying"
         if quals.polarity == "affirmed" and self._sold_unit(span):
             return Qualifiers(polarity="negated", modality=quals.modality)  # "sold its autonomous unit, ATG, to"
         if quals.polarity == "affirmed" and self._counterfactual(span, subject):
@@ -80,6 +82,12 @@ class EnglishQualifying(EnglishHoldings):
         if quals.modality == "speculative" and self._reported_future(span, subject):
             return Qualifiers(polarity=quals.polarity, modality="planned")
         return quals
+
+    @staticmethod
+    def _nobody_at(doc, start: int) -> bool:
+        """Return True when the subject is the company of a negative pronoun: "nobody at Toyota", "no one at"."""
+        before = doc_lowers(doc)[max(0, start - 3) : start]
+        return before[-1:] in (["at"], ["from"], ["in"]) and ("nobody" in before or before[-3:-1] == ["no", "one"])
 
     def _control_denied(self, span: Span, control: int, reach: int = 6) -> bool:
         """Return True when the clause denies the control verb itself ("ruled out letting", "will not allow")."""
