@@ -192,3 +192,29 @@ def test_a_known_carmaker_is_a_party_of_a_venture_never_the_venture(extractor):
     text = "C'est là qu'eGT New Energy Automotive, coentreprise du chinois Dongfeng, de Renault et de Nissan, fabrique."
     keys = _keys(extractor, text)
     assert not {k for k in keys if k[2] == "Dongfeng" and k[1] in ("memberOf", "shareholderOf")}
+
+
+@pytest.mark.parametrize(
+    ("text", "holding"),
+    [
+        (
+            "La même année, l'histoire faillit prendre un tour capitalistique : PSA négociait une prise de "
+            "participation de 30 % à 50 % dans Mitsubishi, avant que les discussions ne soient rompues au printemps.",
+            ("PSA", "shareholderOf", "Mitsubishi"),
+        ),
+        (
+            "PSA was negotiating a stake of up to 50% in Mitsubishi until the talks collapsed in the spring, "
+            "the paper said.",
+            ("PSA", "shareholderOf", "Mitsubishi"),
+        ),
+    ],
+)
+def test_a_stake_under_negotiation_ends_with_the_talks(extractor, text, holding):
+    keys = _keys(extractor, text)
+    assert (*holding, "negated") in keys
+    assert (*holding, "affirmed") not in keys
+
+
+def test_a_held_stake_survives_another_tie_ending(extractor):
+    text = "Renault, qui détient 15 % de Nissan, a mis fin à son partenariat avec Geely."
+    assert ("Renault", "shareholderOf", "Nissan", "affirmed") in _keys(extractor, text)

@@ -269,26 +269,15 @@ class PolarityReader:
         words = " ".join(doc_lowers(doc)[max(0, i - 3) : anchor.i])
         return any(f" {m} " in f" {words} " or words.endswith(m) for m in self.alternative_markers)
 
-    def _terminated(self, sent: Span) -> bool:
-        """Return True when the sentence says a tie ended ("called off", "ont mis fin"), once per sentence."""
+    def _terminated(self, sent: Span, anchor: Token) -> bool:
+        """Return True when the sentence says a tie ended ("called off", "ont mis fin") in the trigger's clause
+        or the main one; where the ending words stand is read once per sentence."""
         found = self._ended.get(sent.start)
         if found is None:
-            found = self._ended[sent.start] = self._ends_a_tie(sent)
-        return found
-
-    def _ends_a_tie(self, sent: Span) -> bool:
-        words = [t.lower_ for t in sent]
-        present = set(words)
-        parsed = doc_parsed(sent.doc)
-        for phrase in self.terminators:
-            parts = phrase.split()
-            if parts and parts[0] not in present:
-                continue  # its first word is not in the sentence
-            for k in range(len(words) - len(parts) + 1):
-                if words[k : k + len(parts)] == parts:
-                    if not (parsed and syntax_clauses.in_relative_clause(sent[k])):
-                        return True  # "un accord qui met fin à ...": the agreement itself is not ended
-        return False
+            found = self._ended[sent.start] = syntax_clauses.ending_clauses(sent, self.terminators)
+        if not found:
+            return False
+        return None in found or (doc_parsed(sent.doc) and syntax_clauses.relative_clause_of(anchor) in found)
 
 
 @lru_cache(maxsize=8)

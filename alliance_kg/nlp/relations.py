@@ -266,7 +266,8 @@ class RelationFinder(
         if trig.polarity == "negated":
             polarity = "affirmed" if polarity == "negated" else "negated"
         relative = syntax_clauses.in_relative_clause(anchor) if doc_parsed(anchor.doc) else False
-        if polarity == "affirmed" and predicate in TERMINABLE and not relative and self._terminated(sent):
+        terminable = (predicate in TERMINABLE and not relative) or self._negotiated_stake(anchor, predicate)
+        if polarity == "affirmed" and terminable and self._terminated(sent, anchor):
             polarity = "negated"  # "... the planned merger, but the two companies called off their talks"
         if polarity == "affirmed" and (self._excepted(anchor.doc, subj) or self._excepted(anchor.doc, obj)):
             polarity = "negated"  # "all alliance members except Nissan will invest in Ampere"

@@ -2,20 +2,21 @@
 
 A stake bought from its seller ("racheter la part de Northvolt dans Novo Energy", "bought Northvolt's
 stake in Novo"), the rest of a company bought, a share price that moves ("cédait 0,3 %"), the seller
-named "auprès de", and two sentence-level checks: an indirect question asserts nothing, and an
-apposition may deny what the sentence reports.
+named "auprès de", a stake under negotiation (talks that end end it), and two sentence-level checks: an
+indirect question asserts nothing, and an apposition may deny what the sentence reports.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens, token_children
+from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.qualifiers_window import denied_by_apposition
 from alliance_kg.nlp.spans import GENITIVE_MARKS
+from alliance_kg.nlp.syntax_clauses import head_chain
 
 STAKE_IN = ("dans", "in")  # "la part de Northvolt dans Novo Energy", "Northvolt's stake in Novo"
 STAKE_OF = ("de", "du", "des", "d'", "d’", "dans", "of", "in")  # "cède 5 % de Nissan", not "cédait 0,3 % et"
@@ -111,3 +112,14 @@ class StakeChecks:
         # "Leapmotor, dont il a acquis 21 %": the object named before, the stake the verb's own object
         objects = [c for c in token_children(anchor) if c.dep_ in ("obj", "dobj")] if obj.start < anchor.i else []
         return any(t.lower_ in words for t in [*anchor.doc[lo:hi], *after, *objects])  # "buy Toyota shares"
+
+    def _negotiated_stake(self, anchor: Token, predicate: str) -> bool:
+        """Return True for a stake or an investment under negotiation ("PSA négociait une prise de
+        participation dans Mitsubishi", "was negotiating a stake in"): talks that end in the sentence end it."""
+        if predicate not in ("shareholderOf", "investsIn"):
+            return False
+        words = self.lexicon.cues(self.lang, "negotiation_words")
+        if doc_parsed(anchor.doc):
+            return any(normalize(t.lemma_ or t.text) in words for t in head_chain(anchor)[1:])
+        start = anchor.sent.start
+        return any(normalize(w) in words for w in doc_lowers(anchor.doc)[max(start, anchor.i - 6) : anchor.i])

@@ -10,10 +10,10 @@ s'est engagé à investir").
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from alliance_kg.lexicon import load_lexicon
-from alliance_kg.nlp.doctable import doc_tokens, morph_values, per_token, token_children
+from alliance_kg.nlp.doctable import doc_parsed, doc_tokens, morph_values, per_token, token_children
 from alliance_kg.nlp.syntax import SUBJ, case_of
 
 
@@ -43,15 +43,20 @@ def relative_with_case(trigger: Token) -> list[Token]:
 @per_token
 def in_relative_clause(token: Token) -> bool:
     """Return True when ``token`` is inside a relative clause, labelled so by the parse or not."""
+    return relative_clause_of(token) is not None
+
+
+def relative_clause_of(token: Token) -> int | None:
+    """Return the position of the verb heading the relative clause ``token`` is in, or None."""
     for node in [token, *token.ancestors]:
         if node.dep_ in ("acl:relcl", "relcl"):
-            return True
+            return node.i
         if node.pos_ in ("VERB", "AUX") and any(
             "Rel" in morph_values(c, "PronType") and c.dep_.startswith(("nsubj", "obj", "obl"))
             for c in token_children(node)
         ):
-            return True
-    return False
+            return node.i
+    return None
 
 
 def head_chain(trigger: Token, limit: int = 6) -> list[Token]:
@@ -104,3 +109,24 @@ def _content_relative(clause: Token) -> bool:
         "Rel" in morph_values(c, "PronType") and any(case_of(c) == word for word in ("selon", "according to"))
         for c in token_children(clause)
     )
+
+
+def ending_clauses(sent: Span, terminators: frozenset[str]) -> frozenset[int | None]:
+    """Return the relative clauses (None: not in one) where the sentence's ending words stand.
+
+    "un accord qui met fin à ...": the agreement itself is not ended; "PSA négociait une prise de
+    participation, avant que les discussions ne soient rompues", parsed as one relative clause: it is.
+    """
+    words = [t.lower_ for t in sent]
+    present = set(words)
+    parsed = doc_parsed(sent.doc)
+    found: set[int | None] = set()
+    for phrase in terminators:
+        parts = phrase.split()
+        if parts and parts[0] not in present:
+            continue  # its first word is not in the sentence
+        for k in range(len(words) - len(parts) + 1):
+            if words[k : k + len(parts)] == parts:
+                found.add(relative_clause_of(sent[k]) if parsed else None)
+    return frozenset(found)
+
