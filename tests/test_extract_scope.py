@@ -218,3 +218,21 @@ def test_a_stake_under_negotiation_ends_with_the_talks(extractor, text, holding)
 def test_a_held_stake_survives_another_tie_ending(extractor):
     text = "Renault, qui détient 15 % de Nissan, a mis fin à son partenariat avec Geely."
     assert ("Renault", "shareholderOf", "Nissan", "affirmed") in _keys(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pininfarina, owned by Mahindra, designed the car, the company said on Monday.",
+        "The car was designed by Pininfarina, which is owned by India's Mahindra, the company said on Monday.",
+    ],
+)
+def test_an_unknown_name_owned_by_a_known_company_is_a_company(extractor, text):
+    assert ("Pininfarina", "subsidiaryOf", "Mahindra", "affirmed") in _keys(extractor, text)
+
+
+def test_facing_companies_is_competing_with_them(extractor):
+    keys = _keys(extractor, "At home VinFast faces Toyota and Hyundai, the company said in its prospectus.")
+    assert ("VinFast", "competesWith", "Toyota", "affirmed") in keys
+    assert ("VinFast", "competesWith", "Hyundai", "affirmed") in keys
+    assert not _keys(extractor, "Nissan faces a difficult year, the company said in its annual report.")

@@ -79,7 +79,7 @@ class EnglishNames:
             if lowers[comma] != ",":  # lowers: each word's lower_
                 continue
             head = self._apposition_head(doc, comma + 1, at, nouns)
-            if head is None:
+            if head is None and not _owned_by_known(lowers, comma + 1, at):
                 continue
             start, known = self._name_before(doc, comma, at)
             if start is None:
@@ -93,7 +93,7 @@ class EnglishNames:
             known_text = self.kb.lookup(text) is not None or normalize(text) in self.stoplist
             if known_text or (text.isupper() and len(text) <= 2) or text.rstrip(".") in self.legal_form_words:
                 continue  # "Ltd." alone is no name
-            kind = "JointVenture" if doc_lowers(doc)[head] in ("venture", "ventures") else "Organisation"
+            kind = "JointVenture" if head is not None and lowers[head] in ("venture", "ventures") else "Organisation"
             found.append(Mention(start, comma, entity_iri(text), text, kind, via="model"))
             taken.update(range(start, comma))
         return found
@@ -179,3 +179,19 @@ class EnglishNames:
         ):
             return None, 0
         return start, known
+
+
+OWNED_PARTICIPLES = {"owned", "backed", "controlled", "acquired", "bought", "majority-owned", "wholly-owned"}
+
+
+def _owned_by_known(lowers: list[str], i: int, at: dict[int, Mention]) -> bool:
+    """Return True for "owned by" / "backed by" a known organisation at ``i``: "Pininfarina, owned by Mahindra"."""
+    k = i + 1 if lowers[i] in ("which", "that") and i + 1 < len(lowers) and lowers[i + 1] in ("is", "was") else i
+    k = k + 1 if lowers[k] in ("is", "was") else k
+    if k + 2 >= len(lowers) or lowers[k] not in OWNED_PARTICIPLES or lowers[k + 1] != "by":
+        return False
+    owner = at.get(k + 2)
+    if owner is not None and owner.kind == "Country" and lowers[k + 3 : k + 4] == ["'s"]:
+        owner = at.get(k + 4)  # "owned by India's Mahindra"
+    return owner is not None and owner.is_organisation
+
