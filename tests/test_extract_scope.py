@@ -161,6 +161,8 @@ def test_a_stake_sold_to_another_is_no_acquisition_of_the_company(extractor):
         ),
         ("No one at Honda wants to merge with Nissan, a senior executive told reporters on Monday.",
          ("Honda", "mergesWith", "Nissan")),
+        ("A Toyota manager said there were no plans for Toyota to take control of Mazda, which stays independent.",
+         ("Toyota", "acquires", "Mazda")),
     ],
 )
 def test_sans_que_a_denied_clause_and_nobody_at_negate(extractor, text, negated):
@@ -236,3 +238,32 @@ def test_facing_companies_is_competing_with_them(extractor):
     assert ("VinFast", "competesWith", "Toyota", "affirmed") in keys
     assert ("VinFast", "competesWith", "Hyundai", "affirmed") in keys
     assert not _keys(extractor, "Nissan faces a difficult year, the company said in its annual report.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At home VinFast faces Toyota and Hyundai, and Chinese rivals led by BYD are preparing to arrive.",
+        "Toyota and Honda lead the market, and their rivals are catching up fast, analysts said.",
+    ],
+)
+def test_rivals_in_another_clause_are_not_each_other_s(extractor, text):
+    keys = _keys(extractor, text)
+    assert not {k for k in keys if {k[0], k[2]} in ({"Toyota", "Hyundai"}, {"Toyota", "Honda"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "unit"),
+    [
+        ("Nissan holds stakes in Ashok Leyland Nissan Vehicles and two other ventures, the filing showed.", "Nissan",
+         "Ashok Leyland Nissan Vehicles"),
+        ("CATL will make a strategic investment of up to 2.5 billion yuan in Nio Power, the statement said.", "CATL",
+         "Nio Power"),
+        ("Volkswagen détient 50 % de JAC Volkswagen, sa coentreprise avec JAC.", "Volkswagen", "JAC Volkswagen"),
+    ],
+)
+def test_a_unit_or_venture_named_after_its_parents_is_its_own_entity(extractor, text, holder, unit):
+    keys = _keys(extractor, text)
+    assert {k for k in keys if k[0] == holder and k[2] == unit and k[1] in ("shareholderOf", "investsIn")}
+    assert not {k for k in keys if k[0] == holder and k[2] in ("Ashok Leyland", "NIO", "JAC")
+                and k[1] in ("shareholderOf", "investsIn")}

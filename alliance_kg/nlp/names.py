@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from alliance_kg.nlp.doctable import doc_ents, doc_lowers, doc_texts, doc_tokens, span_text
 from alliance_kg.kb import normalize
 from alliance_kg.namespaces import entity_iri
-from alliance_kg.nlp.name_units import country_units
+from alliance_kg.nlp.name_units import unit_names
 from alliance_kg.nlp.names_en import EnglishNames, name_like
 from alliance_kg.nlp.spans import Mention
 
@@ -193,9 +193,7 @@ class UnknownNames(EnglishNames):
             found += self._names_before_unit_nouns(doc, taken, lowers)
             found += self._named_before_english_apposition(doc, taken, named, lowers)
             found += self._named_after_country_possessive(doc, taken, named, lowers)
-        units = country_units(doc, named, self.kb)
-        # "Mahindra Ford India Ltd., a joint venture": a name found whole by another rule wins
-        found += [m for m in units if not any(f.start < m.end and m.start < f.end for f in found)]
+        found += unit_names(doc, named, found, self.kb, self.lexicon, self.lang)
         return found
 
     def _named_after_complement(self, doc: Doc, taken: set[int], lowers: list[str]) -> list[Mention]:

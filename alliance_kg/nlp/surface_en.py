@@ -228,6 +228,11 @@ class EnglishSurfaceReader(EnglishPartners):
         if not objects and trig.predicate == "shareholderOf":
             objects = self._stake_bought_with(span, mention_at)
         mutual = trig.predicate in SYMMETRIC and span[-1].lower_.endswith("s") and len(subjects) > 1
+        if mutual:  # "Toyota and Hyundai, and Chinese rivals are ...", "their rivals": not each other's rivals
+            between = doc_lowers(doc)[subjects[-1].end : span.start]
+            mutual = not ({"their", ";"} & set(between)) and not any(
+                w == "," and between[k + 1 : k + 2] in (["and"], ["but"], ["while"]) for k, w in enumerate(between)
+            )
         if not objects and (self._reciprocal_after(span) or mutual):
             objects = list(subjects)  # "X and Y have not taken stakes in each other", "X and Y are allies"
         if not subjects and "poss" in trig.subject_roles:  # "far fewer than its rival Li Auto"

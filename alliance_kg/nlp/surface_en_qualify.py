@@ -85,9 +85,13 @@ class EnglishQualifying(EnglishHoldings):
 
     @staticmethod
     def _nobody_at(doc, start: int) -> bool:
-        """Return True when the subject is the company of a negative pronoun: "nobody at Toyota", "no one at"."""
+        """Return True when the subject is the company of a negative pronoun ("nobody at Toyota", "no one at")
+        or of a denied plan ("no plans for Toyota to")."""
         before = doc_lowers(doc)[max(0, start - 3) : start]
-        return before[-1:] in (["at"], ["from"], ["in"]) and ("nobody" in before or before[-3:-1] == ["no", "one"])
+        if before[-1:] in (["at"], ["from"], ["in"]) and ("nobody" in before or before[-3:-1] == ["no", "one"]):
+            return True
+        before = doc_lowers(doc)[max(0, start - 4) : start]  # "there were no plans for Toyota to take control"
+        return before[-1:] == ["for"] and "no" in before[:-1]
 
     def _control_denied(self, span: Span, control: int, reach: int = 6) -> bool:
         """Return True when the clause denies the control verb itself ("ruled out letting", "will not allow")."""
