@@ -19,7 +19,7 @@ from spacy.attrs import IS_ALPHA, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from alliance_kg.nlp.doctable import doc_parsed, morph_values, token_children
+from alliance_kg.nlp.doctable import doc_parsed, morph_values
 from alliance_kg.kb import load_kb, normalize
 from alliance_kg.lexicon import Lexicon, load_lexicon
 from alliance_kg.nlp import syntax, syntax_clauses
@@ -239,13 +239,6 @@ class RelationFinder(
         doc._.relations = self._without_undone(doc, relations, parsed)
         drop_sentence_index(doc)
         return doc
-
-    def _partial(self, anchor: Token) -> bool:
-        """Return True when the verb's object is a part of something ("une partie de sa participation")."""
-        return any(
-            c.dep_ in ("obj", "dobj") and (c.lower_ in self.partial_words or normalize(c.lemma_) in self.partial_words)
-            for c in token_children(anchor)
-        )
 
     def _relation(self, sent, anchor, predicate, subj, obj, trig, quals: Qualifiers, source) -> Relation:
         participle = "Part" in morph_values(anchor, "VerbForm") and anchor.dep_ in ("appos", "acl", "amod")

@@ -2,8 +2,9 @@
 
 A stake bought from its seller ("racheter la part de Northvolt dans Novo Energy", "bought Northvolt's
 stake in Novo"), the rest of a company bought, a share price that moves ("cédait 0,3 %"), the seller
-named "auprès de", a stake under negotiation (talks that end end it), and two sentence-level checks: an
-indirect question asserts nothing, and an apposition may deny what the sentence reports.
+named "auprès de", a sale of only part of a stake, a stake under negotiation (talks that end end it), and
+two sentence-level checks: an indirect question asserts nothing, and an apposition may deny what the
+sentence reports.
 """
 
 from __future__ import annotations
@@ -123,3 +124,10 @@ class StakeChecks:
             return any(normalize(t.lemma_ or t.text) in words for t in head_chain(anchor)[1:])
         start = anchor.sent.start
         return any(normalize(w) in words for w in doc_lowers(anchor.doc)[max(start, anchor.i - 6) : anchor.i])
+
+    def _partial(self, anchor: Token) -> bool:
+        """Return True when the verb's object is a part of something ("une partie de sa participation")."""
+        return any(
+            c.dep_ in ("obj", "dobj") and (c.lower_ in self.partial_words or normalize(c.lemma_) in self.partial_words)
+            for c in token_children(anchor)
+        )
