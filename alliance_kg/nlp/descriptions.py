@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens
 from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.description_meaning import DescriptionMeaning
-from alliance_kg.nlp.spans import Description, Mention, person_nouns
+from alliance_kg.nlp.spans import GENITIVE_MARKS, Description, Mention, person_nouns
 
 
 class DescriptionReader(DescriptionMeaning):
@@ -68,7 +68,7 @@ class DescriptionReader(DescriptionMeaning):
             after = by_start.get(self._skip_opener(doc, span.end)) or self._name_after_complement(doc, span, by_start)
             before = None
             comma = _apposition_comma(span) if self.lang == "en" else span.start - 1
-            genitive = self.lang == "en" and span.start > 0 and doc_lowers(doc)[span.start - 1] in GENITIVES
+            genitive = self.lang == "en" and span.start > 0 and doc_lowers(doc)[span.start - 1] in GENITIVE_MARKS
             possessor = by_end.get(span.start - 1) if genitive else None
             if possessor is not None:  # "Freightliner, Daimler Truck's American brand": over the possessor
                 comma = possessor.start - 1
@@ -178,8 +178,6 @@ class DescriptionReader(DescriptionMeaning):
             return nxt if nxt != i + 1 else i
         return i
 
-
-GENITIVES = ("'s", "’s", "'", "’")
 
 
 def _appositive(span: Span) -> bool:

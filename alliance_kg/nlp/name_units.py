@@ -34,6 +34,7 @@ def country_units(doc: Doc, named: list[Mention], kb: KnowledgeBase) -> list[Men
     """Return a company's national unit named by the company and the country: "General Motors Vietnam",
     "Ford Romania" (a name of its own, not the parent and a place)."""
     found: list[Mention] = []
+    begins = {m.start for m in named}
     ordered = sorted(named, key=lambda m: m.start)  # the model's names come after the base's
     for company, country in zip(ordered, ordered[1:]):
         if country.start != company.end or country.kind != "Country" or not company.is_organisation:
@@ -41,9 +42,7 @@ def country_units(doc: Doc, named: list[Mention], kb: KnowledgeBase) -> list[Men
         if not doc_texts(doc)[country.start][:1].isupper():
             continue
         end = country.end  # "Fiat India Automobiles": the capitalised words that go on with the name
-        while end < len(doc) and end - country.end < 2 and name_like(doc_tokens(doc)[end]) and not any(
-            m.start == end for m in named
-        ):
+        while end < len(doc) and end - country.end < 2 and name_like(doc_tokens(doc)[end]) and end not in begins:
             end += 1
         text = span_text(doc, company.start, end)
         if kb.lookup(text) is None:
@@ -58,6 +57,7 @@ def compound_units(
     "Ashok Leyland Nissan Vehicles", "Nissan Ashok Leyland Technologies"; or of known names alone when a
     venture noun follows in apposition: « JAC Volkswagen, sa coentreprise », "FAW Toyota, a joint venture"."""
     starts = {m.start: m for m in named if m.is_organisation}
+    covered = {k for m in named for k in range(m.start, m.end)}
     found: list[Mention] = []
     i = 0
     while i < len(doc):
@@ -70,7 +70,7 @@ def compound_units(
             nxt = starts.get(end)
             if nxt is not None:
                 end = nxt.end
-            elif name_like(doc_tokens(doc)[end]) and not any(m.start <= end < m.end for m in named):
+            elif name_like(doc_tokens(doc)[end]) and end not in covered:
                 end += 1
             else:
                 break
@@ -89,4 +89,3 @@ def _venture_follows(doc: Doc, end: int, ventures: frozenset[str]) -> bool:
     """Return True when ", sa coentreprise" / ", a joint venture" follows the name ending at ``end``."""
     words = [t.lower_ for t in doc_tokens(doc)[end : min(len(doc), end + 5)]]
     return words[:1] == [","] and any(w in ventures for w in words[2:4])
-

@@ -294,4 +294,3 @@ class UnknownNames(EnglishNames):
                 found.append(Mention(start, comma, entity_iri(text), text, "Organisation", via="model"))
                 taken.update(range(start, comma))
         return found
-

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.kb import normalize
 from alliance_kg.namespaces import entity_iri
-from alliance_kg.nlp.spans import Mention, unit_nouns
+from alliance_kg.nlp.spans import STAKE_NOUNS, Mention, unit_nouns
 
 # "its Cruise unit": English nouns after which an unknown capitalised name is a company's unit
 REGION_WORDS = {"european", "asian", "african", "american", "latin", "north", "south", "east", "west", "nordic"}
@@ -32,7 +32,7 @@ APPOSITION_ENDS |= {"backed", "launched", "led", "run", "controlled", "best", "k
 APPOSITION_ENDS |= {"focused", "focusing", "majority", "co-owned", "jointly", "equally", "we", "they", "which"}
 OPENERS = {"a", "an", "the", "its", "their"}
 # "a stake in Weichai Westport, a venture with ...": after these "in" introduces a company, not a place
-HOLDING_NOUNS = {"stake", "stakes", "interest", "interests", "investment", "investments", "shares", "holding"}
+HOLDING_NOUNS = STAKE_NOUNS | {"interests", "investment", "investments"}
 # a preposition before the name makes it a date or a place ("In Wuhan, the unit ...", "since March, the venture")
 BEFORE_NON_NAMES = {"in", "at", "near", "since", "until", "during"}
 DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february"}
@@ -194,4 +194,3 @@ def _owned_by_known(lowers: list[str], i: int, at: dict[int, Mention]) -> bool:
     if owner is not None and owner.kind == "Country" and lowers[k + 3 : k + 4] == ["'s"]:
         owner = at.get(k + 4)  # "owned by India's Mahindra"
     return owner is not None and owner.is_organisation
-

@@ -15,9 +15,8 @@ from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp import syntax
 from alliance_kg.nlp.doctable import morph_values, token_children
-from alliance_kg.nlp.spans import Mention
+from alliance_kg.nlp.spans import COMPANY_KINDS, Mention
 
-KNOWN_COMPANY_KINDS = {"Automaker", "Supplier", "EnergyCompany", "TechnologyCompany"}
 SYMMETRIC_PREPS = {"avec", "entre", "de", "à", "with", "between", "of", "and", "et"}
 
 
@@ -93,7 +92,7 @@ class SymmetricPairs:
                 named.append(after)  # "a créé la coentreprise Carizon": the name after the noun
             # a carmaker or supplier the base knows is a party, never the venture ("eGT, coentreprise du chinois
             # Dongfeng, de Renault et de Nissan" when the parse lost the venture's own name)
-            named = [m for m in named if m.kind not in KNOWN_COMPANY_KINDS]
+            named = [m for m in named if m.kind not in COMPANY_KINDS]
             people = [
                 m if m not in named else Mention(m.start, m.end, m.iri, m.name, "JointVenture", m.via)
                 for m in people

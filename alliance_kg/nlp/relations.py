@@ -44,13 +44,14 @@ from alliance_kg.nlp.records import (
 )
 from alliance_kg.nlp.stake_checks import StakeChecks
 from alliance_kg.nlp.sentindex import drop_sentence_index, sentences
+from alliance_kg.nlp.spans import COMPANY_KINDS
 from alliance_kg.nlp.shares import share_near
 from alliance_kg.nlp.surface import SurfaceReader
 from alliance_kg.nlp.surface_en import EnglishSurfaceReader
 from alliance_kg.nlp.triggers import TriggerReader
 from alliance_kg.statement import SYMMETRIC
 
-COMPANY_KINDS = {"Automaker", "Supplier", "EnergyCompany", "TechnologyCompany", "NewsAgency"}
+NO_MEMBERS_KINDS = COMPANY_KINDS | {"NewsAgency"}  # one is a member of an alliance or a venture, not of these
 TERMINABLE = {"partnerOf", "jointVenture", "mergesWith", "memberOf", "acquires"}
 
 if not Doc.has_extension("relations"):
@@ -65,7 +66,7 @@ def allowed(predicate: str, subject: Mention, obj: Mention) -> bool:
         return obj.kind == "Technology"
     if predicate == "basedIn":
         return obj.kind == "Country"
-    if predicate == "memberOf" and obj.kind in COMPANY_KINDS:
+    if predicate == "memberOf" and obj.kind in NO_MEMBERS_KINDS:
         return False  # "Stellantis rejoint ainsi Volkswagen dans la course": one joins a venture or an alliance
     return obj.is_organisation and obj.kind != "NewsAgency"
 

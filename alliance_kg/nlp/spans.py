@@ -61,6 +61,10 @@ for _name in ("mentions", "descriptions"):
 
 
 GENITIVE_MARKS = ("'s", "’s", "'", "’")  # "Alphabet's Waymo", "General Motors' Cruise"
+# kinds of the base that are companies (never an alliance or a venture)
+COMPANY_KINDS = frozenset({"Automaker", "Supplier", "EnergyCompany", "TechnologyCompany"})
+# English nouns for a holding in a company ("a stake in X")
+STAKE_NOUNS = {"stake", "stakes", "holding", "holdings", "share", "shares", "interest"}
 
 
 def name_after_adjectives(doc: Doc, i: int, end: int, mention_at: dict[int, "Mention"]) -> "Mention | None":

@@ -172,8 +172,9 @@ class EnglishSurfaceReader(EnglishPartners):
             after += 1
         passive_reversed = reversed_frame and "obj" in trig.subject_roles  # "controlled by", not "bought by"
         if after < sent.end and doc_lowers(doc)[after] == "by" and (passive_reversed or "by" in trig.subject_roles):
-            by = [m for m, prep in self.tail(span, mention_at) if prep == "by"]
-            aimed = [m for m, prep in self.tail(span, mention_at) if prep in trig.object_roles and prep != "by"]
+            tail = self.tail(span, mention_at)
+            by = [m for m, prep in tail if prep == "by"]
+            aimed = [m for m, prep in tail if prep in trig.object_roles and prep != "by"]
             if trig.pos == "NOUN" and by and aimed:  # "an investment by Tesla in Samsung"
                 return by, aimed
             left = self._participle_head(span, mention_at) or self.left_group(span.start, sent, mention_at)

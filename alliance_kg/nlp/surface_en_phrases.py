@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.nlp.mentions import Mention, previous_subject
+from alliance_kg.nlp.spans import STAKE_NOUNS  # noqa: F401 - re-exported
 from alliance_kg.nlp.surface import SurfaceReader
 
 GENITIVE = ("'s", "’s")
@@ -36,7 +37,6 @@ CLAUSE_STOPS = frozenset(
 )
 PRONOUNS = {"it", "them", "this", "that", "its", "their"}
 PAIR_NOUNS = {"companies", "carmakers", "automakers", "groups", "firms", "partners", "manufacturers", "sides"}
-STAKE_NOUNS = {"stake", "stakes", "holding", "holdings", "share", "shares", "interest"}
 STAKE_GOVERNORS = {
     "of",
     "buy",

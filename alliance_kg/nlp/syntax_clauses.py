@@ -129,4 +129,3 @@ def ending_clauses(sent: Span, terminators: frozenset[str]) -> frozenset[int | N
             if words[k : k + len(parts)] == parts:
                 found.add(relative_clause_of(sent[k]) if parsed else None)
     return frozenset(found)
-
