@@ -65,16 +65,13 @@ class Extractor:
         model = self.model if self.model and lang == "en" or (self.model and self.model.startswith(lang)) else None
         return with_plain_relations(load_pipeline(lang, model))
 
-    def _jobs(self, nlp: Language) -> int:
-        """Worker processes for ``nlp``: none for a rule-based pipeline (nothing heavy to share out)."""
-        trained = any(name in nlp.pipe_names for name in ("tok2vec", "parser", "tagger", "transformer"))
-        return self.n_process if trained else 1
-
     def _stream(self, lang: str, long: bool, pull) -> PipeStream:
         nlp = self.pipeline(lang)
         if long:  # few and big: small batches, in this process
             return PipeStream(nlp, pull, max(1, self.batch_size * BATCH_CHARS // self.max_chars), 1)
-        return PipeStream(nlp, pull, self.batch_size, self._jobs(nlp))
+        # the rule-based English pipeline gets workers too: its own components are most of its time (with a
+        # second pipe's workers for English, --jobs 2 went from 1.54x to 1.62x faster than one job)
+        return PipeStream(nlp, pull, self.batch_size, self.n_process)
 
     def extract(self, article: Article) -> Result:
         """Return the statements of one article (parsed in this process)."""

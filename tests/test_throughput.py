@@ -121,9 +121,6 @@ class _BoomExtractor(Extractor):
             _BoomExtractor._nlp = with_plain_relations(nlp)
         return _BoomExtractor._nlp
 
-    def _jobs(self, nlp):
-        return self.n_process  # use worker processes even though the pipeline is rule-based
-
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_an_article_that_breaks_the_pipeline_is_skipped_and_the_others_go_on(jobs):
