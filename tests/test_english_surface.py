@@ -602,11 +602,11 @@ def test_pronoun_inside_a_relative_clause_is_its_antecedent(extractor):
     ("Instead of partnering with Renault, Nissan picked Foxconn.", ("Nissan", "partnerOf", "Renault")),
     ("Nissan chose to invest in Foxconn rather than to partner with Renault.", ("Nissan", "partnerOf", "Renault")),
     ("Geely holds no stake in Renault.", ("Geely", "shareholderOf", "Renault")),
-    ("Daimler sold the 1.5% it held in Renault in 2021.", ("Mercedes-Benz", "shareholderOf", "Renault")),
+    ("Daimler sold the 1.5% it held in Renault in 2021.", ("Daimler", "shareholderOf", "Renault")),
     ("Toyota decided to exit its stake in Tesla.", ("Toyota", "shareholderOf", "Tesla")),
     ("All alliance members except Nissan will invest in Ampere.", ("Nissan", "investsIn", "Ampere")),
     ("Foxconn's bid for Nissan failed last year, the company said.", ("Foxconn", "acquires", "Nissan")),
-    ("Daimler sold the 1.5% stake that it held in Renault.", ("Mercedes-Benz", "shareholderOf", "Renault")),
+    ("Daimler sold the 1.5% stake that it held in Renault.", ("Daimler", "shareholderOf", "Renault")),
 ])
 def test_a_tie_set_aside_or_denied_is_never_affirmed(extractor, text, tie):
     found = keys(extractor, text)

@@ -96,6 +96,8 @@ def organisations(kb):
     ("pile à combustible", "hydrogen"),
     ("e-carburants", "synthetic fuels"),
     ("conduite autonome", "autonomous driving"),
+    ("Daimler AG", "Daimler"),  # the group that owned the Mercedes-Benz brand before 2022: annotators keep it apart
+    ("Mercedes-Benz Group", "Mercedes-Benz"),
 ])
 def test_lookup_finds_entity_by_alias(kb, alias, name):
     entity = kb.lookup(alias)

@@ -21,6 +21,8 @@ relation stage can state ``basedIn``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -78,6 +80,7 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         self.company_nouns = self.introducers | frozenset(self.lexicon.cue_map(lang, "descriptors", raw=True))
         self.demonym_words = frozenset(self.kb.demonyms)
         self.legal_form_words = self.lexicon.cues(lang, "legal_forms", raw=True)  # "Ltd." alone is no name
+        self.legal_suffixes = self.lexicon.cues(lang, "legal_suffixes", raw=True)  # "Kia Motors Corp"
         self.ruler = self._build_ruler(nlp)
         # match key -> (label hash, id hash, entity IRI), the order of the ruler's spans; None: use the ruler
         self._ruler_keys: dict[int, tuple[int, int, str]] | None = None if len(self.ruler.matcher) else {
@@ -162,11 +165,33 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         # a venture named after a parent ("Ford Otosan, la coentreprise ..."): the longer name wins
         named = [m for m in named if not any(n.start < m.end and m.start < n.end for n in introduced)] + introduced
         named += _repeated(doc, named)
+        if self.lang == "en":
+            named += self._short_forms(doc, named)  # "Joby" after "Joby Aviation"
+        named = self._with_legal_forms(doc, named)  # "Kia Motors Corp", "Nissan Motor Co."
         named.sort(key=lambda m: m.start)
         descriptions, described = self._descriptions(doc, named)
         doc._.mentions = sorted(named + described, key=lambda m: (m.start, m.end))
         doc._.descriptions = descriptions
         return doc
+
+    def _with_legal_forms(self, doc: Doc, named: list[Mention]) -> list[Mention]:
+        """Return the mentions, each company's name stretched over the legal form after it ("Kia Motors Corp")."""
+        texts = doc_texts(doc)
+        starts = {m.start for m in named}
+        out = []
+        for m in named:
+            end = m.end
+            while (
+                m.is_organisation
+                and end < len(doc)
+                and end not in starts
+                and texts[end][:1].isupper()
+                and texts[end].rstrip(".").lower() in self.legal_suffixes
+                and end - m.end < 2
+            ):
+                end += 1
+            out.append(m if end == m.end else replace(m, end=end, suffix=end - m.end))
+        return out
 
     def _named(self, doc: Doc) -> list[Mention]:
         spans = []

@@ -16,6 +16,7 @@ from alliance_kg.kb import normalize
 from alliance_kg.namespaces import entity_iri
 from alliance_kg.nlp.name_units import unit_names
 from alliance_kg.nlp.names_en import EnglishNames, name_like
+from alliance_kg.nlp.names_en_forms import EnglishNameForms
 from alliance_kg.nlp.spans import Mention
 
 DEFINITE_ARTICLES = frozenset({"l'", "l’", "la", "le", "les", "du", "des"})  # "de l'Ohio": a place
@@ -25,7 +26,7 @@ PLACE_PREPOSITIONS = frozenset({"à", "en", "dans", "vers", "depuis", "in", "at"
 _name_like = name_like
 
 
-class UnknownNames(EnglishNames):
+class UnknownNames(EnglishNames, EnglishNameForms):
     """Mixin: find the organisations an article names that the knowledge base does not know."""
 
     def _model_orgs(self, doc: Doc, named: list[Mention]) -> list[Mention]:
@@ -193,6 +194,7 @@ class UnknownNames(EnglishNames):
             found += self._names_before_unit_nouns(doc, taken, lowers)
             found += self._named_before_english_apposition(doc, taken, named, lowers)
             found += self._named_after_country_possessive(doc, taken, named, lowers)
+            found += self._names_by_form(doc, taken, named)
         found += unit_names(doc, named, found, self.kb, self.lexicon, self.lang)
         return found
 

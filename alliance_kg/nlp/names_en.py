@@ -174,6 +174,12 @@ class EnglishNames:
         if first.is_sent_start and start not in at and (first.lower_.endswith("ly") or first.is_stop):
             return None, 0  # "Separately, a joint venture ...", "However, ..."
         held = start > 1 and doc_lowers(doc)[start - 1] == "in" and doc_lowers(doc)[start - 2] in HOLDING_NOUNS
+        # "will invest in Arrival, a British start-up": mid-sentence, an indefinite apposition names a company,
+        # not a place ("In Wuhan, the unit ...")
+        held = held or (
+            start > 1 and doc_lowers(doc)[start - 1] == "in" and not doc_tokens(doc)[start - 1].is_sent_start
+            and comma + 1 < len(doc) and doc_lowers(doc)[comma + 1] in ("a", "an")
+        )
         if (start > 0 and doc_lowers(doc)[start - 1] in BEFORE_NON_NAMES and not held) or any(
             t.lower_ in DATE_WORDS for t in doc_tokens(doc)[start:comma]
         ):

@@ -44,6 +44,7 @@ def article_labels(doc) -> dict[str, str]:
             doc_tokens(doc)[start].pos_ in ("DET", "ADP") or doc_lowers(doc)[start] in ("l'", "l’", "d'", "d’", "the")
         ):
             start += 1  # "l'Alliance Renault-Nissan-Mitsubishi"
+        end -= mention.suffix  # "Kia Motors Corp" is called "Kia Motors"
         text = span_text(doc, start, end)
         counts = forms.setdefault(mention.iri, {})
         counts[text] = counts.get(text, 0) + 1

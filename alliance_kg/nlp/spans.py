@@ -26,6 +26,7 @@ class Mention:
     kind: str
     via: str = "name"  # name | model | description
     country: str | None = None  # country IRI stated by a description
+    suffix: int = 0  # legal-form words after the name, part of the span but not of the name ("Kia Motors Corp")
 
     @property
     def is_organisation(self) -> bool:

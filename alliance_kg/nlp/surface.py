@@ -136,6 +136,11 @@ class SurfaceReader(MentionGroups):
         closes = self._opens_apposition(span, mention_at)
         while i < sent.end:
             token = toks[i]
+            if token.text == "(":
+                close = self._closing_bracket(doc, i, sent.end, mention_at)
+                if close is not None:
+                    i = close + 1  # "will invest 100 million euros ($111 million) in Arrival"
+                    continue
             pos = token.pos_  # read once: spaCy looks it up at each call
             if closes and token.text == "," and i + 1 < sent.end and lowers[i + 1] in ("et", "and"):
                 break  # "Daimler Truck, maison mère de Freightliner, et Volvo Group": the apposition is closed

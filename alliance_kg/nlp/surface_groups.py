@@ -20,6 +20,9 @@ from alliance_kg.nlp.surface_bounds import PhraseBounds
 from alliance_kg.nlp.surface_words import FILLER, LINKS
 
 
+GROUP_POSSESSIVES = frozenset({"its", "their", "sa", "son", "ses", "leur", "leurs"})
+
+
 class MentionGroups(PhraseBounds):
     """Mixin: the coordinated mentions before and after a position, and what pronouns stand for."""
 
@@ -62,6 +65,9 @@ class MentionGroups(PhraseBounds):
             j = i
             while j < start and low[j] in LINKS:
                 j += 1
+            possessed = j + 2 < start and low[j] in GROUP_POSSESSIVES and doc_texts(doc)[j + 1].islower()
+            if j > i and possessed and j + 2 in mention_at:
+                j += 2  # "Hyundai Motor and its affiliate Kia will invest": the affiliate is in the group
             if j == i or j not in mention_at:
                 break
             i = j
@@ -134,3 +140,14 @@ class MentionGroups(PhraseBounds):
                 break
             i += 1
         return group
+
+    @staticmethod
+    def _closing_bracket(doc, i: int, end: int, mention_at) -> int | None:
+        """Return where the bracket opened at ``i`` closes, if it holds no name and closes within a few words."""
+        texts = doc_texts(doc)
+        for k in range(i + 1, min(end, i + 12)):
+            if k in mention_at:
+                return None
+            if texts[k] == ")":
+                return k
+        return None
