@@ -144,3 +144,11 @@ def test_sounding_out_partners_in_a_domain_is_seeking_them(extractor):
     )
     keys = _keys(extractor, text)
     assert {("Mitsubishi Motors", "seeksPartnership", d, "affirmed") for d in ("software", "batteries")} <= keys
+
+
+def test_a_company_described_by_its_trade_is_the_company_of_that_trade_in_the_article(extractor):
+    text = (
+        "Uber said on Monday it would keep its robotaxi plans. Toyota, which invested $500 million in Uber last "
+        "year, is also working with the ride-hailing company on self-driving minivans."
+    )
+    assert ("Toyota", "partnerOf", "Uber", "affirmed") in _keys(extractor, text)

@@ -26,18 +26,23 @@ def _mentions(extractor: Extractor, text: str) -> list[tuple[str, str]]:
 
 
 def test_a_name_ending_with_a_company_word_is_a_company_and_its_short_form_too(extractor):
-    text = (
-        "Toyota Motor will invest a further $500 million in Joby Aviation, bringing its total backing of the "
-        "air-taxi developer to nearly $900 million. Joby plans to fly its first paying passengers next year, "
-        "and Delta Air Lines invested $60 million in Joby in 2022."
+    text = (  # a made-up company: the knowledge base knows Joby Aviation, the real one
+        "Toyota Motor will invest a further $500 million in Volanta Aviation, bringing its total backing of the "
+        "air-taxi developer to nearly $900 million. Volanta plans to fly its first paying passengers next year, "
+        "and Delta Air Lines invested $60 million in Volanta Aviation in 2022."
     )
     mentions = _mentions(extractor, text)
-    assert ("Joby Aviation", "Joby Aviation") in mentions
-    assert mentions.count(("Joby", "Joby Aviation")) == 2
+    assert mentions.count(("Volanta Aviation", "Volanta Aviation")) == 2
+    assert ("Volanta", "Volanta Aviation") in mentions
     assert ("Delta Air Lines", "Delta Air Lines") in mentions
     keys = _keys(extractor, text)
-    assert ("Toyota Motor", "investsIn", "Joby Aviation", "affirmed") in keys
-    assert ("Delta Air Lines", "investsIn", "Joby Aviation", "affirmed") in keys
+    assert ("Toyota Motor", "investsIn", "Volanta Aviation", "affirmed") in keys
+    assert ("Delta Air Lines", "investsIn", "Volanta Aviation", "affirmed") in keys
+
+
+def test_a_known_company_is_also_named_by_its_short_form(extractor):
+    text = "Joby Aviation said on Monday that Toyota would invest a further $500 million in Joby next year."
+    assert ("Joby", "Joby Aviation") in _mentions(extractor, text)
 
 
 def test_a_web_domain_name_is_a_company(extractor):

@@ -10,9 +10,10 @@ are:
   ``company_name_ends`` and ``legal_forms``): "Joby Aviation", "Farasis
   Energy", "Delta Air Lines", "Cox Automotive";
 - a web-domain name: "Helm.ai";
-- after such a name, its short form, the words before the company words
-  ("Joby", "Farasis"), wherever the article uses it, unless the article also
-  writes that word in lower case (a common word: "Solid" of "Solid Power").
+- after such a name, found so or known to the knowledge base, its short
+  form, the word before the company words ("Joby", "Farasis"), wherever the
+  article uses it, unless the article also writes that word in lower case (a
+  common word: "Solid" of "Solid Power") or the word names a known entity.
 """
 
 from __future__ import annotations
@@ -97,7 +98,9 @@ class EnglishNameForms:
         common = {low for low, text in zip(lowers, texts) if text.islower()}  # words the article writes in lower case
         short: dict[str, Mention] = {}
         for m in named:
-            if m.via != "model" or m.end - m.start < 2 or lowers[m.end - 1].rstrip(".") not in ends:
+            if m.via not in ("model", "name") or not m.is_organisation or m.end - m.start < 2:
+                continue
+            if lowers[m.end - 1].rstrip(".") not in ends:
                 continue
             cut = m.end - 1
             while cut > m.start + 1 and lowers[cut - 1].rstrip(".") in ends:

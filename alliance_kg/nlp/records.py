@@ -52,7 +52,8 @@ def article_labels(doc) -> dict[str, str]:
     labels = {}
     for iri, counts in forms.items():
         name = canonical[iri]
-        if any(text.casefold() == name.casefold() for text in counts):
+        written = max(counts.values())
+        if any(text.casefold() == name.casefold() and n == written for text, n in counts.items()):
             labels[iri] = name
         else:
             labels[iri] = max(sorted(counts), key=lambda text: (counts[text], len(text)))

@@ -17,7 +17,7 @@ from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.qualifiers_window import denied_by_apposition
 from alliance_kg.nlp.spans import GENITIVE_MARKS
-from alliance_kg.nlp.syntax_clauses import head_chain
+from alliance_kg.nlp.syntax_clauses import head_chain, negator_before_aside
 
 STAKE_IN = ("dans", "in")  # "la part de Northvolt dans Novo Energy", "Northvolt's stake in Novo"
 STAKE_OF = ("de", "du", "des", "d'", "d’", "dans", "of", "in")  # "cède 5 % de Nissan", not "cédait 0,3 % et"
@@ -51,7 +51,10 @@ class StakeChecks:
     def _denied_after(self, anchor: Token, sent: Span) -> bool:
         """Return True when an apposition after the trigger denies what the sentence reports."""
         words = doc_lowers(anchor.doc)[anchor.i + 1 : sent.end]
-        return denied_by_apposition(words, self.lexicon, self.lang)
+        return denied_by_apposition(words, self.lexicon, self.lang) or (
+            # « Bruxelles venait d'interdire, en mars 2000, son rapprochement avec Scania »
+            doc_parsed(anchor.doc) and negator_before_aside(anchor, self.lexicon.cues(self.lang, "negators"))
+        )
 
     def _questioned(self, anchor: Token, sent: Span) -> bool:
         """Return True for a trigger in an indirect question, which asserts nothing: "Asked whether Uber

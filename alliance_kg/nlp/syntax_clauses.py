@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from alliance_kg.lexicon import load_lexicon
 from alliance_kg.nlp.doctable import doc_parsed, doc_tokens, morph_values, per_token, token_children
+from alliance_kg.nlp.qualifiers import is_negating_word
 from alliance_kg.nlp.syntax import SUBJ, case_of
 
 
@@ -129,3 +130,29 @@ def ending_clauses(sent: Span, terminators: frozenset[str]) -> frozenset[int | N
             if words[k : k + len(parts)] == parts:
                 found.add(relative_clause_of(sent[k]) if parsed else None)
     return frozenset(found)
+
+
+ASIDE_NOUN_PHRASE = frozenset({"DET", "NOUN", "ADJ"})  # the words of the trigger's noun phrase before it
+
+
+def negator_before_aside(anchor: Token, negators: frozenset[str]) -> bool:
+    """Return True when a negating word stands right before a comma-enclosed aside that opens the trigger's phrase.
+
+    « d'interdire, en mars 2000, son rapprochement avec Scania », « depuis l'échec, en février, des discussions
+    de fusion »: the parse hangs the phrase after the aside on another word and the negation is lost.
+    """
+    doc, sent = anchor.doc, anchor.sent
+    toks = doc_tokens(doc)
+    close = anchor.i - 1
+    while close > sent.start and anchor.i - close <= 4 and toks[close].text != ",":
+        if toks[close].pos_ not in ASIDE_NOUN_PHRASE and toks[close].lower_ not in ("de", "d'", "d’", "du", "des"):
+            return False
+        close -= 1
+    if toks[close].text != "," or close == anchor.i - 1:
+        return False
+    opening = close - 1
+    while opening > sent.start and close - opening <= 6 and toks[opening].text != ",":
+        if toks[opening].pos_ in ("VERB", "AUX"):
+            return False  # an aside has no verb of its own
+        opening -= 1
+    return toks[opening].text == "," and opening - 1 >= sent.start and is_negating_word(toks[opening - 1], negators)
