@@ -303,3 +303,18 @@ def test_an_organisation_is_called_by_the_name_the_article_uses_most(extractor):
     )
     statements = extractor.extract(article_from_text(text, doc="t")).statements
     assert {s.subject for s in statements if s.predicate == "shareholderOf"} == {"Mitsubishi Motors"}
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "owner", "listed"),
+    [
+        ("BMW et Mercedes-Benz, la filiale automobile de Daimler, ont décidé de mettre en pause leur coopération.",
+         "Mercedes-Benz", "Daimler", "BMW"),
+        ("Qualcomm dispute le marché des puces automobiles à l'américain Nvidia et à Mobileye, la filiale "
+         "israélienne d'Intel.", "Mobileye", "Intel", "Nvidia"),
+    ],
+)
+def test_a_singular_apposition_after_a_list_describes_its_last_name_alone(extractor, text, unit, owner, listed):
+    keys = _keys(extractor, text)
+    assert (unit, "subsidiaryOf", owner, "affirmed") in keys
+    assert (listed, "subsidiaryOf", owner, "affirmed") not in keys

@@ -155,3 +155,33 @@ class PhraseShapes:
                 return []  # "Outre JLR, les constructeurs ont ...": the clause's subject, not JLR's apposition
             return [name.root]
         return []
+
+    def _clitic_antecedent(self, anchor: Token, mentions: list[Mention]) -> list[Token]:
+        """Return what "en" stands for: the object of a verb just before, in the same sentence.
+
+        "Foxconn aurait approché Nissan en vue d'en prendre le contrôle": Nissan.
+        Further back the antecedent is too often another company; then nothing.
+        """
+        doc = anchor.doc
+        subjects = {m.iri for m in self._expand(syntax.subject_tokens(anchor), self._mention_at, mentions)}
+        before = [
+            m
+            for m in mentions
+            if anchor.sent.start <= m.start < anchor.i
+            and m.is_organisation
+            and m.iri not in subjects
+            and doc[m.start : m.end].root.dep_ in ("obj", "dobj", "obl:arg")
+        ]
+        return [doc[before[-1].start : before[-1].end].root] if before else []
+
+    def _apposed_to(self, anchor: Token, mention_at: dict[int, Mention]) -> Token:
+        """Return the name an apposition describes: its head, or in a list the name just before its comma.
+
+        "BMW et Mercedes-Benz, la filiale automobile de Daimler": a singular
+        apposition after a list describes its last name alone.
+        """
+        listed = [c for c in syntax.conjuncts(anchor.head) if c.i < anchor.i and c.i in mention_at]
+        if len(listed) > 1 and "Sing" in anchor.morph.get("Number"):
+            self._alone.add(listed[-1].i)
+            return listed[-1]
+        return anchor.head

@@ -117,7 +117,7 @@ class RoleReader(PhraseShapes):
             if copulas:  # the parse may hang the subject on the copula: "Nissan n'est plus le partenaire de"
                 return [c for t in [anchor, *copulas] for c in token_children(t) if c.dep_ in syntax.SUBJ]
             if anchor.dep_ == "appos":
-                return [anchor.head]
+                return [self._apposed_to(anchor, mention_at)]
             if trig.pos == "VERB" and _verb_tagged_as_noun(anchor):
                 return [anchor.head] if self.noun_tagged_clause(anchor) else []
             if anchor.dep_ in ("obl:agent", "agent"):  # "X sont bousculés par la concurrence de Y"
@@ -155,6 +155,7 @@ class RoleReader(PhraseShapes):
         if role == "appos":
             described = mention_at.get(anchor.i)
             if described is not None and described.via == "description" and described.start < anchor.i:
+                self._alone.update(range(described.start, described.end))  # not the names listed with it
                 return [doc_tokens(doc)[described.start]]  # "Nissan, son allié japonais": the trigger describes Nissan
             out = [
                 c
@@ -165,7 +166,9 @@ class RoleReader(PhraseShapes):
                 # a statement of its own, the names in its complements are not the trigger's
                 and not (c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in mention_at)
             ]
-            if anchor.dep_ == "appos" or self._modifies_name(anchor, mention_at):
+            if anchor.dep_ == "appos":
+                out.append(self._apposed_to(anchor, mention_at))
+            elif self._modifies_name(anchor, mention_at):
                 out.append(anchor.head)
             before = self._comma_appositive(anchor, mention_at)
             if "Sing" in anchor.morph.get("Number"):
@@ -266,24 +269,6 @@ class RoleReader(PhraseShapes):
                 adverbs.setdefault(c.lower_, []).append(c)
         found = self._pools[key] = (pool, [self._case_of(c) for c in pool], adverbs)
         return found
-
-    def _clitic_antecedent(self, anchor: Token, mentions: list[Mention]) -> list[Token]:
-        """Return what "en" stands for: the object of a verb just before, in the same sentence.
-
-        "Foxconn aurait approché Nissan en vue d'en prendre le contrôle": Nissan.
-        Further back the antecedent is too often another company; then nothing.
-        """
-        doc = anchor.doc
-        subjects = {m.iri for m in self._expand(syntax.subject_tokens(anchor), self._mention_at, mentions)}
-        before = [
-            m
-            for m in mentions
-            if anchor.sent.start <= m.start < anchor.i
-            and m.is_organisation
-            and m.iri not in subjects
-            and doc[m.start : m.end].root.dep_ in ("obj", "dobj", "obl:arg")
-        ]
-        return [doc[before[-1].start : before[-1].end].root] if before else []
 
     def _args(
         self, anchor: Token, roles: tuple[str, ...], trig: Trigger, mentions: list[Mention], mention_at
