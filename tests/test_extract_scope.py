@@ -318,3 +318,16 @@ def test_a_singular_apposition_after_a_list_describes_its_last_name_alone(extrac
     keys = _keys(extractor, text)
     assert (unit, "subsidiaryOf", owner, "affirmed") in keys
     assert (listed, "subsidiaryOf", owner, "affirmed") not in keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volvo possède les marques Renault Trucks et Mack, a rappelé le constructeur suédois mardi.",
+        "Volvo, which also owns the Renault Trucks and Mack brands, became the largest truckmaker in the world.",
+    ],
+)
+def test_the_brands_a_group_owns_are_its_units_not_its_holdings(extractor, text):
+    keys = _keys(extractor, text)
+    assert ("Mack", "subsidiaryOf", "Volvo", "affirmed") in keys
+    assert ("Volvo", "shareholderOf", "Mack", "affirmed") not in keys
