@@ -331,3 +331,17 @@ def test_the_brands_a_group_owns_are_its_units_not_its_holdings(extractor, text)
     keys = _keys(extractor, text)
     assert ("Mack", "subsidiaryOf", "Volvo", "affirmed") in keys
     assert ("Volvo", "shareholderOf", "Mack", "affirmed") not in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("Volvo a bouclé la cession de sa filiale japonaise UD Trucks à Isuzu.", "negated"),
+        ("Volvo a cédé sa filiale japonaise UD Trucks à Isuzu.", "negated"),
+        ("Volvo completed the sale of its Japanese unit UD Trucks to Isuzu on Monday, the company said.", "negated"),
+        ("Volvo va céder le contrôle de UD Trucks, sa filiale japonaise, au constructeur Isuzu.", "affirmed"),
+    ],
+)
+def test_a_unit_its_owner_has_sold_is_no_longer_its_unit(extractor, text, polarity):
+    keys = {k for k in _keys(extractor, text) if k[:3] == ("UD Trucks", "subsidiaryOf", "Volvo")}
+    assert keys == {("UD Trucks", "subsidiaryOf", "Volvo", polarity)}, keys

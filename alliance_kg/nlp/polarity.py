@@ -248,6 +248,8 @@ class PolarityReader:
             return False
         if anchor.lower_.startswith("ex-"):
             return True  # "l'ex-filiale de Renault"
+        if self._sold_unit(anchor):
+            return True  # « la cession de sa filiale UD Trucks à Isuzu »: a unit sold is a former unit
         doc = anchor.doc
         for i in range(anchor.i - 1, max(anchor.sent.start, anchor.i - 4) - 1, -1):
             word = doc_lowers(doc)[i]

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens, token_children
+from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens, morph_values, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp.mentions import Mention
+from alliance_kg.nlp.qualifiers import qualify_parsed
 from alliance_kg.nlp.qualifiers_window import denied_by_apposition
-from alliance_kg.nlp.spans import GENITIVE_MARKS
+from alliance_kg.nlp.spans import GENITIVE_MARKS, unit_nouns
+from alliance_kg.nlp.surface_en_holdings import SELL_VERBS
 from alliance_kg.nlp.syntax_clauses import head_chain, negator_before_aside
 
 STAKE_IN = ("dans", "in")  # "la part de Northvolt dans Novo Energy", "Northvolt's stake in Novo"
@@ -134,3 +136,33 @@ class StakeChecks:
             c.dep_ in ("obj", "dobj") and (c.lower_ in self.partial_words or normalize(c.lemma_) in self.partial_words)
             for c in token_children(anchor)
         )
+
+    def _sold_unit(self, anchor: Token) -> bool:
+        """Return True for the seller's own unit in a sale already made (« a cédé sa filiale », "sold its unit").
+
+        The unit noun takes a possessive (« céder une filiale de Toyota » sells
+        no unit of Toyota's); a sale still to come (« va céder sa filiale »)
+        leaves the unit where it is.
+        """
+        if anchor.lower_ not in unit_nouns(self.lang):
+            return False
+        doc, lowers = anchor.doc, doc_lowers(anchor.doc)
+        sale_nouns = self.lexicon.cues(self.lang, "sale_nouns", raw=True)
+        if not doc_parsed(doc):  # "sold its Japanese unit", "the sale of its unit": by word order
+            k = anchor.i - 1
+            while k > anchor.sent.start and anchor.i - k <= 4 and lowers[k] not in ("of", "its", "their"):
+                k -= 1
+            if lowers[k] not in ("its", "their"):
+                return False
+            k -= 1
+            sold = lowers[k] in SELL_VERBS or (lowers[k] == "of" and lowers[k - 1] in sale_nouns)
+            return k > anchor.sent.start and sold
+        if anchor.pos_ != "NOUN" or not any("Yes" in morph_values(c, "Poss") for c in token_children(anchor)):
+            return False
+        head = anchor.head
+        if anchor.dep_ in ("obj", "dobj") and head.pos_ == "VERB":
+            sale = any(t.predicate == "shareholderOf" and t.polarity == "negated"
+                       for t in self.lexicon.triggers(self.lang, head.lemma_))
+        else:
+            sale = anchor.dep_ in ("nmod", "pobj") and head.lower_ in sale_nouns
+        return sale and qualify_parsed(anchor, self._chain(anchor), self.lexicon, self.lang).modality == "asserted"
