@@ -68,7 +68,9 @@ class EnglishNameForms:
             i = end
         return found
 
-    def _form_name(self, doc: Doc, start: int, end: int, ends: frozenset[str], organisations: set[int]):
+    def _form_name(
+        self, doc: Doc, start: int, end: int, ends: frozenset[str], organisations: set[int]
+    ) -> Mention | None:
         """Return the mention of ``doc[start:end]`` if its form makes it a company's name, else None."""
         texts, lowers = doc_texts(doc), doc_lowers(doc)
         if start >= end or (start > 0 and start - 1 in organisations):
