@@ -344,3 +344,18 @@ def test_a_comma_list_after_parmi_ses_clients_is_read_whole_and_stops_at_a_relat
     assert ("Valeo", "suppliesTo", "Renault", "affirmed") in keys
     keys = _keys(extractor, "Valeo compte parmi ses clients Stellantis, qui a signé avec Renault en 2020.")
     assert ("Valeo", "suppliesTo", "Renault", "affirmed") not in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "investors", "company"),
+    [
+        ("Solid Power, a Colorado-based developer of solid-state batteries, said on Monday it had raised $130 "
+         "million in a funding round led by BMW and Ford Motor.", ("BMW", "Ford Motor"), "Solid Power"),
+        ("Wayve raised $1.05 billion in a round led by SoftBank, with Nvidia and Microsoft also taking part.",
+         ("SoftBank",), "Wayve"),
+    ],
+)
+def test_the_investors_who_lead_a_funding_round_invest_in_the_company_raising_it(extractor, text, investors, company):
+    keys = _keys(extractor, text)
+    for investor in investors:
+        assert (investor, "investsIn", company, "affirmed") in keys
