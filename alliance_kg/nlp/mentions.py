@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.strings import get_string_id
 
+from alliance_kg.nlp.names_en_forms import domain_pattern
 from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens, span_text
 from alliance_kg.data import data_path
 from alliance_kg.kb import Entity, KnowledgeBase, load_kb, normalize
@@ -81,6 +82,9 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         self.demonym_words = frozenset(self.kb.demonyms)
         self.legal_form_words = self.lexicon.cues(lang, "legal_forms", raw=True)  # "Ltd." alone is no name
         self.legal_suffixes = self.lexicon.cues(lang, "legal_suffixes", raw=True)  # "Kia Motors Corp"
+        # "Joby Aviation", "Helm.ai": an English name's form says it is a company's (names_en_forms.py)
+        self.company_end_words = self.lexicon.cues(lang, "company_name_ends", raw=True) | self.legal_form_words
+        self.domain_name = domain_pattern(self.lexicon.cues(lang, "domain_name_ends", raw=True))
         self.ruler = self._build_ruler(nlp)
         # match key -> (label hash, id hash, entity IRI), the order of the ruler's spans; None: use the ruler
         self._ruler_keys: dict[int, tuple[int, int, str]] | None = None if len(self.ruler.matcher) else {

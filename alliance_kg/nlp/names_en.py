@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.kb import normalize
+from alliance_kg.lexicon import load_lexicon
 from alliance_kg.namespaces import entity_iri
 from alliance_kg.nlp.spans import STAKE_NOUNS, Mention, unit_nouns
 
@@ -187,7 +188,7 @@ class EnglishNames:
         return start, known
 
 
-OWNED_PARTICIPLES = {"owned", "backed", "controlled", "acquired", "bought", "majority-owned", "wholly-owned"}
+OWNED_PARTICIPLES = load_lexicon().cues("en", "owned_by_participles", raw=True)  # "Pininfarina, owned by Mahindra"
 
 
 def _owned_by_known(lowers: list[str], i: int, at: dict[int, Mention]) -> bool:

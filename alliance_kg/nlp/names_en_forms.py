@@ -9,7 +9,7 @@ are:
 - a capitalised name whose last word is a company word (the lexicon's
   ``company_name_ends`` and ``legal_forms``): "Joby Aviation", "Farasis
   Energy", "Delta Air Lines", "Cox Automotive";
-- a web-domain name: "Helm.ai";
+- a web-domain name (the lexicon's ``domain_name_ends``): "Helm.ai";
 - after such a name, found so or known to the knowledge base, its short
   form, the word before the company words ("Joby", "Farasis"), wherever the
   article uses it, unless the article also writes that word in lower case (a
@@ -27,8 +27,18 @@ from alliance_kg.namespaces import entity_iri
 from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.nlp.spans import Mention
 
-DOMAIN_NAME = re.compile(r"^[A-Z][A-Za-z0-9-]*\.(?:ai|io)$")  # "Helm.ai", "Pony.ai"
 LONGEST_NAME = 6  # words
+
+
+def domain_pattern(ends: frozenset[str]) -> re.Pattern | None:
+    """Return the pattern of a company's web-domain name ("Helm.ai") for these domain endings, or None.
+
+    >>> domain_pattern(frozenset({"ai"})).match("Helm.ai") is not None
+    True
+    """
+    if not ends:
+        return None
+    return re.compile(r"^[A-Z][A-Za-z0-9-]*\.(?:" + "|".join(sorted(map(re.escape, ends))) + r")$")
 
 
 def _capitalised(text: str) -> bool:
@@ -38,12 +48,9 @@ def _capitalised(text: str) -> bool:
 class EnglishNameForms:
     """Mixin: unknown English names that end with a company word or are web domains, and their short forms."""
 
-    def _company_end_words(self) -> frozenset[str]:
-        return self.lexicon.cues("en", "company_name_ends", raw=True) | self.legal_form_words
-
     def _names_by_form(self, doc: Doc, taken: set[int], named: list[Mention]) -> list[Mention]:
         """Return unknown names ending with a company word ("Joby Aviation") and web-domain names ("Helm.ai")."""
-        ends = self._company_end_words()
+        ends = self.company_end_words
         texts, lowers, tokens = doc_texts(doc), doc_lowers(doc), doc_tokens(doc)
         organisations = {i for m in named if m.is_organisation for i in range(m.start, m.end)}
         found: list[Mention] = []
@@ -75,7 +82,7 @@ class EnglishNameForms:
         texts, lowers = doc_texts(doc), doc_lowers(doc)
         if start >= end or (start > 0 and start - 1 in organisations):
             return None  # "Toyota Tsusho Investments": a unit named after its parent is name_units' business
-        if end - start == 1 and DOMAIN_NAME.match(texts[start]):
+        if end - start == 1 and self.domain_name is not None and self.domain_name.match(texts[start]):
             name = texts[start]
         elif end - start >= 2 and lowers[end - 1].rstrip(".") in ends and any(
             lowers[k] not in ends for k in range(start, end - 1)
@@ -95,7 +102,7 @@ class EnglishNameForms:
 
     def _short_forms(self, doc: Doc, named: list[Mention]) -> list[Mention]:
         """Return the other mentions of a name found by its form, by its short form ("Joby" for "Joby Aviation")."""
-        ends = self._company_end_words()
+        ends = self.company_end_words
         texts, lowers = doc_texts(doc), doc_lowers(doc)
         common = {low for low, text in zip(lowers, texts) if text.islower()}  # words the article writes in lower case
         short: dict[str, Mention] = {}

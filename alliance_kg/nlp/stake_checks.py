@@ -150,9 +150,10 @@ class StakeChecks:
         sale_nouns = self.lexicon.cues(self.lang, "sale_nouns", raw=True)
         if not doc_parsed(doc):  # "sold its Japanese unit", "the sale of its unit": by word order
             k = anchor.i - 1
-            while k > anchor.sent.start and anchor.i - k <= 4 and lowers[k] not in ("of", "its", "their"):
+            possessives = self.lexicon.cues(self.lang, "possessives", raw=True)
+            while k > anchor.sent.start and anchor.i - k <= 4 and lowers[k] != "of" and lowers[k] not in possessives:
                 k -= 1
-            if lowers[k] not in ("its", "their"):
+            if lowers[k] not in possessives:
                 return False
             k -= 1
             sold = lowers[k] in SELL_VERBS or (lowers[k] == "of" and lowers[k - 1] in sale_nouns)

@@ -84,6 +84,7 @@ class SurfaceReader(MentionGroups):
         self.unit_words = lexicon.cues(lang, "unit_nouns", raw=True) | lexicon.cues(lang, "business_nouns", raw=True)
         self.contact_verbs = lexicon.cues(lang, "contact_clause_verbs", raw=True)
         self.owner_participles = lexicon.cues(lang, "owner_participles", raw=True)  # "the Intel-controlled company"
+        self.possessive_words = lexicon.cues(lang, "possessives", raw=True)  # "and its affiliate Kia"
         self.contrast_words = lexicon.cues(lang, "contrast_words", raw=True)  # "but", "mais"
         self.conjunctions = lexicon.cues(lang, "clause_conjunctions", raw=True)  # "but", "and", "yet"
         self.seek_forms = {  # "looking for partners", "seeking allies": the partners are still to be found

@@ -20,9 +20,6 @@ from alliance_kg.nlp.surface_bounds import PhraseBounds
 from alliance_kg.nlp.surface_words import FILLER, LINKS
 
 
-GROUP_POSSESSIVES = frozenset({"its", "their", "sa", "son", "ses", "leur", "leurs"})
-
-
 class MentionGroups(PhraseBounds):
     """Mixin: the coordinated mentions before and after a position, and what pronouns stand for."""
 
@@ -65,7 +62,7 @@ class MentionGroups(PhraseBounds):
             j = i
             while j < start and low[j] in LINKS:
                 j += 1
-            possessed = j + 2 < start and low[j] in GROUP_POSSESSIVES and doc_texts(doc)[j + 1].islower()
+            possessed = j + 2 < start and low[j] in self.possessive_words and doc_texts(doc)[j + 1].islower()
             if j > i and possessed and j + 2 in mention_at:
                 j += 2  # "Hyundai Motor and its affiliate Kia will invest": the affiliate is in the group
             if j == i or j not in mention_at:
