@@ -739,3 +739,32 @@ def test_buying_parts_from_a_company_is_being_supplied_by_it(extractor):
     found = keys(extractor, "Stellantis already buys Snapdragon chips from US chipmaker Qualcomm.")
     assert ("Qualcomm", "suppliesTo", "Stellantis", "affirmed") in found, found
     assert not any(k[1] == "suppliesTo" for k in keys(extractor, "Stellantis bought a stake from Qualcomm.")), found
+
+
+def test_the_two_carmakers_stand_for_the_pair_named_together(extractor):
+    text = ("Solid Power said it had raised money in a round led by BMW and Ford. "
+            "Solid Power will supply the two carmakers with cells from 2022.")
+    found = keys(extractor, text)
+    assert {("Solid Power", "suppliesTo", "BMW", "affirmed"),
+            ("Solid Power", "suppliesTo", "Ford", "affirmed")} <= found, found
+
+
+def test_two_subjects_of_a_symmetric_verb_with_no_object_are_each_others(extractor):
+    found = keys(extractor, "Toyota and Honda compete in China.")
+    assert ("Toyota", "competesWith", "Honda", "affirmed") in found or (
+        "Honda", "competesWith", "Toyota", "affirmed") in found, found
+    # a verb that takes a direct object names the other side: a lost object is no company
+    found = keys(extractor, "Other groups, including Honda and Nissan, have faced pressure from shareholders.")
+    assert not any(k[1] == "competesWith" for k in found), found
+
+
+def test_a_partnership_gone_dormant_is_no_partnership(extractor):
+    found = keys(extractor, "People familiar with Waymo and Stellantis say the partnership went dormant in 2023.")
+    assert ("Waymo", "partnerOf", "Stellantis", "affirmed") not in found, found
+    assert ("Waymo", "partnerOf", "Stellantis", "negated") in found, found
+
+
+def test_a_combined_sum_is_no_merger(extractor):
+    found = keys(extractor, "Toyota and NTT said they would invest a combined $3.3 billion in AI.")
+    assert not any(k[1] == "mergesWith" for k in found), found
+    assert not any(k[1] == "mergesWith" for k in keys(extractor, "Combining our strengths helps Kia and Ford."))

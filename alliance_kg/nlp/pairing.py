@@ -165,12 +165,29 @@ class PairReader(SymmetricPairs, WordFrames, NamePlaces):
             return []  # "Nissan and Honda are looking for partners": none is named, and they are not each other's
         if trig.symmetric_frame:
             left, right = self.surface.participants(span, mention_at, mentions)
+            left, right = self._unpaired(left), self._unpaired(right)
             acting = span.start if trig.pos == "VERB" else None
             if self.surface.one_each(span, trig) and left and right:  # "ventures with X and Y": one each
                 return [p for r in right for p in self._symmetric(trig, [*left, r], acting)]
             return self._symmetric(trig, left + right, acting)
         subjects, objects = self.surface.arguments(span, trig, mention_at, mentions)
-        return [(trig.predicate, s, o) for s in subjects for o in objects]
+        subjects, objects = self._unpaired(subjects), self._unpaired(objects)
+        if not objects and trig.pos == "VERB" and trig.predicate in SYMMETRIC and len(subjects) >= 2 and (
+            "obj" not in trig.object_roles
+        ):
+            # "Toyota and Honda compete in China"; not "X and Y face pressure": a verb with a direct object
+            # says who the other side is, and the object the reader lost was no company
+            return self._symmetric(trig, subjects, span.start)
+        return [(trig.predicate, s, o) for s in subjects for o in objects if s.iri != o.iri]
+
+    def _unpaired(self, found: list[Mention]) -> list[Mention]:
+        """Return the arguments with each plural stand-in ("the two carmakers") replaced by its two companies."""
+        if not any(m.via == "pair" for m in found):
+            return found
+        out: list[Mention] = []
+        for m in found:
+            out += list(self._pair_at[m.start]) if m.via == "pair" else [m]
+        return list({m.iri: m for m in out}.values())
 
     @staticmethod
     def _subject_with_case(verb: Token) -> bool:

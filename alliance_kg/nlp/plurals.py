@@ -114,9 +114,19 @@ class PluralFinder:
             if len(distinct) < 2:
                 continue
             subjects = [m for m in distinct if _subject_like(doc, m)]
-            chosen = subjects if len(subjects) >= 2 else distinct
-            return chosen[0], chosen[1]
+            if len(subjects) >= 2:
+                return subjects[0], subjects[1]
+            joined = _coordinated(doc, inside) if len(distinct) > 2 else None
+            return joined or (distinct[0], distinct[1])
         return None
+
+
+def _coordinated(doc: Doc, mentions: list[Mention]) -> tuple[Mention, Mention] | None:
+    """Return the first two names joined by "and" / "et" alone ("a round led by BMW and Ford Motor")."""
+    for first, second in zip(mentions, mentions[1:]):
+        if second.start == first.end + 1 and doc[first.end].lower_ in ("and", "et") and first.iri != second.iri:
+            return first, second
+    return None
 
 
 def _subject_like(doc: Doc, mention: Mention) -> bool:

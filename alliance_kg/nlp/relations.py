@@ -176,6 +176,12 @@ class RelationFinder(
         self._pair_at = {
             i: (p.first, p.second) for p in doc._.pairs or [] if p.argument for i in range(p.start, p.end)
         }
+        if not parsed:  # the word-order reader: "the two carmakers" stands for both, see PairReader._unpaired
+            for p in doc._.pairs or []:
+                if p.argument:
+                    stand_in = Mention(p.start, p.end, p.first.iri, p.first.name, p.first.kind, via="pair")
+                    for i in range(p.start, p.end):
+                        mention_at.setdefault(i, stand_in)
         self._rows = doc.to_array([LOWER, LEMMA, IS_ALPHA]).tolist()
         self._cases = {}
         self._forms = {}
