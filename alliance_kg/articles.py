@@ -57,6 +57,15 @@ def _stopwords() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words) for lang, words in raw.items()}
 
 
+def function_words(lang: str) -> frozenset[str]:
+    """Return the language's function words (``lexicon/stopwords.json``), empty for another language.
+
+    >>> "et" in function_words("fr"), "and" in function_words("en"), function_words("de")
+    (True, True, frozenset())
+    """
+    return _stopwords().get(lang, frozenset())
+
+
 def detect_language(text: str, sample: int = 4000) -> str | None:
     """Return the ISO code of the article's language, or None if unsure.
 

@@ -74,6 +74,8 @@ class DescriptionMeaning:
         candidates: dict[str, tuple[tuple, Entity]] = {}
         for mention in named:
             entity = self.kb.get(mention.iri)
+            if entity is None and mention.kind == "JointVenture" and "JointVenture" in kinds:
+                entity = Entity(mention.iri, mention.name, mention.kind)  # « baptisée Nidec PSA emotors »: unknown
             if entity is None or not entity.is_organisation or entity.kind == "NewsAgency":
                 continue
             if possessor is not None and mention.iri == possessor.iri:

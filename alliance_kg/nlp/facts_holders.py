@@ -37,7 +37,11 @@ class TechnologyHolders:
         if holder_end:
             return self._referent(doc_tokens(doc)[nxt], mention_at, holder_end)
         # "Toyota's hybrid system", "Xpeng's software platform": a genitive before a technology noun
-        follows = doc_lowers(doc)[tech.end] if tech.end < len(doc) else ""
+        after = tech.end
+        if after + 2 < tech.sent.end and doc_lowers(doc)[after] in ("and", "or"):
+            # "Mercedes-Benz's hybrid and electric technology": the noun after the second technology word
+            after = mention_at[after + 1].end if after + 1 in mention_at else after + 2
+        follows = doc_lowers(doc)[after] if after < len(doc) else ""
         for i in range(tech.start - 1, max(tech.sent.start, tech.start - 3) - 1, -1):
             word = doc_lowers(doc)[i]
             if (
@@ -59,11 +63,21 @@ class TechnologyHolders:
                 return referent
         if doc_parsed(doc):
             return self._parsed_holder(tech, mention_at)
-        # "a maker of batteries": holder, preposition, technology
+        # "a maker of batteries": holder, preposition, technology; "a developer of solid-state batteries":
+        # with words between
         before = [t for t in doc_tokens(doc)[max(tech.sent.start, tech.start - 3) : tech.start]]
         for token in reversed(before):
             if normalize(token.text) in self.holders:
                 return self._referent(token, mention_at)
+        if tech.start < 1 or doc_texts(doc)[tech.start - 1] == "-":
+            return None  # "the salt-to-software conglomerate": a compound, not the technology
+        k = tech.start - 1
+        while k > tech.sent.start + 1 and tech.start - k <= 6 and (
+            doc_texts(doc)[k] == "-" or not doc_tokens(doc)[k].is_punct
+        ) and doc_lowers(doc)[k] != "of" and k not in mention_at:
+            k -= 1
+        if doc_lowers(doc)[k] == "of" and normalize(doc_texts(doc)[k - 1]) in self.holders:
+            return self._referent(doc_tokens(doc)[k - 1], mention_at)
         return None
 
     def _with_listed(

@@ -21,6 +21,7 @@ relation stage can state ``basedIn``.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from spacy.attrs import NORM
@@ -30,6 +31,7 @@ from spacy.strings import get_string_id
 
 from alliance_kg.nlp.names_en_forms import domain_pattern
 from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens, span_text
+from alliance_kg.articles import function_words
 from alliance_kg.data import data_path
 from alliance_kg.kb import Entity, KnowledgeBase, load_kb, normalize
 from alliance_kg.lexicon import Lexicon, load_lexicon
@@ -56,6 +58,9 @@ def _case_ok(alias: str, text: str) -> bool:
     if alias == alias.lower():  # a lowercase brand ("smart") must match exactly
         return text == alias
     return text != text.lower() or not any(c.isalpha() for c in text)
+
+
+UNIT_KINDS = ("JointVenture", "BusinessUnit", "Alliance")  # a city's group is their owner
 
 
 class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
@@ -85,6 +90,8 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         # "Joby Aviation", "Helm.ai": an English name's form says it is a company's (names_en_forms.py)
         self.company_end_words = self.lexicon.cues(lang, "company_name_ends", raw=True) | self.legal_form_words
         self.domain_name = domain_pattern(self.lexicon.cues(lang, "domain_name_ends", raw=True))
+        self.name_verbs = self.lexicon.cues(lang, "name_verbs", raw=True)  # « baptisée », "called" (names_called.py)
+        self.stop_words = function_words(lang)
         self.ruler = self._build_ruler(nlp)
         # match key -> (label hash, id hash, entity IRI), the order of the ruler's spans; None: use the ruler
         self._ruler_keys: dict[int, tuple[int, int, str]] | None = None if len(self.ruler.matcher) else {
@@ -150,12 +157,15 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         return spans
 
     def _resolve_city(self, span: Span, named: list[Mention], city: str) -> Entity | None:
-        """Return the company of the article whose headquarters are in ``city`` (the last named before)."""
+        """Return the company of the article whose headquarters are in ``city``: of those named before, a company
+        before a unit or venture, then the one the article names most (« le groupe de Wuhan » is Dongfeng, not its
+        brand Voyah; "the Chongqing-based group" Changan, not Changan Ford), then the last."""
         holders = set(self.city_holders.get(city, ()))
         named_here = [m for m in named if m.iri in holders]
         before = [m for m in named_here if m.end <= span.start]
         if before:
-            return self.kb.get(before[-1].iri)
+            counts = Counter(m.iri for m in named_here)
+            return self.kb.get(max(reversed(before), key=lambda m: (m.kind not in UNIT_KINDS, counts[m.iri])).iri)
         if named_here:
             return self.kb.get(named_here[0].iri)
         return self.kb.get(next(iter(holders))) if len(holders) == 1 else None

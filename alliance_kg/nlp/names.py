@@ -15,6 +15,7 @@ from alliance_kg.nlp.doctable import doc_ents, doc_lowers, doc_texts, doc_tokens
 from alliance_kg.kb import normalize
 from alliance_kg.namespaces import entity_iri
 from alliance_kg.nlp.name_units import unit_names
+from alliance_kg.nlp.names_called import CalledNames
 from alliance_kg.nlp.names_en import EnglishNames, name_like
 from alliance_kg.nlp.names_en_forms import EnglishNameForms
 from alliance_kg.nlp.names_fr import FrenchNames
@@ -27,7 +28,7 @@ PLACE_PREPOSITIONS = frozenset({"à", "en", "dans", "vers", "depuis", "in", "at"
 _name_like = name_like
 
 
-class UnknownNames(EnglishNames, EnglishNameForms, FrenchNames):
+class UnknownNames(EnglishNames, EnglishNameForms, FrenchNames, CalledNames):
     """Mixin: find the organisations an article names that the knowledge base does not know."""
 
     def _model_orgs(self, doc: Doc, named: list[Mention]) -> list[Mention]:
@@ -148,7 +149,12 @@ class UnknownNames(EnglishNames, EnglishNameForms, FrenchNames):
         """
         taken = {i for m in named for i in range(m.start, m.end)}
         nouns = self.introducers
+        # names given in so many words win over the known names inside them (« baptisée Nidec PSA emotors »)
         found: list[Mention] = []
+        for m in self._called_names(doc, named) + (self._longer_model_names(doc, named) if self.lang == "fr" else []):
+            if not any(f.start < m.end and m.start < f.end for f in found):
+                found.append(m)
+        taken.update(i for m in found for i in range(m.start, m.end))
         lowers = doc_lowers(doc)  # no Token object per word
         demonyms = self.demonym_words
         french = self.lang == "fr"
