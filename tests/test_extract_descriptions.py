@@ -152,3 +152,34 @@ def test_a_company_described_by_its_trade_is_the_company_of_that_trade_in_the_ar
         "year, is also working with the ride-hailing company on self-driving minivans."
     )
     assert ("Toyota", "partnerOf", "Uber", "affirmed") in _keys(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "tech"),
+    [
+        ("General Motors said its electric vehicles will use the Supercharger network from next year.",
+         "General Motors", "electric vehicles"),
+        ("Toyota said its new hybrid system would reach Europe next year.", "Toyota", "hybrid"),
+        ("Renault a indiqué que ses futures voitures électriques utiliseraient ce réseau.", "Renault",
+         "electric vehicles"),
+    ],
+)
+def test_a_company_develops_the_technology_of_its_possessive(extractor, text, holder, tech):
+    assert (holder, "developsTechnology", tech, "affirmed") in _keys(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mercedes-Benz shelved its hydrogen cars years ago.",
+        "Uber, which sold its self-driving unit in 2020, works with outside developers.",
+        "Aurora bought its old self-driving unit from Uber in 2020.",
+        "Stellantis a renoncé à lancer la production de ses utilitaires à hydrogène.",
+        "At its battery plant in Michigan, Ford will use technology licensed from CATL.",
+    ],
+)
+def test_no_possessive_technology_fact_where_the_sentence_may_undo_it(extractor, text):
+    keys = _keys(extractor, text)
+    undone = ("Mercedes-Benz", "Uber", "Stellantis")
+    assert not any(k[1] == "developsTechnology" and k[3] == "affirmed" and k[0] in undone for k in keys), keys
+    assert not any(k[0] == "Ford" and k[1] == "developsTechnology" and k[2] == "batteries" for k in keys), keys

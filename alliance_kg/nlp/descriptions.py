@@ -72,6 +72,8 @@ class DescriptionReader(DescriptionMeaning):
             possessor = by_end.get(span.start - 1) if genitive else None
             if possessor is not None:  # "Freightliner, Daimler Truck's American brand": over the possessor
                 comma = possessor.start - 1
+                if comma >= 1 and doc_lowers(doc)[comma] == "the":
+                    comma -= 1  # "Hyundai Mobis, the Hyundai Motor Group's parts maker"
             if comma >= 1 and doc_texts(doc)[comma] == "," and _appositive(span):
                 before = by_end.get(comma)  # "Tata AutoComp, a group parts maker": the name it describes
                 if before is not None and before.kind == "NewsAgency":
@@ -90,6 +92,11 @@ class DescriptionReader(DescriptionMeaning):
                     targets += _coordinated_before(doc, before, by_end)
                 for each in countries or ([country] if country else []):
                     attached += [Description(span.start, span.end, t, each) for t in targets]
+                if not countries and not country and target is before and len(targets) == 1 and genitive:
+                    # "Hyundai Mobis, the Hyundai Motor Group's parts maker": the apposition stands for the name
+                    resolved.append(
+                        Mention(span.start, span.end, target.iri, target.name, target.kind, via="description")
+                    )
                 continue
             if len(countries) > 1:
                 # "le constructeur franco-italien" alone: only a company the base knows by all those nationalities

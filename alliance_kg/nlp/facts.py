@@ -19,6 +19,7 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from alliance_kg.articles import function_words
 from alliance_kg.nlp.doctable import doc_tokens
 from alliance_kg.kb import KnowledgeBase
 from alliance_kg.lexicon import Lexicon
@@ -45,6 +46,12 @@ class DescriptionFacts(TechnologyHolders):
         self._holder_ids = frozenset(get_string_id(w) for w in self.adjective_holders)
         self._doc_index: tuple | None = None  # see _index
         self.adjective_after = lang == "fr"  # "la filiale électrique" / "the electric unit"
+        self.singular_possessives = lexicon.cues(lang, "singular_possessives", raw=True)  # "its", « ses »
+        self.function_words = function_words(lang)
+        # single words of the negation, sale, purchase and former-time cues: see TechnologyHolders._possessor
+        guards = ("negators", "negation_particles", "terminators", "divestment_words", "purchase_words", "former_words")
+        words = (w for name in guards for w in lexicon.cues(lang, name, raw=True))
+        self.negating_words = frozenset(w for w in words if " " not in w)
 
     def find(self, sent: Span, mention_at: dict[int, Mention]) -> list[Relation]:
         """Return the description facts of one sentence."""
@@ -69,7 +76,7 @@ class DescriptionFacts(TechnologyHolders):
                         m = Mention(mention.start, mention.end, member.iri, member.name, member.kind)
                         out.append(self._fact(sent, m, "memberOf", mention, mention.start))
         for mention in self._technologies_in(sent, in_sentence, mention_at):
-            holder = self._holder(doc[mention.start : mention.end], mention_at)
+            holder = self._holder(doc[mention.start : mention.end], mention_at) or self._possessor(doc, mention)
             for org in self._with_listed(doc, mention, holder, mention_at):
                 out.append(self._fact(sent, org, "developsTechnology", mention, mention.start))
         out += self._adjective_facts(sent, mention_at)

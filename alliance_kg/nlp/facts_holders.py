@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from alliance_kg.kb import normalize
 from alliance_kg.nlp.doctable import doc_lowers, doc_parsed, doc_texts, doc_tokens, token_children
+from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.spans import GENITIVE_MARKS, name_after_adjectives
 
@@ -79,6 +80,28 @@ class TechnologyHolders:
         if doc_lowers(doc)[k] == "of" and normalize(doc_texts(doc)[k - 1]) in self.holders:
             return self._referent(doc_tokens(doc)[k - 1], mention_at)
         return None
+
+    def _possessor(self, doc: Doc, tech: Mention) -> Mention | None:
+        """Return the company a singular possessive before the technology stands for: "its electric vehicles",
+        « ses futurs véhicules électriques » (the guidelines' « sa technologie hybride e-Power»)."""
+        if tech.start < 1:
+            return None
+        k = tech.start - 1
+        while k > tech.start - 3 and k > 0 and doc_lowers(doc)[k].isalpha() and doc_texts(doc)[k].islower() and (
+            doc_lowers(doc)[k] not in self.function_words and doc_lowers(doc)[k] not in self.singular_possessives
+        ):
+            k -= 1  # "its new electric vehicles", « ses futurs véhicules électriques »
+        if doc_lowers(doc)[k] not in self.singular_possessives:
+            return None
+        sent = doc_tokens(doc)[k].sent
+        if any(t.lower_ in self.negating_words or t.lemma_ in self.negating_words for t in sent):
+            # "shelved its hydrogen cars", "no longer develops": a fact of the article's voice is never negated, so
+            # none where a negation may be; "buys cells for its batteries": another company makes them
+            return None
+        found = previous_subject(doc, k, doc._.mentions or [])
+        if found is None or found.start < sent.start or not found.is_organisation or found.kind == "NewsAgency":
+            return None  # "At its battery plant, Ford ...": no company named before it in the sentence
+        return found if found.iri != tech.iri else None
 
     def _with_listed(
         self, doc: Doc, tech: Mention, holder: Mention | None, mention_at: dict[int, Mention]
