@@ -768,3 +768,16 @@ def test_a_combined_sum_is_no_merger(extractor):
     found = keys(extractor, "Toyota and NTT said they would invest a combined $3.3 billion in AI.")
     assert not any(k[1] == "mergesWith" for k in found), found
     assert not any(k[1] == "mergesWith" for k in keys(extractor, "Combining our strengths helps Kia and Ford."))
+
+
+def test_their_venture_over_a_figure_is_the_clause_subjects(extractor):
+    found = keys(extractor, "Hyundai and LG Energy Solution opened a $1.1 billion factory in Karawang, east of "
+                            "Jakarta, run by their 50-50 joint venture HLI Green Power.")
+    assert {("Hyundai", "memberOf", "HLI Green Power", "affirmed"),
+            ("LG Energy Solution", "memberOf", "HLI Green Power", "affirmed")} <= found, found
+
+
+def test_co_owners_hold_the_venture(extractor):
+    found = keys(extractor, "Renault and Geely co-own Horse. Aramco is a co-owner of Horse too.")
+    assert {("Renault", "shareholderOf", "Horse", "affirmed"), ("Geely", "shareholderOf", "Horse", "affirmed"),
+            ("Aramco", "shareholderOf", "Horse", "affirmed")} <= found, found

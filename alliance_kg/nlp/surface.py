@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_tokens
+from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.spans import owned_after
@@ -211,16 +211,27 @@ class SurfaceReader(MentionGroups):
             for m, prep in self.tail(span, mention_at)
             if prep in (None, "with", "between", "of", "and", "avec", "entre", "de", "par", "by")
         ]
-        doc = span.doc
         named = self.appositive_name(span, mention_at)  # "BlueOval SK, its joint venture with SK On"
         if named is not None and named not in left:
             right.append(named)
         before = span.start - 1  # "the Ultium Cells joint venture"
         if before >= span.sent.start and before in mention_at and mention_at[before].kind == "JointVenture":
             right.append(mention_at[before])
-        if doc_lowers(doc)[max(span.sent.start, span.start - 1)] in ("its", "their", "leur", "son", "sa") and not left:
-            left = self.left_group(span.start, span.sent, mention_at, reach=40)
+        if not left and self._possessed(span):  # "run by their 50-50 joint venture": the clause's subjects
+            left = self.left_group(span.start, span.sent, mention_at, reach=60)
         return left, right
+
+    @staticmethod
+    def _possessed(span: Span) -> bool:
+        """Return True when a possessive opens the trigger's phrase, over a figure or modifier ("their 50-50 joint
+        venture", « leur nouvelle coentreprise »)."""
+        lowers, texts = doc_lowers(span.doc), doc_texts(span.doc)
+        for k in range(span.start - 1, max(span.sent.start, span.start - 5) - 1, -1):
+            if lowers[k] in ("its", "their", "leur", "son", "sa"):
+                return True
+            if not (texts[k].islower() or texts[k][:1].isdigit() or texts[k] == "-") or lowers[k] in ("and", "et"):
+                return False
+        return False
 
     def arguments(self, span: Span, trig: Trigger, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return (subjects, objects) of an asymmetric trigger from word order."""
