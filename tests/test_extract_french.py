@@ -721,3 +721,12 @@ def test_a_technology_is_never_a_party_of_a_joint_venture(extractor):
 def test_acheter_a_company_is_acquiring_it(extractor):
     keys = {k[:3] for k in _keys(extractor, "Renault a acheté Dacia en 1999.")}
     assert ("Renault", "acquires", "Dacia") in keys, keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Chez Stellantis, on se méfierait de l'arrivée de Dongfeng, selon une source proche du groupe.",
+     "On se méfie de Dongfeng chez Stellantis, selon une source proche du groupe."],
+)
+def test_the_indefinite_on_at_a_company_is_that_company(extractor, text):
+    assert any(k[:4] == ("Stellantis", "distrusts", "Dongfeng", "affirmed") for k in _keys(extractor, text))

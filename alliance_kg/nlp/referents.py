@@ -34,6 +34,10 @@ class ReferentReader:
                 if mention is not None:
                     found.setdefault(mention.iri, mention)
                 continue
+            workplace = self._workplace(token, mention_at) if pos == "PRON" and token.lower_ == "on" else None
+            if workplace is not None:  # « Chez Stellantis, on se méfierait de Dongfeng »: Stellantis
+                found.setdefault(workplace.iri, workplace)
+                continue
             if normalize(token.text) in self.first_person and self._speaker is not None:
                 found.setdefault(self._speaker.iri, self._speaker)  # « nous » in a quote: the speaker's company
                 continue
@@ -79,6 +83,17 @@ class ReferentReader:
                 for mention in self._apposed_name(token, mention_at):
                     found.setdefault(mention.iri, mention)
         return list(found.values())
+
+    def _workplace(self, token: Token, mention_at: dict[int, Mention]) -> Mention | None:
+        """Return the company of « chez X » in the clause of an indefinite « on »: the people there."""
+        if not self.workplace_preps:
+            return None
+        lowers = doc_lowers(token.doc)
+        sent = token.sent
+        for k in range(sent.start, sent.end - 1):
+            if lowers[k] in self.workplace_preps and k + 1 in mention_at and mention_at[k + 1].is_organisation:
+                return mention_at[k + 1]
+        return None
 
     def _subject_in_apposition(self, token: Token, mention_at: dict[int, Mention]) -> Mention | None:
         """Return the name a subject noun is apposed to when the parse made the noun the subject: in

@@ -89,6 +89,7 @@ class RelationFinder(
         self.pronouns = self.lexicon.cues(lang, "pronouns")
         self.first_person = self.lexicon.cues(lang, "first_person")
         self.datives = self.lexicon.cues(lang, "dative_pronouns")
+        self.workplace_preps = self.lexicon.cues(lang, "workplace_prepositions", raw=True)  # « Chez X, on ... »
         self.terminators = self.lexicon.cues(lang, "terminators", raw=True)
         self.alternative_markers = self.lexicon.cues(lang, "alternative_markers", raw=True)
         self.former_words = self.lexicon.cues(lang, "former_words", raw=True)
