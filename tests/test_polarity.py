@@ -352,3 +352,22 @@ def test_a_sale_a_company_has_no_intention_of_making_leaves_its_stake_held(extra
 ])
 def test_having_no_other_choice_but_to_do_it_is_doing_it(extractor, text):
     assert polarities(extractor, text, "Geely", "investsIn", "Polestar") == {"affirmed"}
+
+
+@pytest.mark.parametrize("text, tup", [
+    ("Fiat proposed a merger with Renault, but the French government blocked it.", ("Fiat", "mergesWith", "Renault")),
+    ("Musk said he had once approached Apple about buying Tesla, but that Apple's boss had refused to meet him.",
+     ("Apple", "acquires", "Tesla")),
+    ("PSA a proposé une alliance à Opel, mais General Motors l'a refusée.", ("PSA", "partnerOf", "Opel")),
+])
+def test_a_tie_a_later_but_clause_turns_down_is_negated(extractor, text, tup):
+    assert polarities(extractor, text, *tup) == {"negated"}
+
+
+@pytest.mark.parametrize("text, tup", [
+    ("Toyota signed a deal with BYD, but BYD declined to comment on the terms.", ("Toyota", "partnerOf", "BYD")),
+    ("Renault a signé un accord avec Geely, mais Geely s'est refusé à tout commentaire.",
+     ("Renault", "partnerOf", "Geely")),
+])
+def test_a_refusal_to_comment_turns_nothing_down(extractor, text, tup):
+    assert polarities(extractor, text, *tup) == {"affirmed"}

@@ -32,6 +32,7 @@ from alliance_kg.nlp.pairing import TECH_PREDICATES, PairReader
 from alliance_kg.nlp.polarity import PolarityReader
 from alliance_kg.nlp.referents import ReferentReader
 from alliance_kg.nlp.roles import RoleReader
+from alliance_kg.nlp.rebuffs import rebuffed
 from alliance_kg.nlp.records import (
     Relation,
     co_developers,
@@ -90,6 +91,9 @@ class RelationFinder(
         self.first_person = self.lexicon.cues(lang, "first_person")
         self.datives = self.lexicon.cues(lang, "dative_pronouns")
         self.workplace_preps = self.lexicon.cues(lang, "workplace_prepositions", raw=True)  # « Chez X, on ... »
+        self.contrast_words = self.lexicon.cues(lang, "contrast_words", raw=True)  # "..., but X refused" (rebuffs.py)
+        self.rebuff_words = self.lexicon.cues(lang, "rebuff_words", raw=True)
+        self.rebuff_exceptions = self.lexicon.cues(lang, "rebuff_exceptions", raw=True)
         self.terminators = self.lexicon.cues(lang, "terminators", raw=True)
         self.alternative_markers = self.lexicon.cues(lang, "alternative_markers", raw=True)
         self.former_words = self.lexicon.cues(lang, "former_words", raw=True)
@@ -244,7 +248,8 @@ class RelationFinder(
         relations += co_holders(doc, relations, mention_at, self.co_holder_phrases)
         relations += co_owner_stakes(relations, self._described_ventures(doc, mention_at))
         relations = self._sold_later(doc, relations) if parsed else self._sold_it_later(doc, relations)
-        doc._.relations = self._without_undone(doc, relations, parsed)
+        relations = self._without_undone(doc, relations, parsed)
+        doc._.relations = rebuffed(doc, relations, self.contrast_words, self.rebuff_words, self.rebuff_exceptions)
         drop_sentence_index(doc)
         return doc
 
