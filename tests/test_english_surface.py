@@ -781,3 +781,18 @@ def test_co_owners_hold_the_venture(extractor):
     found = keys(extractor, "Renault and Geely co-own Horse. Aramco is a co-owner of Horse too.")
     assert {("Renault", "shareholderOf", "Horse", "affirmed"), ("Geely", "shareholderOf", "Horse", "affirmed"),
             ("Aramco", "shareholderOf", "Horse", "affirmed")} <= found, found
+
+
+def test_talks_with_a_company_are_a_possible_partnership_each_with_it(extractor):
+    found = keys(extractor, "Hyundai and Kia said they were not in talks with Apple about building a car.")
+    assert {("Hyundai", "partnerOf", "Apple", "negated"), ("Kia", "partnerOf", "Apple", "negated")} <= found, found
+    assert not any({k[0], k[2]} == {"Hyundai", "Kia"} for k in found), found
+    found = keys(extractor, "Its energy unit signed supply deals with Mazda and Subaru and is in talks with other "
+                            "carmakers.")
+    assert not any({k[0], k[2]} == {"Mazda", "Subaru"} for k in found), found
+
+
+def test_a_negated_merger_makes_the_negated_partnership_redundant(extractor):
+    found = keys(extractor, "Nissan walked away from merger talks with Honda.")
+    assert ("Nissan", "mergesWith", "Honda", "negated") in found, found
+    assert not any(k[1] == "partnerOf" for k in found), found

@@ -166,8 +166,13 @@ class PairReader(SymmetricPairs, WordFrames, NamePlaces):
         if trig.symmetric_frame:
             left, right = self.surface.participants(span, mention_at, mentions)
             left, right = self._unpaired(left), self._unpaired(right)
+            if not right and span.end < len(span.doc) and span.doc[span.end].lower_ in ("with", "avec"):
+                return []  # "is in talks with other carmakers": the other side is nobody named, not the subjects
             acting = span.start if trig.pos == "VERB" else None
             if self.surface.one_each(span, trig) and left and right:  # "ventures with X and Y": one each
+                if len(left) > 1 and span.end < len(span.doc) and span.doc[span.end].lower_ in ("with", "avec"):
+                    # "Hyundai and Kia were not in talks with Apple": each with Apple, not with each other
+                    return [p for lt in left for r in right for p in self._symmetric(trig, [lt, r], acting)]
                 return [p for r in right for p in self._symmetric(trig, [*left, r], acting)]
             return self._symmetric(trig, left + right, acting)
         subjects, objects = self.surface.arguments(span, trig, mention_at, mentions)

@@ -65,7 +65,12 @@ def _most_specific(statements: list[Statement]) -> list[Statement]:
     The guidelines' annotators read "the most specific predicate only" over
     the whole article (measured: reading it sentence by sentence scores lower).
     """
-    specific = {frozenset((s.subject_iri, s.object_iri)) for s in statements
-                if s.predicate in MORE_SPECIFIC and s.polarity == "affirmed"}
+    specific = {(frozenset((s.subject_iri, s.object_iri)), s.polarity) for s in statements
+                if s.predicate in MORE_SPECIFIC}
+    # a negated merger makes a negated partnership redundant ("walked away from merger talks with Honda"), but
+    # not an affirmed one: they were partners and are not merging
     return [s for s in statements
-            if not (s.predicate == "partnerOf" and frozenset((s.subject_iri, s.object_iri)) in specific)]
+            if not (s.predicate == "partnerOf"
+                    and (frozenset((s.subject_iri, s.object_iri)), "affirmed") in specific)
+            and not (s.predicate == "partnerOf" and s.polarity == "negated"
+                     and (frozenset((s.subject_iri, s.object_iri)), "negated") in specific)]
