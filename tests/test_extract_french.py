@@ -730,3 +730,9 @@ def test_acheter_a_company_is_acquiring_it(extractor):
 )
 def test_the_indefinite_on_at_a_company_is_that_company(extractor, text):
     assert any(k[:4] == ("Stellantis", "distrusts", "Dongfeng", "affirmed") for k in _keys(extractor, text))
+
+
+def test_a_list_after_a_plural_brand_noun_names_the_brands(extractor):
+    keys = _keys(extractor, "Les moteurs équiperont les modèles des marques de Stellantis, Peugeot, Citroën et Opel.")
+    assert {("Peugeot", "subsidiaryOf", "Stellantis"), ("Opel", "subsidiaryOf", "Stellantis")} <= {
+        k[:3] for k in keys}, keys

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from alliance_kg.nlp.doctable import doc_tokens, morph_values, token_children
+from alliance_kg.nlp.doctable import doc_texts, doc_tokens, morph_values, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp import syntax
@@ -170,6 +170,13 @@ class RoleReader(PhraseShapes):
                 out.append(self._apposed_to(anchor, mention_at))
             elif self._modifies_name(anchor, mention_at):
                 out.append(anchor.head)
+            if "Plur" in anchor.morph.get("Number"):
+                # « les quatre marques du groupe PSA, Peugeot, Citroën, DS et Opel »: the parse coordinated the
+                # list after the comma with the noun; it names the brands
+                out += [
+                    c for c in token_children(anchor)
+                    if c.dep_ == "conj" and c.i in mention_at and c.i > anchor.i and doc_texts(doc)[c.i - 1] == ","
+                ]
             before = self._comma_appositive(anchor, mention_at)
             if "Sing" in anchor.morph.get("Number"):
                 # "Daimler Truck, maison mère de Freightliner, et Volvo Group": a singular apposition describes
