@@ -59,3 +59,10 @@ def test_the_group_of_a_city_is_the_company_named_most_not_its_brand(extractor):
     keys = _keys(extractor, text)
     assert not any(k[0] == "Voyah" and k[2] in ("Nissan", "Honda") for k in keys), keys
     assert any(k[0] == "Dongfeng" and k[2] == "Nissan" for k in keys), keys
+
+
+def test_a_called_name_is_found_again_over_the_known_names_inside_it(extractor):
+    text = ("Baptisée Nidec Renault Motors, la coentreprise sera détenue à parts égales par Renault et Nidec. "
+            "Les moteurs de Nidec Renault Motors équiperont les modèles de Dacia.")
+    mentions = _mentions(extractor, "fr", text)
+    assert mentions.count(("Nidec Renault Motors", "Nidec Renault Motors", "JointVenture")) == 2, mentions

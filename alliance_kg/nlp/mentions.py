@@ -179,6 +179,10 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         # a venture named after a parent ("Ford Otosan, la coentreprise ..."): the longer name wins
         named = [m for m in named if not any(n.start < m.end and m.start < n.end for n in introduced)] + introduced
         named += _repeated(doc, named)
+        named = _repeated_over_known(doc, named)  # « Nidec PSA emotors » again, over the known « Nidec », « PSA »
+        ventures = {m.iri for m in named if m.via == "model" and m.kind == "JointVenture"}
+        if ventures:  # a name once known as a venture's is the venture's wherever the model found it again
+            named = [replace(m, kind="JointVenture") if m.iri in ventures else m for m in named]
         if self.lang == "en":
             named += self._short_forms(doc, named)  # "Joby" after "Joby Aviation"
         named = self._with_legal_forms(doc, named)  # "Kia Motors Corp", "Nissan Motor Co."
@@ -259,6 +263,31 @@ def _repeated(doc: Doc, named: list[Mention]) -> list[Mention]:
                 taken.update(range(i, i + length))
                 break
     return found
+
+
+def _repeated_over_known(doc: Doc, named: list[Mention]) -> list[Mention]:
+    """Return the mentions with each unknown name of several words that an article gave in so many words
+    (« Baptisée Nidec PSA emotors ») found again where the known names inside it were read instead."""
+    texts = doc_texts(doc)
+    longer = {tuple(texts[m.start : m.end]): m for m in named if m.via == "model" and m.end - m.start >= 2}
+    if not longer:
+        return named
+    by_start = {m.start: m for m in named}
+    found: list[Mention] = []
+    for words, m in longer.items():
+        n = len(words)
+        for i in range(len(doc) - n + 1):
+            if i == m.start or texts[i] != words[0] or tuple(texts[i : i + n]) != words:
+                continue
+            inside = [x for x in named if i <= x.start and x.end <= i + n]
+            if inside and i in by_start and by_start[i].via != "model" and not any(
+                x.start < i + n and i < x.end and not (i <= x.start and x.end <= i + n) for x in named
+            ):
+                found.append(Mention(i, i + n, m.iri, m.name, m.kind, via="model"))
+    if not found:
+        return named
+    covered = {k for f in found for k in range(f.start, f.end)}
+    return [x for x in named if not (x.start in covered and x.end - 1 in covered)] + found
 
 
 @Language.factory(
