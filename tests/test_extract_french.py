@@ -736,3 +736,10 @@ def test_a_list_after_a_plural_brand_noun_names_the_brands(extractor):
     keys = _keys(extractor, "Les moteurs équiperont les modèles des marques de Stellantis, Peugeot, Citroën et Opel.")
     assert {("Peugeot", "subsidiaryOf", "Stellantis"), ("Opel", "subsidiaryOf", "Stellantis")} <= {
         k[:3] for k in keys}, keys
+
+
+def test_the_subject_after_tandis_que_is_its_clause_s_own(extractor):
+    keys = _keys(extractor, "Dongfeng produit des voitures avec Honda, tandis que Changan s'est associé à Ford au "
+                            "sein de Changan Ford.")
+    assert ("Changan", "memberOf", "Changan Ford") in {k[:3] for k in keys}, keys
+    assert not any(k[0] == "Dongfeng" and k[2] in ("Ford", "Changan Ford") for k in keys), keys

@@ -43,7 +43,7 @@ from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.surface_en_phrases import POSSESSIVE_DETERMINERS, STAKE_NOUNS, passive_adverb
-from alliance_kg.nlp.surface_en_qualify import CONTROL_VERBS
+from alliance_kg.nlp.surface_en_qualify import BARE_CONTROL_VERBS, CONTROL_VERBS
 from alliance_kg.nlp.surface_en_partners import EnglishPartners
 from alliance_kg.nlp.surface_en_subjects import NO_SUBJECT
 from alliance_kg.statement import SYMMETRIC
@@ -127,9 +127,21 @@ class EnglishSurfaceReader(EnglishPartners):
     def _controlled_subject(start: int, sent: Span, mention_at) -> Mention | None:
         """Return NAME in "invited/urged/asked NAME to TRIGGER", the one who would act."""
         doc = sent.doc
-        if start - 3 < sent.start or doc_lowers(doc)[start - 1] != "to":
+        for k in (start - 1, start - 2):  # "letting Geely take control", "let Nissan raise": a bare infinitive
+            between_ok = k == start - 1 or doc_texts(doc)[start - 1].islower()
+            if k - 1 < sent.start or k not in mention_at or not between_ok:
+                continue
+            named = mention_at[k]
+            if named.is_organisation and named.start > sent.start and (
+                doc_lowers(doc)[named.start - 1] in BARE_CONTROL_VERBS
+            ):
+                return named
+        to = start - 1
+        if to - 1 > sent.start and doc_lowers(doc)[to] != "to" and doc_lowers(doc)[to - 1] == "to":
+            to -= 1  # "allow Geely to take control": the trigger is the noun after the verb
+        if to - 2 < sent.start or doc_lowers(doc)[to] != "to":
             return None
-        named = mention_at.get(start - 2)
+        named = mention_at.get(to - 1)
         if named is None or not named.is_organisation or named.start - 1 < sent.start:
             return None
         verb = doc_lowers(doc)[named.start - 1]

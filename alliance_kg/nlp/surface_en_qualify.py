@@ -36,6 +36,7 @@ EVENT_VERBS = {"happen", "happened", "materialise", "materialised", "materialize
 EVENT_VERBS |= {"proceeded", "attempted", "completed", "approved", "finalised", "finalized", "succeed", "succeeded"}
 EVENT_VERBS |= {"go", "went", "take", "took"}  # "go ahead", "take place"
 CONTROL_VERBS = load_lexicon().cues("en", "object_control", raw=True)  # "invited Nissan to join"
+BARE_CONTROL_VERBS = load_lexicon().cues("en", "bare_infinitive_control", raw=True)  # "letting Geely take control"
 TIME_WORDS = DATE_WORDS | {"year", "month", "quarter", "week", "decade", "season", "day"}
 
 

@@ -229,6 +229,10 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
                 return [antecedent]
         if not subjects and token.pos_ in ("VERB", "AUX"):
             subjects = _dislocated_subject(token)  # "Hyundai, de son côté, fournit": the name parsed as adverbial
+        if not subjects and token.dep_ == "advcl":
+            # « tandis que Changan s'est associé à Ford »: the parse made the subject part of the conjunction
+            subjects = [f for m in token_children(token) if m.dep_ in ("mark", "advmod") for f in token_children(m)
+                        if f.dep_ == "fixed" and f.pos_ == "PROPN"]
         if subjects:
             if token.dep_ == "conj" and token.head.pos_ in ("PROPN", "NOUN") and token.head.dep_ == "ROOT":
                 subjects.append(
