@@ -273,11 +273,16 @@ def _repeated_over_known(doc: Doc, named: list[Mention]) -> list[Mention]:
     if not longer:
         return named
     by_start = {m.start: m for m in named}
+    firsts = {words[0] for words in longer}
+    at: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):  # where each first word stands: no pass over the text per name
+        if text in firsts:
+            at.setdefault(text, []).append(i)
     found: list[Mention] = []
     for words, m in longer.items():
         n = len(words)
-        for i in range(len(doc) - n + 1):
-            if i == m.start or texts[i] != words[0] or tuple(texts[i : i + n]) != words:
+        for i in at.get(words[0], ()):
+            if i == m.start or tuple(texts[i : i + n]) != words:
                 continue
             inside = [x for x in named if i <= x.start and x.end <= i + n]
             if inside and i in by_start and by_start[i].via != "model" and not any(
