@@ -38,6 +38,7 @@ from alliance_kg.lexicon import Lexicon, load_lexicon
 from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.description_patterns import DescriptionPatterns
 from alliance_kg.nlp.descriptions import DescriptionReader
+from alliance_kg.nlp.name_repeats import repeated, repeated_over_known
 from alliance_kg.nlp.names import UnknownNames
 from alliance_kg.nlp.segmatch import SegmentedMatcher
 from alliance_kg.nlp.sentindex import index_sentences, sentences
@@ -178,8 +179,8 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         introduced = self._introduced_names(doc, named)
         # a venture named after a parent ("Ford Otosan, la coentreprise ..."): the longer name wins
         named = [m for m in named if not any(n.start < m.end and m.start < n.end for n in introduced)] + introduced
-        named += _repeated(doc, named)
-        named = _repeated_over_known(doc, named)  # « Nidec PSA emotors » again, over the known « Nidec », « PSA »
+        named += repeated(doc, named)
+        named = repeated_over_known(doc, named)  # « Nidec PSA emotors » again, over the known « Nidec », « PSA »
         ventures = {m.iri for m in named if m.via == "model" and m.kind == "JointVenture"}
         if ventures:  # a name once known as a venture's is the venture's wherever the model found it again
             named = [replace(m, kind="JointVenture") if m.iri in ventures else m for m in named]
@@ -240,60 +241,6 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         keys = self._ruler_keys
         found = {(start, end, *keys[key]) for key, start, end in self.ruler.phrase_matcher(doc) if start != end}
         return [(start, end, iri) for start, end, _, _, iri in sorted(found)]
-
-def _repeated(doc: Doc, named: list[Mention]) -> list[Mention]:
-    """Return the other occurrences of the names found without the knowledge base ("Veoneer, a Swedish
-    supplier, ... Veoneer and Volvo Cars set up"): an unknown company is named again the same way."""
-    texts = doc_texts(doc)  # each word's text: no Token per word
-    unknown: dict[str, list[Mention]] = {}
-    for m in named:
-        if m.via == "model" and m.end > m.start:
-            unknown.setdefault(texts[m.start], []).append(m)
-    if not unknown:
-        return []
-    taken = {i for m in named for i in range(m.start, m.end)}
-    found: list[Mention] = []
-    for i, word in enumerate(texts):
-        for m in unknown.get(word, ()):
-            length = m.end - m.start
-            if i + length > len(doc) or any(k in taken for k in range(i, i + length)):
-                continue
-            if all(texts[i + k] == texts[m.start + k] for k in range(length)):
-                found.append(Mention(i, i + length, m.iri, m.name, m.kind, via="model"))
-                taken.update(range(i, i + length))
-                break
-    return found
-
-
-def _repeated_over_known(doc: Doc, named: list[Mention]) -> list[Mention]:
-    """Return the mentions with each unknown name of several words that an article gave in so many words
-    (« Baptisée Nidec PSA emotors ») found again where the known names inside it were read instead."""
-    texts = doc_texts(doc)
-    longer = {tuple(texts[m.start : m.end]): m for m in named if m.via == "model" and m.end - m.start >= 2}
-    if not longer:
-        return named
-    by_start = {m.start: m for m in named}
-    firsts = {words[0] for words in longer}
-    at: dict[str, list[int]] = {}
-    for i, text in enumerate(texts):  # where each first word stands: no pass over the text per name
-        if text in firsts:
-            at.setdefault(text, []).append(i)
-    found: list[Mention] = []
-    for words, m in longer.items():
-        n = len(words)
-        for i in at.get(words[0], ()):
-            if i == m.start or tuple(texts[i : i + n]) != words:
-                continue
-            inside = [x for x in named if i <= x.start and x.end <= i + n]
-            if inside and i in by_start and by_start[i].via != "model" and not any(
-                x.start < i + n and i < x.end and not (i <= x.start and x.end <= i + n) for x in named
-            ):
-                found.append(Mention(i, i + n, m.iri, m.name, m.kind, via="model"))
-    if not found:
-        return named
-    covered = {k for f in found for k in range(f.start, f.end)}
-    return [x for x in named if not (x.start in covered and x.end - 1 in covered)] + found
-
 
 @Language.factory(
     "alliance_mentions",

@@ -17,11 +17,10 @@ from alliance_kg.nlp import syntax
 from alliance_kg.nlp.pairing_frames import WordFrames
 from alliance_kg.nlp.pairing_places import NamePlaces
 from alliance_kg.nlp.pairing_symmetric import SymmetricPairs
-from alliance_kg.nlp.spans import Mention
+from alliance_kg.nlp.spans import TECH_PREDICATES, Mention
 from alliance_kg.statement import SYMMETRIC
 
 ONE_WAY = {"subsidiaryOf", "acquires"}  # never both ways between two companies
-TECH_PREDICATES = {"seeksPartnership", "developsTechnology", "sharesTechnology"}
 STAKE_PREDICATES = {"shareholderOf", "investsIn", "acquires"}
 
 

@@ -28,7 +28,7 @@ from alliance_kg.nlp.facts import DescriptionFacts
 from alliance_kg.nlp.mentions import Mention
 from alliance_kg.nlp.qualifiers import Qualifiers, qualify_parsed
 from alliance_kg.nlp.fallbacks import WordOrderFallbacks
-from alliance_kg.nlp.pairing import TECH_PREDICATES, PairReader
+from alliance_kg.nlp.pairing import PairReader
 from alliance_kg.nlp.polarity import PolarityReader
 from alliance_kg.nlp.referents import ReferentReader
 from alliance_kg.nlp.roles import RoleReader
@@ -45,31 +45,17 @@ from alliance_kg.nlp.records import (
 )
 from alliance_kg.nlp.stake_checks import StakeChecks
 from alliance_kg.nlp.sentindex import drop_sentence_index, sentences
-from alliance_kg.nlp.spans import COMPANY_KINDS
+from alliance_kg.nlp.spans import allowed
 from alliance_kg.nlp.shares import share_near
 from alliance_kg.nlp.surface import SurfaceReader
 from alliance_kg.nlp.surface_en import EnglishSurfaceReader
 from alliance_kg.nlp.triggers import TriggerReader
 from alliance_kg.statement import SYMMETRIC
 
-NO_MEMBERS_KINDS = COMPANY_KINDS | {"NewsAgency"}  # one is a member of an alliance or a venture, not of these
 TERMINABLE = {"partnerOf", "jointVenture", "mergesWith", "memberOf", "acquires"}
 
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
-
-
-def allowed(predicate: str, subject: Mention, obj: Mention) -> bool:
-    """Return True when the pair fits the predicate's domain and range."""
-    if subject.iri == obj.iri or not subject.is_organisation or subject.kind == "NewsAgency":
-        return False
-    if predicate in TECH_PREDICATES:
-        return obj.kind == "Technology"
-    if predicate == "basedIn":
-        return obj.kind == "Country"
-    if predicate == "memberOf" and obj.kind in NO_MEMBERS_KINDS:
-        return False  # "Stellantis rejoint ainsi Volkswagen dans la course": one joins a venture or an alliance
-    return obj.is_organisation and obj.kind != "NewsAgency"
 
 
 class RelationFinder(
@@ -302,8 +288,6 @@ class RelationFinder(
         if found is None:
             found = self._relatives[token.i] = syntax_clauses.relative_with_case(token)
         return found
-
-
 
 
 @Language.factory("alliance_relations", default_config={"lang": "fr"})

@@ -112,3 +112,20 @@ def unit_nouns(lang: str) -> frozenset[str]:
 def person_nouns(lang: str) -> frozenset[str]:
     """Return the nouns for people and families ("famille", "founder"), whose names are no companies."""
     return load_lexicon().cues(lang, "person_nouns", raw=True)
+
+
+TECH_PREDICATES = {"seeksPartnership", "developsTechnology", "sharesTechnology"}  # their object: a technology
+NO_MEMBERS_KINDS = COMPANY_KINDS | {"NewsAgency"}  # one is a member of an alliance or a venture, not of these
+
+
+def allowed(predicate: str, subject: Mention, obj: Mention) -> bool:
+    """Return True when the pair fits the predicate's domain and range."""
+    if subject.iri == obj.iri or not subject.is_organisation or subject.kind == "NewsAgency":
+        return False
+    if predicate in TECH_PREDICATES:
+        return obj.kind == "Technology"
+    if predicate == "basedIn":
+        return obj.kind == "Country"
+    if predicate == "memberOf" and obj.kind in NO_MEMBERS_KINDS:
+        return False  # "Stellantis rejoint ainsi Volkswagen dans la course": one joins a venture or an alliance
+    return obj.is_organisation and obj.kind != "NewsAgency"
