@@ -21,16 +21,13 @@ from spacy.tokens import Doc
 from alliance_kg.kb import normalize
 from alliance_kg.namespaces import entity_iri
 from alliance_kg.nlp.doctable import doc_ents, doc_lowers, doc_texts, doc_tokens, span_text
+from alliance_kg.nlp.names_en_forms import capitalised
 from alliance_kg.nlp.spans import Mention
 
 QUOTES = frozenset({"«", "»", '"', "“", "”", "'", "‘", "’"})
 NAME_ENDS = frozenset({",", ".", ";", ":", ")", "(", "»", '"', "”", "-", "–", "—"})
 LINKS = frozenset({"as", "comme"})  # "known as X"
 REACH = 6  # how far a company noun may stand from the naming verb or the name
-
-
-def _capitalised(text: str) -> bool:
-    return text[:1].isupper() and any(c.isalpha() for c in text)
 
 
 class CalledNames:
@@ -69,7 +66,7 @@ class CalledNames:
         texts, lowers = doc_texts(doc), doc_lowers(doc)
         end = start
         while end < len(doc) and end - start < 5 and (
-            _capitalised(texts[end]) or (texts[end] in ("&", "-") and end > start)
+            capitalised(texts[end]) or (texts[end] in ("&", "-") and end > start)
         ):
             end += 1
         if (

@@ -41,7 +41,12 @@ def domain_pattern(ends: frozenset[str]) -> re.Pattern | None:
     return re.compile(r"^[A-Z][A-Za-z0-9-]*\.(?:" + "|".join(sorted(map(re.escape, ends))) + r")$")
 
 
-def _capitalised(text: str) -> bool:
+def capitalised(text: str) -> bool:
+    """Return True for a word that starts with a capital and has a letter ("Joby", "Helm.ai", not "2024").
+
+    >>> capitalised("Joby"), capitalised("joby"), capitalised("2024")
+    (True, False, False)
+    """
     return text[:1].isupper() and any(c.isalpha() for c in text)
 
 
@@ -56,13 +61,13 @@ class EnglishNameForms:
         found: list[Mention] = []
         i = 0
         while i < len(doc):
-            if i in taken or not _capitalised(texts[i]):
+            if i in taken or not capitalised(texts[i]):
                 i += 1
                 continue
             end = i + 1
             while end < len(doc) and end not in taken and end - i < LONGEST_NAME and (
-                _capitalised(texts[end])
-                or (texts[end] in ("&", "-") and end + 1 < len(doc) and _capitalised(texts[end + 1]))
+                capitalised(texts[end])
+                or (texts[end] in ("&", "-") and end + 1 < len(doc) and capitalised(texts[end + 1]))
             ):
                 end += 1
             start = i

@@ -77,7 +77,6 @@ class RelationFinder(
         self.first_person = self.lexicon.cues(lang, "first_person")
         self.datives = self.lexicon.cues(lang, "dative_pronouns")
         self.workplace_preps = self.lexicon.cues(lang, "workplace_prepositions", raw=True)  # « Chez X, on ... »
-        self.contrast_words = self.lexicon.cues(lang, "contrast_words", raw=True)  # "..., but X refused" (rebuffs.py)
         self.rebuff_words = self.lexicon.cues(lang, "rebuff_words", raw=True)
         self.rebuff_exceptions = self.lexicon.cues(lang, "rebuff_exceptions", raw=True)
         self.terminators = self.lexicon.cues(lang, "terminators", raw=True)
@@ -235,7 +234,9 @@ class RelationFinder(
         relations += co_owner_stakes(relations, self._described_ventures(doc, mention_at))
         relations = self._sold_later(doc, relations) if parsed else self._sold_it_later(doc, relations)
         relations = self._without_undone(doc, relations, parsed)
-        doc._.relations = rebuffed(doc, relations, self.contrast_words, self.rebuff_words, self.rebuff_exceptions)
+        # "..., but X refused" (rebuffs.py): the surface reader already holds the contrast words
+        contrast = self.surface.contrast_words
+        doc._.relations = rebuffed(doc, relations, contrast, self.rebuff_words, self.rebuff_exceptions)
         drop_sentence_index(doc)
         return doc
 

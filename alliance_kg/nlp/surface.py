@@ -221,13 +221,12 @@ class SurfaceReader(MentionGroups):
             left = self.left_group(span.start, span.sent, mention_at, reach=60)
         return left, right
 
-    @staticmethod
-    def _possessed(span: Span) -> bool:
+    def _possessed(self, span: Span) -> bool:
         """Return True when a possessive opens the trigger's phrase, over a figure or modifier ("their 50-50 joint
         venture", « leur nouvelle coentreprise »)."""
         lowers, texts = doc_lowers(span.doc), doc_texts(span.doc)
         for k in range(span.start - 1, max(span.sent.start, span.start - 5) - 1, -1):
-            if lowers[k] in ("its", "their", "leur", "son", "sa"):
+            if lowers[k] in self.possessive_words:
                 return True
             if not (texts[k].islower() or texts[k][:1].isdigit() or texts[k] == "-") or lowers[k] in ("and", "et"):
                 return False
