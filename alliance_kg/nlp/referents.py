@@ -34,7 +34,8 @@ class ReferentReader:
                 if mention is not None:
                     found.setdefault(mention.iri, mention)
                 continue
-            workplace = self._workplace(token, mention_at) if pos == "PRON" and token.lower_ == "on" else None
+            indefinite = pos == "PRON" and token.lower_ in self.indefinite_pronouns
+            workplace = self._workplace(token, mention_at) if indefinite else None
             if workplace is not None:  # « Chez Stellantis, on se méfierait de Dongfeng »: Stellantis
                 found.setdefault(workplace.iri, workplace)
                 continue

@@ -77,6 +77,7 @@ class RelationFinder(
         self.first_person = self.lexicon.cues(lang, "first_person")
         self.datives = self.lexicon.cues(lang, "dative_pronouns")
         self.workplace_preps = self.lexicon.cues(lang, "workplace_prepositions", raw=True)  # « Chez X, on ... »
+        self.indefinite_pronouns = self.lexicon.cues(lang, "indefinite_pronouns", raw=True)
         self.rebuff_words = self.lexicon.cues(lang, "rebuff_words", raw=True)
         self.rebuff_exceptions = self.lexicon.cues(lang, "rebuff_exceptions", raw=True)
         self.terminators = self.lexicon.cues(lang, "terminators", raw=True)
