@@ -89,6 +89,8 @@ class KnowledgeBase:
 
     def __init__(self, entities: list[Entity]) -> None:
         self.entities: dict[str, Entity] = {e.iri: e for e in entities}
+        self._sorted = tuple(sorted(self.entities.values(), key=lambda e: e.iri))  # read per document: sorted once
+        self._of_kinds: dict[tuple[str, ...], tuple[Entity, ...]] = {}
         self._by_label: dict[str, Entity] = {}
         for entity in sorted(entities, key=lambda e: (e.kind == "Country", e.iri)):
             for label in (entity.name, *entity.labels):
@@ -102,7 +104,7 @@ class KnowledgeBase:
         return len(self.entities)
 
     def __iter__(self):
-        return iter(sorted(self.entities.values(), key=lambda e: e.iri))
+        return iter(self._sorted)
 
     def get(self, iri: str) -> Entity | None:
         """Return the entity with this IRI, or None."""
@@ -118,7 +120,10 @@ class KnowledgeBase:
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         """Return the entities of the given kinds, sorted by IRI."""
-        return [e for e in self if e.kind in kinds]
+        found = self._of_kinds.get(kinds)
+        if found is None:
+            found = self._of_kinds[kinds] = tuple(e for e in self._sorted if e.kind in kinds)
+        return list(found)
 
     @property
     def demonyms(self) -> dict[str, Entity]:

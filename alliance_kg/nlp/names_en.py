@@ -50,7 +50,6 @@ class EnglishNames:
 
     def _names_before_unit_nouns(self, doc: Doc, taken: set[int], lowers: list[str]) -> list[Mention]:
         """Return unknown names between a possessive and a unit noun: "its Cruise unit", "GM's Zoox arm" (English)."""
-        demonyms = {d.lower() for e in self.kb.of_kind("Country") for d in e.demonyms}
         found: list[Mention] = []
         units = unit_nouns("en")
         for k, low in enumerate(lowers):  # each word's lower_: no Token object for the words skipped
@@ -61,13 +60,20 @@ class EnglishNames:
                 start -= 1
             opener = doc_lowers(doc)[start - 1] if start > 0 else ""
             words = set(doc_lowers(doc)[start:k])
-            if start == k or opener not in ("its", "their", "'s", "’s") or words & (demonyms | REGION_WORDS):
+            region = words & REGION_WORDS or words & self._lower_demonyms()
+            if start == k or opener not in ("its", "their", "'s", "’s") or region:
                 continue
             text = doc[start:k].text
             if self.kb.lookup(text) is None and normalize(text) not in self.stoplist and not text.isupper():
                 found.append(Mention(start, k, entity_iri(text), text, "Organisation", via="model"))
                 taken.update(range(start, k))
         return found
+
+    def _lower_demonyms(self) -> frozenset[str]:
+        """Return the nationality adjectives of the countries in lowercase (made once)."""
+        if getattr(self, "_lowered_demonyms", None) is None:
+            self._lowered_demonyms = frozenset(d.lower() for e in self.kb.of_kind("Country") for d in e.demonyms)
+        return self._lowered_demonyms
 
     def _named_before_english_apposition(
         self, doc: Doc, taken: set[int], named: list[Mention], lowers: list[str]

@@ -44,11 +44,17 @@ def space_boundaries(doc: Doc) -> Doc:
         return doc
     rows = doc.to_array([IS_SPACE, SENT_START])  # the flags of all the words at once, no Token object per word
     # white-space tokens that open a sentence, in order; doc[i].is_sent_start is True exactly when SENT_START is 1
-    for i in numpy.flatnonzero((rows[:-1, 0] != 0) & (rows[:-1, 1] == 1)).tolist():
-        if not doc[i + 1].is_space:
-            doc[i + 1].is_sent_start = True
+    opening = numpy.flatnonzero((rows[:-1, 0] != 0) & (rows[:-1, 1] == 1))
+    if not len(opening):
+        return doc
+    starts = rows[:, 1].astype(numpy.int64)  # -1 (not a start) is read back as 2**64 - 1
+    for i in opening.tolist():  # in order, as each move may be undone by the next white-space token
+        if not rows[i + 1, 0]:
+            starts[i + 1] = 1
         if i > 0:
-            doc[i].is_sent_start = False
+            starts[i] = -1
+    # one write instead of a Token object per change
+    doc.from_array([SENT_START], starts.astype(numpy.uint64).reshape(-1, 1))
     return doc
 
 
