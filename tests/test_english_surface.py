@@ -796,3 +796,23 @@ def test_a_negated_merger_makes_the_negated_partnership_redundant(extractor):
     found = keys(extractor, "Nissan walked away from merger talks with Honda.")
     assert ("Nissan", "mergesWith", "Honda", "negated") in found, found
     assert not any(k[1] == "partnerOf" for k in found), found
+
+
+def test_a_participle_after_an_apposition_is_about_the_name_before_it(extractor):
+    found = keys(extractor, "Uber agreed to buy 24,000 cars from Volvo Cars, the Swedish carmaker owned by Geely.")
+    assert ("Volvo Cars", "subsidiaryOf", "Geely", "affirmed") in found
+    assert not any(k[0] == "Uber" and k[1] == "subsidiaryOf" for k in found)
+    assert not any(k[2] == "Uber" and k[1] == "shareholderOf" for k in found)
+
+
+def test_a_name_with_a_genitive_after_a_comma_describes_the_name_before(extractor):
+    text = "General Motors owns self-driving startup Cruise and has invested in Lyft, Uber's main rival."
+    found = keys(extractor, text)
+    assert ("General Motors", "investsIn", "Lyft", "affirmed") in found
+    assert ("Cruise", "subsidiaryOf", "General Motors", "affirmed") in found
+    assert ("General Motors", "investsIn", "Uber", "affirmed") not in found
+
+
+def test_a_companys_own_unit_is_not_owned_by_the_company_before(extractor):
+    found = keys(extractor, "Porsche is about 75% owned by Volkswagen, whose own software unit, Cariad, was late.")
+    assert ("Cariad", "subsidiaryOf", "Porsche", "affirmed") not in found

@@ -743,3 +743,16 @@ def test_the_subject_after_tandis_que_is_its_clause_s_own(extractor):
                             "sein de Changan Ford.")
     assert ("Changan", "memberOf", "Changan Ford") in {k[:3] for k in keys}, keys
     assert not any(k[0] == "Dongfeng" and k[2] in ("Ford", "Changan Ford") for k in keys), keys
+
+
+@pytest.mark.parametrize("text", [
+    "Renault a discuté d'un rapprochement avec Nissan.",
+    "Renault étudie un éventuel rapprochement avec Nissan.",
+])
+def test_a_tie_discussed_or_only_possible_is_speculative(extractor, text):
+    assert ("Renault", "mergesWith", "Nissan", "affirmed", "speculative") in _keys(extractor, text)
+
+
+def test_negotiating_with_an_ally_leaves_the_alliance_asserted(extractor):
+    keys = _keys(extractor, "Renault négocie avec son allié Nissan une réduction de sa participation.")
+    assert ("Renault", "partnerOf", "Nissan", "affirmed", "asserted") in keys, keys

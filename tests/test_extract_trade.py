@@ -359,3 +359,44 @@ def test_the_investors_who_lead_a_funding_round_invest_in_the_company_raising_it
     keys = _keys(extractor, text)
     for investor in investors:
         assert (investor, "investsIn", company, "affirmed") in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "buyer", "company"),
+    [
+        ("Renault a cédé sa filiale Dacia à Geely.", "Geely", "Dacia"),
+        ("La cession de Dacia à Geely a été finalisée.", "Geely", "Dacia"),
+        ("Renault a finalisé la vente de Dacia à Geely.", "Geely", "Dacia"),
+        ("Renault sold Dacia to Geely.", "Geely", "Dacia"),
+        ("The sale of Dacia to Geely was completed.", "Geely", "Dacia"),
+        ("Ford agreed to sell Jaguar Land Rover to Tata Motors for $2.3 billion.", "Tata Motors", "Jaguar Land Rover"),
+    ],
+)
+def test_a_company_sold_to_a_buyer_is_the_buyers_acquisition(extractor, text, buyer, company):
+    keys = _keys(extractor, text)
+    assert (buyer, "acquires", company, "affirmed") in keys
+    assert not any(k[1] == "suppliesTo" or k[0] != buyer and k[1] == "acquires" for k in keys)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("Renault a cédé 80 % de sa filiale Dacia au fonds Cerberus.",
+         ("Cerberus", "shareholderOf", "Dacia", "affirmed"), ("Cerberus", "shareholderOf", "Renault", "affirmed")),
+        ("Renault a vendu sa participation dans Volvo à Geely.",
+         ("Geely", "shareholderOf", "Volvo", "affirmed"), ("Renault", "shareholderOf", "Geely", "affirmed")),
+    ],
+)
+def test_a_stake_sold_to_a_buyer_is_the_buyers_and_the_buyer_is_not_the_company_held(
+    extractor, text, expected, absent
+):
+    keys = _keys(extractor, text)
+    assert expected in keys and absent not in keys
+
+
+def test_a_stake_a_company_parted_with_is_no_longer_held(extractor):
+    text = "DaimlerChrysler s'était défait de ses participations dans Mitsubishi Motors et dans le sud-coréen Hyundai."
+    keys = _keys(extractor, text)
+    for company in ("Mitsubishi Motors", "Hyundai"):
+        assert ("DaimlerChrysler", "shareholderOf", company, "negated") in keys
+        assert ("DaimlerChrysler", "shareholderOf", company, "affirmed") not in keys

@@ -371,3 +371,22 @@ def test_a_tie_a_later_but_clause_turns_down_is_negated(extractor, text, tup):
 ])
 def test_a_refusal_to_comment_turns_nothing_down(extractor, text, tup):
     assert polarities(extractor, text, *tup) == {"affirmed"}
+
+
+@pytest.mark.parametrize("text, tup", [
+    ("General Motors, qui avait discuté d'un éventuel rapprochement avec Chrysler, n'avait pas donné suite.",
+     ("General Motors", "mergesWith", "Chrysler")),
+    ("Renault, qui envisageait une alliance avec Fiat, y a renoncé.", ("Renault", "partnerOf", "Fiat")),
+])
+def test_a_tie_told_in_a_relative_clause_that_the_main_clause_lets_drop_is_negated(extractor, text, tup):
+    assert polarities(extractor, text, *tup) == {"negated"}
+
+
+@pytest.mark.parametrize("text, tup", [
+    ("Renault, qui a signé un accord avec Nissan, n'a pas donné de détails.", ("Renault", "partnerOf", "Nissan")),
+    ("Renault, qui détient 15 % de Nissan, n'a pas donné suite à l'offre de Fiat.",
+     ("Renault", "shareholderOf", "Nissan")),
+    ("Renault, qui détient 15 % de Nissan, a abandonné le projet.", ("Renault", "shareholderOf", "Nissan")),
+])
+def test_a_main_clause_about_something_else_leaves_the_relative_clause_tie(extractor, text, tup):
+    assert polarities(extractor, text, *tup) == {"affirmed"}

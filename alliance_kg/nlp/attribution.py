@@ -21,7 +21,6 @@ from alliance_kg.nlp.doctable import doc_ents, doc_lowers, doc_texts, doc_tokens
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Lexicon
 from alliance_kg.nlp.mentions import Mention
-from alliance_kg.nlp.qualifiers import source_name, unnamed
 from alliance_kg.statement import UNNAMED_SOURCES
 
 
@@ -235,3 +234,18 @@ class Attributor:
                         speaker = self._speaker_after(tokens[k + 1 : k + 10], mention_at)
                     found.append(speaker)
         return source_name(found)
+
+
+def unnamed(token: Token, lexicon: Lexicon, lang: str) -> bool:
+    """Return True if ``token`` heads an unnamed source ("des sources", "people familiar")."""
+    return normalize(token.lemma_ or token.text) in lexicon.cues(lang, "unnamed_source_nouns") or normalize(
+        token.text
+    ) in lexicon.cues(lang, "unnamed_source_nouns")
+
+
+def source_name(candidates: list[str | None]) -> str | None:
+    """Return the first attribution found, preferring unnamed sources."""
+    names = [c for c in candidates if c]
+    if UNNAMED_SOURCES in names:
+        return UNNAMED_SOURCES
+    return names[0] if names else None

@@ -19,7 +19,6 @@ from spacy.tokens import Token
 from alliance_kg.nlp.doctable import doc_tokens, morph_values, token_children
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Lexicon
-from alliance_kg.statement import UNNAMED_SOURCES
 
 CONDITIONAL_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
 
@@ -225,6 +224,7 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
     )
     spec = plan = conditional = False
     conditions = lexicon.cues(lang, "condition_marks", raw=True)
+    topics = lexicon.cues(lang, "topic_prepositions", raw=True)
     previous: Token | None = None
     for token in chain:
         lemma = _lemma(token)
@@ -246,15 +246,19 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
                 previous is not None and previous.pos_ in ("VERB", "AUX") and previous.dep_ not in ("obj", "dobj")
             )
             # « étudie un partenariat », « envisagent une fusion »: the trigger noun is what is considered
-            considered = previous is trigger and trigger.pos_ == "NOUN" and trigger.dep_ in ("obj", "dobj")
+            # « discute d'un rapprochement »: the noun as the verb's argument too (not « négocie avec son allié »)
+            considered = previous is trigger and trigger.pos_ == "NOUN" and (
+                trigger.dep_ in ("obj", "dobj") or trigger.dep_ == "obl:arg" and _topic(trigger, topics)
+            )
             if lemma in speculative and (not verbal or from_clause or considered):
                 spec = True
             if lemma in planned and (not verbal or from_clause):
                 plan = True
         previous = token
     planned_adjectives = lexicon.cues(lang, "planned_adjectives")
-    # "leur future coentreprise", "the planned merger"
+    # "leur future coentreprise", "the planned merger"; « un éventuel rachat »
     plan |= any(c.dep_ == "amod" and _lemma(c) in planned_adjectives for c in token_children(trigger))
+    spec |= any(c.dep_ == "amod" and _lemma(c) in speculative for c in token_children(trigger))
     if conditional:
         top = chain[-1]
         reporting = lexicon.cues(lang, "speech_verbs") | {"savoir", "annoncer", "promettre", "prevenir"}
@@ -267,6 +271,11 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
     polarity = "negated" if particle or negator else "affirmed"
     modality = "speculative" if spec else "planned" if plan else "asserted"
     return Qualifiers(polarity, modality)
+
+
+def _topic(noun: Token, topics: frozenset[str]) -> bool:
+    """Return True when a verb's prepositional argument is its topic (« discuter d'une fusion », « réfléchir à »)."""
+    return any(c.dep_ == "case" and c.lower_ in topics for c in token_children(noun))
 
 
 def _condition(mark: Token, conditions: frozenset[str]) -> bool:
@@ -282,18 +291,3 @@ def _comparative(token: Token, phrases: frozenset[str]) -> bool:
     doc = token.doc
     near = [g for c in token_children(token) for g in (c, *token_children(c))]  # « pas » may hang on « moins »
     return any(t.i + 1 < len(doc) and f"{t.lower_} {doc[t.i + 1].lower_}" in phrases for t in near)
-
-
-def unnamed(token: Token, lexicon: Lexicon, lang: str) -> bool:
-    """Return True if ``token`` heads an unnamed source ("des sources", "people familiar")."""
-    return normalize(token.lemma_ or token.text) in lexicon.cues(lang, "unnamed_source_nouns") or normalize(
-        token.text
-    ) in lexicon.cues(lang, "unnamed_source_nouns")
-
-
-def source_name(candidates: list[str | None]) -> str | None:
-    """Return the first attribution found, preferring unnamed sources."""
-    names = [c for c in candidates if c]
-    if UNNAMED_SOURCES in names:
-        return UNNAMED_SOURCES
-    return names[0] if names else None

@@ -1,5 +1,6 @@
-"""Ties a later clause of the same sentence turns down: "Fiat proposed a merger with Renault, but the French
-government blocked it", « PSA a proposé une alliance à Opel, mais GM l'a refusée ».
+"""Ties another clause of the same sentence turns down: "Fiat proposed a merger with Renault, but the French
+government blocked it", « PSA a proposé une alliance à Opel, mais GM l'a refusée », « General Motors, qui
+avait discuté d'un rapprochement avec Chrysler, n'y a pas donné suite ».
 
 :func:`rebuffed` negates an affirmed tie when a contrast word (the lexicon's
 ``contrast_words``: "but", « mais ») follows its trigger in the sentence and
@@ -8,6 +9,12 @@ the clause after it turns something down (``rebuff_words``: "refused",
 to say more ("but declined to comment": ``rebuff_exceptions``), and not for
 the facts a description states (nationality, technology), which no refusal
 undoes.
+
+:func:`dropped_by_antecedent` (parsed documents) negates a tie told in a
+relative clause on its subject when the main clause says the subject let it
+drop: a negated follow-up (``follow_up_phrases``: « donner suite », "follow
+through") or a negator with no object but a pronoun (« y a renoncé », "abandoned
+it").
 """
 
 from __future__ import annotations
@@ -16,7 +23,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from alliance_kg.nlp.doctable import doc_lowers, doc_tokens
+from alliance_kg.nlp.doctable import doc_lowers, doc_tokens, token_children
+from alliance_kg.kb import normalize
+from alliance_kg.nlp.qualifiers import is_negating_word
 from alliance_kg.nlp.records import Relation
 
 UNTOUCHED = ("basedIn", "developsTechnology", "subsidiaryOf", "competesWith", "distrusts")
@@ -65,3 +74,58 @@ def _turned_down(doc: Doc, lowers: list[str], trigger: int, contrast, rebuffs, e
                 break
         return False  # only the clause right after the first contrast word
     return False
+
+
+RELATIVE = ("acl:relcl", "relcl")
+
+
+def dropped_by_antecedent(
+    doc: Doc, relations: list[Relation], follow_ups: frozenset[str], negators: frozenset[str], particles: frozenset[str]
+) -> list[Relation]:
+    """Return the relations, each affirmed tie that its subject's main clause lets drop negated (see the module).
+
+    ``follow_ups`` holds phrases of a verb lemma and its object (« donner suite »); ``negators`` and
+    ``particles`` the lexicon's normalised negating verbs and negation particles.
+    """
+    out: list[Relation] = []
+    for r in relations:
+        if r.polarity == "affirmed" and r.predicate not in UNTOUCHED and r.trigger >= 0:
+            antecedent = _antecedent(doc, r)
+            if antecedent is not None and _lets_drop(antecedent, follow_ups, negators, particles):
+                r = replace(r, polarity="negated")
+        out.append(r)
+    return out
+
+
+def _antecedent(doc: Doc, r: Relation):
+    """Return the subject the relative clause holding ``r``'s trigger is hung on, when it stands before its verb."""
+    token = doc_tokens(doc)[r.trigger]
+    for _ in range(4):
+        if token.dep_ in RELATIVE:
+            antecedent = token.head
+            verb = antecedent.head
+            # the subject, or a name the parse hung on the verb another way (« General Motors, qui ..., n'a pas »)
+            if r.subject.start <= antecedent.i < r.subject.end and verb.pos_ in ("VERB", "AUX") and (
+                antecedent.dep_.startswith("nsubj") or antecedent.dep_ in ("obl:mod", "dislocated")
+            ):
+                return antecedent if antecedent.i < verb.i else None
+            return None
+        if token.head.i == token.i or token.dep_ in ("ccomp", "parataxis", "conj"):
+            return None
+        token = token.head
+    return None
+
+
+def _lets_drop(antecedent, follow_ups: frozenset[str], negators: frozenset[str], particles: frozenset[str]) -> bool:
+    """Say whether the antecedent's verb lets a tie drop: « n'a pas donné suite », « y a renoncé », "did not
+    pursue it"; not when it has a complement of its own (« n'a pas donné suite à l'offre de Fiat »)."""
+    verb = antecedent.head
+    below = [c for c in token_children(verb) if c.i != antecedent.i]
+    if any(c.dep_ in ("obl:arg", "obl:mod", "obl", "iobj") and c.pos_ in ("NOUN", "PROPN") for c in below):
+        return False
+    lemma = normalize(verb.lemma_ or verb.text)
+    if any(normalize(c.text) in particles for c in below):
+        objects = {normalize(c.lemma_ or c.text) for c in below if c.dep_ in ("obj", "dobj", "compound:prt")}
+        return lemma in follow_ups or any(f"{lemma} {o}" in follow_ups for o in objects)
+    nominal = [c for c in below if c.dep_ in ("obj", "dobj") and c.pos_ != "PRON"]
+    return is_negating_word(verb, negators) and not nominal

@@ -32,7 +32,7 @@ from alliance_kg.nlp.pairing import PairReader
 from alliance_kg.nlp.polarity import PolarityReader
 from alliance_kg.nlp.referents import ReferentReader
 from alliance_kg.nlp.roles import RoleReader
-from alliance_kg.nlp.rebuffs import rebuffed
+from alliance_kg.nlp.rebuffs import dropped_by_antecedent, rebuffed
 from alliance_kg.nlp.records import (
     Relation,
     co_developers,
@@ -80,6 +80,7 @@ class RelationFinder(
         self.indefinite_pronouns = self.lexicon.cues(lang, "indefinite_pronouns", raw=True)
         self.rebuff_words = self.lexicon.cues(lang, "rebuff_words", raw=True)
         self.rebuff_exceptions = self.lexicon.cues(lang, "rebuff_exceptions", raw=True)
+        self.follow_ups = self.lexicon.cues(lang, "follow_up_phrases")  # « n'y a pas donné suite »
         self.terminators = self.lexicon.cues(lang, "terminators", raw=True)
         self.alternative_markers = self.lexicon.cues(lang, "alternative_markers", raw=True)
         self.former_words = self.lexicon.cues(lang, "former_words", raw=True)
@@ -216,8 +217,7 @@ class RelationFinder(
                         or self._questioned(anchor, sent)
                         or self._market_move(anchor, trig)
                         or self._seller_of_acquisition(doc, predicate, obj)
-                        or self._stake_seller(anchor, predicate, obj)
-                        or self._stake_seller_genitive(anchor, trig, subj)
+                        or self._stake_misread(anchor, trig, predicate, subj, obj)
                     ):
                         continue
                     quals = (
@@ -236,8 +236,9 @@ class RelationFinder(
         relations = self._sold_later(doc, relations) if parsed else self._sold_it_later(doc, relations)
         relations = self._without_undone(doc, relations, parsed)
         # "..., but X refused" (rebuffs.py): the surface reader already holds the contrast words
-        contrast = self.surface.contrast_words
-        doc._.relations = rebuffed(doc, relations, contrast, self.rebuff_words, self.rebuff_exceptions)
+        relations = rebuffed(doc, relations, self.surface.contrast_words, self.rebuff_words, self.rebuff_exceptions)
+        negators = (self.follow_ups, self.negating_lemmas, self.particles)
+        doc._.relations = dropped_by_antecedent(doc, relations, *negators) if parsed else relations
         drop_sentence_index(doc)
         return doc
 

@@ -95,6 +95,27 @@ class StakeChecks:
             for t in after[1:]
         )
 
+    def _stake_misread(self, anchor: Token, trig: Trigger, predicate: str, subj: Mention, obj: Mention) -> bool:
+        """Return True for a party of a stake sale read in the wrong role (the three checks below)."""
+        return (
+            self._stake_seller(anchor, predicate, obj)
+            or self._stake_seller_genitive(anchor, trig, subj)
+            or self._stake_buyer_as_held(anchor, trig, obj)
+        )
+
+    def _stake_buyer_as_held(self, anchor: Token, trig: Trigger, obj: Mention) -> bool:
+        """Return True for the buyer read as the company held: « a vendu sa participation dans Volvo à Geely »
+        (the stake noun's « à X » is the selling verb's: to whom)."""
+        if trig.pos != "NOUN" or trig.predicate not in ("shareholderOf", "investsIn") or obj.end <= 0:
+            return False
+        verb = anchor.head
+        if anchor.dep_ not in ("obj", "dobj") or verb.pos_ != "VERB" or self._case_of(anchor.doc[obj.start]) != "à":
+            return False
+        return any(
+            t.predicate == "shareholderOf" and t.polarity == "negated" and t.pos == "VERB"
+            for t in self.lexicon.triggers(self.lang, verb.lemma_)
+        )
+
     def _stake_seller_genitive(self, anchor: Token, trig: Trigger, subj: Mention) -> bool:
         """Return True for "bought Northvolt's stake in Novo": Northvolt sells, it is no holder to come."""
         if trig.pos != "NOUN" or trig.predicate not in ("shareholderOf", "investsIn") or not 0 < subj.start:

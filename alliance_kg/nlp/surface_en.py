@@ -118,7 +118,14 @@ class EnglishSurfaceReader(EnglishPartners):
         doc, i = span.doc, span.start - 1
         while i > span.sent.start and (passive_adverb(doc_lowers(doc)[i]) or doc_lowers(doc)[i] in TIME_ADVERBS):
             i -= 1  # "now", "already", "jointly"
-        if i - 1 <= span.sent.start or doc_texts(doc)[i] != ",":
+        if doc_texts(doc)[i] != ",":  # "Volvo Cars, the Swedish carmaker owned by Geely": back over the apposition
+            k = i
+            while k > span.sent.start and i - k < 5 and doc_texts(doc)[k] != "," and doc_texts(doc)[k].isalpha():
+                k -= 1
+            if doc_texts(doc)[k] != "," or doc_lowers(doc)[k + 1] not in ("the", "a", "an") or k == i:
+                return []
+            i = k
+        if i - 1 <= span.sent.start:
             return []
         named = mention_at.get(i - 1)
         return [named] if named is not None and named.is_organisation and named.end == i else []
@@ -173,11 +180,30 @@ class EnglishSurfaceReader(EnglishPartners):
             return 0
         return next((k for k in range(begin + 1, start) if doc_texts(doc)[k] == ","), 0)
 
+    def _sold_to(self, span: Span, trig: Trigger, mention_at) -> tuple[list[Mention], list[Mention]] | None:
+        """Return the buyer and the company of "sold Dacia to Geely", "the sale of Dacia to Geely" (the seller is
+        neither), no supply when a company is what is sold; None when the words after the trigger are not so."""
+        tail = self.tail(span, mention_at)[:2]
+        first = tail[0][1] if tail else "to"
+        if len(tail) < 2 or tail[1][1] != "to" or first == "to" or not (first is None or first in trig.object_roles):
+            return None
+        (company, _), (buyer, _) = tail
+        # the company right after the verb ("sell Dacia", "the sale of Dacia"), the buyer right after it
+        if not company.is_organisation or company.start - span.end > 2 or buyer.start - company.end > 3:
+            return None
+        buyers, sold = [buyer], [company]
+        return ([], []) if trig.predicate == "suppliesTo" else (buyers, sold)
+
     def arguments(self, span: Span, trig: Trigger, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return (subjects, objects) with the English constructions of the module docstring."""
         doc, sent = span.doc, span.sent
         if trig.pos == "NOUN" and self._unnamed_with(span, mention_at):
             return [], []  # "building plants with Japanese or South Korean partners": partners unnamed
+        bought = trig.predicate == "acquires" and "to" in trig.subject_roles  # "sold Dacia to Geely"
+        if bought or trig.predicate == "suppliesTo" and trig.pos == "VERB":
+            sold = self._sold_to(span, trig, mention_at)  # the buyer and what it buys, or no goods
+            if sold is not None or bought:
+                return sold or ([], [])
         reversed_frame = "subj" in trig.object_roles
         after = span.end
         while after < sent.end and passive_adverb(doc_lowers(doc)[after]):
@@ -225,6 +251,8 @@ class EnglishSurfaceReader(EnglishPartners):
         subjects, objects = super().arguments(span, trig, mention_at, mentions)
         if trig.pos == "VERB":
             subjects = self._clause_subject_before(span, mention_at) or subjects
+            if after < sent.end and doc_lowers(doc)[after] == "by" and "by" in trig.object_roles:
+                subjects = self._participle_head(span, mention_at) or subjects  # "X, the carmaker owned by Y"
         elif "appos" in trig.subject_roles:
             described = self.appositive_name(span, mention_at)
             if described is not None and described.is_organisation and described.iri not in {o.iri for o in objects}:

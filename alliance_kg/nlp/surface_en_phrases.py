@@ -77,6 +77,9 @@ class EnglishPhrases(SurfaceReader):
             out = super().tail(doc[listed - 1 : listed], mention_at)
         low = doc_lowers(doc)
         for k, (mention, _prep) in enumerate(out):
+            apposed = k and out[k - 1][0].end == mention.start - 1 and low[mention.start - 1] == ","
+            if apposed and mention.end < len(doc) and low[mention.end] in ("'s", "’s"):
+                return out[:k]  # "invested in Lyft, Uber's main rival": the apposition tells what Lyft is
             linked = mention.start > 0 and low[mention.start - 1] in ("and", ",", "while")
             if k == 0 and not any(t.like_num for t in doc_tokens(doc)[span.end : mention.start]):
                 continue  # a number before the first name: "owns 34% and Aramco 32%"; none: "supplies X and Y"
