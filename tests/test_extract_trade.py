@@ -400,3 +400,24 @@ def test_a_stake_a_company_parted_with_is_no_longer_held(extractor):
     for company in ("Mitsubishi Motors", "Hyundai"):
         assert ("DaimlerChrysler", "shareholderOf", company, "negated") in keys
         assert ("DaimlerChrysler", "shareholderOf", company, "affirmed") not in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nio has signed a battery-swapping agreement with Chery.", ("NIO", "partnerOf", "Chery", "affirmed")),
+        ("Hertz went on to order up to 65,000 cars from Polestar.", ("Polestar", "suppliesTo", "Hertz", "affirmed")),
+    ],
+)
+def test_agreements_and_fleet_orders(extractor, text, expected):
+    assert expected in _keys(extractor, text)
+
+
+def test_orders_won_are_the_winners_supply(extractor):
+    keys = _keys(extractor, "Analysts said Magna could win orders from Volkswagen.")
+    assert ("Volkswagen", "suppliesTo", "Magna", "affirmed") not in keys, keys
+
+
+def test_a_supply_agreement_is_no_partnership(extractor):
+    keys = _keys(extractor, "Mitsubishi Motors confirmed it was studying a supply agreement with Foxtron.")
+    assert not any(k[1] in ("partnerOf", "memberOf", "shareholderOf") for k in keys), keys
