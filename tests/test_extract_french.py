@@ -756,3 +756,10 @@ def test_a_tie_discussed_or_only_possible_is_speculative(extractor, text):
 def test_negotiating_with_an_ally_leaves_the_alliance_asserted(extractor):
     keys = _keys(extractor, "Renault négocie avec son allié Nissan une réduction de sa participation.")
     assert ("Renault", "partnerOf", "Nissan", "affirmed", "asserted") in keys, keys
+
+
+def test_a_singular_apposition_hung_on_a_common_noun_describes_the_name_before_its_comma(extractor):
+    keys = _keys(extractor, "IDV affronte des concurrents comme Rheinmetall, KNDS ou le suisse Mowag, filiale de "
+                            "l'américain General Dynamics.")
+    assert ("Mowag", "subsidiaryOf", "General Dynamics", "affirmed", "asserted") in keys, keys
+    assert not any(k[1] == "subsidiaryOf" and k[0] in ("Rheinmetall", "KNDS") for k in keys), keys

@@ -181,7 +181,17 @@ class PhraseShapes:
         apposition after a list describes its last name alone.
         """
         listed = [c for c in syntax.conjuncts(anchor.head) if c.i < anchor.i and c.i in mention_at]
-        if len(listed) > 1 and "Sing" in anchor.morph.get("Number"):
+        singular = "Sing" in anchor.morph.get("Number")
+        if len(listed) > 1 and singular:
             self._alone.add(listed[-1].i)
             return listed[-1]
+        if singular and anchor.head.i not in mention_at:
+            # "des concurrents comme Rheinmetall, KNDS ou le suisse Mowag, filiale de General Dynamics": the parse
+            # hung the apposition on the common noun; a singular one describes the name right before its comma
+            k = anchor.i - 1
+            while k > anchor.sent.start and anchor.doc[k].pos_ == "DET":
+                k -= 1
+            if k > anchor.sent.start and anchor.doc[k].text == "," and k - 1 in mention_at:
+                self._alone.add(k - 1)
+                return anchor.doc[k - 1]
         return anchor.head
