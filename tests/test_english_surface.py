@@ -816,3 +816,8 @@ def test_a_name_with_a_genitive_after_a_comma_describes_the_name_before(extracto
 def test_a_companys_own_unit_is_not_owned_by_the_company_before(extractor):
     found = keys(extractor, "Porsche is about 75% owned by Volkswagen, whose own software unit, Cariad, was late.")
     assert ("Cariad", "subsidiaryOf", "Porsche", "affirmed") not in found
+
+
+def test_a_stake_retained_is_still_held(extractor):
+    found = keys(extractor, "Daimler will retain a 19.9% stake in Chrysler.")
+    assert ("Daimler", "shareholderOf", "Chrysler", "affirmed") in found

@@ -763,3 +763,20 @@ def test_a_singular_apposition_hung_on_a_common_noun_describes_the_name_before_i
                             "l'américain General Dynamics.")
     assert ("Mowag", "subsidiaryOf", "General Dynamics", "affirmed", "asserted") in keys, keys
     assert not any(k[1] == "subsidiaryOf" and k[0] in ("Rheinmetall", "KNDS") for k in keys), keys
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("PSA et General Motors ont annoncé une alliance, qui verra GM prendre 7 % du capital de PSA.",
+     ("General Motors", "shareholderOf", "PSA", "affirmed", "planned")),
+    ("Daimler conservera 19,9 % de Chrysler.", ("Daimler", "shareholderOf", "Chrysler", "affirmed", "planned")),
+    ("Nissan serait le partenaire de Renault.", ("Nissan", "partnerOf", "Renault", "affirmed", "speculative")),
+    ("Il ne serait pas absurde de voir Toyota monter au capital de Maruti Suzuki.",
+     ("Toyota", "shareholderOf", "Maruti Suzuki", "affirmed", "speculative")),
+])
+def test_stakes_seen_kept_or_not_absurd_and_conditional_copulas(extractor, text, expected):
+    assert expected in _keys(extractor, text)
+
+
+def test_keeping_partners_is_no_stake(extractor):
+    keys = _keys(extractor, "Volkswagen garde ses deux partenaires historiques, SAIC et FAW.")
+    assert not any(k[1] == "shareholderOf" for k in keys), keys

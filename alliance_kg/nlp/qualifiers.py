@@ -229,7 +229,7 @@ def qualify_parsed(trigger: Token, chain: list[Token], lexicon: Lexicon, lang: s
     for token in chain:
         lemma = _lemma(token)
         verbal = token.pos_ in ("VERB", "AUX")
-        auxes = [c for c in token_children(token) if c.dep_.startswith("aux")]
+        auxes = [c for c in token_children(token) if c.dep_.startswith("aux") or c.dep_ == "cop"]
         if verbal or auxes:
             verbs = [token, *auxes]
             conditional |= any(is_conditional(v) for v in verbs)
