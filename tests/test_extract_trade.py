@@ -421,3 +421,27 @@ def test_orders_won_are_the_winners_supply(extractor):
 def test_a_supply_agreement_is_no_partnership(extractor):
     keys = _keys(extractor, "Mitsubishi Motors confirmed it was studying a supply agreement with Foxtron.")
     assert not any(k[1] in ("partnerOf", "memberOf", "shareholderOf") for k in keys), keys
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "customer"),
+    [
+        ("Foxconn makes Apple's iPhones in its factories in China and India.", "Foxconn", "Apple"),
+        ("Magna assembles BMW's Z4 roadster at its plant in Graz, in Austria.", "Magna", "BMW"),
+    ],
+)
+def test_making_a_companys_products_supplies_it(extractor, text, supplier, customer):
+    assert (supplier, "suppliesTo", customer, "affirmed") in _keys(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Renault, Nissan's long-standing partner, builds several of its own models in Turkey.",
+        "Its Blade battery pack is supplied by FinDreams, BYD's battery-making arm.",
+        "Tofas, Koc's car-making venture with Stellantis, gained 1.1%.",
+    ],
+)
+def test_a_genitive_before_a_making_verb_is_not_its_customer(extractor, text):
+    keys = _keys(extractor, text)
+    assert not any(k[1] == "suppliesTo" and k[2] in ("Nissan", "BYD", "Koç Holding", "Koc") for k in keys), keys

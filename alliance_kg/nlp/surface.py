@@ -253,8 +253,9 @@ class SurfaceReader(MentionGroups):
         relative = self._relative_object(span, trig, mention_at)
         if relative is not None:  # "Xpeng, in which it holds a 4.99% stake"
             return subjects, [relative]
-        if genitive and any(r in trig.object_roles for r in ("of", "poss")):
-            # "Cariad, Volkswagen's software unit", "Renault's EV unit Ampere", "X is Y's partner"
+        if genitive and any(r in trig.object_roles for r in ("of", "poss")) and trig.pos != "VERB":
+            # "Cariad, Volkswagen's software unit", "Renault's EV unit Ampere", "X is Y's partner" (a verb's
+            # genitive object comes after it: "makes Apple's iPhones")
             owner = genitive[0]
             named = self.appositive_name(doc[owner.start : span.end], mention_at)
             following = [m for m, prep in tail[:1] if prep is None]

@@ -201,6 +201,8 @@ class EnglishSurfaceReader(EnglishPartners):
             return [], []  # "building plants with Japanese or South Korean partners": partners unnamed
         bought = trig.predicate == "acquires" and "to" in trig.subject_roles  # "sold Dacia to Geely"
         if bought or trig.predicate == "suppliesTo" and trig.pos == "VERB":
+            if span.start > sent.start and doc_texts(doc)[span.start - 1] == "-":
+                return [], []  # "its battery-making arm": a noun compound, nobody is supplied
             sold = self._sold_to(span, trig, mention_at)  # the buyer and what it buys, or no goods
             if sold is not None or bought:
                 return sold or ([], [])
