@@ -191,8 +191,7 @@ class EnglishSurfaceReader(EnglishPartners):
         # the company right after the verb ("sell Dacia", "the sale of Dacia"), the buyer right after it
         if not company.is_organisation or company.start - span.end > 2 or buyer.start - company.end > 3:
             return None
-        buyers, sold = [buyer], [company]
-        return ([], []) if trig.predicate == "suppliesTo" else (buyers, sold)
+        return ([], []) if trig.predicate == "suppliesTo" else ([buyer], [company])
 
     def arguments(self, span: Span, trig: Trigger, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return (subjects, objects) with the English constructions of the module docstring."""
