@@ -821,3 +821,8 @@ def test_a_companys_own_unit_is_not_owned_by_the_company_before(extractor):
 def test_a_stake_retained_is_still_held(extractor):
     found = keys(extractor, "Daimler will retain a 19.9% stake in Chrysler.")
     assert ("Daimler", "shareholderOf", "Chrysler", "affirmed") in found
+
+
+def test_a_country_genitive_before_the_apposed_name_belongs_to_that_name(extractor):
+    found = keys(extractor, "Uber's largest shareholder, Japan's SoftBank Group, owns about 15% of the company.")
+    assert ("SoftBank", "shareholderOf", "Uber", "affirmed") in found

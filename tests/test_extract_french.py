@@ -780,3 +780,9 @@ def test_stakes_seen_kept_or_not_absurd_and_conditional_copulas(extractor, text,
 def test_keeping_partners_is_no_stake(extractor):
     keys = _keys(extractor, "Volkswagen garde ses deux partenaires historiques, SAIC et FAW.")
     assert not any(k[1] == "shareholderOf" for k in keys), keys
+
+
+def test_a_company_held_in_equal_shares_with_another_is_held_by_both(extractor):
+    keys = _keys(extractor, "Volkswagen détient Argo AI à parts égales avec Ford.")
+    assert ("Ford", "shareholderOf", "Argo AI", "affirmed", "asserted") in keys, keys
+    assert ("Volkswagen", "shareholderOf", "Argo AI", "affirmed", "asserted") in keys, keys

@@ -59,7 +59,10 @@ class EnglishFrames(EnglishPhrases):
         """Read "Cariad, Volkswagen's unit", "Volkswagen's unit Cariad", "Nissan is Mitsubishi Motors' shareholder"."""
         doc, sent = span.doc, span.sent
         named = self.appositive_name(doc[owner.start : span.end], mention_at)
-        following = [m for m, prep in self.tail(span, mention_at)[:1] if prep is None]
+        tail = self.tail(span, mention_at)[:2]
+        if len(tail) == 2 and tail[0][0].kind == "Country" and self.is_genitive_at(doc, tail[0][0].end):
+            tail = tail[1:]  # "Uber's largest shareholder, Japan's SoftBank Group": the country is SoftBank's
+        following = [m for m, prep in tail[:1] if prep is None]
         # "Nissan is Mitsubishi Motors' largest shareholder": the copula right before the genitive
         copula = any(t.lower_ in COPULAS for t in doc_tokens(doc)[max(sent.start, owner.start - 2) : owner.start])
         subjects = (
