@@ -826,3 +826,9 @@ def test_a_stake_retained_is_still_held(extractor):
 def test_a_country_genitive_before_the_apposed_name_belongs_to_that_name(extractor):
     found = keys(extractor, "Uber's largest shareholder, Japan's SoftBank Group, owns about 15% of the company.")
     assert ("SoftBank", "shareholderOf", "Uber", "affirmed") in found
+
+
+def test_the_among_frame_belongs_to_its_own_noun_not_to_a_verb_after_it(extractor):
+    found = keys(extractor, "Redwood Materials counts Ford among its investors and works with Toyota on recycling.")
+    assert ("Redwood Materials", "partnerOf", "Toyota", "affirmed") in found
+    assert ("Redwood Materials", "partnerOf", "Ford", "affirmed") not in found

@@ -38,6 +38,7 @@ class WordFrames:
         """Read the frames' words from the lexicon (the possessives are the reader's own)."""
         self.among_words = lexicon.cues(lang, "among_words", raw=True)
         self.count_verbs = lexicon.cues(lang, "count_verbs", raw=True)
+        self.coordinators = lexicon.cues(lang, "coordination", raw=True)
         self.compound_owners = lexicon.cues(lang, "owner_participles", raw=True)
 
     def _owner_compound_pairs(self, span: Span, trig: Trigger, mention_at: dict[int, Mention]) -> list | None:
@@ -78,8 +79,8 @@ class WordFrames:
         while k > span.start - 1 - MODIFIER_REACH and k > sent.start and normalize(lowers[k]) not in (
             self.possessives
         ):
-            if k in mention_at or not doc_tokens(doc)[k].is_alpha:
-                return None
+            if k in mention_at or not doc_tokens(doc)[k].is_alpha or lowers[k] in self.coordinators:
+                return None  # "counts Ford among its investors and works with Toyota": another verb's
             k -= 1
         if normalize(lowers[k]) not in self.possessives or k - 1 < sent.start:
             return None
