@@ -86,6 +86,7 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         self.demonym_prefixes = self.lexicon.cue_map(lang, "demonym_prefixes")
         self.company_nouns = self.introducers | frozenset(self.lexicon.cue_map(lang, "descriptors", raw=True))
         self.demonym_words = frozenset(self.kb.demonyms)
+        self.country_demonyms = frozenset(d.lower() for e in self.kb.of_kind("Country") for d in e.demonyms)
         self.legal_form_words = self.lexicon.cues(lang, "legal_forms", raw=True)  # "Ltd." alone is no name
         self.legal_suffixes = self.lexicon.cues(lang, "legal_suffixes", raw=True)  # "Kia Motors Corp"
         # "Joby Aviation", "Helm.ai": an English name's form says it is a company's (names_en_forms.py)

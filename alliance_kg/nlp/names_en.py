@@ -60,7 +60,7 @@ class EnglishNames:
                 start -= 1
             opener = doc_lowers(doc)[start - 1] if start > 0 else ""
             words = set(doc_lowers(doc)[start:k])
-            region = words & REGION_WORDS or words & self._lower_demonyms()
+            region = words & REGION_WORDS or words & self.country_demonyms
             if start == k or opener not in ("its", "their", "'s", "’s") or region:
                 continue
             text = doc[start:k].text
@@ -68,12 +68,6 @@ class EnglishNames:
                 found.append(Mention(start, k, entity_iri(text), text, "Organisation", via="model"))
                 taken.update(range(start, k))
         return found
-
-    def _lower_demonyms(self) -> frozenset[str]:
-        """Return the nationality adjectives of the countries in lowercase (made once)."""
-        if getattr(self, "_lowered_demonyms", None) is None:
-            self._lowered_demonyms = frozenset(d.lower() for e in self.kb.of_kind("Country") for d in e.demonyms)
-        return self._lowered_demonyms
 
     def _named_before_english_apposition(
         self, doc: Doc, taken: set[int], named: list[Mention], lowers: list[str]

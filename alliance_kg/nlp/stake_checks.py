@@ -109,10 +109,12 @@ class StakeChecks:
         if trig.pos != "NOUN" or trig.predicate not in ("shareholderOf", "investsIn") or obj.end <= 0:
             return False
         verb = anchor.head
-        if anchor.dep_ not in ("obj", "dobj") or verb.pos_ != "VERB" or self._case_of(anchor.doc[obj.start]) != "à":
+        case = self._case_of(anchor.doc[obj.start])
+        if anchor.dep_ not in ("obj", "dobj") or verb.pos_ != "VERB" or not case:
             return False
+        # the selling verb's lexicon rows say which preposition names the buyer (« céder ... à »)
         return any(
-            t.predicate == "shareholderOf" and t.polarity == "negated" and t.pos == "VERB"
+            t.predicate == "shareholderOf" and t.pos == "VERB" and case in t.subject_roles
             for t in self.lexicon.triggers(self.lang, verb.lemma_)
         )
 

@@ -42,6 +42,7 @@ from spacy.tokens import Span
 from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.mentions import Mention
+from alliance_kg.nlp.surface_bounds import APPOSITION_DETERMINERS
 from alliance_kg.nlp.surface_en_phrases import POSSESSIVE_DETERMINERS, STAKE_NOUNS, passive_adverb
 from alliance_kg.nlp.surface_en_qualify import BARE_CONTROL_VERBS, CONTROL_VERBS
 from alliance_kg.nlp.surface_en_partners import EnglishPartners
@@ -122,7 +123,7 @@ class EnglishSurfaceReader(EnglishPartners):
             k = i
             while k > span.sent.start and i - k < 5 and doc_texts(doc)[k] != "," and doc_texts(doc)[k].isalpha():
                 k -= 1
-            if doc_texts(doc)[k] != "," or doc_lowers(doc)[k + 1] not in ("the", "a", "an") or k == i:
+            if doc_texts(doc)[k] != "," or doc_lowers(doc)[k + 1] not in APPOSITION_DETERMINERS or k == i:
                 return []
             i = k
         if i - 1 <= span.sent.start:
