@@ -832,3 +832,28 @@ def test_the_among_frame_belongs_to_its_own_noun_not_to_a_verb_after_it(extracto
     found = keys(extractor, "Redwood Materials counts Ford among its investors and works with Toyota on recycling.")
     assert ("Redwood Materials", "partnerOf", "Toyota", "affirmed") in found
     assert ("Redwood Materials", "partnerOf", "Ford", "affirmed") not in found
+
+
+def test_an_owner_compound_before_the_subject_is_its_owner_not_the_subject(extractor):
+    found = keys(extractor, "Geely-owned Volvo Cars said it would stop buying battery cells from Northvolt next year.")
+    assert ("Volvo Cars", "subsidiaryOf", "Geely", "affirmed") in found
+    assert ("Geely", "subsidiaryOf", "Volvo Cars", "affirmed") not in found
+    assert ("Northvolt", "suppliesTo", "Volvo Cars", "negated") in found
+    assert ("Northvolt", "suppliesTo", "Geely", "negated") not in found
+
+
+def test_a_buyers_reported_future_is_its_plan_when_the_seller_is_the_subject(extractor):
+    article = article_from_text("Volvo Cars said on Monday that it would buy battery cells from Northvolt from 2026.",
+                                doc="t")
+    supplies = [s for s in extractor.extract(article).statements if s.predicate == "suppliesTo"]
+    assert [(s.subject, s.object, s.modality) for s in supplies] == [("Northvolt", "Volvo Cars", "planned")]
+
+
+def test_a_sentence_reads_the_same_whatever_article_came_before(extractor):
+    # the symmetric reader kept the last trigger's subjects by token position only, so another article's trigger
+    # at the same position changed this one's modality
+    text = "Volvo Cars said on Monday that it would buy battery cells from Northvolt from 2026."
+    first = extractor.extract(article_from_text(text, doc="t")).statements
+    extractor.extract(article_from_text("Redwood Materials counts Ford among its investors and works with Toyota.",
+                                        doc="u"))
+    assert extractor.extract(article_from_text(text, doc="t")).statements == first

@@ -66,7 +66,10 @@ class WordFrames:
             )  # "the Geely-owned carmaker Volvo Cars"
         if described is None or not described.is_organisation or described.iri == owner.iri:
             return []
-        agent_is_subject = "by" in trig.subject_roles or "subj" in trig.subject_roles
+        # the owner is the participle's agent: the "by" role of a passive row ("X is owned by Y"), else the
+        # subject of an active one ("Y owns X")
+        passive = "by" in trig.object_roles
+        agent_is_subject = "by" in trig.subject_roles or ("subj" in trig.subject_roles and not passive)
         return [(trig.predicate, owner, described) if agent_is_subject else (trig.predicate, described, owner)]
 
     def _among_pairs(self, span: Span, trig: Trigger, mention_at: dict[int, Mention]) -> list | None:

@@ -74,7 +74,7 @@ class EnglishPartners(EnglishSubjects):
     def participants(self, span: Span, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return the participants of a symmetric trigger, with "with X" before it and "from X" for rivals."""
         left, right = super().participants(span, mention_at, mentions)
-        self._clause_subjects = (span.start, list(left))
+        self._clause_subjects = (span.doc, span.start, list(left))
         if self._unnamed_with(span, mention_at):
             return [], []  # "with local partners" (a noun, whatever the verb entry of the same word says)
         if span.text.lower() in self.with_nouns:

@@ -45,7 +45,9 @@ class EnglishQualifying(EnglishHoldings):
 
     def __init__(self, lexicon: Lexicon, lang: str = "en") -> None:
         super().__init__(lexicon, lang)
-        self._clause_subjects: tuple[int, list[Mention]] = (-1, [])  # the last symmetric trigger's left group
+        # the last symmetric trigger's document, start and left group (the document too: another one's trigger
+        # may start at the same token)
+        self._clause_subjects: tuple[object, int, list[Mention]] = (None, -1, [])
         self.negator_words = lexicon.cues(lang, "negators", raw=True)
         self.irregular_participles = lexicon.cues(lang, "irregular_participles", raw=True)
         self.noun_negations = lexicon.cues(lang, "noun_negations", raw=True)
@@ -80,7 +82,9 @@ class EnglishQualifying(EnglishHoldings):
             if self._control_denied(span, subject.start - 1):  # "refused to let Geely take control of Proton"
                 return Qualifiers(polarity="negated", modality=quals.modality)
             return Qualifiers(polarity=quals.polarity, modality="speculative")  # "invited Nissan to join": not done
-        if quals.modality == "speculative" and self._reported_future(span, subject):
+        # the party before the trigger speaks: "Y said it would buy from X" is Y's plan, whichever the subject
+        speaker = subject if subject.start < span.start or obj.start > span.start else obj
+        if quals.modality == "speculative" and self._reported_future(span, speaker):
             return Qualifiers(polarity=quals.polarity, modality="planned")
         return quals
 
@@ -219,8 +223,8 @@ class EnglishQualifying(EnglishHoldings):
 
     def _qualify(self, span: Span, subject: Mention, obj: Mention) -> Qualifiers:
         """Return the qualifiers, negated when the object comes after "rather than", "instead of" or "not"."""
-        start, left = self._clause_subjects
-        if start == span.start and left and not {subject.iri, obj.iri} & {m.iri for m in left}:
+        last_doc, start, left = self._clause_subjects
+        if last_doc is span.doc and start == span.start and left and not {subject.iri, obj.iri} & {m.iri for m in left}:
             # "Mitsubishi is not part of the merger talks between Honda and Nissan": the negation is Mitsubishi's;
             # a verb that ends the tie ("Geely scrapped the merger between Volvo and Polestar") still negates it
             before = " " + " ".join(doc_lowers(span.doc)[left[-1].end : span.start]) + " "

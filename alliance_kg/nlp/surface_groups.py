@@ -47,7 +47,14 @@ class MentionGroups(PhraseBounds):
                 begin = i + 1
                 break
         i = begin
-        while i < start and (i not in mention_at or not mention_at[i].is_organisation):
+        texts = doc_texts(doc)
+        while i < start and (
+            i not in mention_at
+            or not mention_at[i].is_organisation
+            # "Geely-owned Volvo Cars said ...": the owner in the compound is a modifier, the subject follows
+            or (texts[mention_at[i].end : mention_at[i].end + 1] == ["-"] and mention_at[i].end + 1 < start
+                and low[mention_at[i].end + 1] in self.owner_participles)
+        ):
             i += 1
         if i >= start:  # no name in the clause: a relative pronoun or "it"/"they" stands for it
             if relative is not None and not self._has_pronoun(doc[begin:start]):
