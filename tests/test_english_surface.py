@@ -857,3 +857,31 @@ def test_a_sentence_reads_the_same_whatever_article_came_before(extractor):
     extractor.extract(article_from_text("Redwood Materials counts Ford among its investors and works with Toyota.",
                                         doc="u"))
     assert extractor.extract(article_from_text(text, doc="t")).statements == first
+
+
+def test_the_founders_of_a_known_venture_are_its_members(extractor):
+    found = keys(extractor, "BMW and Daimler set up Ionity in 2017 to build fast chargers along European motorways.")
+    assert ("BMW", "memberOf", "Ionity", "affirmed") in found
+    assert ("Daimler", "memberOf", "Ionity", "affirmed") in found
+    assert ("BMW", "jointVenture", "Daimler", "affirmed") in found
+
+
+def test_a_genitive_names_the_owner_of_the_subject_not_of_the_stake(extractor):
+    found = keys(extractor, "Volkswagen's Porsche took a 10% stake in Rimac last year, the companies said.")
+    assert ("Porsche", "shareholderOf", "Rimac Group", "affirmed") in found
+    assert ("Volkswagen", "shareholderOf", "Rimac Group", "affirmed") not in found
+    assert ("Porsche", "shareholderOf", "Volkswagen", "affirmed") not in found
+
+
+def test_a_participle_backed_by_is_about_the_name_before_the_apposition(extractor):
+    found = keys(extractor, "Arrival will face players such as Daimler's Mercedes-Benz and Volkswagen, as well as "
+                            "Rivian, a US start-up backed by Amazon and Ford.")
+    assert ("Amazon", "investsIn", "Rivian", "affirmed") in found
+    assert not any(o == "Mercedes-Benz" and p == "investsIn" for _, p, o, _ in found)
+
+
+def test_a_participle_phrase_after_the_subject_keeps_its_names_to_itself(extractor):
+    found = keys(extractor, "Uber will sell its self-driving unit to Aurora Innovation, the companies said. Aurora, "
+                            "founded in 2017 by veterans of Google, Tesla and Uber, is backed by Amazon.")
+    assert ("Amazon", "investsIn", "Aurora Innovation", "affirmed") in found
+    assert not any(o in ("Google", "Tesla") and p == "investsIn" for _, p, o, _ in found)

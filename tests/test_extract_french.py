@@ -786,3 +786,28 @@ def test_a_company_held_in_equal_shares_with_another_is_held_by_both(extractor):
     keys = _keys(extractor, "Volkswagen détient Argo AI à parts égales avec Ford.")
     assert ("Ford", "shareholderOf", "Argo AI", "affirmed", "asserted") in keys, keys
     assert ("Volkswagen", "shareholderOf", "Argo AI", "affirmed", "asserted") in keys, keys
+
+
+@pytest.mark.parametrize("text", [
+    "Renault et Geely ont fondé Horse en 2024 pour produire des moteurs thermiques.",
+    "Renault a créé Horse avec Geely en 2024 pour produire des moteurs thermiques.",
+    "Horse a été créé par Renault et Geely en 2024 pour produire des moteurs.",
+])
+def test_the_founders_of_a_joint_venture_are_its_members(extractor, text):
+    keys = _keys(extractor, text)
+    for founder in ("Renault", "Geely"):
+        assert (founder, "memberOf", "Horse", "affirmed", "asserted") in keys, keys
+    assert ("Renault", "jointVenture", "Geely", "affirmed", "asserted") in keys, keys
+
+
+def test_a_company_founded_alone_is_no_venture_of_its_founder(extractor):
+    keys = _keys(extractor, "Toyota a créé Woven Planet en 2021 pour développer ses logiciels.")
+    assert not any(k[1] == "memberOf" for k in keys), keys
+
+
+def test_a_list_closed_by_et_ends_before_ou(extractor):
+    keys = _keys(extractor, "Le marché compte Valeo Siemens eAutomotive, créée l'an dernier par Valeo et Siemens, "
+                            "ou les allemands Bosch et Continental.")
+    assert ("Valeo", "memberOf", "Valeo Siemens eAutomotive", "affirmed", "asserted") in keys, keys
+    assert not any(k[0] in ("Bosch", "Continental") and k[1] in ("memberOf", "jointVenture") for k in keys), keys
+    assert not any(k[2] in ("Bosch", "Continental") and k[1] == "jointVenture" for k in keys), keys

@@ -6,7 +6,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
+from alliance_kg.lexicon import load_lexicon
 from alliance_kg.nlp.doctable import doc_lowers, doc_tokens, span_text
+from alliance_kg.nlp.surface_words import inflections
 from alliance_kg.nlp.mentions import Mention
 
 
@@ -113,6 +115,29 @@ def sharers_develop(relations: list[Relation]) -> list[Relation]:
             modality = "asserted" if r.modality == "planned" else r.modality
             out.append(replace(r, predicate="developsTechnology", modality=modality))
     return out
+
+
+def founded_ventures(doc, relations: list[Relation], ventures: frozenset[str] = frozenset()) -> list[Relation]:
+    """Return the relations without the memberships read from a founding verb whose object is no joint venture.
+
+    "Renault et Geely ont fondé Horse", "BMW and Daimler set up Ionity": the
+    founders of a joint venture are its members; "Toyota created Woven
+    Planet" founds a unit, not a venture (cue ``founding_verbs``).
+    ``ventures`` adds the organisations the article calls a joint venture.
+    """
+    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "en"
+    verbs = load_lexicon().cues(lang, "founding_verbs", raw=True)
+    forms = {form for verb in verbs for form in inflections(verb, "VERB", lang)} | verbs
+    toks = doc_tokens(doc)
+
+    def founded(r: Relation) -> bool:
+        return 0 <= r.trigger < len(toks) and (toks[r.trigger].lower_ in forms or toks[r.trigger].lemma_ in verbs)
+
+    return [
+        r for r in relations
+        if not (r.predicate == "memberOf" and founded(r) and r.object.kind != "JointVenture"
+                and r.object.iri not in ventures)
+    ]
 
 
 def co_owner_stakes(relations: list[Relation], ventures: frozenset[str] = frozenset()) -> list[Relation]:

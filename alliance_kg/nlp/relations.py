@@ -38,6 +38,7 @@ from alliance_kg.nlp.records import (
     co_developers,
     co_holders,
     co_owner_stakes,
+    founded_ventures,
     named_venture_members,
     one_parent_each,
     sharers_develop,
@@ -232,7 +233,9 @@ class RelationFinder(
         relations += sharers_develop(relations)
         relations += named_venture_members(doc, relations, mentions)
         relations += co_holders(doc, relations, mention_at, self.co_holder_phrases)
-        relations += co_owner_stakes(relations, self._described_ventures(doc, mention_at))
+        ventures = self._described_ventures(doc, mention_at)
+        relations = founded_ventures(doc, relations, ventures)  # "ont fondé Horse", not "created Woven Planet"
+        relations += co_owner_stakes(relations, ventures)
         relations = self._sold_later(doc, relations) if parsed else self._sold_it_later(doc, relations)
         relations = self._without_undone(doc, relations, parsed)
         # "..., but X refused" (rebuffs.py): the surface reader already holds the contrast words

@@ -42,7 +42,6 @@ from spacy.tokens import Span
 from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.mentions import Mention
-from alliance_kg.nlp.surface_bounds import APPOSITION_DETERMINERS
 from alliance_kg.nlp.surface_en_phrases import POSSESSIVE_DETERMINERS, STAKE_NOUNS, passive_adverb
 from alliance_kg.nlp.surface_en_qualify import BARE_CONTROL_VERBS, CONTROL_VERBS
 from alliance_kg.nlp.surface_en_partners import EnglishPartners
@@ -50,7 +49,6 @@ from alliance_kg.nlp.surface_en_subjects import NO_SUBJECT
 from alliance_kg.statement import SYMMETRIC
 
 # adverbs of time between a comma and a participle: ", now controlled by"
-TIME_ADVERBS = frozenset({"now", "already", "still", "long", "once", "today", "since"})
 
 
 class EnglishSurfaceReader(EnglishPartners):
@@ -94,6 +92,9 @@ class EnglishSurfaceReader(EnglishPartners):
             genitive = self.is_genitive_at(doc, mention.end)
             if k > 0 and genitive and doc_texts(doc)[mention.start - 1] == ",":
                 break  # "Amazon, Rivian's largest shareholder, holds ...": an apposition
+            owned = group[k + 1] if genitive and k + 1 < len(group) else None
+            if owned is not None and owned.start == mention.end + 1 and doc_lowers(doc)[owned.end] not in STAKE_NOUNS:
+                continue  # "Volkswagen's Porsche took a stake": the owner is no subject
             out.append(mention)
         if len(out) == 1 and self.is_genitive_at(doc, out[0].end):
             # "Volkswagen's premium brand Audi signed ...", "The group's battery business, Agratas, is ...":
@@ -106,30 +107,15 @@ class EnglishSurfaceReader(EnglishPartners):
                 and (toks[i].is_lower or toks[i].text == ",")
             ):
                 i += 1
-            if i < start and i in mention_at and mention_at[i].is_organisation and i > out[0].end + 1:
-                return [mention_at[i]]
+            owned = mention_at.get(i)
+            if i < start and owned is not None and owned.is_organisation and (
+                i > out[0].end + 1 or doc_lowers(doc)[owned.end] not in STAKE_NOUNS  # not "Renault's Nissan stake"
+            ):
+                return [owned]  # "Volkswagen's Porsche took a stake": Porsche
             if start - out[0].end > 4:  # "Tata Motors' electric cars use ...": the cars are the subject
                 words = {t.lower_ for t in doc[out[0].end : start]}
                 return out if words & {"it", "they", *POSSESSIVE_DETERMINERS} else []  # "... as it battles X"
         return out
-
-    @staticmethod
-    def _participle_head(span: Span, mention_at) -> list[Mention]:
-        """Return the name a participle phrase set off by a comma follows ("from AESC, now controlled by X": AESC)."""
-        doc, i = span.doc, span.start - 1
-        while i > span.sent.start and (passive_adverb(doc_lowers(doc)[i]) or doc_lowers(doc)[i] in TIME_ADVERBS):
-            i -= 1  # "now", "already", "jointly"
-        if doc_texts(doc)[i] != ",":  # "Volvo Cars, the Swedish carmaker owned by Geely": back over the apposition
-            k = i
-            while k > span.sent.start and i - k < 5 and doc_texts(doc)[k] != "," and doc_texts(doc)[k].isalpha():
-                k -= 1
-            if doc_texts(doc)[k] != "," or doc_lowers(doc)[k + 1] not in APPOSITION_DETERMINERS or k == i:
-                return []
-            i = k
-        if i - 1 <= span.sent.start:
-            return []
-        named = mention_at.get(i - 1)
-        return [named] if named is not None and named.is_organisation and named.end == i else []
 
     @staticmethod
     def _controlled_subject(start: int, sent: Span, mention_at) -> Mention | None:
@@ -245,7 +231,7 @@ class EnglishSurfaceReader(EnglishPartners):
         nominal = self._nominal_arguments(span, trig, mention_at, owner)
         if nominal is not None:  # "Geely's acquisition of Volvo", "the takeover of Nissan by Foxconn"
             return nominal
-        if owner is not None and any(r in trig.object_roles for r in ("of", "poss")):
+        if owner is not None and trig.pos != "VERB" and any(r in trig.object_roles for r in ("of", "poss")):
             between = self._between(owner.end + 1, span, mention_at)
             if between:  # "GM's Cruise unit", "the group's Audi, Bentley and Porsche brands"
                 return between, [owner]
@@ -255,6 +241,8 @@ class EnglishSurfaceReader(EnglishPartners):
             subjects = self._clause_subject_before(span, mention_at) or subjects
             if after < sent.end and doc_lowers(doc)[after] == "by" and "by" in trig.object_roles:
                 subjects = self._participle_head(span, mention_at) or subjects  # "X, the carmaker owned by Y"
+            elif after < sent.end and doc_lowers(doc)[after] == "by" and "by" in trig.subject_roles:
+                objects = self._participle_head(span, mention_at) or objects  # "Rivian, a start-up backed by Y"
         elif "appos" in trig.subject_roles:
             described = self.appositive_name(span, mention_at)
             if described is not None and described.is_organisation and described.iri not in {o.iri for o in objects}:

@@ -142,8 +142,12 @@ class EnglishPhrases(SurfaceReader):
             listed = text[i] == "," and i + 1 in mention_at  # "the group's Audi, Bentley and Porsche brands"
             if low[i] in CLAUSE_STOPS or (text[i] in ",.;" and not listed):
                 return None
-            if low[i] in self.speech_verbs:
-                return None  # "Subaru's chief said Toyota had no intention of taking control of ...": another clause
+            # a verb right after a name: "Volkswagen's Porsche took a stake" (not "car-making", "planned purchase")
+            finite = i - 1 in mention_at and low[i] in getattr(self, "verb_forms", ()) and not low[i].endswith("ing")
+            if low[i] in self.speech_verbs or finite:
+                # "Subaru's chief said Toyota had no intention of taking control of ...", "Volkswagen's Porsche
+                # took a stake in Rimac": another clause's, or the subject's, genitive
+                return None
             if self.is_genitive_at(doc, i) and i - 1 in mention_at and mention_at[i - 1].is_organisation:
                 return mention_at[i - 1]
         return None

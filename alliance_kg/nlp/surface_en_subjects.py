@@ -21,11 +21,13 @@ from spacy.tokens import Span
 from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.lexicon import Lexicon
 from alliance_kg.nlp.mentions import Mention
-from alliance_kg.nlp.surface_en_phrases import CLAUSE_STOPS
+from alliance_kg.nlp.surface_bounds import APPOSITION_DETERMINERS
+from alliance_kg.nlp.surface_en_phrases import CLAUSE_STOPS, passive_adverb
 from alliance_kg.nlp.surface_en_qualify import EnglishQualifying
 
 NO_SUBJECT = Mention(-1, -1, "", "", "Organisation", via="none")  # a clause whose subject is not named
 DETERMINERS = ("the", "a", "an")
+TIME_ADVERBS = frozenset({"now", "already", "still", "long", "once", "today", "since"})
 
 
 class EnglishSubjects(EnglishQualifying):
@@ -137,6 +139,11 @@ class EnglishSubjects(EnglishQualifying):
                 continue
             if word == "," and comma is None:
                 comma = i
+            elif (
+                comma is not None and doc_texts(doc)[i - 1] == "," and i - 2 in mention_at
+                and mention_at[i - 2].is_organisation and (word.endswith("ed") or word in self.irregular_participles)
+            ):
+                return mention_at[i - 2]  # "Aurora, founded in 2017 by veterans of Google, is backed by ...": Aurora
             elif word in ("which", "who", "that"):
                 if comma is None or i < sent.start + 2:
                     return None
@@ -157,8 +164,8 @@ class EnglishSubjects(EnglishQualifying):
                 if doc[j].text == "," and j - 1 in mention_at and doc[j + 1].lower_ in ("the", "a", "an"):
                     return mention_at[j - 1]
                 return None
-            elif word in CLAUSE_STOPS:
-                return None
+            elif word in CLAUSE_STOPS and not (word in ("and", "or") and i - 1 in mention_at and i + 1 in mention_at):
+                return None  # not "and" in a list of names ("by veterans of Google, Tesla and Uber")
         return None
 
     def _after_coordinated_clause(
@@ -213,3 +220,23 @@ class EnglishSubjects(EnglishQualifying):
                 break
             i -= 1  # over the description before the name: "US chipmaker", "the German carmaker"
         return i >= sent.start and doc_lowers(doc)[i] in self.preps
+
+    @staticmethod
+    def _participle_head(span: Span, mention_at) -> list[Mention]:
+        """Return the name a participle phrase set off by a comma follows ("from AESC, now controlled by X": AESC)."""
+        doc, i = span.doc, span.start - 1
+        while i > span.sent.start and (passive_adverb(doc_lowers(doc)[i]) or doc_lowers(doc)[i] in TIME_ADVERBS):
+            i -= 1  # "now", "already", "jointly"
+        if doc_texts(doc)[i] != ",":  # "Volvo Cars, the Swedish carmaker owned by Geely": back over the apposition
+            k = i
+            while k > span.sent.start and i - k < 5 and doc_texts(doc)[k] != "," and (
+                doc_texts(doc)[k].replace("-", "").isalpha()  # "a US start-up backed by Amazon"
+            ):
+                k -= 1
+            if doc_texts(doc)[k] != "," or doc_lowers(doc)[k + 1] not in APPOSITION_DETERMINERS or k == i:
+                return []
+            i = k
+        if i - 1 <= span.sent.start:
+            return []
+        named = mention_at.get(i - 1)
+        return [named] if named is not None and named.is_organisation and named.end == i else []

@@ -184,8 +184,25 @@ def _agreeing(antecedent: Token, pronoun: Token, climb: int = 4) -> Token:
 
 @per_token
 def conjuncts(token: Token) -> list[Token]:
-    """Return ``token`` and the tokens coordinated with it, in text order."""
-    return sorted({token, *token.conjuncts}, key=lambda t: t.i)
+    """Return ``token`` and the tokens coordinated with it, in text order.
+
+    A list closed by "et"/"and" ends there: in « par Valeo et Siemens, ou
+    Bosch et Continental » the parser may chain all four, but "ou" opens
+    another list.
+    """
+    listed = sorted({token, *token.conjuncts}, key=lambda t: t.i)
+    lists: list[list[Token]] = [[]]
+    for k, conj in enumerate(listed):
+        alternative = any(c.dep_ == "cc" and c.lower_ in ("ou", "or") for c in conj.children)
+        if k > 1 and alternative and _closes_list(listed[k - 1]):
+            lists.append([])
+        lists[-1].append(conj)
+    return next(group for group in lists if token in group)
+
+
+def _closes_list(token: Token) -> bool:
+    """Return True when the conjunct is the last of a list: "et"/"and" before it."""
+    return any(c.dep_ == "cc" and c.lower_ in ("et", "and") for c in token.children)
 
 
 def find_below(
