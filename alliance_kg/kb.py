@@ -81,6 +81,7 @@ ORG_KINDS = (
     "JointVenture",
     "Alliance",
     "NewsAgency",
+    "Government",
 )
 
 

@@ -811,3 +811,28 @@ def test_a_list_closed_by_et_ends_before_ou(extractor):
     assert ("Valeo", "memberOf", "Valeo Siemens eAutomotive", "affirmed", "asserted") in keys, keys
     assert not any(k[0] in ("Bosch", "Continental") and k[1] in ("memberOf", "jointVenture") for k in keys), keys
     assert not any(k[2] in ("Bosch", "Continental") and k[1] == "jointVenture" for k in keys), keys
+
+
+def test_owning_a_company_without_a_share_makes_it_a_subsidiary(extractor):
+    keys = _keys(extractor, "Tata Motors, qui possède aussi Jaguar Land Rover depuis 2008, vise l'Europe.")
+    assert ("Jaguar Land Rover", "subsidiaryOf", "Tata Motors", "affirmed", "asserted") in keys, keys
+    assert not any(k[1] == "shareholderOf" for k in keys), keys
+    assert ("Renault", "shareholderOf", "Nissan", "affirmed", "asserted") in _keys(
+        extractor, "Renault possède 15 % de Nissan.")
+
+
+def test_selling_a_company_is_no_supply(extractor):
+    keys = _keys(extractor, "General Motors a accepté de vendre Saab au néerlandais Spyker Cars, petit fabricant "
+                            "de voitures de sport.")
+    assert ("Spyker Cars", "acquires", "Saab", "affirmed", "planned") in keys, keys
+    assert not any(k[1] == "suppliesTo" for k in keys), keys
+
+
+@pytest.mark.parametrize("text", [
+    "La Basse-Saxe, deuxième actionnaire de Volkswagen, conserve sa minorité de blocage.",
+    "Les premiers actionnaires de PSA, l'État français, la famille Peugeot et le chinois Dongfeng, "
+    "détiennent chacun environ 14 % du capital.",
+])
+def test_governments_and_families_are_no_parties(extractor, text):
+    keys = _keys(extractor, text)
+    assert not any(k[0] in ("Lower Saxony", "French State", "Peugeot") for k in keys), keys

@@ -78,6 +78,7 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         self.quantifiers = self.lexicon.cues(lang, "quantifiers", raw=True)
         self.introducers = self.lexicon.cues(lang, "name_introducers", raw=True)
         self.person_nouns = self.lexicon.cues(lang, "person_nouns", raw=True)  # "la famille X": no company
+        self.family_nouns = self.lexicon.cues(lang, "family_nouns", raw=True)  # « la famille Peugeot »: no company
         self.determiners = self.lexicon.cues(lang, "determiners", raw=True)
         self.product_nouns = self.lexicon.cues(lang, "product_nouns", raw=True)
         # the lexicon's maps, read once (cue_map returns a copy at every call)
@@ -175,7 +176,8 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
     # -- running --------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         index_sentences(doc)  # token.sent and span.sent by lookup until alliance_relations is done
-        named = self._named(doc)
+        # « la famille Peugeot »: the family is named, not the company; never a party of a statement
+        named = [replace(m, kind="Family") if self._family(doc, m) else m for m in self._named(doc)]
         named += self._model_orgs(doc, named)
         introduced = self._introduced_names(doc, named)
         # a venture named after a parent ("Ford Otosan, la coentreprise ..."): the longer name wins
@@ -193,6 +195,13 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         doc._.mentions = sorted(named + described, key=lambda m: (m.start, m.end))
         doc._.descriptions = descriptions
         return doc
+
+    def _family(self, doc: Doc, mention: Mention) -> bool:
+        """Return True for a company's name that names a family: « la famille Peugeot », "the Peugeot family"."""
+        lowers = doc_lowers(doc)
+        before = lowers[mention.start - 1] if mention.start > 0 else ""
+        after = lowers[mention.end] if mention.end < len(doc) else ""
+        return before in self.family_nouns or (self.lang == "en" and after in self.family_nouns)
 
     def _with_legal_forms(self, doc: Doc, named: list[Mention]) -> list[Mention]:
         """Return the mentions, each company's name stretched over the legal form after it ("Kia Motors Corp")."""

@@ -115,12 +115,13 @@ def person_nouns(lang: str) -> frozenset[str]:
 
 
 TECH_PREDICATES = {"seeksPartnership", "developsTechnology", "sharesTechnology"}  # their object: a technology
+NO_PARTY_KINDS = frozenset({"NewsAgency", "Government", "Family"})  # who reports, rules or owns privately
 NO_MEMBERS_KINDS = COMPANY_KINDS | {"NewsAgency"}  # one is a member of an alliance or a venture, not of these
 
 
 def allowed(predicate: str, subject: Mention, obj: Mention) -> bool:
     """Return True when the pair fits the predicate's domain and range."""
-    if subject.iri == obj.iri or not subject.is_organisation or subject.kind == "NewsAgency":
+    if subject.iri == obj.iri or not subject.is_organisation or subject.kind in NO_PARTY_KINDS:
         return False
     if predicate in TECH_PREDICATES:
         return obj.kind == "Technology"
@@ -128,4 +129,4 @@ def allowed(predicate: str, subject: Mention, obj: Mention) -> bool:
         return obj.kind == "Country"
     if predicate == "memberOf" and obj.kind in NO_MEMBERS_KINDS:
         return False  # "Stellantis rejoint ainsi Volkswagen dans la course": one joins a venture or an alliance
-    return obj.is_organisation and obj.kind != "NewsAgency"
+    return obj.is_organisation and obj.kind not in NO_PARTY_KINDS

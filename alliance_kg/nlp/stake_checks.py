@@ -96,12 +96,31 @@ class StakeChecks:
         )
 
     def _stake_misread(self, anchor: Token, trig: Trigger, predicate: str, subj: Mention, obj: Mention) -> bool:
-        """Return True for a party of a stake sale read in the wrong role (the three checks below)."""
+        """Return True for a party of a stake sale read in the wrong role (the four checks below)."""
         return (
             self._stake_seller(anchor, predicate, obj)
             or self._stake_seller_genitive(anchor, trig, subj)
             or self._stake_buyer_as_held(anchor, trig, obj)
+            or self._company_sold(anchor, trig)
         )
+
+    def _company_sold(self, anchor: Token, trig: Trigger) -> bool:
+        """Return True for a supply read from the sale of a company: « vendre Saab au néerlandais Spyker Cars,
+        petit fabricant de voitures » sells Saab, not cars (the verb's lexicon rows say it can sell a company)."""
+        if trig.predicate != "suppliesTo" or not doc_parsed(anchor.doc):
+            return False
+        rows = self.lexicon.triggers(self.lang, anchor.lemma_)
+        if not any(t.predicate == "acquires" and "obj" in t.object_roles for t in rows):
+            return False
+        children = token_children(anchor)
+        for c in children:
+            sold = self._mention_at.get(c.i) if c.dep_ in ("obj", "dobj") else None
+            # the whole name the object: « à Mercedes-Benz » split by the parser ("-" as obj) is the buyer
+            if sold is not None and sold.is_organisation and not any(
+                x.dep_.startswith(("obl", "iobj")) and sold.start <= x.i < sold.end for x in children
+            ):
+                return True
+        return False
 
     def _stake_buyer_as_held(self, anchor: Token, trig: Trigger, obj: Mention) -> bool:
         """Return True for the buyer read as the company held: « a vendu sa participation dans Volvo à Geely »
