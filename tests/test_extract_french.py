@@ -836,3 +836,20 @@ def test_selling_a_company_is_no_supply(extractor):
 def test_governments_and_families_are_no_parties(extractor, text):
     keys = _keys(extractor, text)
     assert not any(k[0] in ("Lower Saxony", "French State", "Peugeot") for k in keys), keys
+
+
+@pytest.mark.parametrize(("text", "polarity"), [
+    ("General Motors a renoncé à vendre sa filiale Opel à Magna.", "affirmed"),
+    ("General Motors va vendre sa filiale Opel l'an prochain.", "affirmed"),
+    ("General Motors a vendu sa filiale Opel à PSA en 2017.", "negated"),
+])
+def test_a_unit_stays_its_owners_until_it_is_sold(extractor, text, polarity):
+    keys = _keys(extractor, text)
+    assert ("Opel", "subsidiaryOf", "General Motors", polarity, "asserted") in keys, keys
+
+
+def test_a_short_upper_case_name_is_not_the_word(extractor):
+    assert ("General Motors", "distrusts", "GAZ", "affirmed", "asserted") in _keys(
+        extractor, "General Motors se méfiait de GAZ, le constructeur russe.")
+    keys = _keys(extractor, "Gaz naturel et hydrogène : Renault mise sur les deux avec Nissan.")
+    assert not any("GAZ" in (k[0], k[2]) for k in keys), keys

@@ -405,7 +405,7 @@ def test_a_stake_a_company_parted_with_is_no_longer_held(extractor):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Nio has signed a battery-swapping agreement with Chery.", ("NIO", "partnerOf", "Chery", "affirmed")),
+        ("Nio has signed a battery-swapping agreement with Chery.", ("Nio", "partnerOf", "Chery", "affirmed")),
         ("Hertz went on to order up to 65,000 cars from Polestar.", ("Polestar", "suppliesTo", "Hertz", "affirmed")),
     ],
 )

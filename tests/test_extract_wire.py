@@ -53,7 +53,7 @@ def test_agreements_the_parse_hung_on_a_time_phrase_keep_the_signing_verb(extrac
     text = ("Nio a par ailleurs signé ces derniers mois des accords d'échange de batteries avec plusieurs "
             "constructeurs chinois, dont Changan, Geely et Chery.")
     keys = _keys(extractor, text)
-    assert {("NIO", "partnerOf", name, "affirmed") for name in ("Changan", "Geely", "Chery")} <= keys
+    assert {("Nio", "partnerOf", name, "affirmed") for name in ("Changan", "Geely", "Chery")} <= keys
 
 
 def test_the_rest_of_a_company_bought_is_an_acquisition_and_the_seller_holds_it_until_then(extractor):
@@ -64,7 +64,7 @@ def test_the_rest_of_a_company_bought_is_an_acquisition_and_the_seller_holds_it_
 
 @pytest.mark.parametrize("text, investor, company", [
     ("Nio va lever 2,2 milliards de dollars auprès de CYVN Holdings, un fonds d'investissement.", "CYVN Holdings",
-     "NIO"),
+     "Nio"),
     ("Rivian raised 2 billion dollars from Amazon.", "Amazon", "Rivian"),
 ])
 def test_money_raised_from_an_investor_is_its_investment(extractor, text, investor, company):

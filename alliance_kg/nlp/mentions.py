@@ -58,6 +58,8 @@ def _case_ok(alias: str, text: str) -> bool:
     """Return True if ``text`` may stand for ``alias`` given their letter case."""
     if alias == alias.lower():  # a lowercase brand ("smart") must match exactly
         return text == alias
+    if alias.isupper() and len(alias) <= 3:  # "GAZ", not « Gaz naturel » at a sentence's start
+        return text.isupper()
     return text != text.lower() or not any(c.isalpha() for c in text)
 
 

@@ -255,7 +255,7 @@ class RelationFinder(
         apposed = comma_appositive or (
             described is not None and described.via == "description" and described.start < anchor.i
         )
-        if background and (not trig.symmetric_frame or participle) and apposed:
+        if (background and (not trig.symmetric_frame or participle) and apposed) or self._own_unit(anchor, trig):
             # "Renault Korea Motors, la filiale de Renault," in a sentence about a planned deal: the
             # apposition states a fact of its own, whatever the verb the parse hung it on ("créer Horse,
             # une coentreprise" is the plan itself: a symmetric noun keeps the verb's modality)

@@ -179,6 +179,14 @@ class StakeChecks:
             for c in token_children(anchor)
         )
 
+    def _own_unit(self, anchor: Token, trig: Trigger) -> bool:
+        """Return True for a unit noun with a possessive, a fact the sentence presupposes whatever its verb says:
+        « a renoncé à vendre sa filiale Opel » (Opel stays GM's); a unit sold is :meth:`_sold_unit`'s."""
+        return (
+            trig.pos == "NOUN" and trig.predicate == "subsidiaryOf" and doc_parsed(anchor.doc)
+            and any("Yes" in morph_values(c, "Poss") for c in token_children(anchor))
+        )
+
     def _sold_unit(self, anchor: Token) -> bool:
         """Return True for the seller's own unit in a sale already made (« a cédé sa filiale », "sold its unit").
 
@@ -208,4 +216,8 @@ class StakeChecks:
                        for t in self.lexicon.triggers(self.lang, head.lemma_))
         else:
             sale = anchor.dep_ in ("nmod", "pobj") and head.lower_ in sale_nouns
-        return sale and qualify_parsed(anchor, self._chain(anchor), self.lexicon, self.lang).modality == "asserted"
+        if not sale:
+            return False
+        # the sale is made, not planned, nor given up (« a renoncé à vendre sa filiale Opel »)
+        quals = qualify_parsed(head, self._chain(head), self.lexicon, self.lang)
+        return quals.modality == "asserted" and quals.polarity == "affirmed"
