@@ -853,3 +853,11 @@ def test_a_short_upper_case_name_is_not_the_word(extractor):
         extractor, "General Motors se méfiait de GAZ, le constructeur russe.")
     keys = _keys(extractor, "Gaz naturel et hydrogène : Renault mise sur les deux avec Nissan.")
     assert not any("GAZ" in (k[0], k[2]) for k in keys), keys
+
+
+@pytest.mark.parametrize("text", [
+    "General Motors a vendu sa filiale Opel à PSA en 2017.",
+    "General Motors a vendu Opel, sa filiale européenne, à PSA en 2017.",
+])
+def test_the_buyer_hung_on_the_object_by_the_parse_is_the_verbs(extractor, text):
+    assert ("PSA", "acquires", "Opel", "affirmed", "asserted") in _keys(extractor, text)

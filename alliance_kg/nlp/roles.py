@@ -25,7 +25,7 @@ from alliance_kg.nlp.spans import Mention
 
 # prepositions to look for below the object when the parse hangs them there ("investir 5 milliards de dollars
 # dans Rivian"); only a company mention with that very preposition is taken
-DEEP_ROLES = frozenset({"pour", "auprès", "chez", "for", "dans", "in"})
+DEEP_ROLES = frozenset({"pour", "auprès", "chez", "for", "dans", "in", "à"})
 
 
 class RoleReader(PhraseShapes):
