@@ -885,3 +885,13 @@ def test_a_participle_phrase_after_the_subject_keeps_its_names_to_itself(extract
                             "founded in 2017 by veterans of Google, Tesla and Uber, is backed by Amazon.")
     assert ("Amazon", "investsIn", "Aurora Innovation", "affirmed") in found
     assert not any(o in ("Google", "Tesla") and p == "investsIn" for _, p, o, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "BMW has cancelled a 2 billion euro order for battery cells from Northvolt, the newspaper said.",
+    "BMW cancelled its order for battery cells from Northvolt last week, the newspaper reported.",
+])
+def test_a_cancelled_order_is_no_supply(extractor, text):
+    found = keys(extractor, text)
+    assert ("Northvolt", "suppliesTo", "BMW", "negated") in found
+    assert ("Northvolt", "suppliesTo", "BMW", "affirmed") not in found
