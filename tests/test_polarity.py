@@ -390,3 +390,11 @@ def test_a_tie_told_in_a_relative_clause_that_the_main_clause_lets_drop_is_negat
 ])
 def test_a_main_clause_about_something_else_leaves_the_relative_clause_tie(extractor, text, tup):
     assert polarities(extractor, text, *tup) == {"affirmed"}
+
+
+@pytest.mark.parametrize(("text", "polarity"), [
+    ("Fiat, qui avait aussi tenté de reprendre Opel, s'est vu préférer Magna.", "negated"),
+    ("En 2009, Fiat a tenté de racheter Opel, sans succès.", "negated"),
+])
+def test_a_past_attempt_did_not_succeed(extractor, text, polarity):
+    assert polarities(extractor, text, "Fiat", "acquires", "Opel") == {polarity}

@@ -129,3 +129,23 @@ def _lets_drop(antecedent, follow_ups: frozenset[str], negators: frozenset[str],
         return lemma in follow_ups or any(f"{lemma} {o}" in follow_ups for o in objects)
     nominal = [c for c in below if c.dep_ in ("obj", "dobj") and c.pos_ != "PRON"]
     return is_negating_word(verb, negators) and not nominal
+
+
+def failed_attempt(anchor, attempts: frozenset[str]) -> bool:
+    """Return True for a tie a past attempt governs: « Fiat, qui avait tenté de reprendre Opel » did not.
+
+    Only a completed past (« a tenté », « avait tenté », « tenta »): « tente de
+    racheter » is an attempt still under way (cue ``attempt_verbs``).
+    """
+    node = anchor
+    for _ in range(3):
+        if node.head.i == node.i or node.dep_ not in ("xcomp", "obl:arg", "ccomp", "obj"):
+            return False  # only the attempted act and its object, not an apposition below them
+        head = node.head
+        if normalize(head.lemma_) in attempts and node.dep_ != "obj":
+            compound = any(c.dep_.startswith("aux") for c in token_children(head)) and "Part" in head.morph.get(
+                "VerbForm")
+            simple = "Past" in head.morph.get("Tense") and "Ind" in head.morph.get("Mood")
+            return compound or simple
+        node = head
+    return False

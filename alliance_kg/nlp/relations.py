@@ -32,7 +32,7 @@ from alliance_kg.nlp.pairing import PairReader
 from alliance_kg.nlp.polarity import PolarityReader
 from alliance_kg.nlp.referents import ReferentReader
 from alliance_kg.nlp.roles import RoleReader
-from alliance_kg.nlp.rebuffs import dropped_by_antecedent, rebuffed
+from alliance_kg.nlp.rebuffs import dropped_by_antecedent, failed_attempt, rebuffed
 from alliance_kg.nlp.records import (
     Relation,
     co_developers,
@@ -82,6 +82,7 @@ class RelationFinder(
         self.rebuff_words = self.lexicon.cues(lang, "rebuff_words", raw=True)
         self.rebuff_exceptions = self.lexicon.cues(lang, "rebuff_exceptions", raw=True)
         self.follow_ups = self.lexicon.cues(lang, "follow_up_phrases")  # « n'y a pas donné suite »
+        self.attempts = self.lexicon.cues(lang, "attempt_verbs")  # « avait tenté de reprendre Opel »: failed
         self.terminators = self.lexicon.cues(lang, "terminators", raw=True)
         self.alternative_markers = self.lexicon.cues(lang, "alternative_markers", raw=True)
         self.former_words = self.lexicon.cues(lang, "former_words", raw=True)
@@ -269,7 +270,10 @@ class RelationFinder(
             polarity = "negated"  # "... the planned merger, but the two companies called off their talks"
         if polarity == "affirmed" and (self._excepted(anchor.doc, subj) or self._excepted(anchor.doc, obj)):
             polarity = "negated"  # "all alliance members except Nissan will invest in Ampere"
-        if polarity == "affirmed" and (self._former(anchor) or self._ended_until(anchor, sent)):
+        if polarity == "affirmed" and (self._former(anchor) or self._ended_until(anchor, sent) or (
+            # « avait tenté de reprendre Opel », not « ..., la filiale de GM » that the parse hung on the same verb
+            predicate != "subsidiaryOf" and failed_attempt(anchor, self.attempts)
+        )):
             polarity = "negated"  # "Daimler Truck, its former truck division", "son ancien partenaire"
         if polarity == "affirmed" and self.lang == "fr" and self._denied_after(anchor, sent):
             polarity = "negated"  # "Honda envisagerait de racheter Nissan, une information aussitôt démentie"
