@@ -895,3 +895,13 @@ def test_a_cancelled_order_is_no_supply(extractor, text):
     found = keys(extractor, text)
     assert ("Northvolt", "suppliesTo", "BMW", "negated") in found
     assert ("Northvolt", "suppliesTo", "BMW", "affirmed") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Toyota did not disclose the size of its stake in Pony.ai, the company said on Friday.",
+    "Toyota will invest 400 million dollars, the company said, without disclosing the size of its stake in Pony.ai.",
+])
+def test_a_stake_whose_size_is_not_disclosed_is_still_held(extractor, text):
+    found = keys(extractor, text)
+    assert ("Toyota", "shareholderOf", "Pony.ai", "affirmed") in found
+    assert ("Toyota", "shareholderOf", "Pony.ai", "negated") not in found
