@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -117,6 +118,13 @@ def sharers_develop(relations: list[Relation]) -> list[Relation]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _founding_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the founding verbs' lemmas and the forms they take in text (cue ``founding_verbs``)."""
+    verbs = load_lexicon().cues(lang, "founding_verbs", raw=True)
+    return verbs, frozenset({form for verb in verbs for form in inflections(verb, "VERB", lang)} | verbs)
+
+
 def founded_ventures(doc, relations: list[Relation], ventures: frozenset[str] = frozenset()) -> list[Relation]:
     """Return the relations without the memberships read from a founding verb whose object is no joint venture.
 
@@ -125,9 +133,7 @@ def founded_ventures(doc, relations: list[Relation], ventures: frozenset[str] = 
     Planet" founds a unit, not a venture (cue ``founding_verbs``).
     ``ventures`` adds the organisations the article calls a joint venture.
     """
-    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "en"
-    verbs = load_lexicon().cues(lang, "founding_verbs", raw=True)
-    forms = {form for verb in verbs for form in inflections(verb, "VERB", lang)} | verbs
+    verbs, forms = _founding_words(doc.lang_ if doc.lang_ in ("fr", "en") else "en")
     toks = doc_tokens(doc)
 
     def founded(r: Relation) -> bool:

@@ -115,7 +115,7 @@ class StakeChecks:
         children = token_children(anchor)
         for c in children:
             sold = self._mention_at.get(c.i) if c.dep_ in ("obj", "dobj") else None
-            # the whole name the object: « à Mercedes-Benz » split by the parser ("-" as obj) is the buyer
+            # a name wholly in the object: « à Mercedes-Benz », whose "-" the parser made an object, is the buyer
             if sold is not None and sold.is_organisation and not any(
                 x.dep_.startswith(("obl", "iobj")) and sold.start <= x.i < sold.end for x in children
             ):

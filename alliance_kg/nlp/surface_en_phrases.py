@@ -24,6 +24,7 @@ from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.nlp.mentions import Mention, previous_subject
 from alliance_kg.nlp.spans import STAKE_NOUNS  # noqa: F401 - re-exported
 from alliance_kg.nlp.surface import SurfaceReader
+from alliance_kg.nlp.surface_words import inflections
 
 GENITIVE = ("'s", "’s")
 BARE_APOSTROPHES = ("'", "’")
@@ -66,6 +67,13 @@ class EnglishPhrases(SurfaceReader):
     def __init__(self, lexicon: Lexicon, lang: str = "en") -> None:
         super().__init__(lexicon, lang)
         self.speech_verbs = lexicon.cues("en", "speech_verbs", raw=True)
+        # the forms of the verb triggers: a trigger word not among them reads as a noun ("merger", "stake")
+        self.verb_forms = frozenset(
+            form
+            for t in lexicon.all_triggers(lang)
+            if t.pos == "VERB"
+            for form in inflections(t.lemma.split()[-1], "VERB", lang)
+        )
 
     def tail(self, span: Span, mention_at: dict[int, Mention]) -> list[tuple[Mention, str | None]]:
         """Return the mentions right of a trigger, up to a gapped clause ("owns 34% and Aramco 32%")."""
@@ -143,7 +151,7 @@ class EnglishPhrases(SurfaceReader):
             if low[i] in CLAUSE_STOPS or (text[i] in ",.;" and not listed):
                 return None
             # a verb right after a name: "Volkswagen's Porsche took a stake" (not "car-making", "planned purchase")
-            finite = i - 1 in mention_at and low[i] in getattr(self, "verb_forms", ()) and not low[i].endswith("ing")
+            finite = i - 1 in mention_at and low[i] in self.verb_forms and not low[i].endswith("ing")
             if low[i] in self.speech_verbs or finite:
                 # "Subaru's chief said Toyota had no intention of taking control of ...", "Volkswagen's Porsche
                 # took a stake in Rimac": another clause's, or the subject's, genitive

@@ -28,7 +28,6 @@ from alliance_kg.nlp.names_en import DATE_WORDS
 from alliance_kg.nlp.qualifiers import Qualifiers
 from alliance_kg.nlp.qualifiers_window import denied_by_apposition, qualify_window
 from alliance_kg.nlp.surface_en_holdings import EnglishHoldings
-from alliance_kg.nlp.surface_words import inflections
 
 APPOSITION_OPENERS = ("its", "their", "the", "a", "an")
 # verbs that say whether an event took place: "the merger never happened", "the deal did not go ahead"
@@ -54,13 +53,6 @@ class EnglishQualifying(EnglishHoldings):
         self.clause_openers = lexicon.cues(lang, "later_clause_openers", raw=True)
         self.ending_predicates = lexicon.cues(lang, "ending_predicates", raw=True)
         self.ended_openers = lexicon.cues(lang, "ended_openers", raw=True)
-        # the forms of the verb triggers: a trigger word not among them reads as a noun ("merger", "stake")
-        self.verb_forms = frozenset(
-            form
-            for t in lexicon.all_triggers(lang)
-            if t.pos == "VERB"
-            for form in inflections(t.lemma.split()[-1], "VERB", lang)
-        )
 
     def qualify(self, span: Span, subject: Mention, obj: Mention) -> Qualifiers:
         """Return the qualifiers of the trigger; "X said it would ..." is X's announced plan."""

@@ -164,8 +164,8 @@ class EnglishSubjects(EnglishQualifying):
                 if doc[j].text == "," and j - 1 in mention_at and doc[j + 1].lower_ in ("the", "a", "an"):
                     return mention_at[j - 1]
                 return None
-            elif word in CLAUSE_STOPS and not (word in ("and", "or") and i - 1 in mention_at and i + 1 in mention_at):
-                return None  # not "and" in a list of names ("by veterans of Google, Tesla and Uber")
+            elif word in CLAUSE_STOPS:
+                return None
         return None
 
     def _after_coordinated_clause(
