@@ -905,3 +905,30 @@ def test_a_stake_whose_size_is_not_disclosed_is_still_held(extractor, text):
     found = keys(extractor, text)
     assert ("Toyota", "shareholderOf", "Pony.ai", "affirmed") in found
     assert ("Toyota", "shareholderOf", "Pony.ai", "negated") not in found
+
+
+@pytest.mark.parametrize(("text", "buyer", "company"), [
+    ("Ford sold Volvo Cars to Geely in 2010.", "Geely", "Volvo Cars"),  # "Cars" in a name sells no cars
+    ("General Motors sold its European unit, Opel, to PSA Group in 2017.", "PSA", "Opel"),
+    ("Uber sold its self-driving unit, Advanced Technologies Group, to Aurora Innovation in 2020.",
+     "Aurora Innovation", "Advanced Technologies Group"),
+    ("Isuzu Motors completed its purchase of UD Trucks from Volvo Group.", "Isuzu", "UD Trucks"),
+])
+def test_a_company_sold_to_a_buyer_is_the_buyers(extractor, text, buyer, company):
+    found = keys(extractor, text)
+    assert (buyer, "acquires", company, "affirmed") in found, found
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # a genitive before a comma belongs to another phrase
+    ("For Foxconn, best known for making Apple's iPhones, the acquisition is the latest step.",
+     ("Foxconn", "acquires", "Apple", "affirmed")),
+    # a known name followed by more capitalised words is part of a name the base does not know
+    ("In June Magna completed the purchase of Veoneer Active Safety, a driver-assistance business.",
+     ("Magna", "acquires", "Veoneer", "affirmed")),
+    # the unit sold has a name the base does not know: the buyer does not buy its owner
+    ("Uber sold its flying-taxi unit, Uber Elevate, to Joby Aviation in 2020.",
+     ("Joby Aviation", "acquires", "Uber", "affirmed")),
+])
+def test_no_purchase_of_a_company_that_is_not_the_one_sold(extractor, text, wrong):
+    assert wrong not in keys(extractor, text)

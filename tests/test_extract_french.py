@@ -861,3 +861,17 @@ def test_a_short_upper_case_name_is_not_the_word(extractor):
 ])
 def test_the_buyer_hung_on_the_object_by_the_parse_is_the_verbs(extractor, text):
     assert ("PSA", "acquires", "Opel", "affirmed", "asserted") in _keys(extractor, text)
+
+
+def test_a_participle_after_a_name_and_a_comma_is_about_that_name(extractor):
+    keys = _keys(extractor, "Faurecia se mesurera à Continental, à Panasonic et à Harman, passé sous le contrôle de "
+                            "Samsung l'an dernier.")
+    assert ("Harman", "subsidiaryOf", "Samsung", "affirmed", "asserted") in keys  # its own tense, not "mesurera"
+    assert ("Samsung", "acquires", "Harman", "affirmed", "asserted") in keys
+    assert not any(k[0] in ("Faurecia", "Panasonic") and k[2] == "Samsung" for k in keys), keys
+
+
+def test_the_names_in_an_apposition_describe_the_object(extractor):
+    keys = _keys(extractor, "Mahindra va prendre 51 % de Peugeot Motocycles, la filiale de deux-roues de PSA.")
+    assert ("Mahindra", "shareholderOf", "Peugeot Motocycles", "affirmed", "planned") in keys
+    assert not any(k[0] == "Mahindra" and k[2] == "PSA" for k in keys), keys

@@ -398,3 +398,24 @@ def test_a_main_clause_about_something_else_leaves_the_relative_clause_tie(extra
 ])
 def test_a_past_attempt_did_not_succeed(extractor, text, polarity):
     assert polarities(extractor, text, "Fiat", "acquires", "Opel") == {polarity}
+
+
+@pytest.mark.parametrize("text, tup", [
+    ("General Motors a étudié une prise de participation dans Opel avant d'y renoncer.",
+     ("General Motors", "shareholderOf", "Opel")),
+    ("Renault a envisagé de racheter Dacia, avant d'abandonner le projet.", ("Renault", "acquires", "Dacia")),
+    ("Samsung held talks about buying Magneti Marelli, but no deal was reached, people familiar with the matter said.",
+     ("Samsung", "acquires", "Magneti Marelli")),
+    ("Toyota studied an investment in Tesla before dropping the idea.", ("Toyota", "investsIn", "Tesla")),
+])
+def test_a_tie_dropped_later_in_its_sentence_is_negated(extractor, text, tup):
+    assert polarities(extractor, text, *tup) == {"negated"}
+
+
+@pytest.mark.parametrize("text, tup", [
+    ("Nissan reste actionnaire de Renault, mais a abandonné ses droits de vote.",
+     ("Nissan", "shareholderOf", "Renault")),
+    ("Renault a racheté Dacia avant de la transformer.", ("Renault", "acquires", "Dacia")),
+])
+def test_dropping_something_else_leaves_the_tie(extractor, text, tup):
+    assert polarities(extractor, text, *tup) == {"affirmed"}

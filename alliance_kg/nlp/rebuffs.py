@@ -19,12 +19,13 @@ it").
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from alliance_kg.nlp.doctable import doc_lowers, doc_tokens, token_children
 from alliance_kg.kb import normalize
+from alliance_kg.lexicon import Lexicon
 from alliance_kg.nlp.qualifiers import is_negating_word
 from alliance_kg.nlp.records import Relation
 
@@ -32,19 +33,37 @@ UNTOUCHED = ("basedIn", "developsTechnology", "subsidiaryOf", "competesWith", "d
 REACH = 12  # words after the contrast word where the refusal may stand
 
 
-def rebuffed(
-    doc: Doc,
-    relations: list[Relation],
-    contrast: frozenset[str],
-    rebuffs: frozenset[str],
-    exceptions: frozenset[str],
-) -> list[Relation]:
+@dataclass(frozen=True)
+class RebuffCues:
+    """The lexicon's words for a tie turned down later in its sentence (see :func:`rebuffed`)."""
+
+    contrast: frozenset[str]  # "but", « mais »
+    before: frozenset[str]  # "before", « avant » (« avant d'y renoncer »): a later "but" may still follow
+    rebuffs: frozenset[str]  # "refused", "no deal", « refuser »: words and phrases of two or three words
+    exceptions: frozenset[str]  # "declined to comment": a refusal about something else
+    drops: frozenset[str]  # "abandoned", « renoncer »: only with no object, or a plan-like one
+    dropped: frozenset[str]  # "the plan", « le projet »: what a drop verb may take
+
+    @classmethod
+    def load(cls, lexicon: Lexicon, lang: str, contrast: frozenset[str]) -> RebuffCues:
+        """Read the cues of ``lang`` (``contrast``: the surface reader's contrast words)."""
+        return cls(
+            contrast,
+            lexicon.cues(lang, "contrast_before_words", raw=True),
+            lexicon.cues(lang, "rebuff_words", raw=True),
+            lexicon.cues(lang, "rebuff_exceptions", raw=True),
+            lexicon.cues(lang, "drop_words", raw=True),
+            lexicon.cues(lang, "dropped_objects", raw=True),
+        )
+
+
+def rebuffed(doc: Doc, relations: list[Relation], cues: RebuffCues) -> list[Relation]:
     """Return the relations, each affirmed tie that a "but ... refused" clause after its trigger turns down negated.
 
-    ``rebuffs`` holds word forms and (French) lemmas; ``exceptions`` the words after which a refusal is about
-    something else ("declined to comment").
+    ``cues.rebuffs`` holds word forms and (French) lemmas; ``cues.exceptions`` the words after which a refusal is
+    about something else ("declined to comment").
     """
-    if not relations or not rebuffs:
+    if not relations or not cues.rebuffs:
         return relations
     lowers = doc_lowers(doc)
     cache: dict[tuple[int, int], bool] = {}
@@ -55,25 +74,37 @@ def rebuffed(
             continue
         key = (r.trigger, r.sent_end)
         if key not in cache:
-            cache[key] = _turned_down(doc, lowers, r.trigger, contrast, rebuffs, exceptions)
+            cache[key] = _turned_down(doc, lowers, r.trigger, cues)
         out.append(replace(r, polarity="negated") if cache[key] else r)
     return out
 
 
-def _turned_down(doc: Doc, lowers: list[str], trigger: int, contrast, rebuffs, exceptions) -> bool:
+def _turned_down(doc: Doc, lowers: list[str], trigger: int, cues: RebuffCues) -> bool:
     sent = doc_tokens(doc)[trigger].sent
     for k in range(trigger + 1, sent.end):
-        if lowers[k] not in contrast:
+        if lowers[k] not in cues.contrast and lowers[k] not in cues.before:
             continue
         for j in range(k + 1, min(sent.end, k + 1 + REACH)):
             token = doc_tokens(doc)[j]
-            if lowers[j] in rebuffs or token.lemma_ in rebuffs:
+            phrases = (" ".join(lowers[j : j + 2]), " ".join(lowers[j : j + 3]))
+            if lowers[j] in cues.rebuffs or token.lemma_ in cues.rebuffs or any(p in cues.rebuffs for p in phrases):
                 after = lowers[j + 1 : j + 4]
-                return not any(w in exceptions for w in after)
-            if lowers[j] in contrast or lowers[j] in (";", ":"):
+                return not any(w in cues.exceptions for w in after)
+            if lowers[j] in cues.drops or token.lemma_ in cues.drops:
+                return _drops_it(lowers, j + 1, sent.end, cues.dropped)
+            if lowers[j] in cues.contrast or lowers[j] in cues.before or lowers[j] in (";", ":"):
                 break
-        return False  # only the clause right after the first contrast word
+        if lowers[k] in cues.contrast:
+            return False  # only the clause right after the first "but" ("before" may come first)
     return False
+
+
+def _drops_it(lowers: list[str], start: int, end: int, dropped: frozenset[str]) -> bool:
+    """Say whether a drop verb's object is the tie itself: none (« avant d'y renoncer »), or a plan-like noun
+    ("before abandoning the plan"), not another thing ("but abandoned its voting rights")."""
+    if start >= end or not lowers[start].isalpha():
+        return True
+    return any(w in dropped for w in lowers[start : start + 3])
 
 
 RELATIVE = ("acl:relcl", "relcl")

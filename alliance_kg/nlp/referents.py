@@ -58,6 +58,8 @@ class ReferentReader:
                 found.setdefault(apposed.iri, apposed)
                 continue
             hits = syntax.find_below(token, lambda t: t.i in mention_at or t.i in self._pair_at, depth=3)
+            if len(hits) > 1:  # "prendre 51 % de Opel, la filiale de GM": the apposition's names describe Opel
+                hits = [h for h in hits if not _under_description(h, token, mention_at)]
             hits += [  # "le fabricant de batteries Primearth": a company below a technology
                 deeper
                 for hit in hits
@@ -266,3 +268,13 @@ class ReferentReader:
             if token.lower_ == "dont" and token.i < anchor.i:
                 return [clause.head]
         return []
+
+
+def _under_description(hit: Token, top: Token, mention_at: dict[int, Mention]) -> bool:
+    """Say whether ``hit`` lies in the complement of an unnamed apposition below ``top`` ("la filiale de GM")."""
+    node = hit.head
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ == "appos" and node.pos_ == "NOUN" and node.i not in mention_at:
+            return True
+        node = node.head
+    return False

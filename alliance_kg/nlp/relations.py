@@ -32,7 +32,7 @@ from alliance_kg.nlp.pairing import PairReader
 from alliance_kg.nlp.polarity import PolarityReader
 from alliance_kg.nlp.referents import ReferentReader
 from alliance_kg.nlp.roles import RoleReader
-from alliance_kg.nlp.rebuffs import dropped_by_antecedent, failed_attempt, rebuffed
+from alliance_kg.nlp.rebuffs import RebuffCues, dropped_by_antecedent, failed_attempt, rebuffed
 from alliance_kg.nlp.records import (
     Relation,
     co_developers,
@@ -70,6 +70,7 @@ class RelationFinder(
         self.kb = load_kb()
         self.attributor = Attributor(self.lexicon, lang)
         self.surface = EnglishSurfaceReader(self.lexicon) if lang == "en" else SurfaceReader(self.lexicon, lang)
+        self.rebuff_cues = RebuffCues.load(self.lexicon, lang, self.surface.contrast_words)
         self.facts = DescriptionFacts(self.kb, self.lexicon, lang)
         self.support_verbs = self.lexicon.cues(lang, "support_verbs")
         self.possessives = self.lexicon.cues(lang, "possessives")
@@ -79,8 +80,6 @@ class RelationFinder(
         self.datives = self.lexicon.cues(lang, "dative_pronouns")
         self.workplace_preps = self.lexicon.cues(lang, "workplace_prepositions", raw=True)  # « Chez X, on ... »
         self.indefinite_pronouns = self.lexicon.cues(lang, "indefinite_pronouns", raw=True)
-        self.rebuff_words = self.lexicon.cues(lang, "rebuff_words", raw=True)
-        self.rebuff_exceptions = self.lexicon.cues(lang, "rebuff_exceptions", raw=True)
         self.follow_ups = self.lexicon.cues(lang, "follow_up_phrases")  # « n'y a pas donné suite »
         self.attempts = self.lexicon.cues(lang, "attempt_verbs")  # « avait tenté de reprendre Opel »: failed
         self.terminators = self.lexicon.cues(lang, "terminators", raw=True)
@@ -194,7 +193,7 @@ class RelationFinder(
             occurrences = [
                 (anchor, span, trig)
                 for anchor, span, trig in self._occurrences(doc, sent, mention_at)
-                if self._requirement_met(anchor, span, trig, parsed)
+                if self._requirement_met(anchor, span, trig, parsed, mention_at)
             ]
             # the source of a sentence without a trigger is nobody's concern, except for the parsed reader (it
             # learns the people quoted) and in the last sentence (the checks after this loop read its speaker)
@@ -239,8 +238,8 @@ class RelationFinder(
         relations += co_owner_stakes(relations, ventures)
         relations = self._sold_later(doc, relations) if parsed else self._sold_it_later(doc, relations)
         relations = self._without_undone(doc, relations, parsed)
-        # "..., but X refused" (rebuffs.py): the surface reader already holds the contrast words
-        relations = rebuffed(doc, relations, self.surface.contrast_words, self.rebuff_words, self.rebuff_exceptions)
+        # "..., but X refused" (rebuffs.py)
+        relations = rebuffed(doc, relations, self.rebuff_cues)
         negators = (self.follow_ups, self.negating_lemmas, self.particles)
         doc._.relations = dropped_by_antecedent(doc, relations, *negators) if parsed else relations
         drop_sentence_index(doc)

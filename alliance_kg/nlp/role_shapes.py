@@ -79,7 +79,8 @@ class PhraseShapes:
     @staticmethod
     def _singular_relative(verb: Token, antecedent: Token) -> bool:
         """Return True when a relative clause's singular verb follows a list: it agrees with the last name only."""
-        if verb.dep_ not in ("acl:relcl", "relcl") or verb.head.i != antecedent.i:
+        reduced = syntax.reduced_relative(verb) and verb.i - 2 == antecedent.i  # "X, Y et Harman, passé sous"
+        if not reduced and (verb.dep_ not in ("acl:relcl", "relcl") or verb.head.i != antecedent.i):
             return False
         listed = antecedent.dep_ == "conj" or any(c.dep_ == "conj" for c in token_children(antecedent))
         number = [*morph_values(verb, "Number"), *(n for c in token_children(verb) if c.dep_.startswith("aux")

@@ -148,7 +148,10 @@ class RoleReader(PhraseShapes):
                     # "a refusé de participer à Horse, la coentreprise créée par Renault et Geely": the parse hung
                     # the apposition on the refusing verb; its subject is no party of the venture described
                     return []
-                return syntax.subject_tokens(noun)
+                found = syntax.subject_tokens(noun)
+                if len(found) == 1 and self._singular_relative(noun.head, found[0]):
+                    self._alone.add(found[0].i)
+                return found
             return []
         if role == "head":  # "Stellantis, basé aux Pays-Bas": the noun the participle qualifies
             return [anchor.head] if anchor.dep_ in ("acl", "amod") and anchor.head.i != anchor.i else []

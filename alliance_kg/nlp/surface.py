@@ -238,11 +238,7 @@ class SurfaceReader(MentionGroups):
         after = doc_lowers(doc)[span.end] if span.end < sent.end else ""
         tail = self.tail(span, mention_at)
         left = self.left_group(span.start, sent, mention_at)
-        genitive = [
-            mention_at[i - 1]
-            for i in range(span.start - 1, max(sent.start, span.start - 8), -1)
-            if doc_lowers(doc)[i] in ("'s", "’s") and i - 1 in mention_at
-        ]
+        genitive = self._genitives_before(span, mention_at)
         if after in ("by", "par") and any(r in trig.subject_roles for r in ("by", "par")):
             return [m for m, p in tail if p in ("by", "par")], left
         if "subj" in trig.object_roles:  # reversed frame: "X s'approvisionne auprès de Y", "X buys from Y"
@@ -270,6 +266,18 @@ class SurfaceReader(MentionGroups):
         if "appos" in trig.object_roles:
             objects += [m for m, prep in tail if prep is None]
         return subjects, objects
+
+    @staticmethod
+    def _genitives_before(span: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+        """Return the names in a genitive before the trigger in its phrase, nearest first (not before a comma
+        that closes another phrase: "known for making Apple's iPhones, the acquisition ...")."""
+        lowers, found = doc_lowers(span.doc), []
+        for i in range(span.start - 1, max(span.sent.start, span.start - 8), -1):
+            if lowers[i] in (",", ";") and i + 1 not in mention_at:
+                break
+            if lowers[i] in ("'s", "’s") and i - 1 in mention_at:
+                found.append(mention_at[i - 1])
+        return found
 
     def _relative_object(self, span: Span, trig: Trigger, mention_at: dict[int, Mention]) -> Mention | None:
         doc, sent = span.doc, span.sent

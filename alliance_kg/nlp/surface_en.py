@@ -170,15 +170,31 @@ class EnglishSurfaceReader(EnglishPartners):
     def _sold_to(self, span: Span, trig: Trigger, mention_at) -> tuple[list[Mention], list[Mention]] | None:
         """Return the buyer and the company of "sold Dacia to Geely", "the sale of Dacia to Geely" (the seller is
         neither), no supply when a company is what is sold; None when the words after the trigger are not so."""
-        tail = self.tail(span, mention_at)[:2]
+        tail = self.tail(span, mention_at)
+        if trig.predicate == "acquires":  # "sold its self-driving unit, X, to Y": no technology is sold
+            tail = [(m, prep) for m, prep in tail if m.kind != "Technology"]
+        tail = tail[:2]
         first = tail[0][1] if tail else "to"
         if len(tail) < 2 or tail[1][1] != "to" or first == "to" or not (first is None or first in trig.object_roles):
             return None
         (company, _), (buyer, _) = tail
         # the company right after the verb ("sell Dacia", "the sale of Dacia"), the buyer right after it
-        if not company.is_organisation or company.start - span.end > 2 or buyer.start - company.end > 3:
+        if not company.is_organisation or buyer.start - company.end > 3:
+            return None
+        if company.start - span.end > 2 and not (
+            self._unit_named(span.end, company.start, span.doc) and doc_texts(span.doc)[company.end] == ","
+        ):
             return None
         return ([], []) if trig.predicate == "suppliesTo" else ([buyer], [company])
+
+    @staticmethod
+    def _unit_named(start: int, end: int, doc) -> bool:
+        """Say whether the words from ``start`` to ``end`` are a possessed noun naming what follows, closed by a
+        comma ("sold its self-driving unit, Advanced Technologies Group, to Aurora")."""
+        texts = doc_texts(doc)
+        if end - start > 8 or doc_lowers(doc)[start] not in POSSESSIVE_DETERMINERS or texts[end - 1] != ",":
+            return False
+        return all(t.isalpha() or t == "-" for t in texts[start + 1 : end - 1])
 
     def arguments(self, span: Span, trig: Trigger, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return (subjects, objects) with the English constructions of the module docstring."""
@@ -284,5 +300,17 @@ class EnglishSurfaceReader(EnglishPartners):
         if trig.predicate == "acquires":  # "buy Renault's stake in Nissan": the stake is in Nissan
             bought = [self._stake_company(m, doc, mention_at) or m for m in objects]
             # "buys Volkswagen's MEB platform": a thing of the company is bought, not the company
-            objects = [m for m in bought if m.start < span.start or not self.is_genitive_at(doc, m.end)]
+            objects = [
+                m
+                for m in bought
+                if m.start < span.start or not (self.is_genitive_at(doc, m.end) or self._name_goes_on(m, span))
+            ]
         return subjects, objects
+
+    @staticmethod
+    def _name_goes_on(mention: Mention, span: Span) -> bool:
+        """Say whether capitalised words go on after a known name ("Veoneer Active Safety"): a longer name the
+        base does not know, whose first word is not the company bought."""
+        texts = doc_texts(span.doc)
+        return mention.end < span.sent.end and texts[mention.end].istitle() and mention.end + 1 < span.sent.end \
+            and texts[mention.end + 1].istitle()

@@ -256,6 +256,8 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
                     token.head
                 )  # "Renault et le chinois Geely ont lancé": the parse hung the verb on Renault
             return subjects
+        if token.dep_ == "advcl" and reduced_relative(token):
+            return [token.doc[token.i - 2]]  # "Harman, passé sous le contrôle de Samsung": Harman, not the clause's
         if token.dep_ in ("xcomp", "conj", "obj", "dobj", "acl", "advcl") and token.head.i != token.i:
             if token.dep_ in ("obj", "dobj") and token.head.pos_ not in ("VERB", "AUX"):
                 return []
@@ -277,6 +279,20 @@ def subject_tokens(trigger: Token, max_climb: int = 4) -> list[Token]:
             continue
         return []
     return []
+
+
+def reduced_relative(verb: Token) -> bool:
+    """Say whether a past participle without auxiliary follows ", Name" (a reduced relative on the name)."""
+    if verb.i < verb.sent.start + 2 or doc_texts(verb.doc)[verb.i - 1] != ",":
+        return False
+    name = doc_tokens(verb.doc)[verb.i - 2]
+    return (
+        name.pos_ == "PROPN"
+        and case_of(name) not in ("de", "of")  # "la filiale de Nissan, passée ...": not Nissan
+        and "Past" in morph_values(verb, "Tense")
+        and "Part" in morph_values(verb, "VerbForm")
+        and not any(c.dep_.startswith("aux") for c in token_children(verb))
+    )
 
 
 def _dislocated_subject(verb: Token) -> list[Token]:

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from alliance_kg.lexicon import load_lexicon
 from alliance_kg.nlp.doctable import doc_parsed, doc_tokens, morph_values, per_token, token_children
 from alliance_kg.nlp.qualifiers import is_negating_word
-from alliance_kg.nlp.syntax import SUBJ, case_of
+from alliance_kg.nlp.syntax import SUBJ, case_of, reduced_relative
 
 
 def _implication_verbs(lang: str) -> frozenset[str]:
@@ -79,6 +79,8 @@ def head_chain(trigger: Token, limit: int = 6) -> list[Token]:
             continue
         if token.dep_ in ("acl:relcl", "relcl", "ccomp", "parataxis", "ROOT") or token.head.i == token.i:
             break
+        if token.dep_ == "advcl" and reduced_relative(token):
+            break  # "Harman, passé sous le contrôle de Samsung": the participle's own clause
         if token.dep_ == "advcl" and _juxtaposed(token):
             break  # "X ne sont pas épargnés : Mitsubishi a quitté ...": a clause of its own after a colon
         if token.pos_ in ("VERB", "AUX") and any(

@@ -123,7 +123,9 @@ class TriggerReader:
                 self._entries_memo[key] = entries
         return entries
 
-    def _requirement_met(self, anchor: Token, span: Span, trig: Trigger, parsed: bool) -> bool:
+    def _requirement_met(
+        self, anchor: Token, span: Span, trig: Trigger, parsed: bool, mention_at: dict[int, Mention]
+    ) -> bool:
         if not trig.requires:
             return True
         needs = self._needs.get(trig.requires)
@@ -138,7 +140,7 @@ class TriggerReader:
                 tuple(normalize(n[1:]) for n in alternatives if n.startswith("!")),
             )
         stems, whole, vetoes = needs
-        if vetoes and self._vetoed(anchor, span, vetoes):
+        if vetoes and self._vetoed(anchor, span, vetoes, mention_at):
             return False
         if not stems and not whole:  # only vetoes
             return True
@@ -159,14 +161,18 @@ class TriggerReader:
                 return True
         return False
 
-    def _vetoed(self, anchor: Token, span: Span, vetoes: tuple[str, ...]) -> bool:
+    def _vetoed(self, anchor: Token, span: Span, vetoes: tuple[str, ...], mention_at: dict[int, Mention]) -> bool:
         """Say whether a word the trigger must not govern follows it ("sell its stake ... to": no goods) or
-        stands right before it ("58 % owned by", "jointly owned by")."""
+        stands right before it ("58 % owned by", "jointly owned by"); a company's name is no such word
+        ("sold Volvo Cars to Geely" sells no cars)."""
         tokens = doc_tokens(anchor.doc)
         for token in chain(
             tokens[max(span.sent.start, span.start - 2) : span.start],
             tokens[span.end : min(span.sent.end, span.end + VETO_WINDOW)],
         ):
+            named = mention_at.get(token.i)
+            if named is not None and named.via not in ("description", "anaphor"):
+                continue
             if normalize(token.lemma_ or token.text).startswith(vetoes) or normalize(token.text).startswith(vetoes):
                 return True
         return False
