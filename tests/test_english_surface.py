@@ -932,3 +932,21 @@ def test_a_company_sold_to_a_buyer_is_the_buyers(extractor, text, buyer, company
 ])
 def test_no_purchase_of_a_company_that_is_not_the_one_sold(extractor, text, wrong):
     assert wrong not in keys(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "supplier", "customer"), [
+    ("BMW has already picked CATL and EVE Energy to supply cylindrical cells.", "EVE Energy", "BMW"),
+    ("Hertz tapped Tesla to supply 100,000 cars.", "Tesla", "Hertz"),
+    ("Volkswagen chose Northvolt to build its battery cells.", "Northvolt", "Volkswagen"),
+    ("Toyota selected Panasonic to provide batteries for its hybrids.", "Panasonic", "Toyota"),
+])
+def test_a_company_chosen_to_supply_supplies_the_one_that_chose_it(extractor, text, supplier, customer):
+    found = keys(extractor, text)
+    assert (supplier, "suppliesTo", customer, "affirmed") in found, found
+    assert (customer, "suppliesTo", supplier, "affirmed") not in found
+
+
+def test_a_model_after_a_genitive_names_the_owner_as_customer(extractor):
+    found = keys(extractor, "LG Electronics already supplies motors and inverters for General Motors' Chevrolet Bolt.")
+    assert ("LG Electronics", "suppliesTo", "General Motors", "affirmed") in found, found
+    assert not any(k[2] == "Chevrolet" for k in found), found

@@ -875,3 +875,13 @@ def test_the_names_in_an_apposition_describe_the_object(extractor):
     keys = _keys(extractor, "Mahindra va prendre 51 % de Peugeot Motocycles, la filiale de deux-roues de PSA.")
     assert ("Mahindra", "shareholderOf", "Peugeot Motocycles", "affirmed", "planned") in keys
     assert not any(k[0] == "Mahindra" and k[2] == "PSA" for k in keys), keys
+
+
+@pytest.mark.parametrize("text", [
+    "BMW a choisi CATL pour fournir les cellules de sa Neue Klasse.",
+    "BMW a retenu CATL pour équiper ses futurs modèles.",
+])
+def test_a_company_chosen_to_supply_supplies_the_one_that_chose_it(extractor, text):
+    keys = _keys(extractor, text)
+    assert ("CATL", "suppliesTo", "BMW", "affirmed", "asserted") in keys, keys
+    assert not any(k[:3] == ("BMW", "suppliesTo", "CATL") for k in keys), keys

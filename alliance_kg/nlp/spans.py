@@ -87,6 +87,9 @@ def owned_after(doc: Doc, mention: "Mention", mention_at: dict[int, "Mention"]) 
         return None
     owned = mention_at.get(mention.end + 1)
     if owned is not None and owned.start == mention.end + 1 and owned.is_organisation:
+        after = doc_texts(doc)[owned.end] if owned.end < len(doc) else ""
+        if after[:1].isupper() and owned.end not in mention_at:
+            return None  # "General Motors' Chevrolet Bolt": a model, the owner's product
         return owned
     # "Alphabet's self-driving unit Waymo": a unit noun, maybe after lower-case words, then the name
     i = mention.end + 1

@@ -17,7 +17,7 @@ from spacy.tokens import Span
 from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.lexicon import Lexicon, Trigger
 from alliance_kg.nlp.mentions import Mention
-from alliance_kg.nlp.spans import owned_after
+from alliance_kg.nlp.spans import GENITIVE_MARKS, owned_after
 from alliance_kg.nlp.syntax import RELATIVE as RELATIVE_PRONOUNS
 from alliance_kg.nlp.qualifiers import Qualifiers
 from alliance_kg.nlp.qualifiers_window import qualify_window
@@ -166,6 +166,10 @@ class SurfaceReader(MentionGroups):
                     continue
                 out.append((owned or mention, prep))  # "with Alphabet's Waymo": Waymo, not its owner
                 i = max(i + 1, (owned or mention).end)
+                genitive = owned is None and mention.is_organisation and lowers[i] in GENITIVE_MARKS
+                product = mention_at.get(i + 1) if genitive else None
+                if product is not None and product.start == i + 1 and product.is_organisation:
+                    i = product.end  # "for General Motors' Chevrolet Bolt": the owner's model, no other customer
                 if not mention.is_organisation and prep in PLACE_PREPS and i in mention_at and mention_at[i].start == i:
                     prep = None  # « affronte en Chine Baidu et Pony.ai »: the place said, the object follows
                 if self._apposition_follows(doc, i, sent.end):
@@ -189,6 +193,7 @@ class SurfaceReader(MentionGroups):
                 and toks[i + 1].is_lower
                 and lowers[i + 1] not in self.fillers | self.preps
                 and i + 1 not in mention_at
+                and not self._plural_pair(lowers, i, sent.end)  # "motors and inverters for GM": nouns
             ):
                 break  # "... joint venture and builds ...": a new clause, not a coordination
             elif low in LINKS or low in self.fillers or token.like_num or low in self.descriptor_words:
@@ -201,6 +206,16 @@ class SurfaceReader(MentionGroups):
                 break
             i += 1
         return out
+
+    def _plural_pair(self, lowers: list[str], i: int, end: int) -> bool:
+        """Say whether "and" at ``i`` joins two plural nouns before a preposition ("motors and inverters for")."""
+        return (
+            i + 2 < end
+            and lowers[i - 1].endswith("s")
+            and lowers[i - 1].isalpha()
+            and lowers[i + 1].endswith("s")
+            and lowers[i + 2] in self.preps
+        )
 
     def participants(self, span: Span, mention_at, mentions) -> tuple[list[Mention], list[Mention]]:
         """Return the participants of a symmetric trigger: (subject side, phrase after it)."""

@@ -179,7 +179,7 @@ class EnglishSurfaceReader(EnglishPartners):
             return None
         (company, _), (buyer, _) = tail
         # the company right after the verb ("sell Dacia", "the sale of Dacia"), the buyer right after it
-        if not company.is_organisation or buyer.start - company.end > 3:
+        if not company.is_organisation or not buyer.is_organisation or buyer.start - company.end > 3:
             return None
         if company.start - span.end > 2 and not (
             self._unit_named(span.end, company.start, span.doc) and doc_texts(span.doc)[company.end] == ","

@@ -113,6 +113,8 @@ def inflections(word: str, pos: str, lang: str) -> set[str]:
 
 IRREGULAR = {
     "buy": {"bought"},
+    "choose": {"chose", "chosen"},
+    "tap": {"tapped", "tapping"},
     "hold": {"held"},
     "take": {"took", "taken", "takes", "taking"},
     "leave": {"left"},
