@@ -950,3 +950,29 @@ def test_a_model_after_a_genitive_names_the_owner_as_customer(extractor):
     found = keys(extractor, "LG Electronics already supplies motors and inverters for General Motors' Chevrolet Bolt.")
     assert ("LG Electronics", "suppliesTo", "General Motors", "affirmed") in found, found
     assert not any(k[2] == "Chevrolet" for k in found), found
+
+
+def test_a_participle_after_an_apposition_is_about_the_name_it_describes(extractor):
+    found = keys(extractor, "Amazon has agreed to buy Zoox, a California start-up developing self-driving robotaxis.")
+    assert ("Zoox", "developsTechnology", "autonomous driving", "affirmed") in found, found
+    assert ("Amazon", "developsTechnology", "autonomous driving", "affirmed") not in found
+
+
+def test_makers_such_as_a_list_each_make_it(extractor):
+    found = keys(extractor, "Fisker competes with larger U.S. electric-car makers such as Tesla and Rivian.")
+    assert {("Tesla", "developsTechnology", "electric vehicles", "affirmed"),
+            ("Rivian", "developsTechnology", "electric vehicles", "affirmed")} <= found, found
+
+
+def test_a_list_opener_keeps_the_preposition_before_it(extractor):
+    found = keys(extractor, "Fisker competes with larger electric-car makers such as Tesla and Rivian.")
+    assert {("Fisker", "competesWith", "Tesla", "affirmed"), ("Fisker", "competesWith", "Rivian", "affirmed")} <= found
+    assert not any(k[2] == "electric vehicles" for k in found), found
+
+
+def test_struggling_against_rivals_is_competing_with_them(extractor):
+    found = keys(extractor, "IM Motors has struggled against BYD, Nio and Li Auto.")
+    assert {("IM Motors", "competesWith", n, "affirmed") for n in ("BYD", "Nio", "Li Auto")} <= found, found
+    found = keys(extractor, "BYD challenges incumbents such as Volkswagen and Stellantis, which are struggling to "
+                            "bring down costs.")
+    assert ("Volkswagen", "competesWith", "Stellantis", "affirmed") not in found, found

@@ -885,3 +885,23 @@ def test_a_company_chosen_to_supply_supplies_the_one_that_chose_it(extractor, te
     keys = _keys(extractor, text)
     assert ("CATL", "suppliesTo", "BMW", "affirmed", "asserted") in keys, keys
     assert not any(k[:3] == ("BMW", "suppliesTo", "CATL") for k in keys), keys
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Faurecia se mesurera désormais à Continental et à Harman.", ("Faurecia", "competesWith", "Harman", "planned")),
+    ("Hyundai et Tata Motors attaquent de front Maruti Suzuki sur l'électrique.",
+     ("Tata Motors", "competesWith", "Maruti Suzuki", "asserted")),
+    # the parse hangs the name on the adverbial before it
+    ("Stellantis affronte sur ce terrain Volkswagen.", ("Stellantis", "competesWith", "Volkswagen", "asserted")),
+])
+def test_competition_wordings(extractor, text, expected):
+    subject, predicate, obj, modality = expected
+    keys = _keys(extractor, text)
+    assert (subject, predicate, obj, "affirmed", modality) in keys, keys
+
+
+def test_a_lawsuit_is_no_competition_and_a_passive_participle_has_no_subject(extractor):
+    assert not any(k[1] == "competesWith" for k in _keys(extractor, "Renault a attaqué Nissan en justice."))
+    keys = _keys(extractor, "Pour PSA, qui vient d'intégrer Opel et Vauxhall, rachetés cet été à General Motors, "
+                            "l'enjeu est de tenir son calendrier.")
+    assert not any(k[:3] == ("PSA", "acquires", "General Motors") for k in keys), keys

@@ -39,6 +39,7 @@ class DescriptionFacts(TechnologyHolders):
     def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, lang: str) -> None:
         self.kb = kb
         self.holders = lexicon.cues(lang, "tech_holders")
+        self.list_openers = sorted(lexicon.cues(lang, "list_openers", raw=True), key=len, reverse=True)
         self.participles = lexicon.cues(lang, "tech_participles")
         self.tech_nouns = lexicon.cues(lang, "tech_nouns", raw=True)
         self.adjectives = lexicon.cue_map(lang, "tech_adjectives", raw=True)

@@ -114,6 +114,11 @@ class TechnologyHolders:
         if holder.start < 1 or holder.end < 0:
             return found
         at = holder.start - 1
+        for opener in self.list_openers:  # "electric-car makers such as Tesla and Rivian"
+            words = opener.split()
+            if at - len(words) >= 0 and doc_lowers(doc)[at - len(words) + 1 : at + 1] == words:
+                at -= len(words)
+                break
         if at == tech.end - 1 and tech.start >= 2 and doc_lowers(doc)[tech.start - 1] in ("de", "d'", "d’", "of"):
             at = tech.start - 2  # "les fabricants de batteries CATL et BYD"
         word = doc_lowers(doc)[at]

@@ -77,6 +77,18 @@ class PhraseShapes:
         return word in self.company_nouns or noun.lower_ in self.stake_words or noun.text == "%"
 
     @staticmethod
+    def _object_after_adverbial(verb: Token, mention_at: dict[int, Mention]) -> list[Token]:
+        """Return a name without preposition that the parse hung on an adverbial after the verb, as its object
+        ("affronte sur ce terrain Volkswagen", "a racheté en 2019 Opel")."""
+        for c in token_children(verb):
+            if c.i > verb.i and c.dep_.startswith("obl") and syntax.case_of(c) is not None and c.i not in mention_at:
+                named = [g for g in token_children(c) if g.i == c.i + 1 and g.i in mention_at and g.pos_ == "PROPN"
+                         and g.dep_ in ("nmod", "appos", "flat:name", "dep") and syntax.case_of(g) is None]
+                if named and mention_at[named[0].i].is_organisation:
+                    return named[:1]
+        return []
+
+    @staticmethod
     def _singular_relative(verb: Token, antecedent: Token) -> bool:
         """Return True when a relative clause's singular verb follows a list: it agrees with the last name only."""
         reduced = syntax.reduced_relative(verb) and verb.i - 2 == antecedent.i  # "X, Y et Harman, passé sous"

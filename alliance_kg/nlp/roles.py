@@ -221,6 +221,8 @@ class RoleReader(PhraseShapes):
             # "alliés avec Traton, la filiale poids lourds de Volkswagen": the parse made the apposition an
             # object; it stands for the name before its comma, not for the company inside it
             out = [n for c in out for n in (self._comma_appositive(c, mention_at) if c.pos_ == "NOUN" else []) or [c]]
+            if not out and verbal:  # "affronte sur ce terrain Volkswagen": the parse hung the name on the adverbial
+                out = self._object_after_adverbial(anchor, mention_at)
             if not out and anchor.dep_ in ("acl:relcl", "relcl") and any(
                 c.lower_ in ("que", "qu'", "qu’", "that", "which") and c.i < anchor.i for c in token_children(anchor)
             ):

@@ -76,6 +76,7 @@ class SurfaceReader(MentionGroups):
             | lexicon.cues(lang, "plural_descriptors", raw=True)
             | lexicon.cues(lang, "list_openers", raw=True)
         )
+        self.tech_holders = lexicon.cues(lang, "tech_holders", raw=True)  # "electric-car makers": no technology
         self.fillers = (
             FILLER | lexicon.cues(lang, "name_verbs", raw=True) | lexicon.cues(lang, "ownership_participles", raw=True)
         )
@@ -160,6 +161,9 @@ class SurfaceReader(MentionGroups):
                 ):
                     i = mention.end + 2  # "Mobileye, the Intel-controlled company": Intel is Mobileye's owner
                     continue
+                if mention.kind == "Technology" and mention.end < sent.end and lowers[mention.end] in self.tech_holders:
+                    i = mention.end  # "competes with electric-car makers such as Tesla": the makers, not the cars
+                    continue
                 owned = owned_after(doc, mention, mention_at)
                 if owned is None and self._names_a_unit(doc, mention):
                     i = mention.end + 1  # "a supplier for the Alphabet unit": a unit of Alphabet, not Alphabet
@@ -184,7 +188,9 @@ class SurfaceReader(MentionGroups):
                 break  # "la participation de 51 % que Nissan détient dans X": Nissan opens a relative clause
             if pos in ("ADV", "SCONJ") and token.dep_ == "mark" and low not in LINKS:  # not "ne ... que"
                 break  # "..., tandis que la marque Mini ...": a subordinate clause begins
-            if low in preps:
+            if low in preps and i + 1 < sent.end and f"{low} {lowers[i + 1]}" in self.descriptor_words:
+                i += 1  # "competes with makers such as Tesla": a list opener, the preposition before it holds
+            elif low in preps:
                 prep = {"d'": "de", "du": "de", "des": "de", "au": "à", "aux": "à"}.get(low, low)
             elif (
                 low in LINKS

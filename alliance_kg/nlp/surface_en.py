@@ -255,6 +255,8 @@ class EnglishSurfaceReader(EnglishPartners):
         subjects, objects = super().arguments(span, trig, mention_at, mentions)
         if trig.pos == "VERB":
             subjects = self._clause_subject_before(span, mention_at) or subjects
+            if doc_lowers(doc)[span.start].endswith("ing"):  # "Zoox, a California start-up developing robotaxis"
+                subjects = self._participle_head(span, mention_at, apposition_only=True) or subjects
             if after < sent.end and doc_lowers(doc)[after] == "by" and "by" in trig.object_roles:
                 subjects = self._participle_head(span, mention_at) or subjects  # "X, the carmaker owned by Y"
             elif after < sent.end and doc_lowers(doc)[after] == "by" and "by" in trig.subject_roles:

@@ -222,11 +222,15 @@ class EnglishSubjects(EnglishQualifying):
         return i >= sent.start and doc_lowers(doc)[i] in self.preps
 
     @staticmethod
-    def _participle_head(span: Span, mention_at) -> list[Mention]:
-        """Return the name a participle phrase set off by a comma follows ("from AESC, now controlled by X": AESC)."""
+    def _participle_head(span: Span, mention_at, apposition_only: bool = False) -> list[Mention]:
+        """Return the name a participle phrase set off by a comma follows ("from AESC, now controlled by X": AESC);
+        with ``apposition_only``, only over an apposition ("Zoox, a start-up developing robotaxis": not "Renault
+        bought Dacia, making it ...", whose participle is the clause subject's)."""
         doc, i = span.doc, span.start - 1
         while i > span.sent.start and (passive_adverb(doc_lowers(doc)[i]) or doc_lowers(doc)[i] in TIME_ADVERBS):
             i -= 1  # "now", "already", "jointly"
+        if apposition_only and doc_texts(doc)[i] == ",":
+            return []
         if doc_texts(doc)[i] != ",":  # "Volvo Cars, the Swedish carmaker owned by Geely": back over the apposition
             k = i
             while k > span.sent.start and i - k < 5 and doc_texts(doc)[k] != "," and (

@@ -21,6 +21,11 @@ def _object_control(lang: str) -> frozenset[str]:
     return load_lexicon().cues(lang, "object_control", raw=True)
 
 
+def _unaccusative(lang: str) -> frozenset[str]:
+    """Return the verbs whose past participle is active ("passé sous le contrôle de", not "racheté à")."""
+    return load_lexicon().cues(lang, "unaccusative_verbs", raw=True)
+
+
 SUBJ = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"}  # "qu'il ne participerait pas": "il" as expl
 PASSIVE_MARKS = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"}
 OBJ = {"obj", "dobj", "iobj"}
@@ -288,6 +293,7 @@ def reduced_relative(verb: Token) -> bool:
     name = doc_tokens(verb.doc)[verb.i - 2]
     return (
         name.pos_ == "PROPN"
+        and verb.lemma_ in _unaccusative(verb.lang_)  # "Opel, racheté par PSA" is the object of a passive
         and case_of(name) not in ("de", "of")  # "la filiale de Nissan, passée ...": not Nissan
         and "Past" in morph_values(verb, "Tense")
         and "Part" in morph_values(verb, "VerbForm")
