@@ -407,6 +407,11 @@ def test_a_past_attempt_did_not_succeed(extractor, text, polarity):
     ("Samsung held talks about buying Magneti Marelli, but no deal was reached, people familiar with the matter said.",
      ("Samsung", "acquires", "Magneti Marelli")),
     ("Toyota studied an investment in Tesla before dropping the idea.", ("Toyota", "investsIn", "Tesla")),
+    ("Fisker held talks with Volkswagen about its platform, but those discussions did not lead to a deal.",
+     ("Fisker", "partnerOf", "Volkswagen")),
+    ("Lyft is stepping back from developing autonomous-driving technology.",
+     ("Lyft", "developsTechnology", "autonomous driving")),
+    ("Renault cède à Dongfeng sa moitié de Dacia.", ("Renault", "shareholderOf", "Dacia")),
 ])
 def test_a_tie_dropped_later_in_its_sentence_is_negated(extractor, text, tup):
     assert polarities(extractor, text, *tup) == {"negated"}

@@ -173,9 +173,12 @@ class StakeChecks:
         return any(normalize(w) in words for w in doc_lowers(anchor.doc)[max(start, anchor.i - 6) : anchor.i])
 
     def _partial(self, anchor: Token) -> bool:
-        """Return True when the verb's object is a part of something ("une partie de sa participation")."""
+        """Return True when the verb's object is a part of something ("une partie de sa participation"); not a
+        possessed half, which is the whole stake (« cède sa moitié de la coentreprise »)."""
         return any(
-            c.dep_ in ("obj", "dobj") and (c.lower_ in self.partial_words or normalize(c.lemma_) in self.partial_words)
+            c.dep_ in ("obj", "dobj")
+            and (c.lower_ in self.partial_words or normalize(c.lemma_) in self.partial_words)
+            and not any("Yes" in morph_values(d, "Poss") for d in token_children(c) if d.dep_ == "det")
             for c in token_children(anchor)
         )
 
