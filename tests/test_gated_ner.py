@@ -35,7 +35,7 @@ def test_the_pipeline_runs_the_gated_recogniser_instead_of_the_models(nlp):
 ])
 def test_a_sentence_is_recognised_when_it_may_name_someone_unknown(nlp, text, chosen):
     doc = nlp(text)
-    assert bool(nlp.get_pipe(GATED_NER).chosen_sentences(doc)) is chosen
+    assert bool(nlp.get_pipe(GATED_NER).windows(doc)) is chosen
 
 
 def test_a_chosen_sentence_has_the_entities_the_model_gives_it(nlp, model):
