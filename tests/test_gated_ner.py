@@ -55,3 +55,11 @@ def test_an_unknown_company_is_still_a_mention(nlp):
 def test_known_names_hold_aliases_hyphen_parts_and_words_that_are_no_company():
     names = known_names()
     assert {"renault", "general motors", "benz", "europe"} <= names
+
+
+def test_only_a_recogniser_with_a_network_of_its_own_is_gated(model):
+    # a component listening to a shared network (a transformer's, or this model's tok2vec) cannot read a
+    # document cut out of an article: the recogniser is then left as the model has it
+    from alliance_kg.nlp.pipeline import _own_network
+
+    assert _own_network(model, "ner") and not _own_network(model, "morphologizer")

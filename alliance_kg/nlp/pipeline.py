@@ -122,6 +122,13 @@ def _split_former_names(nlp: Language, lang: str) -> None:
 
 
 @lru_cache(maxsize=4)
+def _own_network(nlp: Language, name: str) -> bool:
+    """Say whether a component reads the words through a network of its own, not one it listens to (a shared
+    ``tok2vec`` or a transformer, which a document cut out of an article would not carry)."""
+    tok2vec = nlp.config["components"].get(name, {}).get("model", {}).get("tok2vec", {})
+    return "Listener" not in str(tok2vec.get("@architectures", "Listener"))
+
+
 def load_pipeline(lang: str, model: str | None = None) -> Language:
     """Return the spaCy pipeline for ``lang`` with the alliance-kg components.
 
@@ -152,7 +159,7 @@ def load_pipeline(lang: str, model: str | None = None) -> Language:
     _keep_whole(nlp, lang)
     _split_former_names(nlp, lang)
     model_entities = "ner" in nlp.pipe_names
-    if model_entities:  # the recogniser only where an unknown name may be (gated_ner.py)
+    if model_entities and _own_network(nlp, "ner"):  # the recogniser only where an unknown name may be (gated_ner.py)
         nlp.add_pipe(GATED_NER, after="ner")
         nlp.disable_pipe("ner")
     nlp.add_pipe("alliance_mentions", config={"lang": lang, "use_model_entities": model_entities})
