@@ -26,6 +26,11 @@ def test_the_pipeline_runs_the_gated_recogniser_instead_of_the_models(nlp):
     assert nlp.get_pipe("alliance_mentions").use_model_entities
 
 
+def test_the_pipeline_is_loaded_once_per_process(nlp):
+    # a helper once slipped between load_pipeline and its cache decorator: every extraction reloaded the model
+    assert load_pipeline("fr") is nlp
+
+
 @pytest.mark.parametrize(("text", "chosen"), [
     ("Renault et Nissan ont signé un accord avec Mitsubishi Motors.", False),  # known names only
     ("Selon Renault, Nissan restera son partenaire.", False),  # « Selon »: a function word

@@ -412,6 +412,8 @@ def test_a_past_attempt_did_not_succeed(extractor, text, polarity):
     ("Lyft is stepping back from developing autonomous-driving technology.",
      ("Lyft", "developsTechnology", "autonomous driving")),
     ("Renault cède à Dongfeng sa moitié de Dacia.", ("Renault", "shareholderOf", "Dacia")),
+    ("Renault avait étudié un rachat de Dacia, avant de renoncer faute de s'entendre sur le prix.",
+     ("Renault", "acquires", "Dacia")),
 ])
 def test_a_tie_dropped_later_in_its_sentence_is_negated(extractor, text, tup):
     assert polarities(extractor, text, *tup) == {"negated"}
@@ -421,6 +423,8 @@ def test_a_tie_dropped_later_in_its_sentence_is_negated(extractor, text, tup):
     ("Nissan reste actionnaire de Renault, mais a abandonné ses droits de vote.",
      ("Nissan", "shareholderOf", "Renault")),
     ("Renault a racheté Dacia avant de la transformer.", ("Renault", "acquires", "Dacia")),
+    ("Qualcomm voulait investir dans Ampere, mais Renault a renoncé en janvier à introduire Ampere en Bourse.",
+     ("Qualcomm", "investsIn", "Ampere")),
 ])
 def test_dropping_something_else_leaves_the_tie(extractor, text, tup):
     assert polarities(extractor, text, *tup) == {"affirmed"}

@@ -121,7 +121,6 @@ def _split_former_names(nlp: Language, lang: str) -> None:
                 nlp.tokenizer.add_special_case(form + word, [{ORTH: form}, {ORTH: word}])
 
 
-@lru_cache(maxsize=4)
 def _own_network(nlp: Language, name: str) -> bool:
     """Say whether a component reads the words through a network of its own, not one it listens to (a shared
     ``tok2vec`` or a transformer, which a document cut out of an article would not carry)."""
@@ -129,6 +128,7 @@ def _own_network(nlp: Language, name: str) -> bool:
     return "Listener" not in str(tok2vec.get("@architectures", "Listener"))
 
 
+@lru_cache(maxsize=4)
 def load_pipeline(lang: str, model: str | None = None) -> Language:
     """Return the spaCy pipeline for ``lang`` with the alliance-kg components.
 

@@ -43,6 +43,7 @@ class RebuffCues:
     exceptions: frozenset[str]  # "declined to comment": a refusal about something else
     drops: frozenset[str]  # "abandoned", « renoncer »: only with no object, or a plan-like one
     dropped: frozenset[str]  # "the plan", « le projet »: what a drop verb may take
+    determiners: frozenset[str]  # "its", « ses »: an object follows the drop verb
 
     @classmethod
     def load(cls, lexicon: Lexicon, lang: str, contrast: frozenset[str]) -> RebuffCues:
@@ -54,6 +55,7 @@ class RebuffCues:
             lexicon.cues(lang, "rebuff_exceptions", raw=True),
             lexicon.cues(lang, "drop_words", raw=True),
             lexicon.cues(lang, "dropped_objects", raw=True),
+            lexicon.cues(lang, "determiners", raw=True),
         )
 
 
@@ -91,7 +93,7 @@ def _turned_down(doc: Doc, lowers: list[str], trigger: int, cues: RebuffCues) ->
                 after = lowers[j + 1 : j + 4]
                 return not any(w in cues.exceptions for w in after)
             if lowers[j] in cues.drops or token.lemma_ in cues.drops:
-                return _drops_it(lowers, j + 1, sent.end, cues.dropped)
+                return _drops_it(lowers, j + 1, sent.end, cues)
             if lowers[j] in cues.contrast or lowers[j] in cues.before or lowers[j] in (";", ":"):
                 break
         if lowers[k] in cues.contrast:
@@ -99,14 +101,21 @@ def _turned_down(doc: Doc, lowers: list[str], trigger: int, cues: RebuffCues) ->
     return False
 
 
-def _drops_it(lowers: list[str], start: int, end: int, dropped: frozenset[str]) -> bool:
-    """Say whether a drop verb's object is the tie itself: none (« avant d'y renoncer »), or a plan-like noun
-    ("before abandoning the plan"), not another thing ("but abandoned its voting rights")."""
-    if start >= end or not lowers[start].isalpha():
-        return True
-    return any(w in dropped for w in lowers[start : start + 3])
+def _drops_it(lowers: list[str], start: int, end: int, cues: RebuffCues) -> bool:
+    """Say whether a drop verb's object is the tie itself: none (« avant d'y renoncer », « avant de renoncer
+    faute d'accord »), or a plan-like noun ("before abandoning the plan"), not another thing ("but abandoned its
+    voting rights")."""
+    if start < end and lowers[start] in cues.determiners:
+        return any(w in cues.dropped for w in lowers[start : start + 3])
+    for k in range(start, min(end, start + 5)):  # « a renoncé en janvier à introduire sa filiale en Bourse »
+        if not lowers[k].isalnum():
+            break
+        if lowers[k] in DROP_COMPLEMENTS:
+            return any(w in cues.dropped for w in lowers[k + 1 : k + 4])
+    return True
 
 
+DROP_COMPLEMENTS = ("à", "au", "aux", "to")  # what a drop verb gives up follows these: something else, or the tie
 RELATIVE = ("acl:relcl", "relcl")
 
 
