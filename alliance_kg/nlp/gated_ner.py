@@ -29,9 +29,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from alliance_kg.data import data_path
 from alliance_kg.kb import load_kb, normalize
 from alliance_kg.nlp.doctable import doc_lowers
+from alliance_kg.nlp.mentions import not_companies
 from alliance_kg.nlp.sentindex import sentences
 
 GATED_NER = "alliance_gated_ner"
@@ -45,8 +45,7 @@ def known_names() -> frozenset[str]:
     "general motors", "benz"), with the words the base says are no company's (``not_companies.txt``)."""
     labels = {normalize(label) for entity in load_kb() for label in (entity.name, *entity.labels)}
     parts = {part for label in labels if "-" in label for part in label.split("-")}
-    lines = data_path("lexicon/not_companies.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(labels | parts | {normalize(x) for x in lines if x.strip() and not x.startswith("#")})
+    return frozenset(labels | parts | not_companies())
 
 
 class GatedRecogniser:

@@ -49,7 +49,8 @@ __all__ = ["GAZETTEER_KEY", "Description", "Mention", "MentionFinder", "previous
 GAZETTEER_KEY = "alliance_gazetteer"
 
 
-def _not_companies() -> frozenset[str]:
+def not_companies() -> frozenset[str]:
+    """Return the names the lexicon says are no company's (``not_companies.txt``), normalised."""
     lines = data_path("lexicon/not_companies.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(normalize(x) for x in lines if x.strip() and not x.startswith("#"))
 
@@ -74,7 +75,7 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         self.kb: KnowledgeBase = load_kb()
         self.lexicon: Lexicon = load_lexicon()
         self.use_model_entities = use_model_entities
-        self.stoplist = _not_companies()
+        self.stoplist = not_companies()
         self.plural_words = self.lexicon.cues(lang, "plural_descriptors", raw=True)
         self.other_words = self.lexicon.cues(lang, "other_words", raw=True)
         self.quantifiers = self.lexicon.cues(lang, "quantifiers", raw=True)

@@ -314,5 +314,4 @@ class EnglishSurfaceReader(EnglishPartners):
         """Say whether capitalised words go on after a known name ("Veoneer Active Safety"): a longer name the
         base does not know, whose first word is not the company bought."""
         texts = doc_texts(span.doc)
-        return mention.end < span.sent.end and texts[mention.end].istitle() and mention.end + 1 < span.sent.end \
-            and texts[mention.end + 1].istitle()
+        return mention.end + 1 < span.sent.end and texts[mention.end].istitle() and texts[mention.end + 1].istitle()
