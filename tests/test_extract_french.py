@@ -250,6 +250,13 @@ def test_a_joint_venture_put_into_liquidation_is_an_ended_tie(extractor):
     assert not any(k[3] == "affirmed" and k[1] in ("memberOf", "jointVenture") for k in keys), keys
 
 
+def test_a_company_after_a_dative_a_is_no_place(extractor):
+    keys = _keys(extractor, "General Motors a accepté de vendre Saab au néerlandais Spyker Cars.\n\n« Saab et Spyker "
+                            "resteront deux marques distinctes », a déclaré un dirigeant.\n\nGeneral Motors "
+                            "continuera de fournir à Saab des moteurs et des composants, selon l'accord.")
+    assert ("General Motors", "suppliesTo", "Saab", "affirmed", "planned") in keys, keys
+
+
 def test_an_organisation_is_named_as_the_article_names_it_when_it_never_writes_the_canonical_name(extractor):
     keys = _keys(extractor, "BMW exploite à Shenyang une autre coentreprise, BMW Brilliance Automotive, nouée "
                             "en 2003 avec le chinois Brilliance Auto.")

@@ -49,14 +49,24 @@ class TechnologyHolders:
                 word in ("'s", "’s")
                 and i - 1 in mention_at
                 and mention_at[i - 1].is_organisation
-                and follows in self.tech_nouns
-            ):
+                and (follows in self.tech_nouns or doc_lowers(doc)[tech.end - 1] in self.tech_nouns)
+            ):  # "Toyota's hybrid technology" is one technology mention
                 return mention_at[i - 1]
             if doc_tokens(doc)[i].is_punct:
                 break
         named = self._named_after(tech, mention_at)
         if named is not None:
             return named
+        before = mention_at.get(tech.start - 1)
+        if (
+            not self.adjective_after
+            and before is not None
+            and before.end == tech.start
+            and before.is_organisation
+            and before.kind != "NewsAgency"
+            and self._compound_closes(doc, before.start, tech.end)
+        ):
+            return before  # "ran on Microsoft software", "Nvidia computers": a name compounded with the technology
         noun = self._holder_noun_before(tech)
         if noun is not None:  # "ACC, la coentreprise de batteries de Stellantis": ACC, not the owner after it
             referent = self._referent(noun, mention_at)
@@ -81,6 +91,23 @@ class TechnologyHolders:
             return self._referent(doc_tokens(doc)[k - 1], mention_at)
         return None
 
+    def _compound_closes(self, doc: Doc, start: int, end: int) -> bool:
+        """Say whether "Name technology" at ``start:end`` is a whole noun phrase: no possessive before it ("its
+        Android Automotive software": a product) and no noun after it ("GM software managers")."""
+        lowers = doc_lowers(doc)
+        if start > 0 and (lowers[start - 1] in ("'s", "’s") or lowers[start - 1] in self.singular_possessives):
+            return False
+        return self._phrase_ends(doc, end, head_noun=False)
+
+    def _phrase_ends(self, doc: Doc, end: int, head_noun: bool = True) -> bool:
+        """Say whether a noun phrase ends before ``end`` (a punctuation mark or a function word follows), over a
+        plural head noun that names no business ("fuel-cell modules to", not "battery operations")."""
+        word = doc_lowers(doc)[end] if end < len(doc) else ""
+        plural = word.endswith("s") and word.isalpha()
+        if head_noun and plural and word not in self.unit_words and word not in self.function_words:
+            end += 1
+        return end >= len(doc) or not doc_texts(doc)[end].isalpha() or doc_lowers(doc)[end] in self.function_words
+
     def _possessor(self, doc: Doc, tech: Mention) -> Mention | None:
         """Return the company a singular possessive before the technology stands for: "its electric vehicles",
         « ses futurs véhicules électriques » (the guidelines' « sa technologie hybride e-Power»)."""
@@ -94,7 +121,10 @@ class TechnologyHolders:
         if doc_lowers(doc)[k] not in self.singular_possessives:
             return None
         sent = doc_tokens(doc)[k].sent
-        if any(t.lower_ in self.negating_words or t.lemma_ in self.negating_words for t in sent):
+        guards = self.negating_words
+        if self._phrase_ends(doc, tech.end):
+            guards = guards - self.selling_words  # "sells its own fuel-cell modules": its products, not a unit sold
+        if any(t.lower_ in guards or t.lemma_ in guards for t in sent):
             # "shelved its hydrogen cars", "no longer develops": a fact of the article's voice is never negated, so
             # none where a negation may be; "buys cells for its batteries": another company makes them
             return None

@@ -36,8 +36,10 @@ class UnknownNames(EnglishNames, EnglishNameForms, FrenchNames, CalledNames):
             return []
         taken = {i for m in named for i in range(m.start, m.end)}
         found = []
-        places = self._place_names(doc)
         evidence = self._company_evidence(doc, named)
+        # « fournir à Saab des moteurs »: « à » before a name the article also uses as a company's is no place's
+        organised = {ent.text for ent in doc_ents(doc) if ent.label_ == "ORG"}
+        places = self._place_names(doc) - (evidence & organised)
         products = self._article_names(doc)
         for ent in doc_ents(doc):
             if any(i in taken for i in range(ent.start, ent.end)) or not self._company_like(ent, places):

@@ -134,7 +134,7 @@ class SurfaceReader(MentionGroups):
         toks, lowers = doc_tokens(doc), doc_lowers(doc)
         out: list[tuple[Mention, str | None]] = []
         prep: str | None = None
-        i, skipped = span.end, 0
+        i, skipped, owners = span.end, 0, 0
         closes = self._opens_apposition(span, mention_at)
         while i < sent.end:
             token = toks[i]
@@ -171,6 +171,7 @@ class SurfaceReader(MentionGroups):
                 out.append((owned or mention, prep))  # "with Alphabet's Waymo": Waymo, not its owner
                 i = max(i + 1, (owned or mention).end)
                 genitive = owned is None and mention.is_organisation and lowers[i] in GENITIVE_MARKS
+                owners += genitive  # "for GM's models, including the Bolt": a list of GM's models follows
                 product = mention_at.get(i + 1) if genitive else None
                 if product is not None and product.start == i + 1 and product.is_organisation:
                     i = product.end  # "for General Motors' Chevrolet Bolt": the owner's model, no other customer
@@ -200,6 +201,7 @@ class SurfaceReader(MentionGroups):
                 and lowers[i + 1] not in self.fillers | self.preps
                 and i + 1 not in mention_at
                 and not self._plural_pair(lowers, i, sent.end)  # "motors and inverters for GM": nouns
+                and not (self._opens_list(lowers, i + 1, sent.end) and not owners)  # "to carmakers, including X"
             ):
                 break  # "... joint venture and builds ...": a new clause, not a coordination
             elif low in LINKS or low in self.fillers or token.like_num or low in self.descriptor_words:
@@ -212,6 +214,11 @@ class SurfaceReader(MentionGroups):
                 break
             i += 1
         return out
+
+    def _opens_list(self, lowers: list[str], i: int, end: int) -> bool:
+        """Say whether a list opener ("including", "among them") stands at ``i``."""
+        two = f"{lowers[i]} {lowers[i + 1]}" if i + 1 < end else ""
+        return lowers[i] in self.descriptor_words or two in self.descriptor_words
 
     def _plural_pair(self, lowers: list[str], i: int, end: int) -> bool:
         """Say whether "and" at ``i`` joins two plural nouns before a preposition ("motors and inverters for")."""

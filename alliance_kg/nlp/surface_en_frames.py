@@ -64,13 +64,21 @@ class EnglishFrames(EnglishPhrases):
             tail = tail[1:]  # "Uber's largest shareholder, Japan's SoftBank Group": the country is SoftBank's
         following = [m for m, prep in tail[:1] if prep is None]
         # "Nissan is Mitsubishi Motors' largest shareholder": the copula right before the genitive
-        copula = any(t.lower_ in COPULAS for t in doc_tokens(doc)[max(sent.start, owner.start - 2) : owner.start])
+        copula = self._copula_before(owner.start, sent)
         subjects = (
             self.listed_before(doc, named, mention_at, span)
             if named is not None
             else following or ([m for m in left if m.iri != owner.iri] if copula else [])
         )
         return (subjects, [owner]) if subjects else (left, [])
+
+    def _copula_before(self, at: int, sent: Span) -> bool:
+        """Say whether a copula stands before ``at`` over a few filler words ("is one of", "remains among")."""
+        lowers = doc_lowers(sent.doc)
+        k = at - 1
+        while k > sent.start and at - k <= 4 and lowers[k] in self.copula_fillers:
+            k -= 1
+        return k >= sent.start and lowers[k] in COPULAS
 
     def _reversed(self, span: Span, trig: Trigger, mention_at) -> tuple[list[Mention], list[Mention]]:
         """Return the arguments of a frame whose grammatical subject is the object ("Toyota controls Hino")."""
@@ -84,7 +92,7 @@ class EnglishFrames(EnglishPhrases):
         if owner is not None and "poss" in trig.subject_roles:  # "Waymo's parent Alphabet", "CATL's customers include"
             named = self.appositive_name(doc[owner.start : span.end], mention_at)
             following = [m for m, prep in tail if prep is None and m.is_organisation]
-            copula = any(t.lower_ in COPULAS for t in doc_tokens(doc)[max(sent.start, owner.start - 2) : owner.start])
+            copula = self._copula_before(owner.start, sent)
             objects = self.listed_before(doc, named, mention_at, span) if named is not None else following or (
                 left if copula else []
             )

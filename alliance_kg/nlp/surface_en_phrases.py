@@ -67,6 +67,7 @@ class EnglishPhrases(SurfaceReader):
     def __init__(self, lexicon: Lexicon, lang: str = "en") -> None:
         super().__init__(lexicon, lang)
         self.speech_verbs = lexicon.cues("en", "speech_verbs", raw=True)
+        self.copula_fillers = lexicon.cues("en", "copula_fillers", raw=True)  # "is one of Y's suppliers"
         # the forms of the verb triggers: a trigger word not among them reads as a noun ("merger", "stake")
         self.verb_forms = frozenset(
             form
@@ -82,7 +83,7 @@ class EnglishPhrases(SurfaceReader):
         listed = self._after_listed_goods(span, mention_at)
         if listed is not None and not any(m.is_organisation for m, _ in out):
             # "supplies electric motors, inverters and battery systems to X"
-            out = super().tail(doc[listed - 1 : listed], mention_at)
+            out = out + super().tail(doc[listed - 1 : listed], mention_at)  # the goods' technologies too
         low = doc_lowers(doc)
         for k, (mention, _prep) in enumerate(out):
             apposed = k and out[k - 1][0].end == mention.start - 1 and low[mention.start - 1] == ","
@@ -114,8 +115,8 @@ class EnglishPhrases(SurfaceReader):
                 after = range(i + 1, min(sent.end, i + 4))
                 near = any(j in mention_at and mention_at[j].is_organisation for j in after)
                 return i if comma and near else None
-            if low == ",":
-                comma = True
+            if low == "," or (low in ("and", "or") and lowers[i - 1].endswith("s")):
+                comma = True  # "parts and powertrain components to X": a list too
             elif not (toks[i].is_alpha and toks[i].is_lower or low in ("-", "and", "or")):
                 return None
         return None
