@@ -912,3 +912,26 @@ def test_a_lawsuit_is_no_competition_and_a_passive_participle_has_no_subject(ext
     keys = _keys(extractor, "Pour PSA, qui vient d'intégrer Opel et Vauxhall, rachetés cet été à General Motors, "
                             "l'enjeu est de tenir son calendrier.")
     assert not any(k[:3] == ("PSA", "acquires", "General Motors") for k in keys), keys
+
+
+def test_a_stake_sold_to_a_buyer_is_no_stake_in_the_buyer(extractor):
+    keys = _keys(extractor, "Renault a annoncé la vente de sa participation dans Volvo à Geely.")
+    assert ("Geely", "shareholderOf", "Volvo", "affirmed", "asserted") in keys, keys
+    assert ("Renault", "shareholderOf", "Volvo", "negated", "asserted") in keys, keys
+    assert not any(k[0] == "Renault" and k[2] == "Geely" for k in keys), keys
+
+
+def test_the_stake_bought_is_in_the_company_its_relative_clause_names(extractor):
+    keys = _keys(extractor, "Renault va racheter les 50 % que détient Caterham dans Alpine.")
+    assert ("Renault", "shareholderOf", "Alpine", "affirmed", "planned") in keys, keys
+    assert not any(k[0] == "Renault" and k[2] == "Caterham" for k in keys), keys
+
+
+def test_the_seller_of_a_stake_bought_in_a_venture_is_no_company_held(extractor):
+    keys = _keys(extractor, "Iveco a racheté en 2023 la part de Nikola dans cette coentreprise.")
+    assert not any(k[0] == "Iveco" and k[2] == "Nikola" for k in keys), keys
+
+
+def test_an_acronym_the_article_uses_as_a_company_is_one(extractor):
+    keys = _keys(extractor, "PSA a signé la cession de 75 % de Gefco à l'opérateur russe RZD.")
+    assert ("RZD", "shareholderOf", "Gefco", "affirmed", "asserted") in keys, keys

@@ -56,7 +56,8 @@ class UnknownNames(EnglishNames, EnglishNameForms, FrenchNames, CalledNames):
                 len(span) > 6
                 or not text[:1].isupper()
                 or normalize(text) in self.stoplist
-                or (text.isupper() and len(text) <= 4)  # "LFP", "NMC", "VE": acronyms, rarely companies here
+                # "LFP", "NMC", "VE": acronyms, rarely companies here unless used as one (« les chemins de fer RZD »)
+                or (text.isupper() and len(text) <= 4 and text not in evidence)
                 or self.kb.lookup(text) is not None
                 or not any(c.isalpha() for c in text)
                 or (span.start > 0 and doc_lowers(doc)[span.start - 1] in self.person_nouns)  # "la famille Dupont"

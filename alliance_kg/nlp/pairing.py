@@ -94,7 +94,8 @@ class PairReader(SymmetricPairs, WordFrames, NamePlaces):
                     for m, prep in self.surface.tail(start, mention_at)
                     if prep in trig.object_roles or (prep is None and loose)
                 ]
-                if not objects and anchor_pos in ("VERB", "AUX") and trig.predicate in STAKE_PREDICATES:
+                of_company = {"de", "obj"} & set(trig.object_roles)  # not "racheter la part de X dans ...": X sells
+                if not objects and anchor_pos in ("VERB", "AUX") and trig.predicate in STAKE_PREDICATES and of_company:
                     objects = self._stake_object(span, mention_at)  # "va prendre 34,02 % du capital de X"
             if not objects and trig.predicate == "suppliesTo" and "obj" in trig.object_roles and subjects and not (
                 passive_participle  # "des cellules fournies par LG et CATL": CATL is a second supplier

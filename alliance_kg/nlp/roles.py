@@ -227,6 +227,7 @@ class RoleReader(PhraseShapes):
                 c.lower_ in ("que", "qu'", "qu’", "that", "which") and c.i < anchor.i for c in token_children(anchor)
             ):
                 out = [anchor.head]  # "Spotlight, la coentreprise que les deux partenaires détiennent"
+            out = [n for c in out for n in self._stake_held_in(c) or [c]]
             if trig.predicate == "acquires":  # "a racheté l'usine thaïlandaise de GM": a plant, not GM
                 out = [c for c in out if c.i in mention_at or c.pos_ != "NOUN" or self._whole_company(c)]
             if verbal and syntax.is_passive(anchor):
@@ -256,6 +257,14 @@ class RoleReader(PhraseShapes):
             )
         return picked
 
+    def _stake_held_in(self, noun: Token) -> list[Token]:
+        """Return the company a stake's relative clause names ("les 43 % que Nissan possédait dans Mitsubishi
+        Motors": Mitsubishi Motors, not its holder Nissan), or nothing."""
+        if noun.text != "%" and noun.lower_ not in self.stake_words:
+            return []
+        clauses = [r for r in token_children(noun) if r.dep_ == "acl:relcl"]
+        return [g for r in clauses for g in token_children(r) if self._case_of(g) in ("dans", "in")]
+
     def _role_pool(self, anchor: Token, trig: Trigger) -> tuple[list[Token], list[str], dict[str, list[Token]]]:
         """Return the words a preposition role is looked for among, their cases and their adverbs by word.
 
@@ -269,7 +278,11 @@ class RoleReader(PhraseShapes):
         pool = list(token_children(anchor))
         if trig.requires:  # "prendre une participation dans X": X hangs on the noun
             needs = {normalize(n) for n in trig.requires.split("|")}  # "capital|%": any of them
-            pool += [g for c in token_children(anchor) if normalize(c.lemma_) in needs for g in token_children(c)]
+            held = [c for c in token_children(anchor) if normalize(c.lemma_) in needs]
+            pool += [g for c in held for g in token_children(c)]
+            # "racheter les 50 % que détient Caterham dans Alpine": the company is in the stake's relative clause
+            stakes = held + [c for c in token_children(anchor) if c.text in needs and c not in held]  # "%"
+            pool += [g for c in stakes for r in token_children(c) if r.dep_ == "acl:relcl" for g in token_children(r)]
         pool += [r for r in self._relative_with_case(anchor) if r not in pool]  # "dans laquelle X investit"
         support = anchor.head if anchor.dep_ in ("obj", "dobj") and anchor.pos_ == "NOUN" else None
         if support is not None and self._support(support):
@@ -288,6 +301,8 @@ class RoleReader(PhraseShapes):
         self._alone.clear()
         tokens: list[Token] = []
         for role in roles:
+            if role == "à" and "dans" in roles and tokens:
+                continue  # "la vente de sa participation dans Volvo à Geely": the stake is in Volvo; Geely buys it
             tokens += self._role_tokens(anchor, role, trig, mentions, mention_at)
         listed = {c.i for c in syntax.conjuncts(anchor)} if anchor.dep_ == "conj" else set()
         alone = [mention_at[t.i] for t in tokens if t.i in listed and t.i in mention_at]
