@@ -1,5 +1,6 @@
 """English supply and technology phrases read from word order: goods listed before the customer, suppliers named
-through "one of", lists opened after a comma, and technologies a company's name or genitive owns.
+through "one of", lists opened after a comma, technologies a company's name or genitive owns, and an apposition
+after a name's initials in brackets.
 
 Every test runs the real English pipeline on a sentence written for it.
 """
@@ -102,3 +103,9 @@ def test_selling_its_own_goods_is_making_them(extractor):
 def test_selling_a_unit_is_no_technology_of_the_seller(extractor, text):
     found = keys(extractor, text)
     assert ("Nissan", "developsTechnology", "batteries", "affirmed") not in found
+
+
+def test_an_apposition_after_initials_in_brackets_describes_the_name(extractor):
+    found = keys(extractor, "Renault will buy Iveco Defence Vehicles (IDV), the military unit of truckmaker Iveco, "
+                            "for 1.7 billion euros.")
+    assert ("Iveco Defence Vehicles", "subsidiaryOf", "Iveco", "affirmed") in found

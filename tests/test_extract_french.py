@@ -935,3 +935,17 @@ def test_the_seller_of_a_stake_bought_in_a_venture_is_no_company_held(extractor)
 def test_an_acronym_the_article_uses_as_a_company_is_one(extractor):
     keys = _keys(extractor, "PSA a signé la cession de 75 % de Gefco à l'opérateur russe RZD.")
     assert ("RZD", "shareholderOf", "Gefco", "affirmed", "asserted") in keys, keys
+
+
+def test_initials_in_brackets_name_the_company_again(extractor):
+    nlp = load_pipeline("fr")
+    doc = nlp("Leonardo va racheter Iveco Defence Vehicles (IDV), la division militaire d'Iveco. IDV compte 4 000 "
+              "salariés.")
+    named = {doc[m.start:m.end].text: m.name for m in doc._.mentions}
+    assert named.get("IDV") == named.get("Iveco Defence Vehicles") == "Iveco Defence Vehicles", named
+
+
+def test_an_apposition_after_initials_in_brackets_describes_the_name(extractor):
+    keys = _keys(extractor, "Leonardo va racheter Iveco Defence Vehicles (IDV), la division militaire du constructeur "
+                            "de camions Iveco, pour 1,7 milliard d'euros.")
+    assert ("Iveco Defence Vehicles", "subsidiaryOf", "Iveco", "affirmed", "asserted") in keys, keys

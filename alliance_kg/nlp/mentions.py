@@ -38,7 +38,7 @@ from alliance_kg.lexicon import Lexicon, load_lexicon
 from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.description_patterns import DescriptionPatterns
 from alliance_kg.nlp.descriptions import DescriptionReader
-from alliance_kg.nlp.name_repeats import repeated, repeated_over_known
+from alliance_kg.nlp.name_repeats import repeated, repeated_over_known, with_acronyms
 from alliance_kg.nlp.names import UnknownNames
 from alliance_kg.nlp.segmatch import SegmentedMatcher
 from alliance_kg.nlp.sentindex import index_sentences, sentences
@@ -187,6 +187,7 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         named = [m for m in named if not any(n.start < m.end and m.start < n.end for n in introduced)] + introduced
         named += repeated(doc, named)
         named = repeated_over_known(doc, named)  # « Nidec PSA emotors » again, over the known « Nidec », « PSA »
+        named = with_acronyms(doc, named)  # "Iveco Defence Vehicles (IDV)", then "IDV"
         ventures = {m.iri for m in named if m.via == "model" and m.kind == "JointVenture"}
         if ventures:  # a name once known as a venture's is the venture's wherever the model found it again
             named = [replace(m, kind="JointVenture") if m.iri in ventures else m for m in named]

@@ -67,3 +67,32 @@ def repeated_over_known(doc: Doc, named: list[Mention]) -> list[Mention]:
         return named
     covered = {k for f in found for k in range(f.start, f.end)}
     return [x for x in named if not (x.start in covered and x.end - 1 in covered)] + found
+
+
+
+def with_acronyms(doc: Doc, named: list[Mention]) -> list[Mention]:
+    """Return the mentions with the initials an article gives a company in brackets after its name read as that
+    company: "Iveco Defence Vehicles (IDV)", then "IDV" alone, is the same company.
+
+    The bracketed word must be written in capitals (digits and "&" allowed) and start with the name's first
+    letter. It replaces what the model alone found there; a word read as another known name is left to it.
+    """
+    texts = doc_texts(doc)
+    short: dict[str, Mention] = {}
+    for m in named:
+        k = m.end
+        if not m.is_organisation or k + 2 >= len(doc) or texts[k] != "(" or texts[k + 2] != ")":
+            continue
+        word = texts[k + 1]
+        letters = word.replace("&", "")
+        if 2 <= len(letters) <= 6 and letters.isalnum() and letters.isupper() and word[0] == m.name[:1].upper():
+            short.setdefault(word, m)
+    if not short:
+        return named
+    kept = [m for m in named if not (m.via == "model" and texts[m.start] in short and m.end == m.start + 1)]
+    taken = {i for m in kept for i in range(m.start, m.end)}
+    return kept + [
+        Mention(i, i + 1, short[word].iri, short[word].name, short[word].kind, via="name")
+        for i, word in enumerate(texts)
+        if word in short and i not in taken
+    ]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from alliance_kg.kb import normalize
 from alliance_kg.nlp import syntax
 from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens, morph_values, token_children
-from alliance_kg.nlp.spans import Mention, name_after_adjectives
+from alliance_kg.nlp.spans import Mention, before_brackets, name_after_adjectives
 
 
 class PhraseShapes:
@@ -158,8 +158,9 @@ class PhraseShapes:
         while i >= 0 and doc_tokens(doc)[i].pos_ in ("DET", "ADJ", "NUM") and i not in mention_at:
             others |= doc_lowers(doc)[i] in self.other_words  # "Outre JLR, d'autres constructeurs": not JLR
             i -= 1
-        if i >= 1 and doc_texts(doc)[i] == "," and (i - 1) in mention_at and not others:
-            mention = mention_at[i - 1]
+        j = before_brackets(doc, i - 1)  # "Iveco Defence Vehicles (IDV), la division ...": over the brackets
+        if i >= 1 and doc_texts(doc)[i] == "," and j in mention_at and not others:
+            mention = mention_at[j]
             name = doc[mention.start : mention.end]
             closed = anchor.right_edge.i + 1 < len(doc) and doc_texts(doc)[anchor.right_edge.i + 1] == ","
             if anchor.dep_.startswith("nsubj") and mention.start > doc_tokens(doc)[i].sent.start and (

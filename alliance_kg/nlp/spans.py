@@ -79,6 +79,21 @@ def name_after_adjectives(doc: Doc, i: int, end: int, mention_at: dict[int, "Men
     return mention if mention is not None and mention.start == i and mention.is_organisation else None
 
 
+def before_brackets(doc: Doc, j: int) -> int:
+    """Return the position before a short bracketed group that ends at ``j`` ("Iveco Defence Vehicles (IDV)"),
+    or ``j`` when none ends there.
+
+    >>> from spacy.lang.en import English
+    >>> before_brackets(English()("Iveco Defence Vehicles (IDV), the unit"), 5)
+    2
+    """
+    texts = doc_texts(doc)
+    if j <= 0 or texts[j] != ")":
+        return j
+    opening = next((k for k in range(j - 1, max(0, j - 5), -1) if texts[k] == "("), None)
+    return j if opening is None else opening - 1
+
+
 def owned_after(doc: Doc, mention: "Mention", mention_at: dict[int, "Mention"]) -> "Mention | None":
     """Return the organisation right after "ORG's" ("Alphabet's Waymo" -> Waymo), if any."""
     if not mention.is_organisation or mention.end < 0 or mention.end + 1 >= len(doc):

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.nlp.mentions import Mention
+from alliance_kg.nlp.spans import before_brackets
 
 # determiners that open an apposition after a name: ", a rival of", ", l'allié de"
 APPOSITION_DETERMINERS = frozenset({"a", "an", "the", "its", "un", "une", "le", "la", "l'", "l’", "son", "sa"})
@@ -111,10 +112,11 @@ class PhraseBounds:
             and steps < 4
         ):
             i, steps = i - 1, steps + 1
-        if i > span.sent.start and doc_texts(doc)[i] == "," and (i - 1) in mention_at:
+        j = before_brackets(doc, i - 1) if i > span.sent.start else i - 1  # "Iveco Defence Vehicles (IDV), the"
+        if i > span.sent.start and doc_texts(doc)[i] == "," and j in mention_at:
             if any(t.lower_ in self.clause_verbs for t in doc_tokens(doc)[i + 1 : span.start]):
                 return None  # "Geely, which ... Nissan, is deepening its partnership": a verb, not an apposition
-            return mention_at[i - 1]
+            return mention_at[j]
         return None
 
     @staticmethod
