@@ -86,3 +86,17 @@ def test_a_legal_form_after_a_name_and_a_possessed_affiliate_stay_in_the_subject
 def test_a_legal_form_that_is_part_of_the_name_stays_in_it(extractor):
     text = "Zeekr will take control of Lynk & Co by buying 51 % of the brand from Geely Automobile, it said."
     assert any(k[2] == "Lynk & Co" for k in _keys(extractor, text))
+
+
+def test_a_word_with_a_capital_inside_is_a_company(extractor):
+    text = "Harley-Davidson will keep about 74% of VoltRider. Honda will invest $100 million in VoltRider."
+    keys = _keys(extractor, text)  # a made-up company
+    assert ("Harley-Davidson", "shareholderOf", "VoltRider", "affirmed") in keys
+    assert ("Honda", "investsIn", "VoltRider", "affirmed") in keys
+
+
+def test_a_lower_case_company_noun_introduces_a_name_a_capitalised_one_is_part_of_it(extractor):
+    text = "The offer was backed by sovereign fund Qaramat and by Britain's Bridges Fund Management, people said."
+    names = {name for _, name in _mentions(extractor, text)}
+    assert "Qaramat" in names, names
+    assert "Management" not in names and "Bridges Fund" not in names, names

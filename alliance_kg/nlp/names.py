@@ -162,7 +162,12 @@ class UnknownNames(EnglishNames, EnglishNameForms, FrenchNames, CalledNames):
         demonyms = self.demonym_words
         french = self.lang == "fr"
         # the words after a company noun or (French) a nationality, in order: the only places a name is introduced
-        after = [k + 1 for k, w in enumerate(lowers[:-1]) if w in nouns or (french and normalize(w) in demonyms)]
+        texts = doc_texts(doc)  # a noun written in capitals is part of a name: "Bridges Fund Management"
+        after = [
+            k + 1
+            for k, w in enumerate(lowers[:-1])
+            if (w in nouns and not texts[k][:1].isupper()) or (french and normalize(w) in demonyms)
+        ]
         resume = 1  # where the reading goes on after a name found
         for i in after:
             if i < resume:

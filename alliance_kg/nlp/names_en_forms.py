@@ -28,6 +28,9 @@ from alliance_kg.nlp.doctable import doc_lowers, doc_texts, doc_tokens
 from alliance_kg.nlp.spans import Mention
 
 LONGEST_NAME = 6  # words
+# one word with a capital inside it: "LiveWire", "QuantumScape", "ProLogium" (companies write their names so;
+# people's names and common words do not)
+CAMEL_CASE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 
 
 def domain_pattern(ends: frozenset[str]) -> re.Pattern | None:
@@ -89,6 +92,8 @@ class EnglishNameForms:
             return None  # "Toyota Tsusho Investments": a unit named after its parent is name_units' business
         if end - start == 1 and self.domain_name is not None and self.domain_name.match(texts[start]):
             name = texts[start]
+        elif end - start == 1 and CAMEL_CASE.match(texts[start]) and not texts[start].startswith(("Mc", "Mac")):
+            name = texts[start]  # "LiveWire" (not "McLaren", a family name as often as a company's)
         elif end - start >= 2 and lowers[end - 1].rstrip(".") in ends and any(
             lowers[k] not in ends for k in range(start, end - 1)
         ):
