@@ -949,3 +949,15 @@ def test_an_apposition_after_initials_in_brackets_describes_the_name(extractor):
     keys = _keys(extractor, "Leonardo va racheter Iveco Defence Vehicles (IDV), la division militaire du constructeur "
                             "de camions Iveco, pour 1,7 milliard d'euros.")
     assert ("Iveco Defence Vehicles", "subsidiaryOf", "Iveco", "affirmed", "asserted") in keys, keys
+
+
+def test_a_verb_the_parse_made_part_of_a_name_still_supplies(extractor):
+    keys = _keys(extractor, "BMW livre depuis 2014 des moteurs diesel à Toyota pour ses modèles européens.")
+    assert ("BMW", "suppliesTo", "Toyota", "affirmed", "asserted") in keys, keys
+
+
+def test_the_members_of_a_named_alliance_set_up_no_venture_together(extractor):
+    keys = _keys(extractor, "Hino ne fait plus partie depuis 2022 de Commercial Japan Partnership Technologies (CJPT), "
+                            "l'alliance de véhicules utilitaires formée par Toyota avec Isuzu, Suzuki et Daihatsu.")
+    assert {("Toyota", "memberOf", "CJPT"), ("Isuzu", "memberOf", "CJPT")} <= {k[:3] for k in keys}, keys
+    assert not any(k[1] == "jointVenture" for k in keys), keys

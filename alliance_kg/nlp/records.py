@@ -146,13 +146,16 @@ def founded_ventures(doc, relations: list[Relation], ventures: frozenset[str] = 
     ]
 
 
-def co_owner_stakes(relations: list[Relation], ventures: frozenset[str] = frozenset()) -> list[Relation]:
+def co_owner_stakes(
+    relations: list[Relation], ventures: frozenset[str] = frozenset(), alliances: frozenset[str] = frozenset()
+) -> list[Relation]:
     """Return the ties that owning part of a joint venture implies, per the guidelines' annotators.
 
     A venture's affirmed member is a shareholder ("la coentreprise de Stellantis
     et de CATL"), and a shareholder of a venture is a member of it ("Horse,
     dans laquelle Aramco doit prendre 10 %"), with the same qualifiers.
-    ``ventures`` adds the organisations the article calls a joint venture.
+    ``ventures`` adds the organisations the article calls a joint venture; the members of those it calls an
+    alliance (``alliances``) set up no venture together.
     """
     out = []
     for r in relations:
@@ -165,7 +168,9 @@ def co_owner_stakes(relations: list[Relation], ventures: frozenset[str] = frozen
     # co-owners of one venture in one sentence set it up together: jointVenture, every pair
     owners: dict[tuple[str, int], dict[str, Relation]] = {}
     for r in [*relations, *out]:
-        if r.predicate == "memberOf" and r.polarity == "affirmed" and r.object.kind != "Alliance":
+        if r.predicate == "memberOf" and r.polarity == "affirmed" and r.object.kind != "Alliance" and (
+            r.object.iri not in alliances or r.object.iri in ventures
+        ):
             owners.setdefault((r.object.iri, r.sent_start), {}).setdefault(r.subject.iri, r)
     stated = {(r.subject.iri, r.object.iri) for r in relations if r.predicate == "jointVenture"}
     for members in owners.values():

@@ -110,6 +110,9 @@ class RelationFinder(
             if t.predicate == "jointVenture" and " " not in t.lemma
             for form in (t.lemma.lower(), t.lemma.lower() + "s")
         )
+        self._alliance_hashes = frozenset(  # "CJPT, l'alliance de véhicules utilitaires formée par Toyota"
+            nlp.vocab.strings.add(w) for w in self.lexicon.cues(lang, "alliance_nouns", raw=True)
+        )
         self.company_nouns = (
             frozenset(self.lexicon.cue_map(lang, "descriptors"))
             | self.lexicon.cues(lang, "plural_descriptors")
@@ -233,9 +236,9 @@ class RelationFinder(
         relations += sharers_develop(relations)
         relations += named_venture_members(doc, relations, mentions)
         relations += co_holders(doc, relations, mention_at, self.co_holder_phrases)
-        ventures = self._described_ventures(doc, mention_at)
+        ventures = self._described(doc, mention_at, self._venture_hashes)
         relations = founded_ventures(doc, relations, ventures)  # "ont fondé Horse", not "created Woven Planet"
-        relations += co_owner_stakes(relations, ventures)
+        relations += co_owner_stakes(relations, ventures, self._described(doc, mention_at, self._alliance_hashes))
         relations = self._sold_later(doc, relations) if parsed else self._sold_it_later(doc, relations)
         relations = self._without_undone(doc, relations, parsed)
         # "..., but X refused" (rebuffs.py)

@@ -56,11 +56,12 @@ class PhraseShapes:
                         found.setdefault(mention.iri, mention)
         return list(found.values())
 
-    def _described_ventures(self, doc: Doc, mention_at: dict[int, Mention]) -> frozenset[str]:
-        """Return the organisations the article calls a joint venture ("Spotlight, la coentreprise ...")."""
+    def _described(self, doc: Doc, mention_at: dict[int, Mention], nouns: frozenset[int]) -> frozenset[str]:
+        """Return the organisations the article calls by one of ``nouns`` (hashes of lowercase forms): a joint
+        venture ("Spotlight, la coentreprise ..."), an alliance."""
         out = set()
         for i, row in enumerate(self._rows):  # (LOWER, LEMMA, IS_ALPHA) hashes of the doc's tokens
-            if row[0] not in self._venture_hashes:
+            if row[0] not in nouns:
                 continue
             token = doc_tokens(doc)[i]
             named = self._comma_appositive(token, mention_at)
@@ -107,7 +108,7 @@ class PhraseShapes:
         Lotus" (coordinated with the subject noun): that noun is the verb's subject.
         """
         return anchor.dep_ in ("acl:relcl", "relcl") or (
-            anchor.dep_ == "conj"
+            anchor.dep_ in ("conj", "flat:name")  # "BMW livre des moteurs", parsed as a name "BMW livre"
             and anchor.head.pos_ in ("NOUN", "PROPN")
             and anchor.head.dep_ in ("ROOT", "nsubj", "nsubj:pass")
         )

@@ -77,6 +77,7 @@ class SurfaceReader(MentionGroups):
             | lexicon.cues(lang, "list_openers", raw=True)
         )
         self.tech_holders = lexicon.cues(lang, "tech_holders", raw=True)  # "electric-car makers": no technology
+        self.partitives = frozenset({"des", "du", "de", "d'", "d’", "some"})
         self.fillers = (
             FILLER | lexicon.cues(lang, "name_verbs", raw=True) | lexicon.cues(lang, "ownership_participles", raw=True)
         )
@@ -134,7 +135,7 @@ class SurfaceReader(MentionGroups):
         toks, lowers = doc_tokens(doc), doc_lowers(doc)
         out: list[tuple[Mention, str | None]] = []
         prep: str | None = None
-        i, skipped, owners = span.end, 0, 0
+        i, skipped, owners, goods = span.end, 0, 0, False
         closes = self._opens_apposition(span, mention_at)
         while i < sent.end:
             token = toks[i]
@@ -208,6 +209,14 @@ class SurfaceReader(MentionGroups):
                 pass  # "avec un autre constructeur d'État, Changan", "à des constructeurs, dont BMW"
             elif pos in ("ADJ", "ADV") and skipped < 3:
                 skipped += 1
+            elif pos == "ADP" and i + 1 < sent.end and toks[i + 1].like_num and skipped < 3:
+                skipped += 1  # « livre depuis 2014 des moteurs »: a date between the verb and its complements
+                i += 1
+            elif pos in ("NOUN", "NUM") and skipped < 3 and i > span.end and not out and (
+                lowers[i - 1] in self.partitives or (goods and toks[i - 1].pos_ in ("NOUN", "NUM"))
+            ):
+                skipped += 1  # « livre depuis 2014 des moteurs diesel à Toyota »: the goods, then the customer
+                goods = True
             elif not pos and skipped < 5 and low not in self.clause_stops and token.text not in ".!?;":
                 skipped += 1  # no parse: step over "about $700 million", "electric-vehicle maker"
             else:
