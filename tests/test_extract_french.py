@@ -961,3 +961,25 @@ def test_the_members_of_a_named_alliance_set_up_no_venture_together(extractor):
                             "l'alliance de véhicules utilitaires formée par Toyota avec Isuzu, Suzuki et Daihatsu.")
     assert {("Toyota", "memberOf", "CJPT"), ("Isuzu", "memberOf", "CJPT")} <= {k[:3] for k in keys}, keys
     assert not any(k[1] == "jointVenture" for k in keys), keys
+
+
+def test_a_venture_named_in_apposition_after_the_noun_has_members_not_partners(extractor):
+    keys = _keys(extractor, "BYD et Renault ont créé une coentreprise, Nova Motors, pour assembler des voitures.")
+    assert {("BYD", "memberOf", "Nova Motors"), ("Renault", "memberOf", "Nova Motors")} <= {k[:3] for k in keys}, keys
+    assert not any(k[1] == "jointVenture" and "Nova Motors" in (k[0], k[2]) for k in keys), keys
+
+
+def test_an_until_in_a_relative_clause_ends_nothing_in_the_main_clause(extractor):
+    keys = _keys(extractor, "L'équipementier allemand Mahle a annoncé mardi avoir pris le contrôle de Renault, dont il "
+                            "détenait jusqu'ici une participation minoritaire.")
+    assert ("Mahle", "acquires", "Renault", "affirmed", "asserted") in keys, keys
+    assert ("Daimler", "shareholderOf", "Renault", "negated", "asserted") in _keys(
+        extractor, "Daimler a été actionnaire de Renault jusqu'en 2021.")
+
+
+def test_a_name_is_no_short_form_of_a_venture_named_after_it(extractor):
+    nlp = load_pipeline("fr")
+    doc = nlp("Behr possède à parts égales avec Hella la coentreprise Behr Hella Service. Selon Behr, les ventes "
+              "progressent.")
+    short = [m for m in doc._.mentions if doc[m.start:m.end].text == "Behr"]
+    assert short and all(m.name != "Behr Hella Service" for m in short), [(m.name, m.kind) for m in short]

@@ -74,7 +74,10 @@ class UnknownNames(EnglishNames, EnglishNameForms, FrenchNames, CalledNames):
     def _named_prefix(text: str, named: list[Mention]) -> Mention | None:
         """Return the organisation of the article whose name starts with ``text`` (a shortened name)."""
         for mention in named:
-            if mention.is_organisation and mention.name.casefold().startswith(text.casefold() + " "):
+            # not a venture named after its parents: "Behr" is no short form of "Behr Hella Service"
+            if mention.is_organisation and mention.kind != "JointVenture" and (
+                mention.name.casefold().startswith(text.casefold() + " ")
+            ):
                 return mention
         return None
 

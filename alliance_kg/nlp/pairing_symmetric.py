@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from alliance_kg.kb import normalize
 from alliance_kg.lexicon import Trigger
 from alliance_kg.nlp import syntax
-from alliance_kg.nlp.doctable import morph_values, token_children
+from alliance_kg.nlp.doctable import doc_texts, morph_values, token_children
 from alliance_kg.nlp.spans import COMPANY_KINDS, Mention
 
 SYMMETRIC_PREPS = {"avec", "entre", "de", "à", "with", "between", "of", "and", "et"}
@@ -90,6 +90,14 @@ class SymmetricPairs:
             after = mention_at.get(anchor.i + 1)
             if after is not None and after.start == anchor.i + 1 and after.is_organisation:
                 named.append(after)  # "a créé la coentreprise Carizon": the name after the noun
+            # "ont créé une coentreprise, BYD Uzbekistan Factory, qui ...": the name in apposition after it
+            comma = anchor.right_edge.i + 1
+            apposed = mention_at.get(comma + 1) if comma < len(anchor.doc) else None
+            texts = doc_texts(anchor.doc)
+            if texts[comma] == "," and apposed is not None and apposed.start == comma + 1 and (
+                apposed.is_organisation and apposed.end < len(texts) and not texts[apposed.end][:1].isupper()
+            ):  # the whole apposition, not the first name of a longer one the base does not know
+                named.append(apposed)
             # a carmaker or supplier the base knows is a party, never the venture ("eGT, coentreprise du chinois
             # Dongfeng, de Renault et de Nissan" when the parse lost the venture's own name)
             named = [m for m in named if m.kind not in COMPANY_KINDS]

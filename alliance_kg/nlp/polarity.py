@@ -203,6 +203,8 @@ class PolarityReader:
             return False
         if not doc_parsed(doc):
             return any(t.lower_ in self.past_words for t in doc_tokens(doc)[max(sent.start, anchor.i - 4) : anchor.i])
+        if not any(self._governs(doc, top, i) for i in untils if i > anchor.i for top in (anchor.i, anchor.head.i)):
+            return False  # "a pris le contrôle de Behr, dont il détenait jusqu'ici ...": another clause's "until"
         verbs = [anchor, *(c for c in token_children(anchor) if c.dep_.startswith(("aux", "cop")))]
         return any(
             "Imp" in morph_values(v, "Tense") or ("Past" in morph_values(v, "Tense") and v.pos_ in ("VERB", "AUX"))
