@@ -983,3 +983,11 @@ def test_a_name_is_no_short_form_of_a_venture_named_after_it(extractor):
               "progressent.")
     short = [m for m in doc._.mentions if doc[m.start:m.end].text == "Behr"]
     assert short and all(m.name != "Behr Hella Service" for m in short), [(m.name, m.kind) for m in short]
+
+
+def test_a_known_name_hyphened_onto_an_unknown_one_is_one_venture(extractor):
+    keys = _keys(extractor, "Le chinois SAIC Motor et l'italien Iveco ont signé l'accord créant SAIC-Iveco "
+                            "Hongyan, une coentreprise de camions lourds.")
+    assert {("SAIC Motor", "memberOf", "SAIC-Iveco Hongyan"), ("Iveco", "memberOf", "SAIC-Iveco Hongyan")} <= {
+        k[:3] for k in keys}, keys
+    assert not any("Iveco Hongyan" == k[2] for k in keys), keys

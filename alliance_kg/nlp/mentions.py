@@ -38,7 +38,7 @@ from alliance_kg.lexicon import Lexicon, load_lexicon
 from alliance_kg.nlp.anaphora import previous_subject
 from alliance_kg.nlp.description_patterns import DescriptionPatterns
 from alliance_kg.nlp.descriptions import DescriptionReader
-from alliance_kg.nlp.name_repeats import repeated, repeated_over_known, with_acronyms
+from alliance_kg.nlp.name_repeats import hyphen_joined, repeated, repeated_over_known, with_acronyms
 from alliance_kg.nlp.names import UnknownNames
 from alliance_kg.nlp.segmatch import SegmentedMatcher
 from alliance_kg.nlp.sentindex import index_sentences, sentences
@@ -185,6 +185,7 @@ class MentionFinder(UnknownNames, DescriptionReader, DescriptionPatterns):
         introduced = self._introduced_names(doc, named)
         # a venture named after a parent ("Ford Otosan, la coentreprise ..."): the longer name wins
         named = [m for m in named if not any(n.start < m.end and m.start < n.end for n in introduced)] + introduced
+        named = hyphen_joined(doc, named)  # "SAIC-Iveco Hongyan": one venture, not SAIC beside "Iveco Hongyan"
         named += repeated(doc, named)
         named = repeated_over_known(doc, named)  # « Nidec PSA emotors » again, over the known « Nidec », « PSA »
         named = with_acronyms(doc, named)  # "Iveco Defence Vehicles (IDV)", then "IDV"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from alliance_kg.namespaces import entity_iri
 from alliance_kg.nlp.doctable import doc_texts
 from alliance_kg.nlp.spans import Mention
 
@@ -96,3 +97,25 @@ def with_acronyms(doc: Doc, named: list[Mention]) -> list[Mention]:
         for i, word in enumerate(texts)
         if word in short and i not in taken
     ]
+
+
+def hyphen_joined(doc: Doc, named: list[Mention]) -> list[Mention]:
+    """Return the mentions with a known name hyphened, without spaces, onto a name only the model found read as
+    one name: "SAIC-Iveco Hongyan" is a venture, not SAIC beside "Iveco Hongyan"."""
+    texts = doc_texts(doc)
+    by_end = {m.end: m for m in named if m.is_organisation}
+    merged: dict[int, Mention] = {}  # start of the model's name -> the joined name
+    dropped: set[int] = set()  # starts of the mentions the joined names replace
+    for m in named:
+        k = m.start - 1
+        if m.via != "model" or k < 1 or texts[k] != "-" or doc[k - 1].whitespace_ or doc[k].whitespace_:
+            continue
+        left = by_end.get(k)
+        if left is None or left.via == "model":
+            continue
+        text = doc[left.start : m.end].text
+        merged[m.start] = Mention(left.start, m.end, entity_iri(text), text, m.kind, via="model")
+        dropped.add(left.start)
+    if not merged:
+        return named
+    return [merged.get(m.start, m) for m in named if m.start not in dropped]
