@@ -109,3 +109,9 @@ def test_an_apposition_after_initials_in_brackets_describes_the_name(extractor):
     found = keys(extractor, "Renault will buy Iveco Defence Vehicles (IDV), the military unit of truckmaker Iveco, "
                             "for 1.7 billion euros.")
     assert ("Iveco Defence Vehicles", "subsidiaryOf", "Iveco", "affirmed") in found
+
+
+def test_a_company_naming_a_spokesperson_is_no_party(extractor):
+    found = keys(extractor, "Panasonic has no plans to take a stake in Redwood Materials, a Panasonic Energy "
+                            "spokeswoman said.")
+    assert not any(t[2] == "Panasonic Energy" for t in found), found

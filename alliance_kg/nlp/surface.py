@@ -77,6 +77,7 @@ class SurfaceReader(MentionGroups):
             | lexicon.cues(lang, "list_openers", raw=True)
         )
         self.tech_holders = lexicon.cues(lang, "tech_holders", raw=True)  # "electric-car makers": no technology
+        self.role_nouns = frozenset(w for w in lexicon.cues(lang, "role_nouns", raw=True) if " " not in w)
         self.partitives = frozenset({"des", "du", "de", "d'", "d’", "some"})
         self.fillers = (
             FILLER | lexicon.cues(lang, "name_verbs", raw=True) | lexicon.cues(lang, "ownership_participles", raw=True)
@@ -164,6 +165,9 @@ class SurfaceReader(MentionGroups):
                     continue
                 if mention.kind == "Technology" and mention.end < sent.end and lowers[mention.end] in self.tech_holders:
                     i = mention.end  # "competes with electric-car makers such as Tesla": the makers, not the cars
+                    continue
+                if mention.end < sent.end and lowers[mention.end] in self.role_nouns:
+                    i = mention.end + 1  # "a Panasonic Energy spokeswoman said": the company names a person
                     continue
                 owned = owned_after(doc, mention, mention_at)
                 if owned is None and self._names_a_unit(doc, mention):

@@ -204,7 +204,24 @@ class EnglishPhrases(SurfaceReader):
         antecedent = left[0] if left else previous_subject(doc, at, [m for m in mentions if m not in exclude])
         if antecedent is None or (antecedent.start > 0 and doc_lowers(doc)[antecedent.start - 1] in self.preps):
             return None
+        if left and self._in_set_off_phrase(antecedent, at, span.sent):
+            # "Redwood, founded by former Tesla technology chief JB Straubel, counts Ford among its investors":
+            # the name inside the phrase set off by commas is not what "its" stands for; the sentence's subject is
+            first = mention_at.get(span.sent.start)
+            return first if first is not None and first.is_organisation and first not in exclude else None
         return antecedent
+
+    def _in_set_off_phrase(self, mention: Mention, at: int, sent: Span) -> bool:
+        """Say whether ``mention`` stands after a preposition in a phrase set off by commas before ``at``."""
+        lowers = doc_lowers(sent.doc)
+        if "," not in lowers[mention.end : at]:
+            return False
+        k = mention.start - 1
+        while k > sent.start and lowers[k] != ",":
+            if lowers[k] in self.preps:
+                return True
+            k -= 1
+        return False
 
     def is_clause_stop(self, doc: Doc, i: int) -> bool:
         """Return True for a clause-ending word; "has since sold" is an adverb, "since it bought" a clause."""
