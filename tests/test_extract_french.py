@@ -991,3 +991,9 @@ def test_a_known_name_hyphened_onto_an_unknown_one_is_one_venture(extractor):
     assert {("SAIC Motor", "memberOf", "SAIC-Iveco Hongyan"), ("Iveco", "memberOf", "SAIC-Iveco Hongyan")} <= {
         k[:3] for k in keys}, keys
     assert not any("Iveco Hongyan" == k[2] for k in keys), keys
+
+
+def test_a_denied_stake_is_no_denied_investment_too(extractor):
+    keys = _keys(extractor, "Toyota ne prendra aucune participation directe dans Renault, a précisé le groupe.")
+    assert ("Toyota", "shareholderOf", "Renault", "negated", "planned") in keys, keys
+    assert not any(k[1] == "investsIn" for k in keys), keys

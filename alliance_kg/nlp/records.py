@@ -264,3 +264,21 @@ def one_parent_each(relations: list[Relation]) -> list[Relation]:
         for r in relations
         if r.predicate != "subsidiaryOf" or len(parents[(r.trigger, r.subject.iri, r.polarity)]) == 1
     ]
+
+
+def one_stake_denial(relations: list[Relation]) -> list[Relation]:
+    """Drop a denied investment beside the denied stake of the same pair in the same sentence.
+
+    "Toyota ne prendra aucune participation dans CFAO", "has no plans to take a stake in": the
+    annotators deny the holding, not also an investment the sentence never speaks of.
+    """
+    denied = {
+        (r.subject.iri, r.object.iri, r.sent_start)
+        for r in relations
+        if r.predicate == "shareholderOf" and r.polarity == "negated"
+    }
+    return [
+        r for r in relations
+        if not (r.predicate == "investsIn" and r.polarity == "negated"
+                and (r.subject.iri, r.object.iri, r.sent_start) in denied)
+    ]

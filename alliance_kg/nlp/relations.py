@@ -41,6 +41,7 @@ from alliance_kg.nlp.records import (
     founded_ventures,
     named_venture_members,
     one_parent_each,
+    one_stake_denial,
     sharers_develop,
     trimmed,
 )
@@ -231,7 +232,7 @@ class RelationFinder(
                     )
                     relations.append(self._relation(sent, anchor, predicate, subj, obj, trig, quals, source))
             relations += self.facts.find(sent, mention_at)
-        relations = one_parent_each(relations)
+        relations = one_stake_denial(one_parent_each(relations))
         relations += co_developers(relations)
         relations += sharers_develop(relations)
         relations += named_venture_members(doc, relations, mentions)
