@@ -35,7 +35,7 @@ from alliance_kg.nlp.mentions import not_companies
 from alliance_kg.nlp.sentindex import sentences
 
 GATED_NER = "alliance_gated_ner"
-MARGIN = 8  # words read on each side of an unknown name: the recogniser looks four words around a word
+MARGIN = 6  # words read on each side of an unknown name: the recogniser looks four words around a word
 # tags no name has, even mis-tagged (an unknown name may be tagged a noun or a pronoun: "DaimlerChrysler")
 NOT_NAME_TAGS = frozenset((ADP, ADV, AUX, CCONJ, DET, NUM, SCONJ, VERB))
 
