@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from alliance_kg.articles import article_from_text
 from alliance_kg.extract import Extractor
-from alliance_kg.kb import load_kb
+from extracting import canonical_keys
 
 
 @pytest.fixture(scope="module")
@@ -23,19 +22,8 @@ def extractor() -> Extractor:
 
 
 def keys(extractor: Extractor, text: str) -> set[tuple]:
-    """Return the (subject, predicate, object, polarity) tuples of ``text``, known companies by canonical name."""
-    article = article_from_text(text, doc="t")
-    assert article.lang == "en", text
-    kb = load_kb()
-
-    def name(label: str, iri: str) -> str:
-        entity = kb.get(iri)
-        return entity.name if entity is not None else label
-
-    return {
-        (name(s.subject, s.subject_iri), s.predicate, name(s.object, s.object_iri), s.polarity)
-        for s in extractor.extract(article).statements
-    }
+    """Return the tuples of ``text``, known companies by canonical name (see ``extracting.canonical_keys``)."""
+    return canonical_keys(extractor, text)
 
 
 @pytest.mark.parametrize("text", [

@@ -11,7 +11,7 @@ import pytest
 
 from alliance_kg.articles import article_from_text
 from alliance_kg.extract import Extractor
-from alliance_kg.kb import load_kb
+from extracting import canonical_keys
 
 
 @pytest.fixture(scope="module")
@@ -23,24 +23,8 @@ def extractor() -> Extractor:
 
 
 def keys(extractor: Extractor, text: str) -> set[tuple]:
-    """Return the (subject, predicate, object, polarity) tuples extracted from ``text``.
-
-    Known organisations are given their canonical name (the statements name
-    them as the sentence does, e.g. "Mitsubishi Motors"): these tests check
-    the reading, not the naming.
-    """
-    article = article_from_text(text, doc="t")
-    assert article.lang == "en", text
-    result = extractor.extract(article)
-    assert result.skipped is None
-    kb = load_kb()
-
-    def name(label: str, iri: str) -> str:
-        entity = kb.get(iri)
-        return entity.name if entity is not None else label
-
-    return {(name(s.subject, s.subject_iri), s.predicate, name(s.object, s.object_iri), s.polarity)
-            for s in result.statements}
+    """Return the tuples of ``text``, known companies by canonical name (see ``extracting.canonical_keys``)."""
+    return canonical_keys(extractor, text)
 
 
 def test_genitive_with_a_bare_apostrophe_after_a_copula(extractor):
