@@ -103,3 +103,13 @@ def test_a_company_naming_a_spokesperson_is_no_party(extractor):
     found = keys(extractor, "Panasonic has no plans to take a stake in Redwood Materials, a Panasonic Energy "
                             "spokeswoman said.")
     assert not any(t[2] == "Panasonic Energy" for t in found), found
+
+
+def test_a_list_of_names_each_introduced_by_its_country_goes_on(extractor):
+    found = keys(extractor, "Umicore competes in the field with Germany's BASF, South Korea's POSCO Chemical and "
+                            "EcoPro BM.")
+    for rival in ("BASF", "POSCO Future M", "EcoPro BM"):  # POSCO Chemical by its canonical name
+        assert any(t[1] == "competesWith" and rival in (t[0], t[2]) for t in found), (rival, found)
+    apposed = keys(extractor, "Toyota said on Monday that it had invested in Lyft, Uber's main rival.")
+    assert ("Lyft", "competesWith", "Uber", "affirmed") in apposed
+    assert ("Toyota", "investsIn", "Uber", "affirmed") not in apposed

@@ -87,7 +87,8 @@ class EnglishPhrases(SurfaceReader):
         low = doc_lowers(doc)
         for k, (mention, _prep) in enumerate(out):
             apposed = k and out[k - 1][0].end == mention.start - 1 and low[mention.start - 1] == ","
-            if apposed and mention.end < len(doc) and low[mention.end] in ("'s", "’s"):
+            named_by_country = mention.kind == "Country" and mention.end + 1 in mention_at  # "South Korea's POSCO"
+            if apposed and mention.end < len(doc) and low[mention.end] in ("'s", "’s") and not named_by_country:
                 return out[:k]  # "invested in Lyft, Uber's main rival": the apposition tells what Lyft is
             linked = mention.start > 0 and low[mention.start - 1] in ("and", ",", "while")
             if k == 0 and not any(t.like_num for t in doc_tokens(doc)[span.end : mention.start]):
