@@ -4,7 +4,11 @@
 name rules found once ("Veoneer, a Swedish supplier, ... Veoneer and Volvo
 Cars set up"); :func:`repeated_over_known` finds a name given in so many
 words again where the known names inside it were read instead (« Les
-moteurs de Nidec PSA emotors »: the venture, not Nidec and PSA).
+moteurs de Nidec PSA emotors »: the venture, not Nidec and PSA);
+:func:`with_acronyms` reads the initials given in brackets after a name as
+that name ("Iveco Defence Vehicles (IDV)", then "IDV"); :func:`hyphen_joined`
+reads a known name hyphened onto one only the model found as one name
+("SAIC-Iveco Hongyan").
 """
 
 from __future__ import annotations
@@ -68,7 +72,6 @@ def repeated_over_known(doc: Doc, named: list[Mention]) -> list[Mention]:
         return named
     covered = {k for f in found for k in range(f.start, f.end)}
     return [x for x in named if not (x.start in covered and x.end - 1 in covered)] + found
-
 
 
 def with_acronyms(doc: Doc, named: list[Mention]) -> list[Mention]:
