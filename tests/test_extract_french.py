@@ -997,3 +997,9 @@ def test_a_denied_stake_is_no_denied_investment_too(extractor):
     keys = _keys(extractor, "Toyota ne prendra aucune participation directe dans Renault, a précisé le groupe.")
     assert ("Toyota", "shareholderOf", "Renault", "negated", "planned") in keys, keys
     assert not any(k[1] == "investsIn" for k in keys), keys
+
+
+def test_a_venture_noun_ending_the_text_reads_without_error():
+    nlp = load_pipeline("fr")
+    doc = nlp("BYD et Renault ont créé ensemble une coentreprise")  # no full stop: the noun is the last word
+    assert any(r.predicate == "jointVenture" for r in doc._.relations), doc._.relations

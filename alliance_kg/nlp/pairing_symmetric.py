@@ -92,9 +92,9 @@ class SymmetricPairs:
                 named.append(after)  # "a créé la coentreprise Carizon": the name after the noun
             # "ont créé une coentreprise, BYD Uzbekistan Factory, qui ...": the name in apposition after it
             comma = anchor.right_edge.i + 1
-            apposed = mention_at.get(comma + 1) if comma < len(anchor.doc) else None
+            apposed = mention_at.get(comma + 1)
             texts = doc_texts(anchor.doc)
-            if texts[comma] == "," and apposed is not None and apposed.start == comma + 1 and (
+            if apposed is not None and texts[comma] == "," and apposed.start == comma + 1 and (
                 apposed.is_organisation and apposed.end < len(texts) and not texts[apposed.end][:1].isupper()
             ):  # the whole apposition, not the first name of a longer one the base does not know
                 named.append(apposed)
