@@ -53,7 +53,7 @@ class DescriptionFacts(TechnologyHolders):
         guards = ("negators", "negation_particles", "terminators", "divestment_words", "purchase_words", "former_words")
         words = (w for name in guards for w in lexicon.cues(lang, name, raw=True))
         self.negating_words = frozenset(w for w in words if " " not in w)
-        self.selling_words = frozenset(lexicon.cues(lang, "divestment_words", raw=True))
+        self.selling_words = lexicon.cues(lang, "divestment_words", raw=True)
         self.unit_words = lexicon.cues(lang, "unit_nouns", raw=True) | lexicon.cues(lang, "business_nouns", raw=True)
 
     def find(self, sent: Span, mention_at: dict[int, Mention]) -> list[Relation]:

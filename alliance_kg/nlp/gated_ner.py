@@ -7,9 +7,10 @@ for one purpose: names the knowledge base does not know (companies, and the
 people quoted). A sentence whose capitalised words are all knowledge-base
 names ("Renault et Nissan ont signé ...") holds no such name, so
 ``alliance_gated_ner`` runs the recogniser only around the other runs of
-capitalised words, each window of eight words on either side (within its
-sentence) as a small document of its own: the recogniser's network reads
-four words on each side of a word, so a name reads the same in its window.
+capitalised words, each window of ``MARGIN`` (six) words on either side
+(within its sentence) as a small document of its own: the recogniser's
+network reads four words on each side of a word, so a name reads the same
+in its window.
 It writes the entities back on the article: ``doc.ents`` as the recogniser
 would have set them, minus what it would have said about known names and
 far from any unknown one.

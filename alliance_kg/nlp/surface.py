@@ -78,7 +78,7 @@ class SurfaceReader(MentionGroups):
         )
         self.tech_holders = lexicon.cues(lang, "tech_holders", raw=True)  # "electric-car makers": no technology
         self.role_nouns = frozenset(w for w in lexicon.cues(lang, "role_nouns", raw=True) if " " not in w)
-        self.partitives = frozenset({"des", "du", "de", "d'", "d’", "some"})
+        self.partitives = lexicon.cues(lang, "partitives", raw=True)  # « des moteurs », "some engines"
         self.fillers = (
             FILLER | lexicon.cues(lang, "name_verbs", raw=True) | lexicon.cues(lang, "ownership_participles", raw=True)
         )
